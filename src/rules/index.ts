@@ -1,0 +1,107 @@
+/**
+ * Rule sets are data: YAML or JSON files in `rules/`, each validated by the
+ * zod schema of the code that interprets it. A broken file stops the run with
+ * the file, the rule and the field named.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../core/stage.js';
+
+export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../rules');
+
+const RULE_FILE = /\.(ya?ml|json)$/;
+
+export class RuleSet {
+  private readonly cache = new Map<string, unknown>();
+  /** Short hash over every rule file: stored with each record. */
+  readonly version: string;
+
+  constructor(readonly dir: string = DEFAULT_RULES_DIR) {
+    if (!existsSync(dir)) throw new ConfigError(dir, 'rules directory not found');
+    const hash = createHash('sha256');
+    for (const name of readdirSync(dir).filter((n) => RULE_FILE.test(n)).sort()) {
+      hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+    }
+    this.version = hash.digest('hex').slice(0, 12);
+  }
+
+  /** Path of rule file `name` (without extension) in this rule set. */
+  pathOf(name: string): string {
+    for (const ext of ['.yaml', '.yml', '.json']) {
+      const candidate = join(this.dir, name + ext);
+      if (existsSync(candidate)) return candidate;
+    }
+    throw new ConfigError(join(this.dir, name + '.yaml'), 'rule file not found');
+  }
+
+  /** Loads, validates and caches rule file `name`. */
+  get<Schema extends z.ZodType>(name: string, schema: Schema): z.infer<Schema> {
+    const cached = this.cache.get(name);
+    if (cached !== undefined) return cached as z.infer<Schema>;
+    const value = loadRuleFile(this.pathOf(name), schema);
+    this.cache.set(name, value);
+    return value;
+  }
+
+  /** Path of a plain (non-YAML) rule resource such as a jieba user dictionary. */
+  resource(fileName: string): string {
+    const path = join(this.dir, fileName);
+    if (!existsSync(path)) throw new ConfigError(path, 'rule resource not found');
+    return path;
+  }
+}
+
+export function loadRuleFile<Schema extends z.ZodType>(path: string, schema: Schema): z.infer<Schema> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, `cannot read rule file (${(error as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(path, `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine((error as Error).message)}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(path, `${describePath(data, issue.path)}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** 'units[3] (万件).multiplier' — names the rule by its id or name where it has one. */
+function describePath(data: unknown, path: PropertyKey[]): string {
+  let out = '';
+  let node: unknown = data;
+  for (const key of path) {
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+      node = Array.isArray(node) ? node[key] : undefined;
+      const label = labelOf(node);
+      if (label) out += ` (${label})`;
+    } else {
+      out += (out ? '.' : '') + String(key);
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined;
+    }
+  }
+  return out || '(top level)';
+}
+
+function labelOf(node: unknown): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const record = node as Record<string, unknown>;
+  for (const key of ['id', 'name', 'unit', 'word']) {
+    if (typeof record[key] === 'string') return record[key] as string;
+  }
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
