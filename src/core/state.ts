@@ -57,6 +57,12 @@ export type RawBlock =
       page?: number;
       /** Heading level when the source marks it (docx h1..h6). */
       headingLevel?: number;
+      /**
+       * PDF only: where the printed line sits, in ems (character widths):
+       * indent from the page's body left margin, room left before its right
+       * margin. Lets normalise tell wrapped lines from paragraph ends.
+       */
+      layout?: { indent: number; trailing: number };
     }
   | { kind: 'table'; rows: RawCell[][]; page?: number }
   /** A one-cell table (专栏/专项 box): its paragraphs. */

@@ -1,0 +1,147 @@
+/**
+ * npm run bench — throughput of the whole pipeline on a replicated corpus.
+ * Prints per-stage time and throughput, the extraction stages' cost relative
+ * to read+structure, peak memory and the machine. Not a test: numbers vary
+ * with the machine; the README records one run.
+ *
+ * Usage: tsx src/bench/run.ts [--documents N] [--concurrency N] [--keep]
+ */
+import '../cli/quiet-dependencies.js';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from '../core/pipeline.js';
+import type { DocumentState } from '../core/state.js';
+import { RuleSet } from '../rules/index.js';
+import { ingestPaths } from '../run/index.js';
+import { STAGES } from '../stages.js';
+import { openStore } from '../store/index.js';
+import { replicateCorpus } from './replicate.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const WORK = join(ROOT, '.bench');
+
+interface StageTiming {
+  seconds: number;
+  documents: number;
+  characters: number;
+  byFormat: Record<string, number>;
+}
+
+/** The same pipeline with each stage timed (bench only: stages stay unaware). */
+function timed(pipeline: Pipeline, timings: Map<string, StageTiming>): Pipeline {
+  return {
+    name: pipeline.name,
+    steps: pipeline.steps.map(({ stage, options }) => {
+      const t: StageTiming = { seconds: 0, documents: 0, characters: 0, byFormat: {} };
+      timings.set(stage.name, t);
+      return {
+        options,
+        stage: {
+          ...stage,
+          async run(state: DocumentState, opts: unknown, context) {
+            const start = performance.now();
+            try {
+              return await stage.run(state, opts, context);
+            } finally {
+              const seconds = (performance.now() - start) / 1000;
+              t.seconds += seconds;
+              t.documents++;
+              t.byFormat[state.source.format] = (t.byFormat[state.source.format] ?? 0) + seconds;
+            }
+          },
+        },
+      };
+    }),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { documents: { type: 'string', default: '203' }, concurrency: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+  });
+  const target = Number(values.documents);
+  const concurrency = Number(values.concurrency);
+  const corpus = join(WORK, 'corpus');
+  const dbPath = join(WORK, 'bench.db');
+  const files = replicateCorpus(join(ROOT, 'corpora'), corpus, target);
+  rmSync(dbPath, { force: true });
+  for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+
+  const rules = new RuleSet();
+  const timings = new Map<string, StageTiming>();
+  const pipeline = timed(loadPipeline(DEFAULT_PIPELINE, STAGES), timings);
+  const store = openStore(dbPath);
+  const formatSeconds: Record<string, number> = {};
+  let pdfPages = 0;
+  const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, concurrency });
+  const byFormat = store.db.prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format').all() as Array<{
+    format: string;
+    n: number;
+    chars: number;
+    pages: number;
+  }>;
+  store.close();
+  for (const t of timings.values()) for (const [f, s] of Object.entries(t.byFormat)) formatSeconds[f] = (formatSeconds[f] ?? 0) + s;
+  pdfPages = byFormat.find((f) => f.format === 'pdf')?.pages ?? 0;
+
+  const stageRows = [...timings].map(([name, t]) => ({
+    stage: name,
+    seconds: round(t.seconds, 2),
+    'ms/doc': round((t.seconds * 1000) / Math.max(1, t.documents), 1),
+    'docs/s': round(t.documents / t.seconds, 1),
+    'chars/s': Math.round(summary.characters / t.seconds),
+  }));
+  const stageTotal = [...timings.values()].reduce((a, t) => a + t.seconds, 0);
+  const readStructure = ['ingest', 'normalise', 'structure'].reduce((a, n) => a + (timings.get(n)?.seconds ?? 0), 0);
+  const extraction = [...timings].filter(([n]) => n.startsWith('extract')).reduce((a, [, t]) => a + t.seconds, 0);
+  const cpu = cpus();
+  const result = {
+    machine: { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` },
+    files: files.length,
+    concurrency,
+    stored: summary.stored,
+    failed: summary.failed,
+    plans: undefined as number | undefined,
+    seconds: round(summary.seconds, 2),
+    documentsPerSecond: round(summary.stored / summary.seconds, 2),
+    charactersPerSecond: Math.round(summary.characters / summary.seconds),
+    pdfPagesPerSecond: formatSeconds.pdf ? round(pdfPages / formatSeconds.pdf, 1) : null,
+    storeAndOverheadSeconds: round(summary.seconds - stageTotal, 2),
+    extractionToReadStructureRatio: readStructure ? round(extraction / readStructure, 2) : null,
+    peakRssMB: round(process.resourceUsage().maxRSS / 1024, 0),
+    stages: stageRows,
+    secondsByFormat: Object.fromEntries(Object.entries(formatSeconds).map(([f, s]) => [f, round(s, 2)])),
+    documentsByFormat: Object.fromEntries(byFormat.map((f) => [f.format, f.n])),
+  };
+  const reopened = openStore(dbPath);
+  result.plans = (reopened.db.prepare('SELECT count(*) AS n FROM plans').get() as { n: number }).n;
+  reopened.close();
+
+  const m = result.machine;
+  const out = [
+    `planlens bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, node ${m.node} (${m.platform})`,
+    `${result.files} files (${Object.entries(result.documentsByFormat).map(([f, n]) => `${n} ${f}`).join(', ')}), concurrency ${concurrency}: ` +
+      `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
+    '',
+    'stage                     seconds   ms/doc   docs/s      chars/s',
+    ...stageRows.map((r) => `${r.stage.padEnd(24)} ${String(r.seconds).padStart(8)} ${String(r['ms/doc']).padStart(8)} ${String(r['docs/s']).padStart(8)} ${String(r['chars/s']).padStart(12)}`),
+    `${'store + run overhead'.padEnd(24)} ${String(result.storeAndOverheadSeconds).padStart(8)}`,
+    '',
+    `overall: ${result.seconds} s, ${result.documentsPerSecond} documents/s, ${result.charactersPerSecond} characters/s` +
+      (result.pdfPagesPerSecond ? `, ${result.pdfPagesPerSecond} PDF pages/s (${pdfPages} pages)` : ''),
+    `extraction / (ingest+normalise+structure) time: ${result.extractionToReadStructureRatio ?? 'n/a'}`,
+    `peak memory (rss high-water): ${result.peakRssMB} MB`,
+  ];
+  console.log(out.join('\n'));
+  writeFileSync(join(WORK, 'results.json'), JSON.stringify(result, null, 2));
+  if (!values.keep) rmSync(corpus, { recursive: true, force: true });
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+await main();

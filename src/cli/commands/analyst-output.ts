@@ -1,0 +1,50 @@
+/**
+ * Output shared by the analyst commands (query, compare, progress,
+ * indicators, departments, tasks): the house table/json/csv plus tsv, and
+ * the --indicator/--region look-ups that say on stderr what they matched.
+ * Not a command itself, so it is not listed in ./index.ts.
+ */
+import { Option, type Command } from 'commander';
+import { describeMatch, matchIndicator, matchRegions, type IndicatorMatch } from '../../compare/index.js';
+import { formatTsv } from '../../compare/tsv.js';
+import type { Db } from '../../store/index.js';
+import { CliError, type CliContext } from '../command.js';
+import { formatRows, resolveFormat, type Row } from '../output.js';
+
+export type AnalystFormat = 'table' | 'json' | 'csv' | 'tsv';
+const FORMATS: AnalystFormat[] = ['table', 'json', 'csv', 'tsv'];
+
+export function withAnalystFormatOption(command: Command): Command {
+  return command.addOption(
+    new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(FORMATS),
+  );
+}
+
+export function resolveAnalystFormat(option: string | undefined, stream: NodeJS.WriteStream): AnalystFormat {
+  return option === 'tsv' ? 'tsv' : resolveFormat(option, stream);
+}
+
+/**
+ * Writes rows; `tableColumns` is the short set a terminal can show, the
+ * machine formats get `allColumns` (everything, provenance included).
+ */
+export function writeAnalystRows(cli: CliContext, rows: Row[], format: AnalystFormat, tableColumns: string[], allColumns?: string[]): void {
+  const columns = format === 'table' ? tableColumns : (allColumns ?? tableColumns);
+  cli.stdout.write(format === 'tsv' ? formatTsv(rows, columns) : formatRows(rows, format, columns));
+}
+
+/** --indicator: the match, said on stderr; no match is a failure naming the argument. */
+export function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argument = '--indicator'): IndicatorMatch {
+  const match = matchIndicator(db, text);
+  if (!match) throw new CliError(`${argument} '${text}': no indicator matches (run \`planlens indicators\` for the list)`);
+  cli.stderr.write(`planlens: ${describeMatch(text, match).replace(/^--indicator/, argument)}\n`);
+  return match;
+}
+
+/** --region: the stored regions it names; a loose match is said on stderr. */
+export function resolveRegionArg(db: Db, cli: CliContext, text: string): string[] {
+  const match = matchRegions(db, text);
+  if (match.names.length === 0) throw new CliError(`--region '${text}': no stored region matches`);
+  if (!match.exact) cli.stderr.write(`planlens: --region '${text}' matched ${match.names.join(', ')}\n`);
+  return match.names;
+}

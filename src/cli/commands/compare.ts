@@ -1,0 +1,63 @@
+/** planlens compare INDICATOR — one indicator across regions and plans. */
+import { Option } from 'commander';
+import { queryQuantities } from '../../compare/index.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { openExistingStore, withDbOption } from '../options.js';
+import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
+import { LEVELS, parseYear } from './query.js';
+
+interface CompareOptions {
+  db: string;
+  format?: string;
+  kind: 'target' | 'actual';
+  quote?: boolean;
+  region?: string;
+  level?: string;
+  year?: number;
+}
+
+const TABLE_COLUMNS = ['region', 'level', 'plan', 'value', 'unit', 'comparator', 'year', 'value_base', 'unit_base'];
+const ALL_COLUMNS = [
+  'region', 'region_code', 'level', 'plan_id', 'plan', 'plan_type', 'issued', 'indicator_id', 'indicator_name', 'indicator_as_written',
+  'value', 'value_max', 'unit', 'comparator', 'year', 'value_base', 'unit_base', 'cumulative', 'per_year', 'qualitative', 'status',
+  'section_path', 'page', 'document_path',
+];
+
+export const compareCommand: CliCommand = (program, cli) => {
+  const command = program
+    .command('compare')
+    .description('one indicator across regions and plans: one row per region, plan and year, in the raw and the base unit')
+    .argument('<indicator>', 'indicator id, name or alias (a part of a name or a near miss also works; stderr says what matched)')
+    .addOption(new Option('--kind <kind>', 'compare targets or reported actuals').choices(['target', 'actual']).default('target'))
+    .option('--quote', 'add the source sentence')
+    .option('--region <name>', 'only this region (a part of a name matches every region containing it)')
+    .addOption(new Option('--level <level>', 'only regions of this level').choices(LEVELS))
+    .option('--year <year>', 'only this year', parseYear);
+  withDbOption(command);
+  withAnalystFormatOption(command);
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  planlens compare 万人高价值发明专利拥有量
+  planlens compare 质押融资 --quote --format csv > pledge-financing.csv
+  planlens compare ip.pct-applications --kind actual --level city`,
+  );
+  command.action((indicator: string, options: CompareOptions) => {
+    const format = resolveAnalystFormat(options.format, cli.stdout);
+    const store = openExistingStore(options.db);
+    try {
+      const db = store.db;
+      const match = resolveIndicatorArg(db, cli, indicator, 'indicator');
+      const regions = options.region !== undefined ? resolveRegionArg(db, cli, options.region) : undefined;
+      const rows = queryQuantities(db, { indicatorKeys: [match.key], kind: options.kind, regions, level: options.level, year: options.year }).map(
+        (r) => ({ ...r, level: r.region_level, plan: r.plan_title ?? `plan ${r.plan_id}`, quote: r.sentence }),
+      );
+      const withQuote = (cols: string[]) => (options.quote ? [...cols, 'quote'] : cols);
+      writeAnalystRows(cli, rows, format, withQuote(TABLE_COLUMNS), withQuote(ALL_COLUMNS));
+      cli.done(EXIT.ok);
+    } finally {
+      store.close();
+    }
+  });
+};

@@ -1,0 +1,43 @@
+/**
+ * `planlens eval`: scores the pipeline against gold annotations. Every
+ * rendering (.txt/.docx/.pdf) of each gold document is run in memory; scores
+ * are printed per section, overall and per format. Low scores are a result,
+ * not a failure: exit 1 only when a document could not be processed.
+ */
+import { Option } from 'commander';
+import { renderJson, renderTable } from '../../eval/report.js';
+import { runEval } from '../../eval/run.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { loadRulesAndPipeline, parsePositiveInt, withPipelineOption, withRulesOption } from '../options.js';
+
+interface EvalCliOptions {
+  gold: string;
+  docs: string;
+  verbose?: boolean;
+  format: 'table' | 'json';
+  rules: string;
+  pipeline: string;
+  concurrency: number;
+}
+
+export const evalCommand: CliCommand = (program, cli) => {
+  const command = program
+    .command('eval')
+    .description('score the pipeline against gold annotations (P/R/F1 per section and per format)')
+    .requiredOption('--gold <dir>', 'directory of *.gold.json files (see test/fixtures/gold/FORMAT.md)')
+    .requiredOption('--docs <dir>', 'directory holding each gold document as .txt/.docx/.pdf')
+    .option('-v, --verbose', 'list every miss and false positive with its quote or sentence')
+    // A report, not a listing: table even when piped, so `| tail` shows the summary.
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--concurrency <n>', 'renderings processed at once', parsePositiveInt('--concurrency'), 4);
+  withRulesOption(command);
+  withPipelineOption(command);
+  command.action(async (options: EvalCliOptions) => {
+    const { rules, pipeline } = loadRulesAndPipeline(options);
+    const run = await runEval({ goldDir: options.gold, docsDir: options.docs, rules, pipeline, concurrency: options.concurrency });
+    const verbose = options.verbose ?? false;
+    cli.stdout.write((options.format === 'json' ? renderJson(run, verbose) : renderTable(run, verbose)) + '\n');
+    const failed = run.results.some((r) => r.error) || run.unmatchedGold.length > 0;
+    cli.done(failed ? EXIT.failed : EXIT.ok);
+  });
+};

@@ -1,0 +1,48 @@
+/**
+ * `planlens export --format gold --out DIR`: writes what the database holds
+ * in an exchange format. The formats live in src/export (one module each).
+ */
+import { Option } from 'commander';
+import { ANALYST_TABLES } from '../../compare/index.js';
+import { EXPORTERS } from '../../export/index.js';
+import { CliError, EXIT, type CliCommand } from '../command.js';
+import { openExistingStore, withDbOption } from '../options.js';
+
+interface ExportCliOptions {
+  format: string;
+  out: string;
+  db: string;
+  table?: string;
+  chineseHeaders?: boolean;
+}
+
+export const exportCommand: CliCommand = (program, cli) => {
+  const command = program
+    .command('export')
+    .description(
+      'write the database out as files (gold: one .gold.json per document; csv/json: one file per analyst table; xlsx: one workbook, a sheet per table)',
+    )
+    .addOption(new Option('--format <format>', 'export format').choices([...EXPORTERS.keys()]).makeOptionMandatory())
+    .requiredOption('--out <dir>', 'directory to write to (created if missing); xlsx: a .xlsx file, or a folder for planlens.xlsx')
+    .addOption(new Option('--table <name>', 'csv/json/xlsx: only this table (then --out may name the file)').choices(ANALYST_TABLES.map((t) => t.name)))
+    .option('--chinese-headers', 'csv/json/xlsx: Chinese column names (目标值, 地区 …) instead of column keys');
+  withDbOption(command);
+  command.action(async (options: ExportCliOptions) => {
+    const exporter = EXPORTERS.get(options.format)!;
+    const store = openExistingStore(options.db);
+    try {
+      const result = await exporter.run(store.db, {
+        outDir: options.out,
+        tables: options.table === undefined ? undefined : [options.table],
+        chineseHeaders: options.chineseHeaders,
+      });
+      if (result.files.length === 0 && result.problems.length === 0) throw new CliError(`${options.db}: no documents to export (run \`planlens ingest PATH…\` first)`);
+      for (const file of result.files) cli.stdout.write(`${file}\n`);
+      for (const problem of result.problems) cli.stderr.write(`planlens: ${problem}\n`);
+      cli.stdout.write(`${result.summary ?? `exported ${result.files.length} document(s) as ${exporter.name} to ${options.out}`}\n`);
+      cli.done(result.problems.length > 0 ? EXIT.failed : EXIT.ok);
+    } finally {
+      store.close();
+    }
+  });
+};

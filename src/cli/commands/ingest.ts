@@ -1,0 +1,108 @@
+/** planlens ingest PATH… — read files and folders into the database. */
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { ingestPaths, type IngestSummary, type ProgressEvent } from '../../run/index.js';
+import { openStore, primaryTotals } from '../../store/index.js';
+import { EXIT, type CliCommand, type CliContext } from '../command.js';
+import { loadRulesAndPipeline, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
+
+interface IngestCommandOptions {
+  db: string;
+  force?: boolean;
+  concurrency: number;
+  rules: string;
+  pipeline: string;
+  quiet?: boolean;
+}
+
+export const ingestCommand: CliCommand = (program, cli) => {
+  const command = program
+    .command('ingest')
+    .description('read plan documents (.txt/.docx/.pdf, folders recursively) into the database')
+    .argument('<paths...>', 'files or folders')
+    .option('--force', 're-process files whose content is already stored')
+    .option('--concurrency <n>', 'files processed at once', parsePositiveInt('--concurrency'), 2)
+    .option('--quiet', 'print only failures and the summary');
+  withDbOption(command);
+  withRulesOption(command);
+  withPipelineOption(command);
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  planlens ingest corpora/
+  planlens ingest plans/*.pdf --db output/test.db --force
+
+Same content under another name is recorded as another path of the stored
+document and skipped. A file that fails gets a one-line error and the batch
+goes on; the exit status is 1 if any file failed.`,
+  );
+  command.action(async (paths: string[], options: IngestCommandOptions) => {
+    const { rules, pipeline } = loadRulesAndPipeline(options);
+    const store = openStore(options.db);
+    try {
+      const reporter = progressReporter(cli, options.quiet ?? false);
+      const summary = await ingestPaths(paths, {
+        db: store.db,
+        pipeline,
+        rules,
+        force: options.force ?? false,
+        concurrency: options.concurrency,
+        args: { paths: paths.map((p) => resolve(p)), force: options.force ?? false },
+        onProgress: reporter.event,
+      });
+      reporter.stop();
+      cli.stdout.write(formatSummary(summary, store.db, options.db));
+      cli.done(summary.failed > 0 ? EXIT.failed : EXIT.ok);
+    } finally {
+      store.close();
+    }
+  });
+};
+
+/** A progress bar on a terminal; plain lines otherwise (logs, CI, tests). Failures always go to stderr. */
+function progressReporter(cli: CliContext, quiet: boolean) {
+  const bar = cli.stderr.isTTY && !quiet
+    ? new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {value}/{total} {file}', stream: cli.stderr, hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let done = 0;
+  let found = 0;
+  const event = (e: ProgressEvent) => {
+    if (e.kind === 'found') {
+      found = e.found;
+      if (bar) found === 1 ? bar.start(1, 0, { file: '' }) : bar.setTotal(found);
+      return;
+    }
+    done++;
+    if (e.kind === 'failed') {
+      // Clear the bar's line first so the error stands on its own line; the bar redraws below it.
+      cli.stderr.write(`${bar ? '\r\x1b[K' : ''}${e.error}\n`);
+    } else if (!bar && !quiet) {
+      const what =
+        e.kind === 'skipped'
+          ? `skipped (${e.reason})`
+          : `${e.replaced ? 're-stored' : 'stored'} as document ${e.documentId}, plan ${e.planId}${e.joinedPlan ? ' (another rendering)' : ''}`;
+      cli.stdout.write(`${e.path}: ${what}\n`);
+    }
+    bar?.update(done, { file: e.path.length > 40 ? '…' + e.path.slice(-39) : e.path });
+  };
+  return { event, stop: () => bar?.stop() };
+}
+
+function formatSummary(s: IngestSummary, db: import('../../store/index.js').Db, dbPath: string): string {
+  const totals = primaryTotals(db);
+  const rate = s.seconds > 0 ? (s.stored / s.seconds).toFixed(1) : '–';
+  const lines = [
+    '',
+    `Ingested ${s.found} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.skipped} skipped (already stored), ${s.failed} failed  (${rate} documents/s)`,
+    `  this run:  ${s.pages} PDF pages, ${s.characters} characters, ${s.sentences} sentences, ${s.tables} tables, ` +
+      `${s.targets} targets, ${s.actuals} actuals, ${s.flagged} flagged`,
+    `  database:  ${totals.plans} plan(s) from ${totals.documents} document(s) in ${dbPath}; counting each plan once: ` +
+      `${totals.sentences} sentences, ${totals.tables} tables, ${totals.targets} targets, ${totals.actuals} actuals, ${totals.flagged} flagged`,
+  ];
+  if (s.failures.length) lines.push('  failed:', ...s.failures.map((f) => `    ${f.error}`));
+  return lines.join('\n') + '\n';
+}

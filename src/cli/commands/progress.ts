@@ -1,0 +1,58 @@
+/** planlens progress — targets against the latest actuals: share achieved and on-track status. */
+import { queryProgress } from '../../compare/index.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { openExistingStore, withDbOption } from '../options.js';
+import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
+
+interface ProgressOptions {
+  db: string;
+  format?: string;
+  region?: string;
+  indicator?: string;
+  measured?: boolean;
+}
+
+const TABLE_COLUMNS = [
+  'region', 'indicator', 'target', 'unit', 'due_year', 'baseline', 'actual', 'actual_year', 'share', 'on_track', 'stated_status',
+];
+const ALL_COLUMNS = [
+  'plan_id', 'plan_title', 'plan_type', 'region', 'region_code', 'region_level', 'indicator_id', 'indicator_name', 'indicator_as_written',
+  'category', 'target_value', 'unit', 'comparator', 'due_year', 'target_raw_value', 'target_raw_unit', 'baseline_value', 'baseline_year',
+  'actual_value', 'actual_year', 'actual_plan_id', 'share_achieved', 'expected_value', 'on_track', 'stated_status', 'section_path', 'sentence',
+  'quantity_id',
+];
+
+export const progressCommand: CliCommand = (program, cli) => {
+  const command = program
+    .command('progress')
+    .description(
+      'each target against the latest actual for its region and indicator: share achieved and whether it is on track by linear pace from a baseline (docs/schema.md)',
+    )
+    .option('--region <name>', 'only this region (a part of a name matches every region containing it)')
+    .option('--indicator <text>', 'only this indicator (id, name, alias or part of a name)')
+    .option('--measured', 'only targets some actual has been reported against');
+  withDbOption(command);
+  withAnalystFormatOption(command);
+  command.addHelpText('after', '\nExamples:\n  planlens progress --region 南京市 --measured\n  planlens progress --format csv > progress.csv');
+  command.action((options: ProgressOptions) => {
+    const format = resolveAnalystFormat(options.format, cli.stdout);
+    const store = openExistingStore(options.db);
+    try {
+      const db = store.db;
+      const regions = options.region !== undefined ? resolveRegionArg(db, cli, options.region) : undefined;
+      const indicatorKeys = options.indicator !== undefined ? [resolveIndicatorArg(db, cli, options.indicator).key] : undefined;
+      const rows = queryProgress(db, { regions, indicatorKeys, measuredOnly: options.measured }).map((r) => ({
+        ...r,
+        indicator: r.indicator_name,
+        target: r.target_value === null ? null : `${r.comparator && r.comparator !== '=' ? r.comparator : ''}${r.target_value}`,
+        baseline: r.baseline_value === null ? null : `${r.baseline_value} (${r.baseline_year})`,
+        actual: r.actual_value,
+        share: r.share_achieved === null ? null : `${(r.share_achieved * 100).toFixed(1)}%`,
+      }));
+      writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);
+      cli.done(EXIT.ok);
+    } finally {
+      store.close();
+    }
+  });
+};

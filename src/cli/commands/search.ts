@@ -1,0 +1,58 @@
+/** planlens search QUERY — sentences containing Chinese words, with where they are. */
+import { searchSentences } from '../../store/index.js';
+import { EXIT, UsageError, type CliCommand } from '../command.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cutWords } from '../../segment/jieba.js';
+import { openExistingStore, parsePositiveInt, withDbOption, withFormatOption, withRulesOption } from '../options.js';
+import { resolveFormat, writeRows } from '../output.js';
+
+export const searchCommand: CliCommand = (program, cli) => {
+  const command = program
+    .command('search')
+    .description('find sentences by words (cut with jieba like the stored text); one rendering per plan unless --all-renderings')
+    .argument('<query...>', 'words; several are all required')
+    .option('--limit <n>', 'at most this many hits', parsePositiveInt('--limit'), 50)
+    .option('--all-renderings', 'search every rendering, not only each plan\'s primary one');
+  withDbOption(command);
+  withFormatOption(command);
+  withRulesOption(command);
+  command.addHelpText('after', '\nExamples:\n  planlens search 质押融资\n  planlens search 专利 转化 --format csv');
+  command.action((words: string[], options: { db: string; format?: string; limit: number; allRenderings?: boolean; rules: string }) => {
+    const query = words.join(' ').trim();
+    if (!query) throw new UsageError('search: the query is empty');
+    const format = resolveFormat(options.format, cli.stdout);
+    const store = openExistingStore(options.db);
+    try {
+      const hits = searchSentences(store.db, query, {
+        limit: options.limit,
+        allRenderings: options.allRenderings ?? false,
+        cut: queryCutter(options.rules),
+      });
+      const rows = hits.map((h) => ({
+        doc: h.document_id,
+        plan: h.plan_id,
+        format: h.format,
+        section: h.section_path,
+        page: h.page,
+        sentence: h.sentence_idx,
+        text: h.text,
+        path: h.path,
+      }));
+      writeRows(cli.stdout, rows, format);
+      // Nothing found is an answer, not a failure.
+      cli.done(EXIT.ok);
+    } finally {
+      store.close();
+    }
+  });
+};
+
+/** The query must be cut like the stored sentences: the segment stage's jieba with the rules' user dictionary. */
+function queryCutter(rulesDir: string): ((text: string) => string[]) | undefined {
+  const userDict = join(rulesDir, USER_DICT);
+  return existsSync(userDict) ? (text) => cutWords(text, userDict) : undefined;
+}
+
+/** The segment stage's default user dictionary (pipelines/plans.yaml does not override it). */
+const USER_DICT = 'userdict.utf8';

@@ -1,0 +1,14 @@
+/**
+ * Cross-plan comparison: the analyst views (targets, actuals, progress,
+ * compare) and the queries behind `planlens query|compare|progress|
+ * indicators|departments|tasks` and the csv/json/xlsx exports.
+ */
+export { ANALYST_VIEWS_SQL, INDICATOR_KEY_SQL } from './views-sql.js';
+export { matchIndicator, describeMatch, type IndicatorMatch } from './indicator-match.js';
+export { matchRegions, type RegionMatch } from './regions.js';
+export { queryQuantities, knownCategories, flagKinds, type QuantityFilters, type QuantityRow } from './quantities.js';
+export { queryProgress, type ProgressFilters, type ProgressRow } from './progress.js';
+export { indicatorUsage, unlinkedNames, type IndicatorUsage, type UnlinkedName } from './indicators.js';
+export { departmentSummaries, departmentTasks, type DepartmentSummary, type DepartmentTask, type TaskResult } from './departments.js';
+export { dice, normaliseName } from './names.js';
+export { ANALYST_TABLES, readAnalystTable, selectTables, headersOf, hasDocuments, type AnalystTable, type AnalystColumn } from './tables.js';

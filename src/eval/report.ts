@@ -1,0 +1,122 @@
+/**
+ * Eval results for people (table) and programs (json). The table ends with a
+ * compact summary so the last 15 lines of output say everything that matters.
+ */
+import { aggregate, type SectionPrf } from './metrics.js';
+import type { EvalRun, RenderingResult } from './run.js';
+import { DOCUMENT_FIELDS, SECTIONS, type DocumentField, type SectionScore } from './score.js';
+
+export const FORMATS = ['txt', 'docx', 'pdf'] as const;
+
+export interface EvalSummary {
+  renderings: number;
+  failed: Array<{ path: string; error: string }>;
+  unmatchedGold: string[];
+  overall: SectionPrf;
+  byFormat: Record<string, SectionPrf>;
+  byRendering: Array<{ name: string; format: string; path: string; ms: number; sections?: SectionPrf; error?: string }>;
+  /** Share of renderings whose field equals gold (null = null counts as correct). */
+  fieldAccuracy: Record<DocumentField, number>;
+}
+
+export function summarise(run: EvalRun): EvalSummary {
+  const scored = run.results.filter((r): r is RenderingResult & { score: NonNullable<RenderingResult['score']> } => !!r.score);
+  const byFormat: Record<string, SectionPrf> = {};
+  for (const format of FORMATS) {
+    const ofFormat = scored.filter((r) => r.format === format);
+    if (ofFormat.length > 0) byFormat[format] = aggregate(ofFormat.map((r) => r.score));
+  }
+  const fieldAccuracy = Object.fromEntries(
+    DOCUMENT_FIELDS.map((f) => [f, scored.length === 0 ? 0 : scored.filter((r) => r.score.fields[f].correct).length / scored.length]),
+  ) as Record<DocumentField, number>;
+  return {
+    renderings: run.results.length,
+    failed: run.results.filter((r) => r.error).map((r) => ({ path: r.path, error: r.error! })),
+    unmatchedGold: run.unmatchedGold,
+    overall: aggregate(scored.map((r) => r.score)),
+    byFormat,
+    byRendering: run.results.map((r) => ({
+      name: r.name,
+      format: r.format,
+      path: r.path,
+      ms: Math.round(r.ms),
+      ...(r.score ? { sections: aggregate([r.score]) } : {}),
+      ...(r.error ? { error: r.error } : {}),
+    })),
+    fieldAccuracy,
+  };
+}
+
+export function renderJson(run: EvalRun, verbose: boolean): string {
+  const summary = summarise(run);
+  const details = verbose
+    ? run.results.map((r) => ({
+        path: r.path,
+        ...(r.error ? { error: r.error } : {}),
+        ...(r.score ? { sections: r.score.sections, fields: r.score.fields } : {}),
+      }))
+    : undefined;
+  return JSON.stringify({ ...summary, ...(details ? { details } : {}) }, null, 2);
+}
+
+const pct = (x: number) => x.toFixed(3);
+
+export function renderTable(run: EvalRun, verbose: boolean): string {
+  const summary = summarise(run);
+  const lines: string[] = [];
+
+  if (verbose) {
+    for (const r of run.results) {
+      if (!r.score) continue;
+      lines.push(`== ${r.path}`);
+      for (const section of SECTIONS) lines.push(...sectionFindings(section, r.score.sections[section]));
+      lines.push('');
+    }
+  }
+
+  lines.push('per rendering (F1: targets actuals resp. milestones departments document | overall):');
+  for (const r of summary.byRendering) {
+    if (!r.sections) {
+      lines.push(`  ${r.path}  FAILED: ${r.error}`);
+      continue;
+    }
+    const s = r.sections;
+    const f1s = [s.targets, s.actuals, s.responsibilities, s.milestones, s.departments, s.document].map((x) => pct(x.f1)).join(' ');
+    lines.push(`  ${r.path}  ${f1s} | ${pct(s.overall.f1)}  (${r.ms} ms)`);
+  }
+
+  // ---- compact summary: keep it under 15 lines (a hook prints `tail -n 15`).
+  const formats = FORMATS.filter((f) => summary.byFormat[f]);
+  lines.push(`eval: ${summary.renderings} renderings of ${new Set(run.results.map((r) => r.name)).size} gold documents (${formats.map((f) => `${f} ${run.results.filter((r) => r.format === f).length}`).join(', ')})`);
+  lines.push(
+    `${'section'.padEnd(17)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'dup'.padStart(4)} |${formats.map((f) => ('F1 ' + f).padStart(8)).join('')}`,
+  );
+  for (const section of [...SECTIONS, 'overall'] as const) {
+    const p = summary.overall[section];
+    const perFormat = formats.map((f) => pct(summary.byFormat[f]![section].f1).padStart(8)).join('');
+    lines.push(
+      `${section.padEnd(17)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} ${String(p.tp).padStart(4)} ${String(p.fp).padStart(4)} ${String(p.fn).padStart(4)} ${String(p.duplicates).padStart(4)} |${perFormat}`,
+    );
+  }
+  lines.push(`document fields (accuracy): ${DOCUMENT_FIELDS.map((f) => `${f} ${pct(summary.fieldAccuracy[f])}`).join(', ')}`);
+  const problems = [
+    ...summary.failed.map((f) => `${f.path}: ${f.error}`),
+    ...summary.unmatchedGold.map((n) => `${n}: no .txt/.docx/.pdf rendering in ${run.docsDir}`),
+  ];
+  lines.push(problems.length === 0 ? 'failed: none' : `failed (${problems.length}): ${problems.join(' ; ')}`);
+  return lines.join('\n');
+}
+
+function sectionFindings(section: string, score: SectionScore): string[] {
+  const out: string[] = [];
+  for (const m of score.misses) out.push(`  ${section} MISS  ${m.fact}${m.quote ? `  «${m.quote}»` : ''}`);
+  for (const f of score.falsePositives) out.push(`  ${section} FP    ${f.fact}${f.quote ? `  «${oneLine(f.quote)}»` : ''}`);
+  for (const d of score.duplicateFindings) out.push(`  ${section} DUP   ${d.fact}${d.quote ? `  «${oneLine(d.quote)}»` : ''}`);
+  for (const a of score.attributeErrors) out.push(`  ${section} ATTR  ${a.fact}${a.quote ? `  «${oneLine(a.quote)}»` : ''}`);
+  return out;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? flat.slice(0, 117) + '…' : flat;
+}

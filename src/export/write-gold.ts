@@ -1,0 +1,45 @@
+/** `export --format gold`: one `<name>.gold.json` per stored document. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { GOLD_SUFFIX, parseGold } from '../eval/read-gold.js';
+import { toGold } from './gold.js';
+import { exportableDocuments, readStoredDocument } from './read-store.js';
+import type { ExportResult, Exporter } from './types.js';
+
+/** A gold file is named after the document's file: x.docx → x.gold.json. */
+export function goldFileName(documentPath: string): string {
+  const file = basename(documentPath);
+  return file.slice(0, file.length - extname(file).length) + GOLD_SUFFIX;
+}
+
+export const goldExporter: Exporter = {
+  name: 'gold',
+  description: 'one gold-annotation file per document (test/fixtures/gold/FORMAT.md), ready to review into a new gold file',
+  run(db, { outDir }): ExportResult {
+    const documents = exportableDocuments(db);
+    mkdirSync(outDir, { recursive: true });
+    const written = new Map<string, string>();
+    const result: ExportResult = { files: [], problems: [] };
+    for (const doc of documents) {
+      const name = goldFileName(doc.path);
+      const earlier = written.get(name);
+      if (earlier) {
+        // Two different documents with one file name: the second would overwrite the first.
+        result.problems.push(`${doc.path}: not exported, ${name} already written for ${earlier}`);
+        continue;
+      }
+      const gold = toGold(readStoredDocument(db, doc.id), basename(doc.path));
+      const path = join(outDir, name);
+      writeFileSync(path, JSON.stringify(gold, null, 2) + '\n');
+      written.set(name, doc.path);
+      result.files.push(path);
+      // Written anyway so it can be inspected, but a file eval would reject is a failure to say.
+      try {
+        parseGold(JSON.parse(JSON.stringify(gold)), path);
+      } catch (error) {
+        result.problems.push(`${(error as Error).message} (the extraction does not fit the gold format)`);
+      }
+    }
+    return result;
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * Numbers as Chinese plans write them: Arabic with thousands separators and
+ * decimals, Chinese numerals (千, 两千, 一万二千), 百分之八十五.
+ */
+
+/** Arabic number source for RegExp (no groups). */
+export const ARABIC_NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** Chinese numeral source for RegExp (no groups). */
+export const CHINESE_NUMBER = '[零〇一二两三四五六七八九十百千万亿]+';
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+export function parseArabic(text: string): number {
+  return Number(text.replace(/,/g, ''));
+}
+
+/** 两千 → 2000, 十 → 10, 一万二千 → 12000, 二〇三五 → 2035; null when not a numeral. */
+export function parseChinese(text: string): number | null {
+  if (text.length === 0) return null;
+  // Digit-by-digit form (二〇三五) has no place words.
+  if ([...text].every((c) => c in DIGITS)) {
+    return text.length === 1 ? DIGITS[text]! : Number([...text].map((c) => DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const c of text) {
+    if (c in DIGITS) {
+      digit = DIGITS[c]!;
+    } else if (c in SMALL_UNITS) {
+      section += (digit ?? 1) * SMALL_UNITS[c]!;
+      digit = null;
+    } else if (c in BIG_UNITS) {
+      const unit = BIG_UNITS[c]!;
+      section += digit ?? 0;
+      if (section === 0) section = 1;
+      total = (total + section) * unit;
+      section = 0;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+/** Arabic or Chinese, whichever the text is; null when neither. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim();
+  if (/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t)) return parseArabic(t);
+  return parseChinese(t);
+}
+
+export function isChineseNumeral(text: string): boolean {
+  return /^[零〇一二两三四五六七八九十百千万亿]+$/.test(text);
+}

@@ -1,0 +1,97 @@
+/**
+ * Departments of one document: every unit the text names as an actor, once,
+ * under the first name the document uses for it, linked to its canonical unit.
+ */
+import type { DepartmentMention, Provenance } from '../../core/state.js';
+import { placeNames } from './places.js';
+import { findUnits, isActor, type UnitCandidate } from './recognise.js';
+import { linkName, UnitRegistry, type RegionContext } from './registry.js';
+import type { CompiledDepartmentRules } from './rules.js';
+import { tagWords } from './words.js';
+
+export { departmentRules } from './rules.js';
+export { regionContext } from './registry.js';
+export { findUnits } from './recognise.js';
+
+export interface ListedUnit {
+  /** As written in a role list, normalised: 市市场监管局（市知识产权局）, X成员单位. */
+  name: string;
+  provenance: Provenance;
+}
+
+export interface DepartmentInputs {
+  text: string;
+  rules: CompiledDepartmentRules;
+  region: RegionContext;
+  /** Units named in role lists: units by definition, even when no pattern knows them (功能板块管委会). */
+  listed: ListedUnit[];
+  memberSuffixes: readonly string[];
+  provenance: (start: number, end: number, rule: string) => Provenance;
+}
+
+/** 《…》 is a document title: a unit inside it (《南京市…中心建设实施方案》) is not named as an actor. */
+function titleRanges(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of line.matchAll(/《[^》\n]*》/g)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+export function collectDepartments(input: DepartmentInputs): DepartmentMention[] {
+  const { text, rules, region } = input;
+  const places = placeNames();
+  const registry = new UnitRegistry();
+  const found: Array<UnitCandidate & { lineStart: number }> = [];
+
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const titles = titleRanges(line);
+    for (const c of findUnits(line, rules, places, tagWords(line))) {
+      if (titles.some(([s, e]) => c.start >= s && c.end <= e)) continue;
+      found.push({ ...c, lineStart });
+      registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule));
+    }
+    lineStart += line.length + 1;
+  }
+
+  addUnprefixedMentions(text, found, input, registry);
+
+  for (const item of input.listed) {
+    for (const name of namesInItem(item.name, input.memberSuffixes)) {
+      const whole = findUnits(name, rules, places).find((c) => c.start === 0 && c.end === name.length);
+      const link = whole ? linkName(whole, rules, region) : linkName({ name, namePart: name, prefix: { kind: 'none' } }, rules, region);
+      registry.add(link, name, true, item.provenance);
+    }
+  }
+  return registry.units();
+}
+
+/**
+ * 成立玄武区…领导小组 … 充分发挥…领导小组作用: a specific unit, once introduced with
+ * its region, is later written without it. Those later mentions are the same unit.
+ */
+function addUnprefixedMentions(text: string, found: Array<UnitCandidate & { lineStart: number }>, input: DepartmentInputs, registry: UnitRegistry): void {
+  const spans = found.map((c) => [c.lineStart + c.start, c.lineStart + c.end] as const);
+  const seen = new Set<string>();
+  for (const c of found) {
+    // Short or generic bodies (知识产权局) written bare would be another level's unit, or none.
+    if (c.prefix.kind === 'none' || c.prefix.kind === 'national' || c.namePart.length < 6 || input.rules.unitByName.has(c.namePart)) continue;
+    if (seen.has(c.namePart)) continue;
+    seen.add(c.namePart);
+    const link = linkName(c, input.rules, input.region);
+    for (let at = text.indexOf(c.namePart); at >= 0; at = text.indexOf(c.namePart, at + 1)) {
+      const end = at + c.namePart.length;
+      if (spans.some(([s, e]) => at < e && s < end)) continue;
+      registry.add(link, c.namePart, isActor(text, at, input.rules), input.provenance(at, end, 'department.same-unit-without-region'));
+    }
+  }
+}
+
+/** 市市场监管局（市知识产权局） names two units; X成员单位 names X. */
+export function namesInItem(item: string, memberSuffixes: readonly string[]): string[] {
+  const m = /^(.+?)（(.+)）$/u.exec(item);
+  const names = m ? [m[1]!, m[2]!] : [item];
+  return names.map((n) => {
+    const suffix = memberSuffixes.find((s) => n.endsWith(s) && n.length > s.length);
+    return suffix ? n.slice(0, -suffix.length) : n;
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * Finds government unit names in a stretch of text by their construction:
+ * level prefix (市, 国家、省) or place name (南京市, 连云港) + body + unit-type
+ * suffix (局, 委员会, 检察院 …), national bodies by name (国务院, 人民银行), and
+ * sub-units written after their parent (…总局连云港监管分局). The pieces are
+ * data (rules/departments.yaml); jieba word boundaries keep 全市法院 and 格局
+ * from producing names.
+ */
+import type { CompiledDepartmentRules, Level } from './rules.js';
+import { isProperNoun, tagWords, type WordIndex } from './words.js';
+
+export type UnitPrefix =
+  | { kind: 'level'; word: string; level: Level }
+  | { kind: 'place'; text: string }
+  | { kind: 'national' }
+  | { kind: 'none' };
+
+export interface UnitCandidate {
+  /** As written (for a coordinated prefix, 国家、省知识产权局 → 国家知识产权局, the prefix joined to the shared body). */
+  name: string;
+  start: number;
+  end: number;
+  prefix: UnitPrefix;
+  /** Body and suffix, without the prefix: 市场监管局. */
+  namePart: string;
+  /** False when the clause names it as the thing created, won or supported. */
+  actor: boolean;
+  /** Rule id for provenance. */
+  rule: string;
+}
+
+const CJK = /[\u4e00-\u9fa5]/;
+const CLAUSE_BREAK = /[，。；：！？,;:!?\n]/;
+
+export function findUnits(text: string, rules: CompiledDepartmentRules, places: ReadonlySet<string>, tagged: WordIndex = tagWords(text)): UnitCandidate[] {
+  const words = splitPrepositions(tagged, rules);
+  const found: UnitCandidate[] = [];
+  for (const word of words.words) {
+    const i = word.start;
+    if (isBlockedBefore(text, i, words, rules)) continue;
+    const candidates = [
+      ...nationalAt(text, i, words, rules),
+      ...levelAt(text, i, words, rules),
+      ...placeAt(text, i, words, rules, places),
+    ];
+    found.push(...candidates);
+  }
+  const chosen = dropOverlaps(found);
+  for (const c of chosen) c.actor = isActor(text, c.start, rules);
+  return chosen;
+}
+
+/** jieba sometimes glues a preposition to the level word (以市, 在省): cut them apart again. */
+function splitPrepositions(index: WordIndex, rules: CompiledDepartmentRules): WordIndex {
+  const words: WordIndex['words'] = [];
+  for (const w of index.words) {
+    const level = rules.levels.find((l) => w.word.endsWith(l.word) && rules.raw.prepositions.includes(w.word.slice(0, -l.word.length)));
+    if (!level) {
+      words.push(w);
+      continue;
+    }
+    const cut = w.end - level.word.length;
+    words.push({ word: w.word.slice(0, -level.word.length), tag: 'p', start: w.start, end: cut });
+    words.push({ word: level.word, tag: 'n', start: cut, end: w.end });
+  }
+  if (words.length === index.words.length) return index;
+  return { words, startingAt: new Map(words.map((w) => [w.start, w])), endingAt: new Map(words.map((w) => [w.end, w])) };
+}
+
+/**
+ * Multi-character exclusions (大学, 公司) are tested as text; one-character
+ * function words (的, 对) only as words of their own, since 应对 or 对外 may
+ * stand in a real unit name.
+ */
+function excludedBody(text: string, from: number, to: number, words: WordIndex, rules: CompiledDepartmentRules): boolean {
+  const body = text.slice(from, to);
+  for (const x of rules.raw.bodyExclusions) {
+    if (x.length > 1) {
+      if (body.includes(x)) return true;
+      continue;
+    }
+    for (let at = body.indexOf(x); at >= 0; at = body.indexOf(x, at + 1)) {
+      const w = words.startingAt.get(from + at);
+      if (w && w.word === x) return true;
+    }
+  }
+  return false;
+}
+
+function isBlockedBefore(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules): boolean {
+  const prev = words.endingAt.get(i);
+  return prev !== undefined && rules.raw.blockedBefore.includes(prev.word);
+}
+
+function nationalAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules): UnitCandidate[] {
+  let best: UnitCandidate | null = null;
+  for (const name of rules.nationalByName.keys()) {
+    if (!text.startsWith(name, i)) continue;
+    const end = i + name.length;
+    if (!words.endingAt.has(end) && !subUnitAfter(text, end, words, rules)) continue;
+    if (!best || name.length > best.namePart.length) {
+      best = { name, start: i, end, prefix: { kind: 'national' }, namePart: name, actor: true, rule: 'department.national-name' };
+    }
+  }
+  return best ? [extendSubUnit(text, best, words, rules)] : [];
+}
+
+function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules): UnitCandidate[] {
+  const word = words.startingAt.get(i)!;
+  const level = rules.levels.find((l) => text.startsWith(l.word, i));
+  if (!level) return [];
+  // 市 must be a word of its own (not 市场, 市长, 市级), unless the word is a whole unit name (区委, 省政府).
+  if (word.word !== level.word && !rules.suffixes.some((s) => word.word.endsWith(s.word))) return [];
+  const levels = [level];
+  let pos = i + level.word.length;
+  for (;;) {
+    const coordinator = rules.raw.levelCoordinators.find((c) => text.startsWith(c, pos));
+    if (!coordinator) break;
+    const next = rules.levels.find((l) => text.startsWith(l.word, pos + coordinator.length));
+    const nextWord = words.startingAt.get(pos + coordinator.length);
+    if (!next || !nextWord || nextWord.word !== next.word) break;
+    levels.push(next);
+    pos += coordinator.length + next.word.length;
+  }
+  const part = namePartAt(text, pos, words, rules, false);
+  if (!part) return [];
+  return levels.map((l, k) => {
+    const last = k === levels.length - 1;
+    const candidate: UnitCandidate = {
+      name: l.word + part.namePart,
+      start: last ? pos - l.word.length : i,
+      end: part.end,
+      prefix: { kind: 'level', word: l.word, level: l.level },
+      namePart: part.namePart,
+      actor: true,
+      rule: levels.length > 1 ? 'department.coordinated-levels' : 'department.level-prefix',
+    };
+    return extendSubUnit(text, candidate, words, rules);
+  });
+}
+
+function placeAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules, places: ReadonlySet<string>): UnitCandidate[] {
+  const first = words.startingAt.get(i)!;
+  // Place names chain (南京市玄武区); jieba may glue a place to what follows (连云港海关), so look them up by text.
+  let pos = i;
+  for (let step = placeAtText(text, pos, words, places, rules); step > 0; step = placeAtText(text, pos, words, places, rules)) pos += step;
+  const proper = pos > i;
+  // An old or informal place name (金陵) is tagged as a proper noun: enough before 海关/法院, not before 局.
+  if (!proper) {
+    if (!isProperNoun(first.tag)) return [];
+    pos = first.end;
+  }
+  const part = namePartAt(text, pos, words, rules, !proper);
+  if (!part) return [];
+  const candidate: UnitCandidate = {
+    name: text.slice(i, part.end),
+    start: i,
+    end: part.end,
+    prefix: { kind: 'place', text: text.slice(i, pos) },
+    namePart: part.namePart,
+    actor: true,
+    rule: proper ? 'department.place-prefix' : 'department.proper-name-institution',
+  };
+  return [extendSubUnit(text, candidate, words, rules)];
+}
+
+function placeAtText(text: string, pos: number, words: WordIndex, places: ReadonlySet<string>, rules: CompiledDepartmentRules): number {
+  const word = words.startingAt.get(pos);
+  // jieba tags some suffixes (海关) and verbs (新建) ns: those are not places.
+  const usable = word && word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
+  if (usable) return word.word.length;
+  for (let len = 8; len >= 2; len--) {
+    if (places.has(text.slice(pos, pos + len))) return len;
+  }
+  return 0;
+}
+
+/**
+ * Body + suffix starting at `pos`: the shortest body that reaches a suffix ending
+ * on a word boundary. A bare alias (财政) counts only when the unit acts — the
+ * next word is a verb — because 市财政资金 is money, not a unit.
+ */
+function namePartAt(
+  text: string,
+  pos: number,
+  words: WordIndex,
+  rules: CompiledDepartmentRules,
+  strongOnly: boolean,
+): { namePart: string; end: number } | null {
+  if (!strongOnly) {
+    for (const [alias, unit] of rules.unitByName) {
+      if (!unit.bare || !text.startsWith(alias, pos)) continue;
+      const end = pos + alias.length;
+      const next = words.startingAt.get(end);
+      if (words.endingAt.has(end) && next && next.tag.startsWith('v')) return { namePart: alias, end };
+    }
+  }
+  // A known unit written whole after its prefix (市发改委, 市人社局, 市委): the longest alias on a word boundary.
+  let known: { namePart: string; end: number } | null = null;
+  if (!strongOnly) {
+    for (const [alias, unit] of rules.unitByName) {
+      if (unit.bare || !text.startsWith(alias, pos)) continue;
+      const end = pos + alias.length;
+      if (words.endingAt.has(end) && (!known || end > known.end)) known = { namePart: alias, end };
+    }
+  }
+  for (let k = pos; k <= pos + rules.raw.maxBody && k < text.length; k++) {
+    if (known && k >= known.end) return known;
+    if (!CJK.test(text[k]!)) return null;
+    for (const suffix of rules.suffixes) {
+      if (strongOnly && !suffix.strong) continue;
+      if (!text.startsWith(suffix.word, k)) continue;
+      const end = k + suffix.word.length;
+      const body = text.slice(pos, k);
+      if (body.length < suffix.minBody) continue;
+      const lastWord = words.endingAt.get(end);
+      // 人民医院 ends in 医院 as 格局 ends in 局: judged by the word's ending, not the word.
+      if (!lastWord || [...rules.notUnitWords].some((w) => lastWord.word.endsWith(w))) continue;
+      if (excludedBody(text, pos, k, words, rules)) return known;
+      return known && known.end > end ? known : { namePart: text.slice(pos, end), end };
+    }
+  }
+  return known;
+}
+
+function subUnitAfter(text: string, end: number, words: WordIndex, rules: CompiledDepartmentRules): number | null {
+  for (let q = end + 1; q <= end + 10 && q < text.length; q++) {
+    if (!CJK.test(text[q - 1]!)) return null;
+    if (q < end + 2) continue;
+    const suffix = rules.subUnitSuffixes.find((s) => text.startsWith(s, q));
+    if (!suffix) continue;
+    const stop = q + suffix.length;
+    const mid = text.slice(end, q);
+    const midWord = words.startingAt.get(end);
+    if (!words.endingAt.has(stop) || !midWord || midWord.tag.startsWith('v')) continue;
+    if (excludedBody(text, end, q, words, rules)) return null;
+    return stop;
+  }
+  return null;
+}
+
+/** 国家金融监督管理总局 + 连云港监管分局: the sub-unit is the unit that acts. */
+function extendSubUnit(text: string, c: UnitCandidate, words: WordIndex, rules: CompiledDepartmentRules): UnitCandidate {
+  // 市委 + 宣传部: an office of the unit written straight after it.
+  const office = rules.raw.attachedOffices.find((o) => text.startsWith(o, c.end) && words.endingAt.has(c.end + o.length));
+  if (office) return { ...c, name: c.name + office, end: c.end + office.length, namePart: c.namePart + office, rule: 'department.attached-office' };
+  const stop = subUnitAfter(text, c.end, words, rules);
+  if (stop === null) return c;
+  const extra = text.slice(c.end, stop);
+  return { ...c, name: c.name + extra, end: stop, namePart: c.namePart + extra, rule: 'department.sub-unit' };
+}
+
+/** Longest candidate wins where they overlap; coordinated names share a span and all stay. */
+function dropOverlaps(found: UnitCandidate[]): UnitCandidate[] {
+  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: UnitCandidate[] = [];
+  for (const c of sorted) {
+    const clash = kept.some((k) => c.start < k.end && k.start < c.end && !(k.rule === 'department.coordinated-levels' && c.rule === k.rule));
+    if (!clash && !kept.some((k) => k.name === c.name && k.start === c.start)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** 成立…服务中心, 获批…分中心: a unit named after such a verb in its clause is the object, not an actor. */
+export function isActor(text: string, start: number, rules: CompiledDepartmentRules): boolean {
+  let clauseStart = start;
+  while (clauseStart > 0 && !CLAUSE_BREAK.test(text[clauseStart - 1]!)) clauseStart--;
+  const before = text.slice(clauseStart, start);
+  return !rules.raw.notActorVerbs.some((v) => before.includes(v));
+}

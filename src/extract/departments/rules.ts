@@ -1,0 +1,76 @@
+/** The zod schema of rules/departments.yaml, and its compiled form. */
+import { z } from 'zod';
+import type { RuleSet } from '../../rules/index.js';
+
+const Unit = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  bare: z.array(z.string().min(1)).default([]),
+});
+
+export const DepartmentRulesSchema = z.object({
+  levels: z.array(z.object({ word: z.string().min(1), level: z.enum(['national', 'province', 'city', 'district']) })).min(1),
+  levelCoordinators: z.array(z.string().min(1)).default([]),
+  suffixes: z.array(z.object({ word: z.string().min(1), minBody: z.number().int().min(0).default(0), strong: z.boolean().default(false) })).min(1),
+  subUnitSuffixes: z.array(z.string().min(1)).default([]),
+  attachedOffices: z.array(z.string().min(1)).default([]),
+  notUnitWords: z.array(z.string().min(1)).default([]),
+  bodyExclusions: z.array(z.string().min(1)).default([]),
+  maxBody: z.number().int().min(1).default(16),
+  blockedBefore: z.array(z.string().min(1)).default([]),
+  prepositions: z.array(z.string().min(1)).default([]),
+  notActorVerbs: z.array(z.string().min(1)).default([]),
+  units: z.array(Unit).default([]),
+  nationalUnits: z.array(Unit).default([]),
+});
+
+export type DepartmentRules = z.infer<typeof DepartmentRulesSchema>;
+export type Level = DepartmentRules['levels'][number]['level'];
+
+export interface CompiledDepartmentRules {
+  raw: DepartmentRules;
+  /** Longest first, so 自治区 wins over 区 and 人民政府办公室 over 政府. */
+  levels: DepartmentRules['levels'];
+  suffixes: DepartmentRules['suffixes'];
+  /** Body+suffix (市场监管局) or bare alias (财政) → canonical unit. */
+  unitByName: Map<string, { id: string; name: string; bare: boolean }>;
+  /** Full national names and aliases (国务院, 人民银行) → unit. */
+  nationalByName: Map<string, { id: string; name: string }>;
+  notUnitWords: Set<string>;
+  subUnitSuffixes: string[];
+}
+
+const byLengthDesc = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;
+
+export function compileDepartmentRules(raw: DepartmentRules): CompiledDepartmentRules {
+  const unitByName = new Map<string, { id: string; name: string; bare: boolean }>();
+  for (const unit of raw.units) {
+    for (const n of [unit.name, ...unit.aliases]) unitByName.set(n, { id: unit.id, name: unit.name, bare: false });
+    for (const n of unit.bare) unitByName.set(n, { id: unit.id, name: unit.name, bare: true });
+  }
+  const nationalByName = new Map<string, { id: string; name: string }>();
+  for (const unit of raw.nationalUnits) {
+    for (const n of [unit.name, ...unit.aliases]) nationalByName.set(n, { id: unit.id, name: unit.name });
+  }
+  return {
+    raw,
+    levels: [...raw.levels].sort(byLengthDesc((l) => l.word)),
+    suffixes: [...raw.suffixes].sort(byLengthDesc((s) => s.word)),
+    unitByName,
+    nationalByName,
+    notUnitWords: new Set(raw.notUnitWords),
+    subUnitSuffixes: [...raw.subUnitSuffixes].sort((a, b) => b.length - a.length),
+  };
+}
+
+const compiledCache = new WeakMap<RuleSet, CompiledDepartmentRules>();
+
+export function departmentRules(rules: RuleSet): CompiledDepartmentRules {
+  let compiled = compiledCache.get(rules);
+  if (!compiled) {
+    compiled = compileDepartmentRules(rules.get('departments', DepartmentRulesSchema));
+    compiledCache.set(rules, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,58 @@
+/** The zod schema of rules/milestone-patterns.yaml, and its compiled form. */
+import { z } from 'zod';
+import type { RuleSet } from '../../rules/index.js';
+import { ConfigError } from '../../core/stage.js';
+
+const PatternRule = z.object({ id: z.string().min(1), pattern: z.string().min(1) });
+
+export const MilestoneRulesSchema = z.object({
+  phases: z.array(PatternRule).default([]),
+  periods: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
+  deadlines: z.array(PatternRule).default([]),
+  goalVerbs: z.array(z.string().min(1)).min(1),
+  maxLeadIn: z.number().int().min(0).default(8),
+  recurring: z.array(PatternRule).default([]),
+});
+
+export type MilestoneRules = z.infer<typeof MilestoneRulesSchema>;
+
+export interface CompiledMilestoneRules {
+  raw: MilestoneRules;
+  phases: Array<{ id: string; re: RegExp }>;
+  deadlines: Array<{ id: string; re: RegExp }>;
+  recurring: Array<{ id: string; re: RegExp }>;
+  /** Longest first: 基本建成 before 建成. */
+  goalVerbs: string[];
+}
+
+export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-patterns'): CompiledMilestoneRules {
+  const compile = (list: Array<{ id: string; pattern: string }>, needs: (p: string) => string | null) =>
+    list.map(({ id, pattern }) => {
+      const missing = needs(pattern);
+      if (missing) throw new ConfigError(file, `rule ${id}: pattern needs a named group (?<${missing}>…)`);
+      try {
+        return { id, re: new RegExp(pattern, 'gu') };
+      } catch (error) {
+        throw new ConfigError(file, `rule ${id}: pattern is not a valid regular expression (${(error as Error).message})`);
+      }
+    });
+  const has = (p: string, g: string) => p.includes(`(?<${g}>`);
+  return {
+    raw,
+    phases: compile(raw.phases, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') || has(p, 'endYear') ? null : 'endYear')),
+    deadlines: compile(raw.deadlines, (p) => (has(p, 'year') || has(p, 'period') ? null : 'year')),
+    recurring: compile(raw.recurring, (p) => (has(p, 'what') ? null : 'what')),
+    goalVerbs: [...raw.goalVerbs].sort((a, b) => b.length - a.length),
+  };
+}
+
+const cache = new WeakMap<RuleSet, CompiledMilestoneRules>();
+
+export function milestoneRules(rules: RuleSet): CompiledMilestoneRules {
+  let compiled = cache.get(rules);
+  if (!compiled) {
+    compiled = compileMilestoneRules(rules.get('milestone-patterns', MilestoneRulesSchema), rules.pathOf('milestone-patterns'));
+    cache.set(rules, compiled);
+  }
+  return compiled;
+}

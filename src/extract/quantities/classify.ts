@@ -1,0 +1,133 @@
+/**
+ * Decides whether a figure is a target or an actual and which year it
+ * describes: the time expression that governs it, else cue words, else the
+ * section it stands in, else the kind of document.
+ */
+import type { Flag } from '../../core/state.js';
+import type { TimeExpression } from '../common/time-expressions.js';
+import type { QuantityRules } from './rules.js';
+
+export type Kind = 'target' | 'actual';
+
+/** What the extractor knows about the document and the sentence's place in it. */
+export interface DocumentContext {
+  /** First and last year of the plan (metadata.period). */
+  period: [number, number] | null;
+  /** The year an evaluation reports on (截至2022年底), else the year before the period. */
+  referenceYear: number | null;
+  /** Evaluations report achievements by default; plans set targets. */
+  actualByDefault: boolean;
+  /** Region names to strip from an indicator's start (南京市, 南京). */
+  regionNames: string[];
+}
+
+export interface Dating {
+  kind: Kind;
+  year: number | null;
+  period?: [number, number];
+  /** Years to hand out in order to a 分别… list of figures. */
+  years?: number[];
+  expression?: TimeExpression;
+  flags: Flag[];
+  /** Why: the rule id of the deciding evidence. */
+  basis: string;
+}
+
+/** The time expression dating position `pos`: the nearest one before it in the same scope. */
+export function governingExpression(text: string, pos: number, expressions: TimeExpression[], scopeBreakers: string): TimeExpression | undefined {
+  let best: TimeExpression | undefined;
+  for (const e of expressions) {
+    if (e.end > pos) break;
+    if (e.comparison) continue;
+    best = e;
+  }
+  if (!best) return undefined;
+  if (best.scope === 'clause-list') {
+    for (let i = best.end; i < pos; i++) if (scopeBreakers.includes(text[i]!)) return undefined;
+  }
+  return best;
+}
+
+export function kindOfYear(year: number, doc: DocumentContext): Kind {
+  if (doc.period) {
+    if (year < doc.period[0]) return 'actual';
+    if (year >= doc.period[1]) return 'target';
+    return doc.actualByDefault ? 'actual' : 'target';
+  }
+  if (doc.referenceYear !== null) return year > doc.referenceYear ? 'target' : 'actual';
+  return doc.actualByDefault ? 'actual' : 'target';
+}
+
+/**
+ * `text` is the paragraph up to and including the sentence, `sentenceStart`
+ * where the sentence begins in it: a report's 2021年，… dates the sentences
+ * after it in the same paragraph.
+ */
+export function date(
+  text: string,
+  sentenceStart: number,
+  pos: number,
+  expressions: TimeExpression[],
+  rules: QuantityRules,
+  doc: DocumentContext,
+  sectionKind: Kind | null,
+): Dating {
+  const expr = governingExpression(text, pos, expressions, rules.patterns.scopeBreakers);
+  if (expr) {
+    if (expr.point === 'since') {
+      const to = doc.referenceYear ?? doc.period?.[1] ?? null;
+      const from = expr.since ?? doc.period?.[0] ?? null;
+      return {
+        kind: expr.kind === 'target' ? 'target' : 'actual',
+        year: to,
+        ...(to !== null && from !== null && to >= from ? { period: [from, to] as [number, number] } : {}),
+        expression: expr,
+        flags: [],
+        basis: expr.id,
+      };
+    }
+    const year = expr.year ?? null;
+    const kind: Kind = expr.kind === 'auto' ? (year !== null ? kindOfYear(year, doc) : doc.actualByDefault ? 'actual' : 'target') : expr.kind;
+    return {
+      kind,
+      year,
+      ...(expr.period ? { period: expr.period } : {}),
+      ...(expr.years && expr.years.length > 1 ? { years: expr.years } : {}),
+      expression: expr,
+      flags: [],
+      basis: expr.id,
+    };
+  }
+  const before = text.slice(sentenceStart, pos);
+  let kind: Kind;
+  let basis: string;
+  if (rules.patterns.actualCues.some((w) => before.includes(w))) {
+    kind = 'actual';
+    basis = 'cue.actual';
+  } else if (rules.patterns.targetCues.some((w) => before.includes(w))) {
+    kind = 'target';
+    basis = 'cue.target';
+  } else if (sectionKind) {
+    kind = sectionKind;
+    basis = `section.${sectionKind}`;
+  } else {
+    kind = doc.actualByDefault ? 'actual' : 'target';
+    basis = `document.${kind}`;
+  }
+  if (kind === 'target') {
+    const year = doc.period?.[1] ?? null;
+    return {
+      kind,
+      year,
+      flags: [{ kind: 'year-defaulted', reason: year !== null ? `no date is given for this target; the plan's last year (${year}) is assumed` : 'no date is given for this target and the plan period is unknown' }],
+      basis,
+    };
+  }
+  const year = doc.referenceYear;
+  return {
+    kind,
+    year,
+    flags: [{ kind: 'year-defaulted', reason: year !== null ? `no date is given for this value; the year the document reports on (${year}) is assumed` : 'no date is given for this value and the document gives no reference year' }],
+    basis,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The same fact stated in prose, in the indicator table and again in a
+ * 专栏 box is one fact: every mention is kept, one per (indicator, year,
+ * kind, value) is marked `isFact` (a table mention first), and mentions of
+ * one indicator and year that disagree on the value are flagged.
+ */
+import type { QuantityRecord } from '../../core/state.js';
+
+/** The grouping key: the canonical id where linking was sure, else the normalised name. */
+export type FactKey = (record: QuantityRecord) => string;
+
+export function markFacts(records: QuantityRecord[], keyOf: FactKey): void {
+  const groups = new Map<string, QuantityRecord[]>();
+  for (const r of records) {
+    const key = `${r.kind}|${r.year ?? ''}|${keyOf(r)}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  for (const group of groups.values()) {
+    const byValue = new Map<string, QuantityRecord[]>();
+    for (const r of group) {
+      const v = r.value === null ? `q:${r.qualitative ?? ''}` : String(roundBase(r.valueBase ?? r.value));
+      const list = byValue.get(v);
+      if (list) list.push(r);
+      else byValue.set(v, [r]);
+    }
+    for (const same of byValue.values()) {
+      const fact = same.find((r) => r.provenance.cell) ?? same[0]!;
+      for (const r of same) r.isFact = r === fact;
+    }
+    if (byValue.size > 1) {
+      const values = [...byValue.values()].map((list) => describe(list[0]!));
+      for (const r of group) {
+        r.flags.push({
+          kind: 'value-conflict',
+          reason: `the document gives different values for ${r.indicator} (${r.year ?? 'no year'}): ${values.join(' / ')}`,
+        });
+      }
+    }
+  }
+}
+
+function roundBase(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+function describe(r: QuantityRecord): string {
+  return r.value === null ? (r.qualitative ?? '—') : `${r.value}${r.unit ?? ''}`;
+}

@@ -1,0 +1,176 @@
+/**
+ * Finds the figures of a text: a number (Arabic, Chinese, a range, 百分之…)
+ * followed by a unit, with the comparator words around it. Digits that are not
+ * measurements (document numbers, dates, 1+13+N, 万人 in an indicator's name)
+ * are masked by rules/quantity-patterns.yaml and never become figures.
+ */
+import type { Comparator } from '../../core/state.js';
+import { ARABIC_NUMBER, CHINESE_NUMBER, isChineseNumeral, parseNumber } from '../common/numbers.js';
+import { escapeRegExp, foldWidth, wordsPattern } from '../common/text.js';
+import type { QuantityRules } from './rules.js';
+
+export interface Figure {
+  /** Start of the comparator word before the number, or of the number. */
+  start: number;
+  numberStart: number;
+  /** End of the unit and any comparator word after it. */
+  end: number;
+  value: number;
+  valueMax?: number;
+  /** Unit as written ('万件'), null when none was written. */
+  unit: string | null;
+  /** Base unit ('件'), '' when only a magnitude was written. */
+  unitBase: string | null;
+  multiplier: number;
+  comparator: Comparator;
+  /** The comparator word before the number as written ('累计达'), '' when none. */
+  comparatorWord: string;
+  chinese: boolean;
+}
+
+export interface FindOptions {
+  /** Table cells: a figure needs no unit and a bare magnitude (＞5 万) is a unit. */
+  cell?: boolean;
+}
+
+export class FigureFinder {
+  private readonly number: RegExp;
+  private readonly masks: RegExp[];
+  private readonly before: Array<{ word: string; comparator: Comparator }>;
+  private readonly after: Array<{ word: string; comparator: Comparator }>;
+  private readonly between: Array<{ word: string; comparator: Comparator }>;
+  private readonly chineseCue: RegExp;
+
+  constructor(private readonly rules: QuantityRules) {
+    const num = `(?:${ARABIC_NUMBER}|${CHINESE_NUMBER})`;
+    // 85%—90%: a range may repeat the percent sign after its first number.
+    this.number = new RegExp(`(?<pct>百分之)?(?<n1>${num})(?<u1>\\s*%)?(?:\\s*[-—–~～至到]\\s*(?<n2>${num}))?`, 'gu');
+    const p = rules.patterns;
+    this.masks = [
+      ...p.ignore.map((i) => new RegExp(i.pattern, 'gu')),
+      new RegExp(wordsPattern(p.perCapitaPrefixes), 'gu'),
+    ];
+    const byLength = <T extends { word: string }>(list: T[]) => [...list].sort((a, b) => b.word.length - a.word.length);
+    this.before = byLength(rules.comparators.before);
+    this.after = byLength(rules.comparators.after);
+    this.between = byLength(rules.comparators.between);
+    const cues = [...p.chineseNumeralCues, ...rules.comparators.before.map((b) => b.word)];
+    this.chineseCue = new RegExp(`(?:${wordsPattern(cues)})\\s*$`, 'u');
+  }
+
+  /** Ranges of `text` whose digits are not measurements. */
+  masked(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const re of this.masks) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        out.push([m.index, m.index + m[0].length]);
+      }
+    }
+    return out;
+  }
+
+  find(original: string, options: FindOptions = {}): Figure[] {
+    const text = foldWidth(original);
+    const masks = this.masked(text);
+    const overlapsMask = (s: number, e: number) => masks.some(([ms, me]) => s < me && e > ms);
+    const figures: Figure[] = [];
+    this.number.lastIndex = 0;
+    for (let m = this.number.exec(text); m; m = this.number.exec(text)) {
+      const g = m.groups!;
+      const numberStart = m.index + (g.pct ? g.pct.length : 0);
+      let numberEnd = m.index + m[0].length;
+      // 85% alone: the percent sign is the unit, read below.
+      if (g.u1 && g.n2 === undefined) numberEnd -= g.u1.length;
+      const n1 = g.n1!;
+      const chinese = isChineseNumeral(n1);
+      if (!chinese && /[\d.A-Za-z]/.test(text[numberStart - 1] ?? '')) continue;
+      if (overlapsMask(numberStart, numberEnd)) continue;
+      let value = parseNumber(n1);
+      let valueMax = g.n2 !== undefined ? parseNumber(g.n2) : undefined;
+      if (value === null || valueMax === null) continue;
+
+      let pos = numberEnd;
+      let betweenComparator: Comparator | null = null;
+      const between = this.between.find((b) => text.startsWith(b.word, skipSpaces(text, pos)));
+      if (between) {
+        betweenComparator = between.comparator;
+        pos = skipSpaces(text, pos) + between.word.length;
+      }
+      let unit: string | null = null;
+      let unitBase: string | null = null;
+      let multiplier = 1;
+      if (g.pct) {
+        unit = '%';
+        unitBase = this.rules.units.parse('%')?.base ?? 'percent';
+      } else {
+        const u = this.rules.units.matchAt(text, pos, options.cell === true);
+        if (u) {
+          unit = u.unit;
+          unitBase = u.base;
+          multiplier = u.multiplier;
+          pos += u.length;
+        } else if (!options.cell) {
+          continue;
+        }
+      }
+      if (chinese && !options.cell) {
+        if (n1 === '一' || n1 === '〇' || n1 === '零') continue;
+        if (!this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      }
+      // A trailing Chinese magnitude belongs to the unit when the number is Arabic-led (13.5万件 is read by the unit table).
+      numberEnd = Math.min(numberEnd, pos);
+
+      const beforeMatch = this.comparatorBefore(text, m.index);
+      let end = pos;
+      const afterAt = skipSpaces(text, pos);
+      const after = this.after.find((a) => text.startsWith(a.word, afterAt));
+      if (after) end = afterAt + after.word.length;
+      const comparator = this.combine(beforeMatch?.comparator ?? null, after?.comparator ?? betweenComparator);
+      if (valueMax !== undefined && valueMax < value) [value, valueMax] = [valueMax, value];
+      figures.push({
+        start: beforeMatch ? beforeMatch.start : m.index,
+        numberStart,
+        end,
+        value,
+        ...(valueMax !== undefined ? { valueMax } : {}),
+        unit,
+        unitBase,
+        multiplier,
+        comparator,
+        comparatorWord: beforeMatch?.word ?? '',
+        chinese,
+      });
+      this.number.lastIndex = Math.max(this.number.lastIndex, end);
+    }
+    return figures;
+  }
+
+  private comparatorBefore(text: string, numberStart: number): { start: number; word: string; comparator: Comparator } | null {
+    let i = numberStart;
+    while (i > 0 && text[i - 1] === ' ') i--;
+    for (const b of this.before) {
+      if (text.slice(Math.max(0, i - b.word.length), i) === b.word) return { start: i - b.word.length, word: b.word, comparator: b.comparator };
+    }
+    return null;
+  }
+
+  private combine(before: Comparator | null, after: Comparator | null): Comparator {
+    if (before && after) {
+      const rule = this.rules.comparators.combine.find((c) => c.before === before && c.after === after);
+      return rule ? rule.result : before;
+    }
+    return before ?? after ?? '=';
+  }
+}
+
+function skipSpaces(text: string, pos: number): number {
+  while (text[pos] === ' ' || text[pos] === '\t') pos++;
+  return pos;
+}
+
+export { escapeRegExp };

@@ -1,0 +1,253 @@
+/**
+ * extract-quantities: targets and achieved values with their indicator,
+ * comparator, unit, year and provenance, read from sentences and indicator
+ * tables; linked to the canonical indicator list; one fact per indicator,
+ * year and kind marked.
+ */
+import { z } from 'zod';
+import { DocumentError, type Stage } from '../../core/stage.js';
+import type { DocumentState, Extractions, Flag, QuantityRecord, Sentence, Structure } from '../../core/state.js';
+import type { RuleSet } from '../../rules/index.js';
+import { type DocumentContext, type Kind } from './classify.js';
+import { markFacts } from './facts.js';
+import { FigureFinder } from './figures.js';
+import { IndicatorLinker } from './link.js';
+import { ProseReader, type Mention } from './prose.js';
+import { loadQuantityRules, type QuantityRules } from './rules.js';
+import { TableReader } from './tables.js';
+
+const ExtractQuantitiesOptions = z
+  .object({
+    /** Read indicator tables (off to see what prose alone yields). */
+    tables: z.boolean().default(true),
+  })
+  .strict();
+
+export type ExtractQuantitiesOptions = z.infer<typeof ExtractQuantitiesOptions>;
+
+interface Engine {
+  rules: QuantityRules;
+  prose: ProseReader;
+  tables: TableReader;
+  linker: IndicatorLinker;
+}
+
+const engines = new WeakMap<RuleSet, Engine>();
+
+function engineFor(ruleSet: RuleSet): Engine {
+  let engine = engines.get(ruleSet);
+  if (!engine) {
+    const rules = loadQuantityRules(ruleSet);
+    const figures = new FigureFinder(rules);
+    engine = { rules, prose: new ProseReader(rules, figures), tables: new TableReader(rules, figures), linker: new IndicatorLinker(rules.indicators) };
+    engines.set(ruleSet, engine);
+  }
+  return engine;
+}
+
+export const extractQuantitiesStage: Stage<typeof ExtractQuantitiesOptions> = {
+  name: 'extract-quantities',
+  description: 'Targets and achieved values (indicator, value, unit, comparator, year) from sentences and indicator tables',
+  options: ExtractQuantitiesOptions,
+  run(state, options, context) {
+    if (!state.normalised || !state.structure || !state.segments) {
+      throw new DocumentError('no-segments', 'extract-quantities needs the normalise, structure and segment stages to run first');
+    }
+    const quantities = extractQuantities(state, engineFor(context.rules), options);
+    const previous = state.extractions;
+    const extractions: Extractions = {
+      quantities,
+      departments: previous?.departments ?? [],
+      responsibilities: previous?.responsibilities ?? [],
+      implicitSupport: previous?.implicitSupport ?? [],
+      milestones: previous?.milestones ?? [],
+    };
+    return { ...state, extractions };
+  },
+};
+
+export function extractQuantities(state: DocumentState, engine: Engine, options: ExtractQuantitiesOptions): QuantityRecord[] {
+  const text = state.normalised!.text;
+  const structure = state.structure!;
+  const sentences = state.segments!.sentences;
+  const doc = documentContext(state, engine.rules);
+  const records: QuantityRecord[] = [];
+
+  for (const sentence of sentences) {
+    if (sentence.cell) continue;
+    const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+    const context = lineStart < sentence.start ? text.slice(lineStart, sentence.start) : '';
+    const sectionKind = sectionKindOf(sentence, structure, engine.rules);
+    for (const m of engine.prose.read({ text: sentence.text, context, sectionKind }, doc)) {
+      records.push(toRecord(m, sentence, sentence.start + m.start, sentence.start + m.end, engine, undefined));
+    }
+  }
+
+  if (options.tables) {
+    const byCell = new Map<string, Sentence>();
+    for (const s of sentences) if (s.cell) byCell.set(`${s.cell.table}/${s.cell.row}/${s.cell.col}`, s);
+    for (const table of structure.tables) {
+      for (const m of engine.tables.read(table, doc)) {
+        const sentence =
+          byCell.get(`${m.cell.table}/${m.cell.row}/${m.cell.col}`) ?? sentences.find((s) => s.start <= m.cellStart && m.cellStart < s.end) ?? null;
+        const provenanceSentence: Sentence = sentence ?? {
+          index: -1,
+          text: text.slice(m.cellStart, m.cellEnd),
+          start: m.cellStart,
+          end: m.cellEnd,
+          sectionPath: table.sectionPath,
+          ...(table.page !== undefined ? { page: table.page } : {}),
+        };
+        records.push(toRecord(m, provenanceSentence, m.cellStart + m.start, m.cellStart + m.end, engine, m.cell));
+      }
+    }
+  }
+
+  records.sort((a, b) => a.provenance.start - b.provenance.start);
+  markFacts(records, (r) => (r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity') ? r.indicatorId : engine.linker.normalise(r.indicator)));
+  return records;
+}
+
+function toRecord(
+  m: Mention,
+  sentence: Sentence,
+  start: number,
+  end: number,
+  engine: Engine,
+  cell: { table: number; row: number; col: number } | undefined,
+): QuantityRecord {
+  const flags: Flag[] = [...m.flags];
+  const link = engine.linker.link(m.indicator, m.unitBase);
+  if (!link.id) {
+    flags.push({ kind: 'unlinked-indicator', reason: `'${m.indicator}' matches no indicator in rules/indicators.yaml (best similarity ${link.score.toFixed(2)})` });
+  } else if (link.method === 'similar') {
+    flags.push({ kind: 'linked-by-similarity', reason: `'${m.indicator}' was linked to ${link.id} by similarity ${link.score.toFixed(2)}, not by a listed name` });
+  }
+  const valueBase = m.value === null ? null : Number((m.value * m.multiplier).toPrecision(12));
+  const unitBase = m.unit === null ? null : m.unitBase || null;
+  if (m.value !== null && m.unit === null && !flags.some((f) => f.kind === 'missing-unit')) {
+    flags.push({ kind: 'missing-unit', reason: 'the figure is written without a unit' });
+  }
+  if (valueBase !== null) flags.push(...magnitudeFlags(m, valueBase, engine.rules));
+  const record: QuantityRecord = {
+    kind: m.kind,
+    indicator: m.indicator,
+    indicatorId: link.id,
+    value: m.value,
+    ...(m.valueMax !== undefined ? { valueMax: m.valueMax } : {}),
+    unit: m.unit,
+    comparator: m.value === null && !m.qualitative ? null : m.comparator,
+    year: m.year,
+    ...(m.period ? { period: m.period } : {}),
+    ...(m.cumulative ? { cumulative: true } : {}),
+    ...(m.perYear ? { perYear: true } : {}),
+    ...(m.qualitative ? { qualitative: m.qualitative } : {}),
+    ...(m.status ? { status: m.status } : {}),
+    valueBase,
+    unitBase,
+    isFact: false,
+    flags,
+    provenance: {
+      sectionPath: sentence.sectionPath,
+      page: sentence.page ?? null,
+      start,
+      end,
+      sentence: sentence.text,
+      sentenceIndex: sentence.index,
+      ...(cell ? { cell } : {}),
+      rule: m.rule,
+    },
+  };
+  return record;
+}
+
+function magnitudeFlags(m: Mention, valueBase: number, rules: QuantityRules): Flag[] {
+  const flags: Flag[] = [];
+  if (m.unitBase === 'percent' && (m.value ?? 0) > 100) {
+    flags.push({ kind: 'unlikely-magnitude', reason: `a percentage above 100 (${m.value}%) is unusual for ${m.indicator}` });
+  }
+  if (rules.patterns.perCapitaPrefixes.some((p) => m.indicator.startsWith(p)) && valueBase >= 1e6) {
+    flags.push({ kind: 'unlikely-magnitude', reason: `${m.indicator} is a per-capita ratio; ${valueBase} is in the millions` });
+  }
+  return flags;
+}
+
+/** The document facts the extractor reasons with: period, reference year, default kind, region names. */
+export function documentContext(state: DocumentState, rules: QuantityRules): DocumentContext {
+  const text = state.normalised!.text;
+  const meta = state.structure!.metadata;
+  const period = meta.period ?? inferPeriod(text, rules);
+  const actualByDefault = meta.type !== null && rules.times.file.actualDocumentTypes.includes(meta.type);
+  return {
+    period,
+    referenceYear: referenceYear(text, period, actualByDefault, rules),
+    actualByDefault,
+    regionNames: regionNames(meta.region, meta.regionParents),
+  };
+}
+
+/** Without metadata: the first plan name (十四五) or year range in the document's opening. */
+function inferPeriod(text: string, rules: QuantityRules): [number, number] | null {
+  const opening = text.slice(0, 600);
+  for (const e of rules.times.find(opening)) {
+    if (e.period) return e.period;
+  }
+  const plan = /[“"]?(十[一二三四五六]五)[”"]?/.exec(opening);
+  const found = plan ? rules.times.plan(plan[1]!) : undefined;
+  return found ? [found.from, found.to] : null;
+}
+
+/**
+ * The year undated achievements describe: an evaluation's first 截至YYYY年
+ * (its reporting date); for a plan the year before its period (the base year).
+ */
+function referenceYear(text: string, period: [number, number] | null, actualByDefault: boolean, rules: QuantityRules): number | null {
+  if (actualByDefault) {
+    const asOf = rules.times.find(text).find((e) => e.kind === 'actual' && e.year !== undefined && !e.comparison && e.id.includes('as-of'));
+    if (asOf?.year !== undefined) return asOf.year;
+  }
+  return period ? period[0] - 1 : null;
+}
+
+/** 南京市玄武区 → 南京市玄武区, 玄武区, 玄武, 南京市, 南京: all the ways a plan names its own region. */
+function regionNames(region: string | null, parents: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const name of [region, ...parents]) {
+    if (!name) continue;
+    names.add(name);
+    const parts = name.match(/[^省市区县州盟旗]+(?:自治州|自治县|新区|省|市|区|县|州|盟|旗)/g) ?? [name];
+    for (const part of parts) {
+      names.add(part);
+      const short = part.replace(/(?:自治州|自治县|新区|省|市|区|县|州|盟|旗)$/, '');
+      if (short.length >= 2) names.add(short);
+    }
+  }
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The kind the enclosing box or the outermost cue-bearing heading implies:
+ * 一、发展基础 frames achievements, 三、主要目标 and 专栏 boxes frame targets.
+ * Actual cues are checked first in each heading (主要目标序时进展情况 reports).
+ */
+function sectionKindOf(sentence: Sentence, structure: Structure, rules: QuantityRules): Kind | null {
+  const cues = rules.patterns.sectionCues;
+  const kindOf = (heading: string): Kind | null => {
+    if (cues.actual.some((w) => heading.includes(w))) return 'actual';
+    if (cues.target.some((w) => heading.includes(w))) return 'target';
+    return null;
+  };
+  if (sentence.box !== undefined) {
+    const box = structure.boxes[sentence.box];
+    const kind = box ? kindOf(box.title) : null;
+    if (kind) return kind;
+  }
+  const parts = sentence.sectionPath ? sentence.sectionPath.split('/') : [];
+  for (let i = 1; i <= parts.length; i++) {
+    const path = parts.slice(0, i).join('/');
+    const section = structure.sections.find((s) => s.path === path);
+    const kind = section ? kindOf(section.heading) : null;
+    if (kind) return kind;
+  }
+  return null;
+}

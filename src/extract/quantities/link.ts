@@ -1,0 +1,144 @@
+/**
+ * Links an indicator as a document names it to the canonical list
+ * (rules/indicators.yaml): exact alias, then the normalised name, then word
+ * similarity above the rules' threshold. Names that differ in a
+ * distinguishing word (万人, 新增, 海外 …) never link to each other.
+ */
+import nodejieba from 'nodejieba';
+import natural from 'natural';
+import { foldWidth } from '../common/text.js';
+import type { IndicatorsFile } from './rules.js';
+
+export interface Link {
+  id: string | null;
+  method: 'alias' | 'normalised' | 'similar' | null;
+  score: number;
+}
+
+interface Entry {
+  id: string;
+  unitClass: UnitClass;
+  names: string[];
+  normalised: string[];
+}
+
+export class IndicatorLinker {
+  private readonly exact = new Map<string, string>();
+  private readonly byNormalised = new Map<string, string>();
+  private readonly entries: Entry[];
+  private readonly tokens = new Map<string, string[]>();
+
+  constructor(private readonly file: IndicatorsFile) {
+    this.entries = file.indicators.map((ind) => {
+      const names = [ind.name, ...ind.aliases];
+      for (const n of names) this.exact.set(canonical(n), ind.id);
+      const normalised = names.map((n) => this.normalise(n));
+      for (const n of normalised) if (!this.byNormalised.has(n)) this.byNormalised.set(n, ind.id);
+      return { id: ind.id, unitClass: unitClass(ind.baseUnit), names, normalised };
+    });
+  }
+
+  private readonly cache = new Map<string, Link>();
+
+  /**
+   * `unitBase` (件, 元, percent …) guards the link: a percentage never links
+   * to a count (完成预期目标97% is not the count it completes).
+   */
+  link(name: string, unitBase?: string | null): Link {
+    const key = `${name}\u0000${unitBase ?? ''}`;
+    let link = this.cache.get(key);
+    if (!link) {
+      link = this.linkUncached(name, unitBase ? unitClass(unitBase) : null);
+      this.cache.set(key, link);
+    }
+    return link;
+  }
+
+  private linkUncached(name: string, cls: UnitClass | null): Link {
+    const fits = (id: string) => cls === null || this.entries.find((e) => e.id === id)!.unitClass === cls;
+    const exact = this.exact.get(canonical(name));
+    if (exact && fits(exact)) return { id: exact, method: 'alias', score: 1 };
+    const normalised = this.normalise(name);
+    const byNormalised = this.byNormalised.get(normalised);
+    if (byNormalised && fits(byNormalised)) return { id: byNormalised, method: 'normalised', score: 1 };
+    let best: Link = { id: null, method: null, score: 0 };
+    for (const entry of this.entries) {
+      if (cls !== null && entry.unitClass !== cls) continue;
+      for (const candidate of entry.normalised) {
+        if (!this.sameDistinguishingWords(normalised, candidate)) continue;
+        const score = this.similarity(normalised, candidate);
+        if (score > best.score) best = { id: entry.id, method: 'similar', score };
+      }
+    }
+    return best.score >= this.file.linking.threshold ? best : { id: null, method: null, score: best.score };
+  }
+
+  /** Name without spaces, quotes, a unit in brackets, and the words that do not change the measure at its edges. */
+  normalise(name: string): string {
+    let out = canonical(name).replace(/[“”"'‘’]/g, '');
+    const ignore = [...this.file.linking.ignoreWords].sort((a, b) => b.length - a.length);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const w of ignore) {
+        if (out.length > w.length && out.startsWith(w)) {
+          out = out.slice(w.length);
+          changed = true;
+        }
+        if (out.length > w.length && out.endsWith(w)) {
+          out = out.slice(0, -w.length);
+          changed = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  private sameDistinguishingWords(a: string, b: string): boolean {
+    return this.file.linking.distinguishingWords.every((w) => a.includes(w) === b.includes(w));
+  }
+
+  /** Dice over jieba words, so 质押融资总额 and 质押融资额 share their words. */
+  private similarity(a: string, b: string): number {
+    const x = this.cut(a);
+    const y = this.cut(b);
+    if (x.length === 0 || y.length === 0) return 0;
+    const counts = new Map<string, number>();
+    for (const w of x) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let shared = 0;
+    for (const w of y) {
+      const n = counts.get(w) ?? 0;
+      if (n > 0) {
+        shared++;
+        counts.set(w, n - 1);
+      }
+    }
+    const words = (2 * shared) / (x.length + y.length);
+    // Character bigrams catch words jieba cuts differently in the two names.
+    const chars = natural.DiceCoefficient(a, b);
+    return Math.max(words, chars);
+  }
+
+  private cut(text: string): string[] {
+    let words = this.tokens.get(text);
+    if (!words) {
+      words = nodejieba.cut(text).filter((w) => w.trim() !== '');
+      this.tokens.set(text, words);
+    }
+    return words;
+  }
+}
+
+type UnitClass = 'ratio' | 'money' | 'count';
+
+/** Units compare by what they measure: shares, money, or counts of things. */
+function unitClass(base: string): UnitClass {
+  if (base === 'percent' || base === 'percentage-point' || base === '%' || base === '倍') return 'ratio';
+  if (base === '元' || base === 'USD' || base === 'EUR' || base.endsWith('元')) return 'money';
+  return 'count';
+}
+
+function canonical(name: string): string {
+  return foldWidth(name)
+    .replace(/\s+/g, '')
+    .replace(/[（(][^（）()]{1,6}[）)]$/, (m) => (/[元件家个人项%]/.test(m) ? '' : m));
+}

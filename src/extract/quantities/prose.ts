@@ -1,0 +1,356 @@
+/**
+ * Targets and actuals stated in running text: each figure of a sentence gets
+ * the indicator the clause names, a comparator, a kind and a year.
+ */
+import type { Comparator, Flag } from '../../core/state.js';
+import { foldWidth } from '../common/text.js';
+import type { TimeExpression } from '../common/time-expressions.js';
+import { date, type Dating, type DocumentContext, type Kind } from './classify.js';
+import type { Figure, FigureFinder } from './figures.js';
+import type { QuantityRules } from './rules.js';
+
+/** One figure read from a sentence or a table cell, before provenance is attached. */
+export interface Mention {
+  kind: Kind;
+  indicator: string;
+  value: number | null;
+  valueMax?: number;
+  unit: string | null;
+  unitBase: string | null;
+  multiplier: number;
+  comparator: Comparator;
+  year: number | null;
+  period?: [number, number];
+  cumulative?: boolean;
+  perYear?: boolean;
+  qualitative?: string;
+  status?: string;
+  /** Offsets of the figure in the sentence (or cell) text. */
+  start: number;
+  end: number;
+  rule: string;
+  flags: Flag[];
+}
+
+export interface SentenceInput {
+  text: string;
+  /** The paragraph's text before this sentence: its time expressions may date this one's figures. */
+  context?: string;
+  /** Kind the section headings or the enclosing box imply, if any. */
+  sectionKind: Kind | null;
+}
+
+/** A figure read from prose, with what the 分别 pass needs. */
+interface Read {
+  mention: Mention;
+  /** Joined to the previous figure by nothing but a list connector (…40.8亿元、78.3亿元). */
+  listContinues: boolean;
+  dating: Dating;
+}
+
+export class ProseReader {
+  private readonly delimiters: Set<string>;
+
+  constructor(
+    private readonly rules: QuantityRules,
+    private readonly figures: FigureFinder,
+  ) {
+    this.delimiters = new Set(rules.patterns.clauseDelimiters);
+  }
+
+  read(input: SentenceInput, doc: DocumentContext): Mention[] {
+    const context = foldWidth(input.context ?? '');
+    const offset = context.length;
+    // Work in paragraph coordinates: the sentence starts at `offset`.
+    const text = context + foldWidth(input.text);
+    const p = this.rules.patterns;
+    const expressions = this.rules.times.find(maskTitles(text));
+    const figures = this.figures.find(text.slice(offset)).map((f) => shiftFigure(f, offset));
+    const reads: Read[] = [];
+    let base: string | null = null;
+    let previous: { indicator: string; consumedTo: number } | null = null;
+
+    figures.forEach((figure, i) => {
+      const clauseStart = Math.max(offset, this.clauseStart(text, figure.start));
+      const prev = i > 0 ? figures[i - 1]! : null;
+      const prevInClause = prev !== null && prev.end > clauseStart;
+      const leftStart = prevInClause ? Math.max(prev.end, previous?.consumedTo ?? 0) : clauseStart;
+      const leftRaw = text.slice(Math.min(leftStart, figure.start), figure.start);
+      const clause = text.slice(clauseStart, figure.start);
+      let left = squeezeName(removeTimeExpressions(text, Math.min(leftStart, figure.start), figure.start, expressions));
+      const listContinues = prevInClause && (left === '' || p.listConnectors.includes(left));
+      left = stripLeading(left, p.listConnectors);
+      // Relative names keep their comparison base (较“十三五”末增长).
+      const relativeRaw = stripLeading(squeezeName(leftRaw), p.listConnectors).replace(/[“”"]/g, '');
+      // 提高到2025年的50件 moves the same indicator to a new value: not a relative figure.
+      const relativeWord = p.relativeStarts.find(
+        (w) => (relativeRaw.startsWith(w) && !/^[到至]/.test(relativeRaw.slice(w.length))) || (left.startsWith(w) && !/^[到至]/.test(left.slice(w.length))),
+      );
+      left = this.stripLeadingFillers(left, doc.regionNames);
+      let enumeration = false;
+      for (const marker of p.enumerationMarkers) {
+        if (left.endsWith(marker) && left.length > marker.length) {
+          enumeration = true;
+          left = '';
+        } else {
+          const at = left.lastIndexOf(marker);
+          if (at >= 0 && at + marker.length < left.length) left = left.slice(at + marker.length);
+        }
+      }
+      left = this.stripTrailingFillers(left);
+      const rightSpan = this.rightOf(text, figure, figures[i + 1]);
+      let right = rightSpan.text;
+      if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
+
+      const cumulative = p.cumulativeWords.some((w) => leftRaw.includes(w) || figure.comparatorWord.includes(w));
+      const perYear = p.perYearWords.some((w) => leftRaw.includes(w));
+      const leftIsVerb = p.keepVerbs.includes(left);
+      let consumedTo = figure.end;
+
+      let indicator: string;
+      if (relativeWord && base) {
+        const name = relativeRaw.startsWith(relativeWord) ? this.stripTrailingFillers(relativeRaw) : left;
+        indicator = base + name;
+        if (figure.unitBase === 'percent' && p.growthWords.some((w) => name.endsWith(w))) indicator += '率';
+      } else if (left === '' && right === '') {
+        if (listContinues && previous) indicator = previous.indicator;
+        else if (base) indicator = base;
+        else {
+          const subject = this.subjectBefore(text, offset, clauseStart, expressions, doc);
+          if (!subject) return;
+          indicator = subject;
+        }
+      } else if (leftIsVerb && right === '') {
+        indicator = base && base.includes(left) ? base : left;
+      } else {
+        indicator = left + right;
+        if (right) consumedTo = rightSpan.end;
+        right = '';
+      }
+      indicator = trimName(indicator);
+      if (indicator.length === 0) return;
+      if (p.setMarkers.some((w) => indicator.endsWith(w))) return;
+      if (!relativeWord && !(listContinues && previous && indicator === previous.indicator)) base = indicator;
+      previous = { indicator, consumedTo };
+
+      const dating = date(text, offset, figure.start, expressions, this.rules, doc, input.sectionKind);
+      if (dating.kind === 'target' && enumeration) return;
+      const mention: Mention = {
+        kind: dating.kind,
+        indicator,
+        value: figure.value,
+        ...(figure.valueMax !== undefined ? { valueMax: figure.valueMax } : {}),
+        unit: figure.unit,
+        unitBase: figure.unitBase,
+        multiplier: figure.multiplier,
+        comparator: figure.comparator,
+        year: dating.year,
+        ...(dating.period ? { period: dating.period } : {}),
+        ...(cumulative ? { cumulative: true } : {}),
+        ...(perYear ? { perYear: true } : {}),
+        start: figure.numberStart - offset,
+        end: figure.end - offset,
+        rule: `${dating.kind}.${dating.basis}`,
+        flags: dating.flags,
+      };
+      reads.push({ mention, listContinues, dating });
+    });
+
+    distributeYears(reads);
+    const qualitative = this.qualitative(text, offset, expressions, figures, input, doc);
+    return [...reads.map((r) => r.mention), ...qualitative];
+  }
+
+  /** 企业专利授权占比继续提升，达到73%: the figure's indicator is the earlier clause's subject. */
+  private subjectBefore(text: string, offset: number, clauseStart: number, expressions: TimeExpression[], doc: DocumentContext): string | null {
+    if (clauseStart - 1 <= offset) return null;
+    const start = Math.max(offset, this.clauseStart(text, clauseStart - 1));
+    let name = squeezeName(removeTimeExpressions(text, start, clauseStart - 1, expressions));
+    name = this.stripLeadingFillers(name, doc.regionNames);
+    const trend = [...this.rules.patterns.trendWords].sort((a, b) => b.length - a.length).find((w) => name.endsWith(w));
+    if (!trend) return null;
+    name = trimName(this.stripTrailingFillers(name.slice(0, -trend.length)));
+    return name.length >= 2 ? name : null;
+  }
+
+  private clauseStart(text: string, pos: number): number {
+    for (let i = pos - 1; i >= 0; i--) if (this.delimiters.has(text[i]!)) return i + 1;
+    return 0;
+  }
+
+  private clauseEnd(text: string, pos: number): number {
+    for (let i = pos; i < text.length; i++) if (this.delimiters.has(text[i]!)) return i;
+    return text.length;
+  }
+
+  /** Text after a figure up to the clause end or the next figure: the noun a figure-first phrase counts. */
+  private rightOf(text: string, figure: Figure, next: Figure | undefined): { text: string; end: number } {
+    const p = this.rules.patterns;
+    let end = this.clauseEnd(text, figure.end);
+    if (next && next.start < end) end = next.start;
+    let right = squeezeName(removeTimeExpressions(text, figure.end, end, this.rules.times.find(maskTitles(text))));
+    // …金奖4项、银奖2项: a list connector right after the figure starts the next item;
+    // …30件提高到2025年的50件: a verb right after it continues the sentence, names nothing.
+    if (p.listConnectors.some((c) => right.startsWith(c))) return { text: '', end: figure.end };
+    const raw = squeezeName(text.slice(figure.end, end));
+    if (p.leadingFillers.some((w) => w.length >= 2 && (right.startsWith(w) || raw.startsWith(w)))) return { text: '', end: figure.end };
+    for (const marker of p.attributiveMarkers) {
+      if (right.endsWith(marker)) right = right.slice(0, -marker.length);
+      const at = right.lastIndexOf(marker);
+      if (at >= 0) right = right.slice(at + marker.length);
+    }
+    const listAt = right.indexOf('、');
+    if (listAt >= 0) right = right.slice(0, listAt);
+    right = this.stripLeadingFillers(stripTrailing(right, p.listConnectors), []);
+    return { text: right, end };
+  }
+
+  private stripLeadingFillers(name: string, regionNames: readonly string[]): string {
+    const fillers = [...this.rules.patterns.leadingFillers, ...regionNames].sort((a, b) => b.length - a.length);
+    let out = name.replace(/^[”"、，,\s]+/, '');
+    for (let changed = true; changed && out.length > 0; ) {
+      changed = false;
+      for (const f of fillers) {
+        if (out.startsWith(f)) {
+          out = out.slice(f.length).replace(/^[”"、\s]+/, '');
+          changed = true;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private stripTrailingFillers(name: string): string {
+    const fillers = [...this.rules.patterns.trailingFillers].sort((a, b) => b.length - a.length);
+    let out = name;
+    for (let changed = true; changed && out.length > 0; ) {
+      changed = false;
+      for (const f of fillers) {
+        if (out.endsWith(f) && out.length > f.length) {
+          out = out.slice(0, -f.length);
+          changed = true;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** 全覆盖 and the like: targets without a number. */
+  private qualitative(text: string, offset: number, expressions: TimeExpression[], figures: Figure[], input: SentenceInput, doc: DocumentContext): Mention[] {
+    const out: Mention[] = [];
+    for (const q of this.rules.patterns.qualitative) {
+      for (const word of q.words) {
+        for (let at = text.indexOf(word, offset); at >= 0; at = text.indexOf(word, at + word.length)) {
+          if (figures.some((f) => at < f.end && at + word.length > f.start)) continue;
+          const clauseStart = Math.max(offset, this.clauseStart(text, at));
+          let name = squeezeName(removeTimeExpressions(text, clauseStart, at, expressions));
+          name = this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames));
+          name = trimName(name);
+          if (name.length < 2) continue;
+          const dating = date(text, offset, at, expressions, this.rules, doc, input.sectionKind);
+          if (dating.kind !== 'target') continue;
+          out.push({
+            kind: 'target',
+            indicator: name,
+            value: null,
+            unit: null,
+            unitBase: null,
+            multiplier: 1,
+            comparator: '=',
+            year: dating.year,
+            qualitative: word,
+            start: at - offset,
+            end: at + word.length - offset,
+            rule: q.id,
+            flags: dating.flags,
+          });
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * 2021和2022年…分别达40.8亿元、78.3亿元: a list of figures under one
+ * expression naming as many years gets the years in order; a lone figure
+ * under a range describes the range's last year.
+ */
+function distributeYears(reads: Read[]): void {
+  let i = 0;
+  while (i < reads.length) {
+    const years = reads[i]!.dating.years;
+    if (!years) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < reads.length && reads[j]!.listContinues && reads[j]!.dating.expression === reads[i]!.dating.expression) j++;
+    if (j - i === years.length) {
+      for (let k = i; k < j; k++) {
+        reads[k]!.mention.year = years[k - i]!;
+        delete reads[k]!.mention.period;
+      }
+    }
+    i = j;
+  }
+}
+
+function shiftFigure(f: Figure, by: number): Figure {
+  return { ...f, start: f.start + by, numberStart: f.numberStart + by, end: f.end + by };
+}
+
+/** Time expressions inside the indicator's span are not part of its name. */
+function removeTimeExpressions(text: string, start: number, end: number, expressions: TimeExpression[]): string {
+  let out = '';
+  let pos = start;
+  for (const e of expressions) {
+    if (e.end <= start || e.start >= end) continue;
+    out += text.slice(pos, Math.max(pos, e.start));
+    pos = Math.max(pos, e.end);
+  }
+  out += text.slice(pos, end);
+  return out;
+}
+
+/** Book titles carry years (纲要（2021—2035年）) that date nothing; blank their digits, keeping length. */
+function maskTitles(text: string): string {
+  return text.replace(/《[^》]{0,80}》/g, (m) => m.replace(/[0-9]/g, ' '));
+}
+
+function squeezeName(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function stripLeading(text: string, words: string[]): string {
+  let out = text;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.startsWith(w)) out = out.slice(w.length);
+  return out;
+}
+
+function stripTrailing(text: string, words: string[]): string {
+  let out = text;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.endsWith(w)) out = out.slice(0, -w.length);
+  return out;
+}
+
+/** Drops unbalanced quotes and brackets at the edges of a name. */
+export function trimName(name: string): string {
+  let out = name.replace(/^[，,、；;：:\s]+|[，,、；;：:\s]+$/g, '');
+  const pairs: Array<[string, string]> = [
+    ['“', '”'],
+    ['（', '）'],
+    ['(', ')'],
+    ['《', '》'],
+  ];
+  for (const [open, close] of pairs) {
+    const opens = [...out].filter((c) => c === open).length;
+    const closes = [...out].filter((c) => c === close).length;
+    if (closes > opens && out.startsWith(close)) out = out.slice(close.length);
+    if (opens > closes && out.endsWith(open)) out = out.slice(0, -open.length);
+    if (opens > closes && out.startsWith(open)) out = out.slice(open.length);
+  }
+  return out.replace(/^[”"]+/, '');
+}

@@ -1,0 +1,112 @@
+/**
+ * The rule files the quantity extractor interprets, validated at load. All
+ * language knowledge lives in rules/*.yaml; this module only gives it types.
+ */
+import { z } from 'zod';
+import type { RuleSet } from '../../rules/index.js';
+import { UnitTable } from '../common/units.js';
+import { TimeExpressionFinder } from '../common/time-expressions.js';
+
+const Comparator = z.enum(['>=', '>', '=', '~', '<=', '<']);
+const Word = z.string().min(1);
+
+export const ComparatorsFile = z.object({
+  before: z.array(z.object({ word: Word, comparator: Comparator })),
+  after: z.array(z.object({ word: Word, comparator: Comparator })),
+  between: z.array(z.object({ word: Word, comparator: Comparator })),
+  combine: z.array(z.object({ before: Comparator, after: Comparator, result: Comparator })),
+});
+export type ComparatorsFile = z.infer<typeof ComparatorsFile>;
+
+const RegExpSource = z
+  .string()
+  .min(1)
+  .refine((s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
+
+export const TableRole = z.enum(['serial', 'category', 'attribute', 'unit', 'status', 'actual', 'target', 'indicator']);
+export type TableRole = z.infer<typeof TableRole>;
+
+export const QuantityPatternsFile = z.object({
+  ignore: z.array(z.object({ id: Word, pattern: RegExpSource })),
+  perCapitaPrefixes: z.array(Word),
+  chineseNumeralCues: z.array(Word),
+  clauseDelimiters: z.string().min(1),
+  listConnectors: z.array(Word),
+  scopeBreakers: z.string().min(1),
+  leadingFillers: z.array(Word),
+  keepVerbs: z.array(Word),
+  trailingFillers: z.array(Word),
+  cumulativeWords: z.array(Word),
+  perYearWords: z.array(Word),
+  relativeStarts: z.array(Word),
+  growthWords: z.array(Word),
+  trendWords: z.array(Word),
+  skipContexts: z.array(Word),
+  enumerationMarkers: z.array(Word),
+  setMarkers: z.array(Word),
+  attributiveMarkers: z.array(Word),
+  qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
+  sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),
+  targetCues: z.array(Word),
+  actualCues: z.array(Word),
+  tableHeaders: z.array(z.object({ role: TableRole, words: z.array(Word).min(1) })),
+});
+export type QuantityPatternsFile = z.infer<typeof QuantityPatternsFile>;
+
+export const IndicatorsFile = z.object({
+  linking: z.object({
+    threshold: z.number().min(0).max(1),
+    ignoreWords: z.array(Word),
+    distinguishingWords: z.array(Word),
+  }),
+  indicators: z
+    .array(
+      z.object({
+        id: Word,
+        name: Word,
+        aliases: z.array(Word).default([]),
+        category: z.enum(['创造', '运用', '保护', '管理', '服务', '人才']),
+        baseUnit: Word,
+      }),
+    )
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((ind, i) => {
+        if (seen.has(ind.id)) ctx.addIssue({ code: 'custom', message: `duplicate indicator id '${ind.id}'`, path: [i, 'id'] });
+        seen.add(ind.id);
+      });
+    }),
+});
+export type IndicatorsFile = z.infer<typeof IndicatorsFile>;
+
+export interface QuantityRules {
+  units: UnitTable;
+  times: TimeExpressionFinder;
+  comparators: ComparatorsFile;
+  patterns: QuantityPatternsFile;
+  indicators: IndicatorsFile;
+}
+
+const loaded = new WeakMap<RuleSet, QuantityRules>();
+
+/** Loads (once per rule set) and validates every file the extractor reads. */
+export function loadQuantityRules(rules: RuleSet): QuantityRules {
+  const cached = loaded.get(rules);
+  if (cached) return cached;
+  const out: QuantityRules = {
+    units: UnitTable.load(rules),
+    times: TimeExpressionFinder.load(rules),
+    comparators: rules.get('comparators', ComparatorsFile),
+    patterns: rules.get('quantity-patterns', QuantityPatternsFile),
+    indicators: rules.get('indicators', IndicatorsFile),
+  };
+  loaded.set(rules, out);
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * Role annotations: the parenthetical after a task that names its units —
+ * （牵头单位：A<B>、C，配合单位：D，以下均需E落实，不再列出） or（A牵头，B配合）.
+ * Works on plain strings so every pattern can be tested on its own.
+ */
+import type { CompiledResponsibilityRules, Role } from './rules.js';
+
+export interface ParsedRoles {
+  lead: string[];
+  support: string[];
+  roles: 'split' | 'unsplit';
+  /** Units of a note that applies to every task (以下均需…落实，不再列出). */
+  implicit: string[];
+  rule: string;
+}
+
+export interface RoleAnnotation extends ParsedRoles {
+  /** Offsets of the whole parenthetical, brackets included. */
+  start: number;
+  end: number;
+}
+
+const OPEN = '（(<〈';
+const CLOSE = '）)>〉';
+
+/** <…>, (…) and 〈…〉 written （…）, as FORMAT.md writes unit names; stray spaces and a trailing 等 go. */
+export function normaliseUnitName(name: string): string {
+  return name
+    .replace(/[<〈(]/g, '（')
+    .replace(/[>〉)]/g, '）')
+    .replace(/\s+/g, '')
+    .replace(/(等(单位|部门)?|分别)$/u, '')
+    .trim();
+}
+
+/** Splits a unit list on the list separators that are not inside a nested bracket. */
+export function splitUnitList(list: string, separators: readonly string[]): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const sep = depth === 0 ? separators.find((s) => list.startsWith(s, i)) : undefined;
+    if (sep) {
+      out.push(current);
+      current = '';
+      i += sep.length - 1;
+    } else current += ch;
+  }
+  out.push(current);
+  return out.map(normaliseUnitName).filter((s) => s.length > 0);
+}
+
+/** Parses the inside of a parenthetical; null when it assigns no units. */
+export function parseRoleContent(content: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): ParsedRoles | null {
+  let body = content;
+  const implicit: string[] = [];
+  for (const note of rules.implicitNotes) {
+    const m = note.re.exec(body);
+    if (!m) continue;
+    implicit.push(...splitUnitList(m.groups!.units!, rules.raw.listSeparators));
+    body = body.slice(0, m.index) + body.slice(m.index + m[0].length);
+  }
+  const labelled = parseLabelled(body, rules);
+  const parsed = labelled ?? parseInline(body, rules, isUnit);
+  if (!parsed) return implicit.length > 0 ? { lead: [], support: [], roles: 'split', implicit, rule: 'responsibility.implicit-note' } : null;
+  const notImplicit = (u: string) => !implicit.includes(u);
+  return { ...parsed, lead: parsed.lead.filter(notImplicit), support: parsed.support.filter(notImplicit), implicit };
+}
+
+function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<ParsedRoles, 'implicit'> | null {
+  const found: Array<{ role: Role; labelStart: number; listStart: number }> = [];
+  for (let i = 0; i < body.length; i++) {
+    const label = rules.labels.find((l) => body.startsWith(l.label, i));
+    if (!label) continue;
+    let j = i + label.label.length;
+    while (body[j] === ' ') j++;
+    const sep = rules.raw.labelSeparators.find((s) => body.startsWith(s, j));
+    if (!sep) continue;
+    found.push({ role: label.role, labelStart: i, listStart: j + sep.length });
+    i = j + sep.length - 1;
+  }
+  if (found.length === 0) return null;
+  const lists: Record<Role, string[]> = { lead: [], support: [], unsplit: [] };
+  found.forEach((f, k) => {
+    const end = k + 1 < found.length ? found[k + 1]!.labelStart : body.length;
+    lists[f.role].push(...splitUnitList(body.slice(f.listStart, end), rules.raw.listSeparators));
+  });
+  if (lists.unsplit.length > 0 && lists.lead.length === 0 && lists.support.length === 0) {
+    return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.labelled-unsplit' };
+  }
+  // Beside a lead, 责任单位 names the others who share the task: they support it.
+  if (lists.lead.length === 0) return { lead: lists.unsplit, support: lists.support, roles: 'split', rule: 'responsibility.labelled-roles' };
+  return { lead: lists.lead, support: [...lists.unsplit, ...lists.support], roles: 'split', rule: 'responsibility.labelled-roles' };
+}
+
+/** （A牵头，B配合） / （A、B负责）: every part must end in a role marker and name only units. */
+function parseInline(body: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): Omit<ParsedRoles, 'implicit'> | null {
+  const markers = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length);
+  const parts = body.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  const lists: Record<Role, string[]> = { lead: [], support: [], unsplit: [] };
+  for (const part of parts) {
+    const marker = markers.find((m) => part.endsWith(m.marker));
+    if (!marker) return null;
+    let names = part.slice(0, -marker.marker.length);
+    // 按职责分工负责, 分别牵头: words between the units and the marker.
+    for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
+    const units = splitUnitList(names, ['、', '和', '及', '会同']);
+    if (units.length === 0 || !units.every(isUnit)) return null;
+    lists[marker.role].push(...units);
+  }
+  if (lists.lead.length === 0 && lists.support.length === 0) {
+    return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.inline-unsplit' };
+  }
+  return { lead: [...lists.lead, ...lists.unsplit], support: lists.support, roles: 'split', rule: 'responsibility.inline-roles' };
+}
+
+/** Every bracketed stretch of `text` that parses as a role annotation. */
+export function findRoleAnnotations(text: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): RoleAnnotation[] {
+  const out: RoleAnnotation[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '（' && text[i] !== '(') continue;
+    const close = matchingClose(text, i);
+    if (close < 0) continue;
+    const parsed = parseRoleContent(text.slice(i + 1, close), rules, isUnit);
+    if (parsed) {
+      out.push({ ...parsed, start: i, end: close + 1 });
+      i = close;
+    }
+  }
+  return out;
+}
+
+function matchingClose(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length && text[i] !== '\n'; i++) {
+    const ch = text[i]!;
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}

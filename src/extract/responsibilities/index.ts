@@ -1,0 +1,206 @@
+/**
+ * Stage 'extract-responsibilities': who does what and by when. Fills
+ * extractions.responsibilities (tasks with lead and supporting units),
+ * .implicitSupport (units a note puts on every task), .departments (every unit
+ * named as an actor) and .milestones (phases and qualitative deadlines).
+ * The quantities stage fills .quantities of the same object: it is kept.
+ */
+import { z } from 'zod';
+import { DocumentError, type Stage } from '../../core/stage.js';
+import type { DocumentState, Extractions, Responsibility, Section } from '../../core/state.js';
+import { collectDepartments, departmentRules, findUnits, regionContext, type ListedUnit } from '../departments/index.js';
+import type { CompiledDepartmentRules } from '../departments/rules.js';
+import { placeNames } from '../departments/places.js';
+import { useDictionary } from '../departments/words.js';
+import { collectMilestones, milestoneRules } from '../milestones/index.js';
+import { findRoleAnnotations, splitUnitList, type RoleAnnotation } from './annotation.js';
+import { Locator } from './provenance.js';
+import { responsibilityRules, type CompiledResponsibilityRules } from './rules.js';
+import { responsibilitiesFromTable } from './tables.js';
+import { cleanTask, taskFromParagraph } from './task.js';
+
+const Options = z
+  .object({
+    /** 每年…/定期… duties as milestones without dates. Off: plans repeat them in every section. */
+    includeRecurring: z.boolean().default(false),
+    /** Read 由X牵头/由X负责 in running text as well as annotations and tables. */
+    prose: z.boolean().default(true),
+    /** jieba user dictionary in the rules directory (the one the segment stage uses). */
+    userDict: z.string().min(1).default('userdict.utf8'),
+  })
+  .strict();
+
+export const extractResponsibilitiesStage: Stage<typeof Options> = {
+  name: 'extract-responsibilities',
+  description: 'Departments, task responsibilities (lead/support units) and milestones',
+  options: Options,
+  run(state, options, { rules }) {
+    const text = state.normalised?.text;
+    if (text === undefined) throw new DocumentError('not-normalised', 'extract-responsibilities needs the normalised text (run normalise first)');
+    useDictionary(rules.resource(options.userDict));
+    const locator = new Locator(state);
+    const rRules = responsibilityRules(rules);
+    const dRules = departmentRules(rules);
+    const places = placeNames();
+    const isUnit = (name: string) => looksLikeUnit(name, dRules, places);
+
+    const annotations = findRoleAnnotations(text, rRules, isUnit);
+    const responsibilities: Responsibility[] = [];
+    const listed: ListedUnit[] = [];
+    const implicitSupport: string[] = [];
+
+    const perSection = countBySection(annotations, locator);
+    for (const a of annotations) {
+      const provenance = locator.provenance(a.start, a.end, a.rule);
+      for (const u of a.implicit) if (!implicitSupport.includes(u)) implicitSupport.push(u);
+      for (const name of [...a.lead, ...a.support, ...a.implicit]) listed.push({ name, provenance });
+      if (a.lead.length + a.support.length === 0) continue;
+      const section = taskSection(text, a, locator, perSection);
+      responsibilities.push({
+        task: section ? cleanTask(cutAtAnnotation(section.heading, rRules)) : taskFromParagraph(text.slice(lineStart(text, a.start)), a.start - lineStart(text, a.start)),
+        sectionPath: section?.path ?? provenance.sectionPath,
+        lead: a.lead,
+        support: a.support,
+        roles: a.roles,
+        provenance,
+      });
+    }
+
+    // The same note may stand in running text instead of inside a task's annotation.
+    for (const u of implicitNotesInText(text, rRules, annotations)) if (!implicitSupport.includes(u.name)) {
+      implicitSupport.push(u.name);
+      listed.push({ name: u.name, provenance: locator.provenance(u.start, u.end, u.rule) });
+    }
+
+    for (const table of state.structure?.tables ?? []) {
+      for (const t of responsibilitiesFromTable(table, rRules)) {
+        const provenance = { ...locator.provenance(t.start, t.end, 'responsibility.task-table'), cell: { table: t.table, row: t.row, col: t.col } };
+        for (const name of [...t.lead, ...t.support]) listed.push({ name, provenance });
+        responsibilities.push({ task: t.task, sectionPath: t.sectionPath, lead: t.lead, support: t.support, roles: t.roles, provenance });
+      }
+    }
+
+    if (options.prose) responsibilities.push(...proseResponsibilities(text, rRules, isUnit, annotations, locator, listed));
+
+    const departments = collectDepartments({
+      text,
+      rules: dRules,
+      region: regionContext(state.structure?.metadata),
+      listed,
+      memberSuffixes: rRules.raw.memberSuffixes,
+      provenance: (s, e, rule) => locator.provenance(s, e, rule),
+    });
+
+    const milestones = collectMilestones({
+      text,
+      rules: milestoneRules(rules),
+      sections: state.structure?.sections ?? [],
+      includeRecurring: options.includeRecurring,
+      lookingBack: state.structure?.metadata.type === 'evaluation',
+      issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
+      provenance: (s, e, rule) => locator.provenance(s, e, rule),
+    });
+
+    return withExtractions(state, { departments, responsibilities, implicitSupport, milestones });
+  },
+};
+
+function withExtractions(state: DocumentState, mine: Omit<Extractions, 'quantities'>): DocumentState {
+  const previous = state.extractions;
+  return { ...state, extractions: { quantities: previous?.quantities ?? [], ...mine } };
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * The section whose heading is the task: the innermost section around the
+ * annotation, when the annotation is on its heading's paragraph
+ * (1.保障…。…（牵头单位：…）) or is the only one in its body. Where a section's
+ * body holds several annotated paragraphs, each paragraph is its own
+ * (untitled) task and the heading names the group.
+ */
+function taskSection(text: string, a: RoleAnnotation, locator: Locator, perSection: Map<Section, number>): Section | undefined {
+  const section = locator.sectionAt(a.start);
+  if (!section || !section.heading) return undefined;
+  if (section.headingStart >= lineStart(text, a.start)) return section;
+  return perSection.get(section) === 1 ? section : undefined;
+}
+
+function countBySection(annotations: RoleAnnotation[], locator: Locator): Map<Section, number> {
+  const counts = new Map<Section, number>();
+  for (const a of annotations) {
+    const section = locator.sectionAt(a.start);
+    if (section) counts.set(section, (counts.get(section) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Whether a listed name is a unit: recognised by the name patterns, or a
+ * canonical unit written without a level (知识产权局, 农业农村部 in a national
+ * plan), or ending in a unit-type suffix.
+ */
+export function looksLikeUnit(name: string, rules: CompiledDepartmentRules, places: ReadonlySet<string>): boolean {
+  if (name.length < 2) return false;
+  if (rules.unitByName.has(name) || rules.nationalByName.has(name)) return true;
+  if (findUnits(name, rules, places).some((c) => c.start === 0 && c.end === name.length)) return true;
+  return name.length >= 3 && rules.suffixes.some((s) => name.endsWith(s.word)) && !rules.notUnitWords.has(name.slice(-2));
+}
+
+/** A heading line that carries its own annotation: the task is what comes before it. */
+function cutAtAnnotation(heading: string, rules: CompiledResponsibilityRules): string {
+  const at = heading.search(/[（(]/);
+  if (at > 0 && rules.labels.some((l) => heading.slice(at).includes(l.label))) return heading.slice(0, at);
+  return heading;
+}
+
+function implicitNotesInText(text: string, rules: CompiledResponsibilityRules, annotations: RoleAnnotation[]) {
+  const out: Array<{ name: string; start: number; end: number; rule: string }> = [];
+  for (const note of rules.implicitNotes) {
+    const re = new RegExp(note.re.source, 'gu');
+    for (const m of text.matchAll(re)) {
+      const at = m.index!;
+      if (annotations.some((a) => at >= a.start && at < a.end)) continue;
+      for (const name of splitUnitList(m.groups!.units!, rules.raw.listSeparators)) out.push({ name, start: at, end: at + m[0].length, rule: note.id });
+    }
+  }
+  return out;
+}
+
+/** 由X牵头，Y配合 / 由X负责 in running text, outside any annotation. */
+function proseResponsibilities(
+  text: string,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  annotations: RoleAnnotation[],
+  locator: Locator,
+  listed: ListedUnit[],
+): Responsibility[] {
+  const out: Responsibility[] = [];
+  for (const { id, re } of rules.prose) {
+    for (const m of text.matchAll(re)) {
+      const at = m.index!;
+      if (annotations.some((a) => at >= a.start && at < a.end)) continue;
+      const lead = splitUnitList(m.groups!.lead!, ['、', '和', '及', '会同']);
+      const support = m.groups!.support ? splitUnitList(m.groups!.support, ['、', '和', '及']) : [];
+      if (lead.length === 0 || ![...lead, ...support].every(isUnit)) continue;
+      const provenance = locator.provenance(at, at + m[0].length, id);
+      for (const name of [...lead, ...support]) listed.push({ name, provenance });
+      const section = locator.sectionAt(at);
+      const unsplit = m.groups!.marker === '负责' && support.length === 0 && lead.length > 1;
+      // 由X牵头，Y配合，建立工作推进机制: the task is what follows, up to the sentence end.
+      const rest = text.slice(at + m[0].length).replace(/^[，,、\s]+/u, '').split(/[。；;\n]/u)[0]!.trim();
+      out.push({
+        task: rest.length >= 4 ? cleanTask(rest) : section?.heading ? cleanTask(section.heading) : taskFromParagraph(text.slice(lineStart(text, at)), at - lineStart(text, at)),
+        sectionPath: section?.path ?? provenance.sectionPath,
+        lead: unsplit ? lead.slice(0, 1) : lead,
+        support: unsplit ? lead.slice(1) : support,
+        roles: unsplit ? 'unsplit' : 'split',
+        provenance,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/** The zod schema of rules/responsibility-patterns.yaml, and its compiled form. */
+import { z } from 'zod';
+import type { RuleSet } from '../../rules/index.js';
+import { ConfigError } from '../../core/stage.js';
+
+export type Role = 'lead' | 'support' | 'unsplit';
+const RoleSchema = z.enum(['lead', 'support', 'unsplit']);
+
+export const ResponsibilityRulesSchema = z.object({
+  roleLabels: z.array(z.object({ label: z.string().min(1), role: RoleSchema })).min(1),
+  labelSeparators: z.array(z.string().min(1)).min(1),
+  listSeparators: z.array(z.string().min(1)).min(1),
+  memberSuffixes: z.array(z.string().min(1)).default([]),
+  implicitNotes: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
+  inlineRoles: z.array(z.object({ marker: z.string().min(1), role: RoleSchema })).default([]),
+  inlineFillers: z.array(z.string().min(1)).default([]),
+  prosePatterns: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
+  tableTaskHeaders: z.array(z.string().min(1)).default([]),
+});
+
+export type ResponsibilityRules = z.infer<typeof ResponsibilityRulesSchema>;
+
+export interface CompiledResponsibilityRules {
+  raw: ResponsibilityRules;
+  /** Longest label first: 主要责任单位 before 责任单位, 牵头单位 before 牵头. */
+  labels: ResponsibilityRules['roleLabels'];
+  implicitNotes: Array<{ id: string; re: RegExp }>;
+  prose: Array<{ id: string; re: RegExp }>;
+}
+
+export function compileResponsibilityRules(raw: ResponsibilityRules, file = 'responsibility-patterns'): CompiledResponsibilityRules {
+  const compile = (id: string, pattern: string, flags: string, needs: string[]) => {
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern, flags);
+    } catch (error) {
+      throw new ConfigError(file, `rule ${id}: pattern is not a valid regular expression (${(error as Error).message})`);
+    }
+    for (const group of needs) {
+      if (!pattern.includes(`(?<${group}>`)) throw new ConfigError(file, `rule ${id}: pattern needs a named group (?<${group}>…)`);
+    }
+    return re;
+  };
+  return {
+    raw,
+    labels: [...raw.roleLabels].sort((a, b) => b.label.length - a.label.length),
+    implicitNotes: raw.implicitNotes.map((n) => ({ id: n.id, re: compile(n.id, n.pattern, 'u', ['units']) })),
+    prose: raw.prosePatterns.map((p) => ({ id: p.id, re: compile(p.id, p.pattern, 'gu', ['lead', 'marker']) })),
+  };
+}
+
+const cache = new WeakMap<RuleSet, CompiledResponsibilityRules>();
+
+export function responsibilityRules(rules: RuleSet): CompiledResponsibilityRules {
+  let compiled = cache.get(rules);
+  if (!compiled) {
+    compiled = compileResponsibilityRules(rules.get('responsibility-patterns', ResponsibilityRulesSchema), rules.pathOf('responsibility-patterns'));
+    cache.set(rules, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,75 @@
+/**
+ * Task tables: a row per task, a task column and role columns whose headers
+ * are role labels (牵头单位 | 配合单位, or one 责任单位 column: unsplit).
+ */
+import type { Table } from '../../core/state.js';
+import { splitUnitList } from './annotation.js';
+import type { CompiledResponsibilityRules, Role } from './rules.js';
+import { cleanTask } from './task.js';
+
+export interface TableResponsibility {
+  task: string;
+  lead: string[];
+  support: string[];
+  roles: 'split' | 'unsplit';
+  start: number;
+  end: number;
+  row: number;
+  col: number;
+  table: number;
+  sectionPath: string;
+}
+
+export function responsibilitiesFromTable(table: Table, rules: CompiledResponsibilityRules): TableResponsibility[] {
+  if (table.headerRows < 1 || table.rows.length <= table.headerRows) return [];
+  const header = table.rows[table.headerRows - 1]!.map((c) => c.text.replace(/\s+/g, ''));
+  const roleCols: Array<{ col: number; role: Role }> = [];
+  let taskCol = -1;
+  header.forEach((h, col) => {
+    const label = rules.labels.find((l) => h.includes(l.label));
+    if (label) roleCols.push({ col, role: label.role });
+    else if (taskCol < 0 && rules.raw.tableTaskHeaders.some((t) => h.includes(t))) taskCol = col;
+  });
+  if (taskCol < 0 || roleCols.length === 0) return [];
+  const out: TableResponsibility[] = [];
+  for (let r = table.headerRows; r < table.rows.length; r++) {
+    const row = table.rows[r]!;
+    const taskCell = row[taskCol];
+    if (!taskCell) continue;
+    const lists: Record<Role, string[]> = { lead: [], support: [], unsplit: [] };
+    for (const { col, role } of roleCols) {
+      const cell = row[col];
+      if (cell) lists[role].push(...splitUnitList(cell.text, rules.raw.listSeparators));
+    }
+    if (lists.lead.length + lists.support.length + lists.unsplit.length === 0) continue;
+    const task = cleanTask(taskCell.text.split(/[。\n]/)[0] ?? taskCell.text);
+    if (!task) continue;
+    const unsplit = lists.lead.length === 0 && lists.support.length === 0;
+    out.push({
+      task,
+      lead: unsplit ? lists.unsplit.slice(0, 1) : [...lists.lead, ...lists.unsplit],
+      support: unsplit ? lists.unsplit.slice(1) : lists.support,
+      roles: unsplit ? 'unsplit' : 'split',
+      start: taskCell.start,
+      end: taskCell.end,
+      row: r,
+      col: taskCol,
+      table: table.index,
+      sectionPath: table.sectionPath,
+    });
+  }
+  return mergeCarriedRows(out);
+}
+
+/** A task cell merged over several rows is one task: its rows' units are pooled. */
+function mergeCarriedRows(rows: TableResponsibility[]): TableResponsibility[] {
+  const out: TableResponsibility[] = [];
+  for (const r of rows) {
+    const prev = out[out.length - 1];
+    if (prev && prev.task === r.task && prev.start === r.start) {
+      for (const u of r.lead) if (!prev.lead.includes(u)) prev.lead.push(u);
+      for (const u of r.support) if (!prev.support.includes(u)) prev.support.push(u);
+    } else out.push({ ...r, lead: [...r.lead], support: [...r.support] });
+  }
+  return out;
+}

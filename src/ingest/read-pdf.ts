@@ -1,0 +1,173 @@
+/**
+ * PDF: printed lines from pdf.js with page numbers and layout (indent, room
+ * before the right margin), one paragraph block per line. Ruled tables found
+ * by pdf-parse's getTable() replace the lines they were printed on. Joining
+ * wrapped lines, page numbers and running headers are left to normalise.
+ */
+import { PDFParse } from 'pdf-parse';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { DocumentError } from '../core/stage.js';
+import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
+import { isPdf } from './detect-format.js';
+import { openPdf, PDFJS_RESOURCES, readPdfPages, type PdfLine, type PdfPage } from './pdf-lines.js';
+
+export interface PdfOptions {
+  minCharsPerPage: number;
+  /** Read ruled tables with getTable(). */
+  tables: boolean;
+}
+
+export interface PdfReadResult {
+  raw: RawDocument;
+  /** Pages that look scanned although others have text. */
+  pagesWithoutText: number[];
+}
+
+export async function readPdf(content: Buffer, options: PdfOptions): Promise<PdfReadResult> {
+  if (!isPdf(content)) throw new DocumentError('pdf-corrupt', 'not a valid PDF: the file has no %PDF- header');
+  if (content.lastIndexOf('%%EOF') < 0) {
+    throw new DocumentError('pdf-corrupt', 'the PDF is truncated or damaged: it has no %%EOF end marker');
+  }
+  let doc: PDFDocumentProxy | undefined;
+  try {
+    doc = await openPdf(new Uint8Array(content));
+    const pages = await readPdfPages(doc);
+    const charsPerPage = pages.map((p) => p.lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0));
+    if (charsPerPage.every((n) => n < options.minCharsPerPage)) {
+      throw new DocumentError('needs-ocr', `the PDF has no text layer (${pages.length} page(s) look scanned): it needs OCR first`);
+    }
+    // Tables are looked for only where printed lines have cell-wide gaps: it halves the time on prose.
+    const tablePages = pages.filter((p) => p.hasCellGaps).map((p) => p.num);
+    const tables = options.tables && tablePages.length > 0 ? await readTables(content, tablePages) : new Map<number, string[][][]>();
+    // One set of margins for the whole document: official documents keep them on every page,
+    // and a page that is mostly a table or a box would otherwise make its cells the "body".
+    const margins = bodyMargins(pages.flatMap((p) => p.lines));
+    const blocks = pages.flatMap((page) => pageBlocks(page, tables.get(page.num) ?? [], margins ?? bodyMargins(page.lines)));
+    return {
+      raw: { blocks, pages: doc.numPages, sourceText: pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n') },
+      pagesWithoutText: pages.filter((_, i) => charsPerPage[i]! < options.minCharsPerPage).map((p) => p.num),
+    };
+  } catch (error) {
+    throw asDocumentError(error);
+  } finally {
+    await doc?.destroy().catch(() => undefined);
+  }
+}
+
+async function readTables(content: Buffer, pages: number[]): Promise<Map<number, string[][][]>> {
+  const parser = new PDFParse({ data: new Uint8Array(content), ...PDFJS_RESOURCES });
+  try {
+    const result = await parser.getTable({ partial: pages });
+    return new Map(result.pages.filter((p) => p.tables.length > 0).map((p) => [p.num, p.tables]));
+  } catch {
+    return new Map(); // tables are a bonus: their text is already there line by line
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+function pageBlocks(page: PdfPage, tables: string[][][], margins: Margins | null): RawBlock[] {
+  const { lines } = page;
+  const replaced = new Map<number, { end: number; table: string[][] }>();
+  for (const table of tables) {
+    const span = findTableLines(lines.map((l) => l.text), table);
+    if (span && ![...replaced].some(([start, r]) => start < span.end && span.start < r.end)) {
+      replaced.set(span.start, { end: span.end, table });
+    }
+  }
+  const blocks: RawBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const hit = replaced.get(i);
+    if (hit) {
+      blocks.push({ kind: 'table', rows: withSpans(hit.table), page: page.num });
+      i = hit.end - 1;
+      continue;
+    }
+    const line = lines[i]!;
+    const block: RawBlock = { kind: 'paragraph', text: line.text, page: page.num };
+    if (margins) block.layout = layoutOf(line, margins);
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+interface Margins {
+  left: number;
+  right: number;
+}
+
+/** The body text's margins: where most lines start and end (justified text ends flush). */
+function bodyMargins(lines: PdfLine[]): Margins | null {
+  const body = lines.filter((l) => l.text.length >= 8);
+  if (body.length < 3) return null;
+  const left = mode(body.map((l) => l.left));
+  const right = mode(body.map((l) => l.right));
+  return right - left > 10 ? { left, right } : null;
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  let best = 0;
+  let bestCount = -1;
+  for (const [v, n] of counts) if (n > bestCount || (n === bestCount && v < best)) [best, bestCount] = [v, n];
+  return best;
+}
+
+function layoutOf(line: PdfLine, margins: Margins): { indent: number; trailing: number } {
+  const round = (n: number): number => Math.round(n * 10) / 10;
+  return { indent: round((line.left - margins.left) / line.em), trailing: round((margins.right - line.right) / line.em) };
+}
+
+/**
+ * Lines [start, end) holding exactly the table's text: a run of lines each
+ * found in the table's text whose lengths add up to it (spaces aside). Cell
+ * order on the page need not match the table's reading order.
+ */
+function findTableLines(lines: string[], table: string[][]): { start: number; end: number } | null {
+  const squeeze = (s: string): string => s.replace(/\s+/g, '');
+  const cells = squeeze(table.flat().join(''));
+  if (cells.length === 0) return null;
+  for (let start = 0; start < lines.length; start++) {
+    let total = 0;
+    for (let end = start; end < lines.length; end++) {
+      const line = squeeze(lines[end]!);
+      if (line.length === 0 || !cells.includes(line)) break;
+      total += line.length;
+      if (total === cells.length) return { start, end: end + 1 };
+      if (total > cells.length) break;
+    }
+  }
+  return null;
+}
+
+/**
+ * getTable() gives a merged cell once, in the first row it covers; a row with
+ * fewer cells than the widest lacks its leading (vertically merged) cells.
+ */
+function withSpans(table: string[][]): RawCell[][] {
+  const width = Math.max(...table.map((r) => r.length));
+  const rows: RawCell[][] = table.map((row) => row.map((text) => ({ text, rowSpan: 1, colSpan: 1 })));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.length !== width) continue;
+    const missingBelow = (k: number): number => width - rows[k]!.length;
+    for (let col = 0; col < width; col++) {
+      let span = 1;
+      while (r + span < rows.length && missingBelow(r + span) > col) span++;
+      row[col]!.rowSpan = span;
+    }
+  }
+  return rows;
+}
+
+function asDocumentError(error: unknown): DocumentError {
+  if (error instanceof DocumentError) return error;
+  const name = (error as Error)?.name ?? '';
+  const message = ((error as Error)?.message ?? String(error)).split('\n')[0];
+  if (name === 'PasswordException') {
+    return new DocumentError('pdf-encrypted', 'the PDF is encrypted (password protected): remove the password first');
+  }
+  if (name === 'InvalidPDFException') return new DocumentError('pdf-corrupt', `the PDF is damaged and cannot be read: ${message}`);
+  return new DocumentError('pdf-corrupt', `the PDF cannot be read: ${message}`);
+}

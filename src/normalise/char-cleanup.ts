@@ -1,0 +1,64 @@
+/**
+ * Character-level cleanups for one line of text: what Word-to-text
+ * converters and PDF extraction leave behind. Each is switchable by option.
+ */
+import { MappedText } from './mapped-text.js';
+
+export interface CharCleanupOptions {
+  /** `[bookmark: _Toc93592294]` left by docx-to-text converters. */
+  bookmarks: boolean;
+  /** Full-width digits, Latin letters and comparators → ASCII (CJK punctuation stays). */
+  fullWidth: boolean;
+  /** NBSP, ideographic and other Unicode spaces → ' '; zero-width characters removed. */
+  unicodeSpaces: boolean;
+  /** Spaces next to CJK text (`2026 年`, `构 ， 形 成`) removed; spaces between Latin words kept. */
+  cjkSpaces: boolean;
+}
+
+const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
+
+/**
+ * Full-width forms that have an exact ASCII meaning in numbers and units.
+ * （）、，：；！？ stay full width: downstream rules are written with them.
+ */
+const FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff1c\uff1d\uff1e\uff0f\uff06\uff03\uff20]/g;
+/** `3．5` is a decimal; `1．` before a heading stays as written. */
+const FULL_WIDTH_POINT = /(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])/g;
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const SPACE_RUN = / +/g;
+
+/** Han ideographs and CJK punctuation (incl. full-width forms and curly quotes used in Chinese text). */
+const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
+const DIGIT = /[0-9]/;
+const PERCENT_LIKE = /[%‰]/;
+
+export function cleanChars(line: MappedText, options: CharCleanupOptions): MappedText {
+  let out = line;
+  if (options.bookmarks) out = out.replace(BOOKMARK, () => '');
+  if (options.unicodeSpaces) {
+    out = out.replace(ZERO_WIDTH, () => '');
+    out = out.replace(UNICODE_SPACE, () => ' ');
+  }
+  if (options.fullWidth) {
+    out = out.replace(FULL_WIDTH_POINT, () => '.');
+    out = out.replace(FULL_WIDTH, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0));
+  }
+  if (options.cjkSpaces) out = removeCjkSpaces(out);
+  return out;
+}
+
+/** Removes a run of spaces when it sits next to CJK text, or between a number and its per cent sign. */
+export function removeCjkSpaces(line: MappedText): MappedText {
+  const text = line.text;
+  return line.replace(SPACE_RUN, (m) => {
+    const before = text[m.index - 1];
+    const after = text[m.index + m[0].length];
+    if (before === undefined || after === undefined || before === '\t') return m[0];
+    const cjkBefore = CJK.test(before);
+    const cjkAfter = CJK.test(after);
+    if (cjkBefore || cjkAfter) return '';
+    if (DIGIT.test(before) && PERCENT_LIKE.test(after)) return '';
+    return m[0].length > 1 ? ' ' : m[0];
+  });
+}

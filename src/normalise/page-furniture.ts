@@ -1,0 +1,95 @@
+/**
+ * Page furniture: page-number lines and running headers/footers. Page numbers
+ * are recognised by shape; headers/footers by repetition at the page edges,
+ * since every office prints its own.
+ */
+import type { LineUnit, Unit } from './locate-blocks.js';
+
+const PAGE_NUMBER_SHAPES: RegExp[] = [
+  /^[-—–－─~～]+\s*\d{1,4}\s*[-—–－─~～]+$/, // — 8 —, - 8 -
+  /^第\s*\d{1,4}\s*页(\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?$/, // 第 8 页, 第8页 共15页
+  /^共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页$/,
+  /^--\s*\d{1,4}\s+of\s+\d{1,4}\s*--$/i, // pdf-parse's own page separator
+  /^(page\s*)?\d{1,4}\s*(\/|of)\s*\d{1,4}$/i, // 3/15, Page 3 of 15
+];
+
+/** Lines at most this far from a page edge are candidates for headers/footers. */
+const EDGE_LINES = 2;
+
+export function isPageNumberLine(text: string): boolean {
+  const t = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return PAGE_NUMBER_SHAPES.some((shape) => shape.test(t));
+}
+
+export interface FurnitureOptions {
+  /** Share of pages a line must repeat on to be a running header/footer. */
+  minShare: number;
+  pages?: number;
+}
+
+export function dropPageFurniture(units: Unit[], options: FurnitureOptions): Unit[] {
+  const drop = new Set<Unit>();
+  for (const unit of units) {
+    if (unit.kind === 'line' && !unit.text.text.startsWith('\t') && isPageNumberLine(unit.text.text)) drop.add(unit);
+  }
+  const byPage = linesByPage(units, drop);
+  if (byPage.size > 0) {
+    for (const unit of bareEdgeNumbers(byPage)) drop.add(unit);
+    for (const unit of repeatedEdgeLines(byPage, options)) drop.add(unit);
+  }
+  return drop.size === 0 ? units : units.filter((u) => !drop.has(u));
+}
+
+function linesByPage(units: Unit[], dropped: Set<Unit>): Map<number, LineUnit[]> {
+  const byPage = new Map<number, LineUnit[]>();
+  for (const unit of units) {
+    if (unit.kind !== 'line' || unit.page === undefined || dropped.has(unit)) continue;
+    if (unit.text.text.trim().length === 0) continue;
+    const list = byPage.get(unit.page) ?? [];
+    list.push(unit);
+    byPage.set(unit.page, list);
+  }
+  return byPage;
+}
+
+function edges(lines: LineUnit[]): LineUnit[] {
+  if (lines.length <= EDGE_LINES * 2) return lines;
+  return [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
+}
+
+/** A bare number at the top or bottom of a page, close to the page's own number, is its page number. */
+function bareEdgeNumbers(byPage: Map<number, LineUnit[]>): LineUnit[] {
+  const found: LineUnit[] = [];
+  for (const [page, lines] of byPage) {
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    for (const line of new Set([first, last])) {
+      if (!line) continue;
+      const t = line.text.text.trim();
+      if (/^\d{1,4}$/.test(t) && Math.abs(Number(t) - page) <= 3) found.push(line);
+    }
+  }
+  return found;
+}
+
+/** Lines at page edges that repeat (digits ignored) on at least `minShare` of the pages. */
+function repeatedEdgeLines(byPage: Map<number, LineUnit[]>, options: FurnitureOptions): LineUnit[] {
+  const pageCount = Math.max(options.pages ?? 0, byPage.size);
+  if (pageCount < 3) return [];
+  const key = (line: LineUnit): string => line.text.text.replace(/[\s\u00a0\u3000]+/g, '').replace(/[0-9０-９]+/g, '#');
+  const pagesWithKey = new Map<string, Set<number>>();
+  for (const [page, lines] of byPage) {
+    for (const line of edges(lines)) {
+      const k = key(line);
+      if (k.length === 0) continue;
+      const set = pagesWithKey.get(k) ?? new Set<number>();
+      set.add(page);
+      pagesWithKey.set(k, set);
+    }
+  }
+  const repeated = new Set([...pagesWithKey].filter(([, pages]) => pages.size >= Math.max(2, pageCount * options.minShare)).map(([k]) => k));
+  if (repeated.size === 0) return [];
+  const found: LineUnit[] = [];
+  for (const lines of byPage.values()) for (const line of edges(lines)) if (repeated.has(key(line))) found.push(line);
+  return found;
+}

@@ -1,0 +1,173 @@
+/**
+ * The batch runner: files in, documents stored. Per file: read and hash
+ * (openSource) → skip if the content is already stored (recording the new
+ * path) unless force → run the pipeline → store in one transaction. Any
+ * problem with one file becomes a one-line `path: problem` failure, recorded
+ * in the database, and the batch goes on. Because every document is one
+ * transaction and the skip check is by content hash, a killed batch leaves a
+ * consistent database and the next run resumes where it stopped. A broken
+ * rule file (ConfigError) is the exception: it stops the batch at once.
+ */
+import PQueue from 'p-queue';
+import type { Pipeline } from '../core/pipeline.js';
+import { ConfigError, DocumentError } from '../core/stage.js';
+import type { DocumentState } from '../core/state.js';
+import { openSource } from '../ingest/index.js';
+import type { RuleSet } from '../rules/index.js';
+import {
+  countsOf,
+  finishRun,
+  isStored,
+  loadIndicators,
+  recordFailure,
+  recordPath,
+  startRun,
+  storeDocument,
+  updateRunCounts,
+  type Db,
+} from '../store/index.js';
+import { expandPaths } from './expand-paths.js';
+import { runPipelineStrict } from './strict-pipeline.js';
+
+export interface IngestOptions {
+  db: Db;
+  pipeline: Pipeline;
+  rules: RuleSet;
+  force?: boolean;
+  concurrency?: number;
+  /** Stored with the run, for the record (e.g. the command line). */
+  args?: unknown;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { kind: 'found'; path: string; found: number }
+  | { kind: 'stored'; path: string; documentId: number; planId: number; joinedPlan: boolean; replaced: boolean }
+  | { kind: 'skipped'; path: string; reason: string }
+  | { kind: 'failed'; path: string; error: string };
+
+export interface IngestSummary {
+  runId: number;
+  found: number;
+  stored: number;
+  skipped: number;
+  failed: number;
+  pages: number;
+  characters: number;
+  sentences: number;
+  tables: number;
+  targets: number;
+  actuals: number;
+  flagged: number;
+  seconds: number;
+  failures: Array<{ path: string; error: string }>;
+}
+
+export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string>, options: IngestOptions): Promise<IngestSummary> {
+  const { db, pipeline, rules } = options;
+  const concurrency = options.concurrency ?? 2;
+  const started = performance.now();
+  loadIndicators(db, rules);
+  const runId = startRun(db, { pipeline: pipeline.name, rulesVersion: rules.version, args: options.args ?? null });
+  const summary: IngestSummary = {
+    runId, found: 0, stored: 0, skipped: 0, failed: 0, pages: 0, characters: 0, sentences: 0, tables: 0,
+    targets: 0, actuals: 0, flagged: 0, seconds: 0, failures: [],
+  };
+  const progress = options.onProgress ?? (() => {});
+  const counts = () => ({ ok: summary.stored, failed: summary.failed, skipped: summary.skipped });
+  // Files whose content is being processed right now: a second copy waits for the first, then is skipped.
+  // Entries leave when done, so memory does not grow with the batch.
+  const inFlight = new Map<string, Promise<void>>();
+  // With --force, content stored earlier in this same run is still skipped: the same bytes twice are stored once.
+  const alreadyDone = (sha: string) => (options.force ? isStored(db, sha, runId) : isStored(db, sha));
+
+  const fail = (path: string, stage: string, code: string, problem: string) => {
+    const error = `${path}: ${problem}`;
+    summary.failed++;
+    summary.failures.push({ path, error });
+    recordFailure(db, runId, path, { stage, code, text: problem });
+    progress({ kind: 'failed', path, error });
+  };
+
+  const processFile = async (path: string): Promise<void> => {
+    let initial: DocumentState;
+    try {
+      initial = await openSource(path);
+    } catch (error) {
+      const code = error instanceof DocumentError ? error.code : 'unreadable';
+      return fail(path, 'ingest', code, oneLine(error));
+    }
+    const sha = initial.source.sha256;
+    for (let earlier = inFlight.get(sha); earlier; earlier = inFlight.get(sha)) await earlier;
+    if (alreadyDone(sha)) {
+      recordPath(db, sha, path);
+      summary.skipped++;
+      progress({ kind: 'skipped', path, reason: 'same content already stored' });
+      return;
+    }
+    let finish!: () => void;
+    inFlight.set(sha, new Promise<void>((resolve) => (finish = resolve)));
+    try {
+      const state = await runPipelineStrict(pipeline, initial, { rules });
+      const fatal = state.messages.find((m) => m.severity === 'fatal');
+      if (fatal) return fail(path, fatal.stage, fatal.code, fatal.text);
+      let stored;
+      try {
+        stored = storeDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version });
+      } catch (error) {
+        return fail(path, 'store', 'store-failed', `cannot store: ${oneLine(error)}`);
+      }
+      summary.stored++;
+      summary.pages += state.raw?.pages ?? 0;
+      summary.characters += state.normalised?.text.length ?? 0;
+      const c = countsOf(db, stored.documentId);
+      summary.sentences += c.sentences;
+      summary.tables += c.tables;
+      summary.targets += c.targets;
+      summary.actuals += c.actuals;
+      summary.flagged += c.flagged;
+      progress({
+        kind: 'stored', path, documentId: stored.documentId, planId: stored.planId,
+        joinedPlan: stored.similarity !== null, replaced: stored.replaced,
+      });
+    } finally {
+      inFlight.delete(sha);
+      finish();
+    }
+  };
+
+  const queue = new PQueue({ concurrency });
+  // A broken rule file is not one bad document: it stops the batch (files already stored stay stored).
+  let stop: ConfigError | null = null;
+  for await (const path of expandPaths(paths)) {
+    if (stop) break;
+    summary.found++;
+    progress({ kind: 'found', path, found: summary.found });
+    // Back-pressure: never more than a few files waiting, however long the stream.
+    await queue.onSizeLessThan(concurrency);
+    void queue.add(async () => {
+      if (stop) return;
+      try {
+        await processFile(path);
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          stop ??= error;
+          queue.clear();
+        } else {
+          fail(path, 'run', 'internal-error', oneLine(error));
+        }
+      }
+      updateRunCounts(db, runId, counts());
+    });
+  }
+  await queue.onIdle();
+  finishRun(db, runId, counts());
+  if (stop) throw stop;
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.trim();
+}

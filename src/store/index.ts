@@ -1,0 +1,27 @@
+/**
+ * The SQLite store: schema and migrations, one transaction per document,
+ * near-duplicate renderings grouped into plans, queries for the CLI.
+ */
+import { openDatabase, type Db } from './open.js';
+
+export type { Db } from './open.js';
+export { openDatabase } from './open.js';
+export { MIGRATIONS, migrate } from './migrations.js';
+export { storeDocument, type StoreContext, type StoredDocument } from './write-document.js';
+export { recordFailure, recordPath, isStored } from './failures.js';
+export { startRun, updateRunCounts, finishRun, type RunCounts } from './runs.js';
+export { loadIndicators } from './dimensions.js';
+export { searchSentences, ftsQuery, type SearchHit } from './search.js';
+export * from './queries.js';
+export { SAME_PLAN_THRESHOLD, jaccard, minhash, similarity } from './fingerprint.js';
+
+export interface Store {
+  db: Db;
+  path: string;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  const db = openDatabase(path);
+  return { db, path, close: () => db.close() };
+}

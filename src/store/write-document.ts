@@ -1,0 +1,219 @@
+/**
+ * Persisting one processed document: every row it owns is written in ONE
+ * transaction, so a failure half-way leaves the database as it was (no
+ * half-written document, nothing already stored lost).
+ */
+import type { DocumentState, Provenance, Sentence } from '../core/state.js';
+import { anchorOf } from './anchor.js';
+import { minhash, toBlob } from './fingerprint.js';
+import type { Db } from './open.js';
+import { assignPlan, choosePrimary, type PlanMatch } from './plans.js';
+import { indexWords } from './search.js';
+import { stmt } from './statements.js';
+
+export interface StoreContext {
+  runId: number | null;
+  pipeline: string;
+  rulesVersion: string;
+}
+
+export interface StoredDocument extends PlanMatch {
+  documentId: number;
+  replaced: boolean;
+}
+
+export function storeDocument(db: Db, state: DocumentState, context: StoreContext): StoredDocument {
+  const normalised = state.normalised;
+  if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
+  // Hashing is pure computation: do it before the write lock is taken.
+  const fingerprint = minhash(normalised.text);
+  return db.transaction(() => {
+    const now = new Date().toISOString();
+    const previous = removeDocument(db, state.source.sha256);
+    const meta = state.structure?.metadata;
+    const documentId = Number(
+      stmt(
+        db,
+        `INSERT INTO documents (sha256, path, format, bytes, pages, encoding, text, title, region, region_code, level,
+           issuer, doc_number, issued, period_start, period_end, type, pipeline, rules_version, run_id, ingested_at, fingerprint)
+         VALUES (@sha256, @path, @format, @bytes, @pages, @encoding, @text, @title, @region, @region_code, @level,
+           @issuer, @doc_number, @issued, @period_start, @period_end, @type, @pipeline, @rules_version, @run_id, @ingested_at, @fingerprint)`,
+      ).run({
+        sha256: state.source.sha256,
+        path: state.source.path,
+        format: state.source.format,
+        bytes: state.source.bytes,
+        pages: state.raw?.pages ?? null,
+        encoding: state.raw?.encoding ?? null,
+        text: normalised.text,
+        title: meta?.title ?? null,
+        region: meta?.region ?? null,
+        region_code: meta?.regionCode ?? null,
+        level: meta?.level ?? null,
+        issuer: meta?.issuer ?? null,
+        doc_number: meta?.docNumber ?? null,
+        issued: meta?.issued ?? null,
+        period_start: meta?.period?.[0] ?? null,
+        period_end: meta?.period?.[1] ?? null,
+        type: meta?.type ?? null,
+        pipeline: context.pipeline,
+        rules_version: context.rulesVersion,
+        run_id: context.runId,
+        ingested_at: now,
+        fingerprint: toBlob(fingerprint),
+      }).lastInsertRowid,
+    );
+    const addPath = stmt(db, 'INSERT OR IGNORE INTO document_paths (document_id, path, first_seen) VALUES (?, ?, ?)');
+    for (const old of previous?.paths ?? []) addPath.run(documentId, old.path, old.first_seen);
+    addPath.run(documentId, state.source.path, now);
+
+    writeMessages(db, documentId, state, context.runId, now);
+    writeStructure(db, documentId, state);
+    writeSentences(db, documentId, state);
+    writeExtractions(db, documentId, state, context.rulesVersion);
+    writeRegions(db, state);
+
+    const match = assignPlan(db, documentId, fingerprint);
+    if (previous?.planId != null && previous.planId !== match.planId) choosePrimary(db, previous.planId);
+    return { documentId, replaced: previous !== null, ...match };
+  }).immediate();
+}
+
+/** Removes a stored document (for --force), keeping the paths it was seen under. */
+function removeDocument(db: Db, sha256: string): { planId: number | null; paths: Array<{ path: string; first_seen: string }> } | null {
+  const row = stmt(db, 'SELECT id, plan_id FROM documents WHERE sha256 = ?').get(sha256) as { id: number; plan_id: number | null } | undefined;
+  if (!row) return null;
+  const paths = stmt(db, 'SELECT path, first_seen FROM document_paths WHERE document_id = ?').all(row.id) as Array<{ path: string; first_seen: string }>;
+  stmt(db, 'DELETE FROM documents WHERE id = ?').run(row.id);
+  return { planId: row.plan_id, paths };
+}
+
+function writeMessages(db: Db, documentId: number, state: DocumentState, runId: number | null, now: string): void {
+  const insert = stmt(
+    db,
+    `INSERT INTO messages (run_id, document_id, path, severity, stage, code, text, start, "end", created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const m of state.messages) {
+    insert.run(runId, documentId, state.source.path, m.severity, m.stage, m.code, m.text, m.start ?? null, m.end ?? null, now);
+  }
+}
+
+function writeStructure(db: Db, documentId: number, state: DocumentState): void {
+  const structure = state.structure;
+  if (!structure) return;
+  const section = stmt(
+    db,
+    `INSERT INTO sections (document_id, idx, path, number, heading, level, heading_start, heading_end, start, "end", page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  structure.sections.forEach((s, i) =>
+    section.run(documentId, i, s.path, s.number, s.heading, s.level, s.headingStart, s.headingEnd, s.start, s.end, s.page ?? null),
+  );
+  const box = stmt(db, 'INSERT INTO boxes (document_id, idx, title, section_path, start, "end", page) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  structure.boxes.forEach((b, i) => box.run(documentId, i, b.title, b.sectionPath, b.start, b.end, b.page ?? null));
+  const table = stmt(
+    db,
+    `INSERT INTO tables (document_id, idx, section_path, header_rows, n_rows, n_cols, origin, start, "end", page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const cell = stmt(db, 'INSERT INTO table_cells (table_id, row, col, text, start, "end", carried) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const t of structure.tables) {
+    const columns = Math.max(0, ...t.rows.map((r) => r.length));
+    const tableId = table.run(documentId, t.index, t.sectionPath, t.headerRows, t.rows.length, columns, t.origin, t.start, t.end, t.page ?? null)
+      .lastInsertRowid;
+    t.rows.forEach((cells, r) => cells.forEach((c, col) => cell.run(tableId, r, col, c.text, c.start, c.end, c.carried ? 1 : 0)));
+  }
+}
+
+function writeSentences(db: Db, documentId: number, state: DocumentState): void {
+  const segments = state.segments;
+  if (!segments) return;
+  const insert = stmt(
+    db,
+    `INSERT INTO sentences (document_id, idx, text, words, start, "end", section_path, page, cell_table, cell_row, cell_col, box)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  segments.sentences.forEach((s, i) => {
+    const words = indexWords(segments.words[i] ?? []);
+    insert.run(documentId, s.index, s.text, words, s.start, s.end, s.sectionPath, s.page ?? null, s.cell?.table ?? null, s.cell?.row ?? null, s.cell?.col ?? null, s.box ?? null);
+  });
+}
+
+/** Provenance columns shared by every extraction table, in a fixed order. */
+function provenanceValues(p: Provenance, sentences: readonly Sentence[] | undefined, rulesVersion: string) {
+  return [p.sectionPath, p.page ?? null, p.start, p.end, p.sentence, p.sentenceIndex, p.cell?.table ?? null, p.cell?.row ?? null, p.cell?.col ?? null, p.rule, rulesVersion, anchorOf(p, sentences)];
+}
+const PROVENANCE_COLUMNS = 'section_path, page, start, "end", sentence, sentence_idx, cell_table, cell_row, cell_col, rule, rules_version, anchor';
+const PROVENANCE_PLACEHOLDERS = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+
+function writeExtractions(db: Db, documentId: number, state: DocumentState, rulesVersion: string): void {
+  const x = state.extractions;
+  if (!x) return;
+  const sentences = state.segments?.sentences;
+  const quantity = stmt(
+    db,
+    `INSERT INTO quantities (document_id, idx, kind, indicator, indicator_id, value, value_max, unit, comparator, year, period_start, period_end,
+       cumulative, per_year, qualitative, status, value_base, unit_base, is_fact, flags, ${PROVENANCE_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
+  );
+  (x.quantities ?? []).forEach((q, i) =>
+    quantity.run(
+      documentId, i, q.kind, q.indicator, q.indicatorId, q.value, q.valueMax ?? null, q.unit, q.comparator, q.year,
+      q.period?.[0] ?? null, q.period?.[1] ?? null, bool(q.cumulative), bool(q.perYear), q.qualitative ?? null, q.status ?? null,
+      q.valueBase, q.unitBase, q.isFact ? 1 : 0, JSON.stringify(q.flags ?? []),
+      ...provenanceValues(q.provenance, sentences, rulesVersion),
+    ),
+  );
+  const department = stmt(
+    db,
+    `INSERT INTO department_mentions (document_id, name, canonical_id, canonical_name, ${PROVENANCE_COLUMNS}) VALUES (?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
+  );
+  for (const d of x.departments ?? []) {
+    department.run(documentId, d.name, d.canonicalId, d.canonicalName, ...provenanceValues(d.provenance, sentences, rulesVersion));
+  }
+  const responsibility = stmt(
+    db,
+    `INSERT INTO responsibilities (document_id, idx, task, roles, ${PROVENANCE_COLUMNS}) VALUES (?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
+  );
+  const unit = stmt(db, 'INSERT INTO responsibility_units (responsibility_id, role, position, name, canonical_id) VALUES (?, ?, ?, ?, ?)');
+  const canonical = canonicalLookup(state);
+  (x.responsibilities ?? []).forEach((r, i) => {
+    const id = responsibility.run(documentId, i, r.task, r.roles, ...provenanceValues(r.provenance, sentences, rulesVersion)).lastInsertRowid;
+    r.lead.forEach((name, position) => unit.run(id, 'lead', position, name, canonical(name)));
+    r.support.forEach((name, position) => unit.run(id, 'support', position, name, canonical(name)));
+  });
+  const implicit = stmt(db, 'INSERT INTO implicit_support (document_id, position, name, canonical_id) VALUES (?, ?, ?, ?)');
+  (x.implicitSupport ?? []).forEach((name, position) => implicit.run(documentId, position, name, canonical(name)));
+  const milestone = stmt(
+    db,
+    `INSERT INTO milestones (document_id, what, start, "end", recurring, section_path, page, span_start, span_end, sentence, sentence_idx,
+       cell_table, cell_row, cell_col, rule, rules_version, anchor) VALUES (?, ?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
+  );
+  for (const m of x.milestones ?? []) {
+    milestone.run(documentId, m.what, m.start, m.end, m.recurring ?? null, ...provenanceValues(m.provenance, sentences, rulesVersion));
+  }
+}
+
+/** Responsibilities name units as strings; the department mentions already resolved them to canonical ids. */
+function canonicalLookup(state: DocumentState): (name: string) => string | null {
+  const byName = new Map<string, string>();
+  for (const d of state.extractions?.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
+  return (name) => byName.get(name) ?? null;
+}
+
+function writeRegions(db: Db, state: DocumentState): void {
+  const meta = state.structure?.metadata;
+  if (!meta?.region) return;
+  const upsert = stmt(
+    db,
+    `INSERT INTO regions (name, code, level, parent) VALUES (?, ?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET code = coalesce(excluded.code, code), level = coalesce(excluded.level, level), parent = coalesce(excluded.parent, parent)`,
+  );
+  const chain = [meta.region, ...meta.regionParents];
+  chain.forEach((name, i) => upsert.run(name, i === 0 ? meta.regionCode : null, i === 0 ? meta.level : null, chain[i + 1] ?? null));
+}
+
+function bool(value: boolean | undefined): number | null {
+  return value === undefined ? null : value ? 1 : 0;
+}

@@ -1,0 +1,31 @@
+/** Dates as signatures write them: 2022年6月16日 or 二〇二二年六月十六日. */
+import { asciiDigits, parseChineseDigits, parseChineseNumber } from '../numerals.js';
+
+const ARABIC = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+const CHINESE = /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
+
+export interface FoundDate {
+  iso: string;
+  /** Text before the date on its line (a signature may share the line). */
+  before: string;
+}
+
+/** A line that is a date and nothing after it; returns the ISO date. */
+export function parseDateLine(line: string): FoundDate | null {
+  const text = asciiDigits(line).trim();
+  for (const pattern of [ARABIC, CHINESE]) {
+    const match = pattern.exec(text);
+    if (!match || match.index + match[0].length !== text.length) continue;
+    const read = pattern === ARABIC ? (s: string) => Number(s) : (s: string) => (s.length === 4 ? parseChineseDigits(s) : parseChineseNumber(s));
+    const year = read(match[1]!);
+    const month = read(match[2]!);
+    const day = read(match[3]!);
+    if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) continue;
+    return { iso: `${year}-${pad(month)}-${pad(day)}`, before: text.slice(0, match.index).trim() };
+  }
+  return null;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

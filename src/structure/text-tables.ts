@@ -1,0 +1,84 @@
+/**
+ * Tables flattened into text (Word's "save as text"): every cell is a line
+ * beginning with a TAB, rows are separated by blank lines, an empty TAB cell is
+ * merged from the cell above, and a line without a TAB continues the previous
+ * cell (a cell whose text wrapped: 发展 / 目标).
+ */
+import { isBlank, trimSpan, type Line } from './lines.js';
+
+export interface FlatCell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface FlatTable {
+  rows: FlatCell[][];
+  start: number;
+  end: number;
+}
+
+const CELL_LINE = /^\t/;
+
+/** A blank line without a TAB separates rows (a lone TAB is an empty cell). */
+function isRowBreak(line: Line): boolean {
+  return !CELL_LINE.test(line.text) && isBlank(line.text);
+}
+
+/** Joins a wrapped cell's lines: Chinese joins directly, Latin words keep a space. */
+function joinWrapped(before: string, after: string): string {
+  if (!before) return after;
+  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
+}
+
+/**
+ * Finds flattened tables. `usable(line)` is false for lines owned by something
+ * else (a docx table block); `endsTable(line)` stops a cell continuation at a
+ * line that is plainly not cell text (a section heading).
+ */
+export function findTextTables(text: string, lines: Line[], usable: (line: Line) => boolean, endsTable: (line: Line) => boolean): FlatTable[] {
+  const tables: FlatTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i]!;
+    if (!usable(first) || !CELL_LINE.test(first.text)) {
+      i++;
+      continue;
+    }
+    const rows: FlatCell[][] = [];
+    let row: FlatCell[] = [];
+    let cell: FlatCell | null = null;
+    let lastContentEnd = first.end;
+    let j = i;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (!usable(line)) break;
+      if (CELL_LINE.test(line.text)) {
+        const span = trimSpan(text, line.start + 1, line.end);
+        cell = { text: text.slice(span.start, span.end), start: span.start, end: span.end };
+        row.push(cell);
+        lastContentEnd = line.end;
+      } else if (isRowBreak(line)) {
+        if (row.length > 0) rows.push(row);
+        row = [];
+        cell = null;
+        let next = j + 1;
+        while (next < lines.length && isRowBreak(lines[next]!)) next++;
+        if (next >= lines.length || !CELL_LINE.test(lines[next]!.text) || !usable(lines[next]!)) break;
+        j = next - 1;
+      } else {
+        if (!cell || endsTable(line)) break;
+        const span = trimSpan(text, line.start, line.end);
+        if (span.start === span.end) continue;
+        cell.text = joinWrapped(cell.text, text.slice(span.start, span.end));
+        if (cell.start === cell.end) cell.start = span.start;
+        cell.end = span.end;
+        lastContentEnd = line.end;
+      }
+    }
+    if (row.length > 0) rows.push(row);
+    if (rows.length > 0) tables.push({ rows, start: trimSpan(text, first.start, first.end).start, end: lastContentEnd });
+    i = Math.max(j, i + 1);
+  }
+  return tables;
+}

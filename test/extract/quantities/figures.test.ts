@@ -1,0 +1,110 @@
+/**
+ * How plans write numbers, units and comparators (rules/units.yaml,
+ * rules/comparators.yaml, the ignore list of rules/quantity-patterns.yaml).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Figure } from '../../../src/extract/quantities/figures.js';
+import { parseChinese, parseNumber } from '../../../src/extract/common/numbers.js';
+import { figures } from './engine.js';
+
+type Want = Partial<Pick<Figure, 'value' | 'valueMax' | 'unit' | 'comparator' | 'multiplier'>>;
+
+function figureCases(name: string, cases: { valid: Array<{ text: string; expect: Want[] }>; invalid: string[] }): void {
+  describe(name, () => {
+    for (const c of cases.valid) {
+      it(c.text, () => {
+        const got = figures.find(c.text);
+        expect(got.length, JSON.stringify(got)).toBe(c.expect.length);
+        c.expect.forEach((want, i) => expect(got[i]).toMatchObject(want));
+      });
+    }
+    for (const text of cases.invalid) {
+      it(`not a figure: ${text}`, () => {
+        expect(figures.find(text).map((f) => `${f.value}${f.unit}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+figureCases('numbers', {
+  valid: [
+    { text: '有效发明专利拥有量12,482件', expect: [{ value: 12482, unit: '件' }] },
+    { text: '技术合同成交额67.72亿元', expect: [{ value: 67.72, unit: '亿元', multiplier: 1e8 }] },
+    { text: '有效注册商标量达13.5万件', expect: [{ value: 13.5, unit: '万件', multiplier: 1e4 }] },
+    { text: '出口额3.2万美元', expect: [{ value: 3.2, unit: '万美元', multiplier: 1e4 }] },
+    { text: '服务企业达到千家', expect: [{ value: 1000, unit: '家' }] },
+    { text: '新增十家示范企业', expect: [{ value: 10, unit: '家' }] },
+    { text: '培训人员超过两千人次', expect: [{ value: 2000, unit: '人次' }] },
+    { text: '专利授权量２６８７５件', expect: [{ value: 26875, unit: '件' }] },
+    { text: '培育3—5家龙头企业', expect: [{ value: 3, valueMax: 5, unit: '家' }] },
+    { text: '培育3至5家龙头企业', expect: [{ value: 3, valueMax: 5, unit: '家' }] },
+    { text: '满意度达85%', expect: [{ value: 85, unit: '%' }] },
+    { text: '比重达8.6％', expect: [{ value: 8.6, unit: '%' }] },
+    { text: '覆盖率达到百分之八十五', expect: [{ value: 85, unit: '%' }] },
+    { text: '参训人数超过2万人次', expect: [{ value: 2, unit: '万人次', multiplier: 1e4 }] },
+    { text: '高于全省16.7个百分点', expect: [{ value: 16.7, unit: '个百分点' }] },
+    { text: '宣传培训活动50余场', expect: [{ value: 50, unit: '场', comparator: '>' }] },
+    { text: '从业人员234名', expect: [{ value: 234, unit: '名' }] },
+  ],
+  invalid: [
+    '玄政办〔2022〕30号',
+    '结合4.26世界知识产权日开展宣传',
+    '完善“1+13+13+N”知识产权保护网络',
+    '打造5+4+5产业集群',
+    '连续保持江苏省第一，居GDP过万亿城市第三位',
+    '江苏省专利授权前10强企业',
+    '到2025年建成知识产权强市',
+    '落实“四个走在前”重大任务',
+    '在产业、企业、区域三个层面开展专利导航',
+    '形成一批高价值专利',
+    '占全市GDP四分之一',
+    '二〇三五年远景目标',
+    '2024年6月—2024年10月底',
+    '3D打印产业',
+  ],
+});
+
+figureCases('per-capita indicators keep 万/百亿 in the name', {
+  valid: [
+    { text: '万人高价值发明专利拥有量达100件', expect: [{ value: 100, unit: '件', multiplier: 1 }] },
+    { text: '万企拥有有效注册商标企业数超过1300家', expect: [{ value: 1300, unit: '家' }] },
+    { text: '百亿元GDP有效发明专利密度为673件', expect: [{ value: 673, unit: '件', multiplier: 1 }] },
+    { text: '每万人口高价值发明专利拥有量达到12件', expect: [{ value: 12, unit: '件' }] },
+  ],
+  invalid: ['万人高价值发明专利拥有量', '百亿元GDP有效发明专利密度'],
+});
+
+figureCases('comparators', {
+  valid: [
+    { text: '拥有量达100件', expect: [{ comparator: '>=' }] },
+    { text: '拥有量达到100件', expect: [{ comparator: '>=' }] },
+    { text: '拥有量不低于100件', expect: [{ comparator: '>=' }] },
+    { text: '备案数2000件以上', expect: [{ comparator: '>=' }] },
+    { text: '规模≥10家', expect: [{ comparator: '>=' }] },
+    { text: '数量达100家以上', expect: [{ comparator: '>=' }] },
+    { text: '交易额超过30亿元', expect: [{ comparator: '>' }] },
+    { text: '有效发明专利数超2800件', expect: [{ comparator: '>' }] },
+    { text: '授权量＞3500件', expect: [{ comparator: '>' }] },
+    { text: '满意度高于85%', expect: [{ comparator: '>' }] },
+    { text: '建成100人左右的人才库', expect: [{ comparator: '~' }] },
+    { text: '产值约14991.39亿元', expect: [{ comparator: '~' }] },
+    { text: '结案周期不超过30次', expect: [{ comparator: '<=' }] },
+    { text: '侵权案件低于5%', expect: [{ comparator: '<' }] },
+    { text: '比例＜5%', expect: [{ comparator: '<' }] },
+    { text: '知识产权质押融资总额6亿元', expect: [{ comparator: '=' }] },
+  ],
+  invalid: [],
+});
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['千', 1000],
+    ['两千', 2000],
+    ['十', 10],
+    ['十五', 15],
+    ['一万二千', 12000],
+    ['三百五十', 350],
+    ['二〇三五', 2035],
+  ])('%s → %d', (text, value) => expect(parseChinese(text)).toBe(value));
+  it('parses Arabic with separators', () => expect(parseNumber('1,234.5')).toBe(1234.5));
+});

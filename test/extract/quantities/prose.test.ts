@@ -1,0 +1,161 @@
+/**
+ * How plans frame targets and achieved values in running text: deadlines,
+ * several targets in one sentence, figure-first phrases, actual cues,
+ * growth rates, 分别 lists, qualitative targets.
+ */
+import { describe } from 'vitest';
+import { evaluationDoc, planDoc, sentenceCases } from './engine.js';
+
+const workPlan = { ...planDoc, period: [2024, 2026] as [number, number], referenceYear: 2023 };
+
+describe('deadlines', () => {
+  sentenceCases('year', {
+    valid: [
+      { text: '到2025年，万人高价值发明专利拥有量达100件。', expect: [{ kind: 'target', year: 2025, indicator: '万人高价值发明专利拥有量', value: 100, unit: '件', comparator: '>=', flagKinds: [] }] },
+      { text: '到 2026 年， 建成 100 人左右的知识产权高层次人才库。', doc: workPlan, expect: [{ kind: 'target', year: 2026, value: 100, comparator: '~', indicator: '建成知识产权高层次人才库' }] },
+      { text: '2027年前，新增国家级知识产权保护中心1个。', doc: { ...planDoc, period: [2021, 2027] }, expect: [{ kind: 'target', year: 2027, indicator: '新增国家级知识产权保护中心', value: 1, unit: '个' }] },
+      { text: '力争2025年，知识产权交易额超过30亿元。', expect: [{ kind: 'target', year: 2025, comparator: '>', unit: '亿元', indicator: '知识产权交易额' }] },
+      { text: '力争到“十四五”末，全市有效发明专利拥有量达18000件。', expect: [{ kind: 'target', year: 2025, indicator: '有效发明专利拥有量' }] },
+      { text: '目标：至2025年，获批国家知识产权试点示范园区1个。', expect: [{ kind: 'target', year: 2025, value: 1, unit: '个' }] },
+      { text: '2025年专利交易额度达到1亿元，服务企业达到千家。', expect: [{ kind: 'target', year: 2025, indicator: '专利交易额度', value: 1, unit: '亿元' }, { kind: 'target', year: 2025, indicator: '服务企业', value: 1000, unit: '家' }] },
+    ],
+  });
+  sentenceCases('no date: the plan period decides', {
+    valid: [
+      { text: '知识产权服务机构数量达100家。', doc: workPlan, section: 'target', expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }] },
+      { text: '新增知识产权贯标企业300家，国家知识产权优势示范企业达30家。', doc: workPlan, expect: [{ year: 2026, indicator: '新增知识产权贯标企业', comparator: '=' }, { year: 2026, indicator: '国家知识产权优势示范企业', comparator: '>=' }] },
+    ],
+  });
+});
+
+describe('several figures in one sentence', () => {
+  sentenceCases('lists', {
+    valid: [
+      {
+        text: '知识产权服务机构数量超过100家，规模以上服务机构超过10家，从业人员超过2600人。',
+        expect: [
+          { indicator: '知识产权服务机构数量', value: 100, comparator: '>' },
+          { indicator: '规模以上服务机构', value: 10 },
+          { indicator: '从业人员', value: 2600, unit: '人' },
+        ],
+      },
+      {
+        text: '新增国家级知识产权保护中心1个、省级“正版正货”示范街区（行业）1个。',
+        expect: [{ indicator: '新增国家级知识产权保护中心' }, { indicator: '省级“正版正货”示范街区（行业）', value: 1 }],
+      },
+      {
+        text: '培养企业知识产权总监200人，从事代理、运营、策划、信息等知识产权实务人才500人。',
+        expect: [{ indicator: '培养企业知识产权总监', value: 200 }, { indicator: '知识产权实务人才', value: 500 }],
+      },
+      {
+        text: '到2025年，新增10名精通国际知识产权规则、熟悉知识产权事务的知识产权高层次人才。',
+        expect: [{ indicator: '新增知识产权高层次人才', value: 10, unit: '名' }],
+      },
+      {
+        text: '成功发行 10 单以上知识产权证券化产品， 融资总额超过20 亿元。',
+        expect: [{ indicator: '成功发行知识产权证券化产品', value: 10, unit: '单', comparator: '>=' }, { indicator: '融资总额', value: 20, comparator: '>' }],
+      },
+      { text: '一般作品著作权登记量累计达3万件。', expect: [{ indicator: '一般作品著作权登记量', value: 3, unit: '万件', cumulative: true }] },
+      { text: '每年新增发明专利授权1000件。', expect: [{ value: 1000, perYear: true }] },
+    ],
+  });
+});
+
+describe('achieved values', () => {
+  sentenceCases('actual cues', {
+    valid: [
+      {
+        text: '“十三五”期间，全区发明专利申请量31146件；',
+        expect: [{ kind: 'actual', year: 2020, period: [2016, 2020], indicator: '发明专利申请量', value: 31146 }],
+      },
+      {
+        text: '截至“十三五”末，累计拥有PCT专利申请646件，国内注册商标31416件。',
+        expect: [{ kind: 'actual', year: 2020, cumulative: true, value: 646 }, { kind: 'actual', year: 2020, indicator: '国内注册商标' }],
+      },
+      {
+        text: '2020年，知识产权质押融资达1亿元，技术合同成交额67.72亿元。',
+        expect: [{ kind: 'actual', year: 2020, value: 1 }, { kind: 'actual', year: 2020, indicator: '技术合同成交额' }],
+      },
+      {
+        text: '截至2022年底，全市有效发明专利量达113788件，较“十三五”末增长61.57%，2023年一季度保持持续增长，达117367件；',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, indicator: '有效发明专利量', value: 113788 },
+          { kind: 'actual', year: 2022, indicator: '有效发明专利量较十三五末增长率', value: 61.57, unit: '%' },
+          { kind: 'actual', year: 2023, indicator: '有效发明专利量', value: 117367 },
+        ],
+      },
+      {
+        text: '知识产权交易额分别达715.96亿元、831.39亿元，同比增长分别达5.9%、16.1%。',
+        context: '2021-2022年，南京市专利实施许可和转让 32113件次，',
+        doc: evaluationDoc,
+        expect: [
+          { year: 2021, value: 715.96, indicator: '知识产权交易额' },
+          { year: 2022, value: 831.39, indicator: '知识产权交易额' },
+          { year: 2021, value: 5.9, indicator: '知识产权交易额同比增长率' },
+          { year: 2022, value: 16.1, indicator: '知识产权交易额同比增长率' },
+        ],
+      },
+      {
+        text: '2021和2022年南京市知识产权质押融资额分别达40.8亿元、78.3亿元，年平均增速达61.6%。',
+        doc: evaluationDoc,
+        expect: [
+          { year: 2021, value: 40.8, kind: 'actual' },
+          { year: 2022, value: 78.3, kind: 'actual' },
+          { indicator: '知识产权质押融资额年平均增速', value: 61.6 },
+        ],
+      },
+      {
+        text: '《规划》实施以来，新增贯标认证企业1124家。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, period: [2021, 2022], value: 1124 }],
+      },
+      {
+        text: '马德里商标有效国际注册量1461件，已提前完成2025年预期目标。',
+        context: '2021年，万企拥有有效注册商标企业数达1009.08家，依此增速，预计到2025年可完成预期目标；',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, value: 1461 }],
+      },
+      {
+        text: '专利密集型产业新产品销售收入1739.55亿元，占主营业务收入比重23.41%。',
+        context: '2021 年，南京市知识产权密集型产业产值约 14991.39亿元。',
+        doc: evaluationDoc,
+        expect: [
+          { year: 2021, value: 1739.55 },
+          { year: 2021, indicator: '专利密集型产业新产品销售收入占主营业务收入比重', value: 23.41 },
+        ],
+      },
+      {
+        text: '2023年一季度，企业专利授权占比继续提升，达到73%。',
+        doc: evaluationDoc,
+        expect: [{ year: 2023, indicator: '企业专利授权占比', value: 73 }],
+      },
+      {
+        text: '在全市15个园区建设18个专利导航实验区。',
+        doc: evaluationDoc,
+        expect: [{ value: 15 }, { value: 18, indicator: '专利导航实验区' }],
+      },
+    ],
+    invalid: [
+      { text: '19项关键指标中，', doc: evaluationDoc },
+      { text: '依托网络通信等产业领域的30家国家、省市公共技术服务平台，实现资源共享。', section: 'target' },
+      { text: '对标深圳90%以上的占比，存在较大差距。', doc: evaluationDoc },
+      { text: '推进南京大学、南京理工大学等6家知识产权人才培训基地建设提档升级。', section: 'target' },
+      { text: '按照《知识产权强国建设纲要（2021—2035年）》要求。' },
+    ],
+  });
+});
+
+describe('qualitative targets', () => {
+  sentenceCases('全覆盖', {
+    valid: [
+      {
+        text: '实现县（区）级知识产权公共服务网点全覆盖。',
+        doc: workPlan,
+        section: 'target',
+        expect: [{ kind: 'target', indicator: '县（区）级知识产权公共服务网点', value: null, qualitative: '全覆盖', year: 2026 }],
+      },
+    ],
+    invalid: [{ text: '全市主要高新园区实现专利转化专项计划全覆盖。', doc: evaluationDoc, section: 'actual' }],
+  });
+});

@@ -1,0 +1,81 @@
+/** Role annotations and task titles, one row per way plans write them. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findRoleAnnotations, parseRoleContent, splitUnitList } from '../../../src/extract/responsibilities/annotation.js';
+import { responsibilityRules } from '../../../src/extract/responsibilities/rules.js';
+import { taskFromParagraph } from '../../../src/extract/responsibilities/task.js';
+import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
+import { placeNames } from '../../../src/extract/departments/places.js';
+import { useDictionary } from '../../../src/extract/departments/words.js';
+import { rules } from './chain.js';
+
+const isUnit = (name: string) => findUnits(name, departmentRules(rules), placeNames()).some((c) => c.start === 0 && c.end === name.length);
+const parse = (content: string) => parseRoleContent(content, responsibilityRules(rules), isUnit);
+
+beforeAll(() => useDictionary(rules.resource('userdict.utf8')));
+
+const cases: Array<{ pattern: string; content: string; lead: string[]; support: string[]; roles: 'split' | 'unsplit'; implicit?: string[] }> = [
+  {
+    pattern: 'lead and support labels, second name in <…>',
+    content: '牵头单位：市市场监管局<市知识产权局>、市科技局，配合单位：市质量发展和食品药品安全委员会成员单位',
+    lead: ['市市场监管局（市知识产权局）', '市科技局'],
+    support: ['市质量发展和食品药品安全委员会成员单位'],
+    roles: 'split',
+  },
+  {
+    pattern: 'note for every task goes to implicit support, off the record',
+    content: '牵头单位：市市场监管局<市知识产权局>，配合单位：市质量发展和食品药品安全委员会成员单位，各县区政府、功能板块管委会，以下均需各县区政府、功能板块管委会落实，不再列出',
+    lead: ['市市场监管局（市知识产权局）'],
+    support: ['市质量发展和食品药品安全委员会成员单位'],
+    roles: 'split',
+    implicit: ['各县区政府', '功能板块管委会'],
+  },
+  { pattern: 'lead only', content: '牵头单位：市市场监管局<市知识产权局>', lead: ['市市场监管局（市知识产权局）'], support: [], roles: 'split' },
+  { pattern: 'unsplit 责任单位 list: lead is the first', content: '责任单位：市科技局、市财政局、市教育局', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'unsplit' },
+  { pattern: 'half-width colon and semicolon', content: '牵头部门:市发改委;配合部门:市财政局、市统计局', lead: ['市发改委'], support: ['市财政局', '市统计局'], roles: 'split' },
+  { pattern: 'lead beside 责任单位: the others support', content: '牵头单位：市知识产权局；责任单位：各县区政府', lead: ['市知识产权局'], support: ['各县区政府'], roles: 'split' },
+  { pattern: 'inline 牵头/配合', content: '市科技局牵头，市财政局、市教育局配合', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
+  { pattern: 'inline 负责, units not separated', content: '市科技局、市财政局按职责分工负责', lead: ['市科技局'], support: ['市财政局'], roles: 'unsplit' },
+  { pattern: 'trailing 等 is not part of a name', content: '责任单位：市公安局、市司法局等', lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' },
+];
+
+describe('role annotations', () => {
+  it.each(cases)('$pattern', ({ content, lead, support, roles, implicit }) => {
+    const got = parse(content)!;
+    expect(got).not.toBeNull();
+    expect(got.lead).toEqual(lead);
+    expect(got.support).toEqual(support);
+    expect(got.roles).toBe(roles);
+    expect(got.implicit).toEqual(implicit ?? []);
+  });
+
+  it.each(['2024—2026年', '征求意见稿', '专利、商标、地理标志', '县（区）', '以下简称《规划》', '人才负责'])('not an annotation: （%s）', (content) => {
+    expect(parse(content)).toBeNull();
+  });
+
+  it('note named first: 各区人民政府为各项任务的责任单位，不再列出', () => {
+    expect(parse('各区人民政府为各项任务的责任单位，不再列出')?.implicit).toEqual(['各区人民政府']);
+  });
+
+  it('finds the bracketed annotation with nested brackets and gives its span', () => {
+    const text = '1.强化保护。加强执法。（责任单位：市市场监管局（市知识产权局）、市公安局）\n2.下一项。';
+    const [a, ...rest] = findRoleAnnotations(text, responsibilityRules(rules), isUnit);
+    expect(rest).toHaveLength(0);
+    expect(text.slice(a!.start, a!.end)).toBe('（责任单位：市市场监管局（市知识产权局）、市公安局）');
+    expect(a!.lead).toEqual(['市市场监管局（市知识产权局）']);
+  });
+
+  it('splits lists only outside nested brackets', () => {
+    expect(splitUnitList('市市场监管局（市知识产权局、市版权局）、市公安局', ['、'])).toEqual(['市市场监管局（市知识产权局、市版权局）', '市公安局']);
+  });
+});
+
+describe('task titles', () => {
+  it.each([
+    { paragraph: '1.保障国家和区域重大战略实施。积极推动知识产权工作融入国家重大战略。', task: '保障国家和区域重大战略实施' },
+    { paragraph: '（三）强化知识产权保护。完善机制。', task: '强化知识产权保护' },
+    { paragraph: '5、加快建设知识产权保护中心，推动快速审查', task: '加快建设知识产权保护中心' },
+    { paragraph: '① 开展专项行动', task: '开展专项行动' },
+  ])('$paragraph → $task', ({ paragraph, task }) => {
+    expect(taskFromParagraph(paragraph)).toBe(task);
+  });
+});

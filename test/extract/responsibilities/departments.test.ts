@@ -1,0 +1,114 @@
+/**
+ * Unit-name patterns, one row per way plans write a unit (RuleTester style):
+ * `names` are what must be found, `not` what must not.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
+import { placeNames } from '../../../src/extract/departments/places.js';
+import { linkName, regionContext } from '../../../src/extract/departments/registry.js';
+import { useDictionary } from '../../../src/extract/departments/words.js';
+import type { DocumentMetadata } from '../../../src/core/state.js';
+import { rules } from './chain.js';
+
+const compiled = () => departmentRules(rules);
+const names = (text: string) => findUnits(text, compiled(), placeNames()).map((c) => c.name);
+const actors = (text: string) => findUnits(text, compiled(), placeNames()).filter((c) => c.actor).map((c) => c.name);
+
+beforeAll(() => useDictionary(rules.resource('userdict.utf8')));
+
+const valid: Array<{ pattern: string; text: string; names: string[] }> = [
+  { pattern: 'level prefix + body + 局', text: '市知识产权局开展知识产权维权“护航”行动', names: ['市知识产权局'] },
+  { pattern: 'second name in <…>', text: '（牵头单位：市市场监管局<市知识产权局>、市科技局）', names: ['市市场监管局', '市知识产权局', '市科技局'] },
+  { pattern: 'abbreviated body', text: '市人社局、市人才办负责', names: ['市人社局', '市人才办'] },
+  { pattern: 'committee with 和 in its body', text: '以市质量发展和食品药品安全委员会为牵引', names: ['市质量发展和食品药品安全委员会'] },
+  { pattern: 'party committee and government run together', text: '区委区政府将知识产权工作作为重要抓手', names: ['区委', '区政府'] },
+  { pattern: 'coordinated level prefixes share a body', text: '争取国家、省知识产权局指导支持', names: ['国家知识产权局', '省知识产权局'] },
+  { pattern: 'place name + level + body', text: '江苏省版权局未公布数据', names: ['江苏省版权局'] },
+  { pattern: 'district court with place', text: '玄武区人民法院受理各类知识产权民事案件', names: ['玄武区人民法院'] },
+  { pattern: 'issuing office with full place chain', text: '南京市玄武区人民政府办公室', names: ['南京市玄武区人民政府办公室'] },
+  { pattern: 'proper name before a strong suffix', text: '金陵海关开展知识产权海关保护行动', names: ['金陵海关'] },
+  { pattern: 'place + specialised procuratorate', text: '南京铁路运输检察院与13家区院签署协作意见', names: ['南京铁路运输检察院'] },
+  { pattern: 'place + notary office', text: '南京公证处研发上线全国首个平台', names: ['南京公证处'] },
+  { pattern: 'national body by name', text: '被国务院列为全国自贸区改革试点案例，被商务部列为试点', names: ['国务院', '商务部'] },
+  { pattern: 'short national alias', text: '得到最高法院主要领导批示', names: ['最高法院'] },
+  { pattern: 'sub-unit after a national regulator', text: '国家金融监督管理总局连云港监管分局、人民银行连云港市分行', names: ['国家金融监督管理总局连云港监管分局', '人民银行连云港市分行'] },
+  { pattern: 'sub-centre after its centre', text: '充分发挥南京市知识产权维权援助中心徐庄高新区分中心作用', names: ['南京市知识产权维权援助中心徐庄高新区分中心'] },
+  { pattern: 'bare function name that acts', text: '区财政设立知识产权工作专项预算', names: ['区财政'] },
+  { pattern: 'office attached to the party committee', text: '市委宣传部负责组织宣传', names: ['市委宣传部'] },
+  { pattern: 'development and reform commission, abbreviated', text: '按照市发改委要求', names: ['市发改委'] },
+  { pattern: 'intermediate court', text: '市中级人民法院设立知识产权审判庭', names: ['市中级人民法院'] },
+  { pattern: 'provincial high court', text: '省高级人民法院审理知识产权案件', names: ['省高级人民法院'] },
+  { pattern: 'central bank branch after its parent', text: '人民银行南京分行指导金融机构', names: ['人民银行南京分行'] },
+  { pattern: 'preposition glued to the level word', text: '以市质量发展和食品药品安全委员会为牵引', names: ['市质量发展和食品药品安全委员会'] },
+  { pattern: 'central party and state offices', text: '中共中央办公厅、国务院办公厅印发', names: ['中共中央办公厅', '国务院办公厅'] },
+];
+
+const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
+  { pattern: '全市 is not a level prefix', text: '2022年，全市法院共新收各类知识产权案件', not: ['市法院'] },
+  { pattern: '局 in 格局 ends no name', text: '形成全市知识产权大保护格局', not: ['市知识产权大保护格局'] },
+  { pattern: '部门 is generic', text: '推动高校师生与区知识产权相关部门加强交流', not: ['区知识产权相关部'] },
+  { pattern: '市级 grades, it does not name', text: '全市建立市级以上高价值专利培育中心', not: ['市级以上高价值专利培育中心'] },
+  { pattern: 'universities are not units', text: '南京理工大学知识产权人才培训中心', not: ['南京理工大学知识产权人才培训中心'] },
+  { pattern: 'a Latin-lettered centre is not a government unit', text: '充分发挥国家南京TISC中心作用', not: ['国家南京TISC中心'] },
+  { pattern: 'a figure-counted 区院 is generic', text: '与13家区院签署', not: ['区院'] },
+  { pattern: 'bare 财政 that is money, not a unit', text: '加大市财政资金投入', not: ['市财政'] },
+  { pattern: 'a hospital is not a unit', text: '市人民医院开展义诊', not: ['市人民医院'] },
+  { pattern: '部署 is a verb', text: '贯彻市委市政府决策部署', not: ['市委市政府决策部署'] },
+  { pattern: '市长 is a person', text: '成立以一把手市长为组长的领导小组', not: ['市长为组长的领导小组'] },
+];
+
+describe('department names: valid', () => {
+  it.each(valid)('$pattern: $text', ({ text, names: expected }) => {
+    const got = names(text);
+    for (const name of expected) expect(got).toContain(name);
+  });
+});
+
+describe('department names: invalid', () => {
+  it.each(invalid)('$pattern: $text', ({ text, not }) => {
+    const got = names(text);
+    for (const name of not) expect(got).not.toContain(name);
+  });
+});
+
+describe('actors', () => {
+  it.each([
+    { text: '成立南京市知识产权综合服务中心', unit: '南京市知识产权综合服务中心', actor: false },
+    { text: '南京市获批国家海外知识产权纠纷应对指导中心南京分中心、国家知识产权服务出口基地', unit: '国家海外知识产权纠纷应对指导中心南京分中心', actor: false },
+    { text: '与省知识产权局建立了省市共建会商机制', unit: '省知识产权局', actor: true },
+    { text: '市检察院构建知识产权大保护检察联盟', unit: '市检察院', actor: true },
+  ])('$unit in “$text” acts: $actor', ({ text, unit, actor }) => {
+    expect(names(text)).toContain(unit);
+    expect(actors(text).includes(unit)).toBe(actor);
+  });
+});
+
+describe('linking to canonical units in the document region', () => {
+  const meta = (region: string, parents: string[]): DocumentMetadata => ({
+    title: null, region, regionCode: null, level: null, regionParents: parents, issuer: null, docNumber: null, issued: null, period: null, type: null,
+  });
+  const link = (text: string, region: DocumentMetadata) => {
+    const c = findUnits(text, compiled(), placeNames()).find((u) => u.start === 0 && u.end === text.length)!;
+    expect(c, text).toBeDefined();
+    return linkName(c, compiled(), regionContext(region));
+  };
+
+  it('市 in a 连云港 plan is 连云港市; the abbreviation is the full name', () => {
+    const l = link('市市场监管局', meta('连云港市', ['江苏省']));
+    expect(l.canonicalName).toBe('连云港市市场监督管理局');
+    expect(l.key).toBe(link('连云港市市场监督管理局', meta('连云港市', ['江苏省'])).key);
+  });
+
+  it('区 in a district plan is that district, 市 its city', () => {
+    const xuanwu = meta('南京市玄武区', ['南京市', '江苏省']);
+    expect(link('区市场监管局', xuanwu).canonicalName).toBe('南京市玄武区市场监督管理局');
+    expect(link('市知识产权局', xuanwu).canonicalName).toBe('南京市知识产权局');
+    expect(link('区市场监管局', xuanwu).key).not.toBe(link('市市场监管局', xuanwu).key);
+  });
+
+  it('national names link to one national unit however written', () => {
+    const nj = meta('南京市', ['江苏省']);
+    expect(link('最高法院', nj).canonicalName).toBe('最高人民法院');
+    expect(link('国家知识产权局', nj).canonicalId).toBe('national:cnipa');
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * A short work plan written in the layouts other plans use (annotation on the
+ * heading line, after a multi-paragraph body, inline 牵头/配合, 按职责分工负责,
+ * a note naming units for every task, 由…牵头 in prose, phases with a single
+ * date) run through the real stages.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline, type Pipeline } from '../../../src/core/pipeline.js';
+import type { DocumentState } from '../../../src/core/state.js';
+import { extractResponsibilitiesStage } from '../../../src/extract/responsibilities/index.js';
+import { ingestStage, openSource } from '../../../src/ingest/index.js';
+import { normaliseStage } from '../../../src/normalise/index.js';
+import { segmentStage } from '../../../src/segment/index.js';
+import { structureStage } from '../../../src/structure/index.js';
+import { rules } from './chain.js';
+
+let state: DocumentState;
+
+beforeAll(async () => {
+  const stages = [ingestStage, normaliseStage, structureStage, segmentStage, extractResponsibilitiesStage];
+  const pipeline: Pipeline = { name: 'layouts', steps: stages.map((stage) => ({ stage, options: stage.options.parse({}) })) };
+  state = await runPipeline(pipeline, await openSource(join(import.meta.dirname, 'fixtures/layouts-work-plan.txt')), { rules });
+}, 60_000);
+
+const record = (task: string) => state.extractions!.responsibilities.find((r) => r.task === task);
+
+describe('responsibility layouts', () => {
+  it.each([
+    { layout: 'annotation on the heading line', task: '加强执法办案', lead: ['市市场监督管理局'], support: ['市公安局', '市文化广电和旅游局'], roles: 'split' },
+    { layout: 'annotation after a body of several paragraphs', task: '完善快速维权机制', lead: ['市知识产权局'], support: ['市中级人民法院', '各区人民政府'], roles: 'unsplit' },
+    { layout: 'inline 牵头/配合 on an untitled item', task: '推进知识产权审判专业化建设', lead: ['市中级人民法院'], support: ['市检察院', '市司法局'], roles: 'split' },
+    { layout: 'inline 按职责分工负责', task: '深化刑事司法保护', lead: ['市公安局'], support: ['市检察院'], roles: 'unsplit' },
+    { layout: '由…牵头，…配合 in prose', task: '建立工作推进机制', lead: ['市知识产权局'], support: ['市财政局'], roles: 'split' },
+  ])('$layout', ({ task, lead, support, roles }) => {
+    const r = record(task);
+    expect(r, `no record for ${task}: ${state.extractions!.responsibilities.map((x) => x.task).join(' / ')}`).toBeDefined();
+    expect(r!.lead).toEqual(lead);
+    expect(r!.support).toEqual(support);
+    expect(r!.roles).toBe(roles);
+  });
+
+  it('no other records', () => {
+    expect(state.extractions!.responsibilities).toHaveLength(5);
+  });
+
+  it('a note naming units for every task goes to implicit support', () => {
+    expect(state.extractions!.implicitSupport).toEqual(['各区人民政府']);
+  });
+});
+
+describe('milestone layouts', () => {
+  it('phases and the qualitative goal', () => {
+    expect(state.extractions!.milestones.map((m) => [m.what, m.start, m.end])).toEqual([
+      ['建成省知识产权保护示范区', null, '2026'],
+      ['启动部署阶段', '2024-03', '2024-06'],
+      ['全面推进阶段', '2024-07', '2025-12'],
+      ['总结提升阶段', '2026', '2026'],
+    ]);
+  });
+});
+
+describe('departments', () => {
+  it('lists every unit once, national bodies included', () => {
+    expect(state.extractions!.departments.map((d) => d.name)).toEqual([
+      '党中央', '国务院', '市市场监督管理局', '市公安局', '市文化广电和旅游局', '市知识产权局', '市中级人民法院', '各区人民政府', '市检察院', '市司法局', '市财政局',
+    ]);
+  });
+});

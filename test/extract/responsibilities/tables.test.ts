@@ -1,0 +1,65 @@
+/** Task tables: header row with a task column and role columns. */
+import { describe, expect, it } from 'vitest';
+import type { Table, TableCell } from '../../../src/core/state.js';
+import { responsibilityRules } from '../../../src/extract/responsibilities/rules.js';
+import { responsibilitiesFromTable } from '../../../src/extract/responsibilities/tables.js';
+import { rules } from './chain.js';
+
+function table(rows: string[][], headerRows = 1, carriedTask: number[] = []): Table {
+  let offset = 0;
+  const cells: TableCell[][] = rows.map((row, r) =>
+    row.map((text, c) => {
+      const cell = { text, start: offset, end: offset + text.length, carried: c === 1 && carriedTask.includes(r) };
+      offset += text.length + 1;
+      return cell;
+    }),
+  );
+  // A carried cell repeats the cell above, offsets included.
+  for (const r of carriedTask) cells[r]![1] = { ...cells[r - 1]![1]!, carried: true };
+  return { index: 0, rows: cells, headerRows, start: 0, end: offset, sectionPath: '三', origin: 'docx' };
+}
+
+const parse = (t: Table) => responsibilitiesFromTable(t, responsibilityRules(rules)).map(({ task, lead, support, roles }) => ({ task, lead, support, roles }));
+
+describe('task tables', () => {
+  it('lead and support columns', () => {
+    const t = table([
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '1.建设知识产权保护中心。提供快速审查服务', '市知识产权局', '市财政局、市科技局', '2025年底'],
+      ['2', '开展执法专项行动', '市市场监管局', '', '每年'],
+    ]);
+    expect(parse(t)).toEqual([
+      { task: '建设知识产权保护中心', lead: ['市知识产权局'], support: ['市财政局', '市科技局'], roles: 'split' },
+      { task: '开展执法专项行动', lead: ['市市场监管局'], support: [], roles: 'split' },
+    ]);
+  });
+
+  it('one 责任单位 column: unsplit, lead is the first', () => {
+    const t = table([
+      ['序号', '工作任务', '责任单位'],
+      ['1', '完善地方性法规', '市司法局、市知识产权局'],
+    ]);
+    expect(parse(t)).toEqual([{ task: '完善地方性法规', lead: ['市司法局'], support: ['市知识产权局'], roles: 'unsplit' }]);
+  });
+
+  it('a task cell merged over rows is one task', () => {
+    const t = table(
+      [
+        ['序号', '主要任务', '牵头单位', '配合单位'],
+        ['1', '强化司法保护', '市中级人民法院', '市检察院'],
+        ['2', '强化司法保护', '市中级人民法院', '市公安局'],
+      ],
+      1,
+      [2],
+    );
+    expect(parse(t)).toEqual([{ task: '强化司法保护', lead: ['市中级人民法院'], support: ['市检察院', '市公安局'], roles: 'split' }]);
+  });
+
+  it('an indicator table is not a task table', () => {
+    const t = table([
+      ['序号', '指标', '2025年目标'],
+      ['1', '万人高价值发明专利拥有量', '10件'],
+    ]);
+    expect(parse(t)).toEqual([]);
+  });
+});

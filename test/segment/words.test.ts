@@ -1,0 +1,46 @@
+/** jieba with the user dictionary: domain terms stay whole; segmentation is fast. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildStructure } from '../../src/structure/index.js';
+import { segment, segmentStage } from '../../src/segment/index.js';
+import { cutWords } from '../../src/segment/jieba.js';
+import { normalised, rules } from '../structure/chain.js';
+
+const userDict = rules.resource('userdict.utf8');
+
+describe('user dictionary', () => {
+  const dictionary = new Set(readFileSync(userDict, 'utf8').split('\n').map((line) => line.split(' ')[0]!.trim()));
+
+  it.each(['高价值发明专利', '知识产权质押融资', '专利导航', '正版正货', '地理标志', '马德里商标', '贯标', '万人高价值发明专利拥有量', '集成电路布图设计'])(
+    '%s stays one word',
+    (term) => {
+      expect(dictionary.has(term)).toBe(true);
+      for (const sentence of [`大力推进${term}工作。`, `全市${term}取得新进展`, `${term}和运营服务`]) {
+        expect(cutWords(sentence, userDict)).toContain(term);
+      }
+    },
+  );
+
+  it('figures are one word, not one word per digit', () => {
+    expect(cutWords('到2025年比重达8.6%', userDict)).toEqual(expect.arrayContaining(['2025', '8.6%']));
+  });
+});
+
+describe('speed', () => {
+  it('segments a 30k-character plan well under a second', async () => {
+    // The three corpus documents back to back: a plan of over 30k characters.
+    const parts = await Promise.all(['xuanwu-ip-14fyp-plan.txt', 'nanjing-ip-14fyp-midterm-review.txt', 'lianyungang-ip-city-pilot-2024-2026.txt'].map(normalised));
+    let text = parts.map((p) => p.normalised!.text).join('\n');
+    while (text.length < 30_000) text += '\n' + text;
+    const doc = { ...parts[0]!.normalised!, text, blocks: [] };
+    const structure = buildStructure(doc, rules);
+    const options = segmentStage.options.parse({});
+    segment(doc, structure, options, userDict); // loads the dictionaries once
+    const started = performance.now();
+    const result = segment(doc, structure, options, userDict);
+    const ms = performance.now() - started;
+    console.log(`segmented ${text.length} characters into ${result.sentences.length} sentences and ${result.words.flat().length} words in ${ms.toFixed(0)} ms`);
+    expect(text.length).toBeGreaterThanOrEqual(30_000);
+    expect(ms).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The store on the real corpora: every rendering stored, renderings of one
+ * plan grouped by their text, Chinese full-text search, skip/force/rename.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PIPELINE, loadPipeline } from '../../src/core/pipeline.js';
+import { RuleSet } from '../../src/rules/index.js';
+import { ingestPaths } from '../../src/run/index.js';
+import { STAGES } from '../../src/stages.js';
+import { listDocuments, openStore, primaryTotals, searchSentences, type Store } from '../../src/store/index.js';
+
+const CORPORA = resolve(import.meta.dirname, '../../corpora');
+const pipeline = loadPipeline(DEFAULT_PIPELINE, STAGES);
+const rules = new RuleSet();
+
+let dir: string;
+let store: Store;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'planlens-store-'));
+  store = openStore(join(dir, 'test.db'));
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ingest = (paths: string[], force = false) => ingestPaths(paths, { db: store.db, pipeline, rules, force });
+const count = (sql: string, ...params: unknown[]) => (store.db.prepare(sql).get(...params) as { n: number }).n;
+
+describe('store round trip on corpora/', () => {
+  it('stores every rendering and groups them into one plan per document text', async () => {
+    const summary = await ingest([CORPORA]);
+    expect(summary.failures).toEqual([]);
+    expect(summary.stored).toBe(7);
+    expect(summary.sentences).toBeGreaterThan(300);
+    expect(count('SELECT count(*) AS n FROM documents')).toBe(7);
+    expect(count('SELECT count(*) AS n FROM plans')).toBe(3);
+
+    const docs = listDocuments(store.db);
+    const xuanwu = docs.filter((d) => d.path.includes('xuanwu'));
+    expect(xuanwu.map((d) => d.format).sort()).toEqual(['docx', 'pdf', 'txt']);
+    expect(new Set(xuanwu.map((d) => d.plan_id)).size).toBe(1);
+    // docx is the primary rendering where there is one
+    expect(xuanwu.find((d) => d.is_primary)?.format).toBe('docx');
+    expect(docs.filter((d) => d.path.includes('lianyungang')).find((d) => d.is_primary)?.format).toBe('txt');
+    // each plan has exactly one primary rendering
+    expect(count('SELECT count(*) AS n FROM primary_documents')).toBe(3);
+    expect(primaryTotals(store.db).plans).toBe(3);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('stores structure, sentences with jieba words, and provenance of extractions', () => {
+    expect(count('SELECT count(*) AS n FROM sections')).toBeGreaterThan(20);
+    expect(count("SELECT count(*) AS n FROM sentences WHERE words = ''")).toBeLessThan(count('SELECT count(*) AS n FROM sentences'));
+    // every extracted quantity points at a sentence of its document
+    expect(
+      count(
+        `SELECT count(*) AS n FROM quantities q LEFT JOIN sentences s ON s.document_id = q.document_id AND s.idx = q.sentence_idx
+         WHERE s.id IS NULL`,
+      ),
+    ).toBe(0);
+  });
+
+  it('finds a Chinese word with the FTS index, once per plan', () => {
+    const hits = searchSentences(store.db, '质押融资');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.text.replace(/\s/g, '')).toMatch(/质押融资/);
+    const plans = hits.map((h) => h.plan_id);
+    const all = searchSentences(store.db, '质押融资', { allRenderings: true, limit: 1000 });
+    // the same sentences exist in every rendering, but by default only the primary one answers
+    expect(all.length).toBeGreaterThan(hits.length);
+    expect(new Set(all.map((h) => h.plan_id))).toEqual(new Set(plans));
+    // a single character falls back to a substring match
+    expect(searchSentences(store.db, '鼓').length).toBeGreaterThan(0);
+  });
+
+  it('skips content already stored, and records another name for the same content', async () => {
+    const copy = join(dir, 'renamed-plan.txt');
+    copyFileSync(join(CORPORA, 'xuanwu-ip-14fyp-plan.txt'), copy);
+    const summary = await ingest([CORPORA, copy]);
+    expect(summary).toMatchObject({ stored: 0, skipped: 8, failed: 0 });
+    expect(count('SELECT count(*) AS n FROM documents')).toBe(7);
+    const paths = store.db
+      .prepare("SELECT p.path FROM document_paths p JOIN documents d ON d.id = p.document_id WHERE d.path LIKE '%xuanwu-ip-14fyp-plan.txt'")
+      .all() as Array<{ path: string }>;
+    expect(paths.map((p) => p.path)).toContain(copy);
+  });
+
+  it('--force re-stores, keeping one document per content and the paths seen', async () => {
+    const before = listDocuments(store.db);
+    const summary = await ingest([join(CORPORA, 'xuanwu-ip-14fyp-plan.txt')], true);
+    expect(summary).toMatchObject({ stored: 1, skipped: 0, failed: 0 });
+    const after = listDocuments(store.db);
+    expect(after).toHaveLength(7);
+    const old = before.find((d) => d.path.endsWith('xuanwu-ip-14fyp-plan.txt'))!;
+    const now = after.find((d) => d.sha256 === old.sha256)!;
+    expect(now.id).not.toBe(old.id);
+    expect(now.plan_id).toBe(old.plan_id);
+    expect(count('SELECT count(*) AS n FROM document_paths WHERE document_id = ?', now.id)).toBe(2);
+    expect(count('SELECT count(*) AS n FROM plans')).toBe(3);
+    expect(count('SELECT count(*) AS n FROM sentences WHERE document_id = ?', old.id)).toBe(0);
+  });
+});

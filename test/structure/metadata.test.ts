@@ -1,0 +1,116 @@
+/** Document metadata equals the gold `document` block, for every format of every document. */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OffsetMap } from '../../src/core/offset-map.js';
+import { RuleSet } from '../../src/rules/index.js';
+import { buildStructure } from '../../src/structure/index.js';
+import { parseDateLine } from '../../src/structure/metadata/dates.js';
+import { CORPORA, GOLD, rules, structuredOnce } from './chain.js';
+
+const CASES = readdirSync(GOLD)
+  .filter((name) => name.endsWith('.gold.json'))
+  .flatMap((name) => {
+    const gold = JSON.parse(readFileSync(resolve(GOLD, name), 'utf8')).document;
+    const doc = name.replace(/\.gold\.json$/, '');
+    return ['txt', 'docx', 'pdf']
+      .map((ext) => `${doc}.${ext}`)
+      .filter((file) => existsSync(resolve(CORPORA, file)))
+      .map((file) => ({ file, gold }));
+  });
+
+describe('metadata', () => {
+  it('covers every gold document', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(CASES)('$file matches gold', async ({ file, gold }) => {
+    const { structure } = await structuredOnce(file);
+    const m = structure!.metadata;
+    expect({
+      title: m.title,
+      region: m.region,
+      level: m.level,
+      issuer: m.issuer,
+      doc_number: m.docNumber,
+      issued: m.issued,
+      period: m.period,
+      type: m.type,
+    }).toEqual(gold);
+  });
+
+  it('resolves the region with codes and parents from the division list', async () => {
+    const { structure } = await structuredOnce('xuanwu-ip-14fyp-plan.txt');
+    expect(structure!.metadata).toMatchObject({ region: '南京市玄武区', regionCode: '320102', regionParents: ['南京市', '江苏省'] });
+  });
+});
+
+function metadataOf(lines: string[], ruleSet: RuleSet = rules) {
+  const text = lines.join('\n');
+  let at = 0;
+  const blocks = lines.map((line) => {
+    const block = { kind: 'paragraph' as const, start: at, end: at + line.length };
+    at += line.length + 1;
+    return block;
+  });
+  return buildStructure({ text, blocks, offsetMap: OffsetMap.identity(text.length) }, ruleSet).metadata;
+}
+
+describe('metadata patterns', () => {
+  it.each([
+    { line: '宁政办发〔2024〕11 号', want: '宁政办发〔2024〕11号' },
+    { line: '苏政发[2021] 1号', want: '苏政发〔2021〕1号' },
+    { line: '国发〔２０２１〕２０号', want: '国发〔2021〕20号' },
+  ])('document number $line → $want', ({ line, want }) => {
+    expect(metadataOf([line, '关于印发《某某规划》的通知', '一、总则', '正文。']).docNumber).toBe(want);
+  });
+
+  it('a number cited inside a sentence is not the document number', () => {
+    expect(metadataOf(['按照《通知》（宁发改规划字〔2023〕217号）要求，开展评估。', '一、总则']).docNumber).toBeNull();
+  });
+
+  it.each([
+    { line: '2022年6月16日', want: '2022-06-16' },
+    { line: '二〇二二年六月十六日', want: '2022-06-16' },
+    { line: '二○二四年十二月三十一日', want: '2024-12-31' },
+    { line: '南京市人民政府办公厅 2024年1月5日', want: '2024-01-05' },
+    { line: '2022年6月16日印发', want: null },
+    { line: '2022年13月1日', want: null },
+  ])('date line $line → $want', ({ line, want }) => {
+    expect(parseDateLine(line)?.iso ?? null).toBe(want);
+  });
+
+  it.each([
+    { title: '江苏省“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '江苏省', level: 'province' },
+    { title: '上海市知识产权强市建设实施方案（2021—2025年）', period: [2021, 2025], type: 'work-plan', region: '上海市', level: 'province' },
+    { title: '苏州市“十三五”知识产权发展规划中期评估报告', period: [2016, 2020], type: 'evaluation', region: '苏州市', level: 'city' },
+    { title: '南京市鼓楼区知识产权行动计划（2023-2025年）', period: [2023, 2025], type: 'work-plan', region: '南京市鼓楼区', level: 'district' },
+    { title: '福州市鼓楼区“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '福州市鼓楼区', level: 'district' },
+    { title: '南京市江北新区知识产权发展规划（2021—2025年）', period: [2021, 2025], type: 'plan', region: '南京市', level: 'zone' },
+    { title: '“十四五”国家知识产权保护和运用规划', period: [2021, 2025], type: 'plan', region: null, level: 'national' },
+  ])('title $title', ({ title, ...want }) => {
+    // The body names other places; the title decides.
+    const m = metadataOf([title, '一、总体要求', '支持北京市、上海市、广州市、杭州市建设知识产权强市。']);
+    expect({ period: m.period, type: m.type, region: m.region, level: m.level }).toEqual(want);
+  });
+
+  it('an 附件 label above the title is not part of it', () => {
+    expect(metadataOf(['附件2', '常州市知识产权强市建设工作方案', '一、总体要求']).title).toBe('常州市知识产权强市建设工作方案');
+  });
+
+  it('a carrier notice gives way to the title it carries', () => {
+    const m = metadataOf(['关于印发《无锡市知识产权强市建设', '实施方案》的通知', '各区人民政府：', '现印发给你们。', '无锡市人民政府办公室', '2023年3月1日', '一、总体要求']);
+    expect(m).toMatchObject({ title: '无锡市知识产权强市建设实施方案', type: 'work-plan', issuer: '无锡市人民政府办公室', issued: '2023-03-01', region: '无锡市' });
+  });
+});
+
+describe('rule files', () => {
+  it('a broken heading pattern stops the run naming the file and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planlens-rules-'));
+    for (const name of readdirSync(rules.dir)) copyFileSync(join(rules.dir, name), join(dir, name));
+    const yaml = readFileSync(join(dir, 'structure.yaml'), 'utf8').replace("pattern: '第([一二三四五六七八九十百零〇两]+)章'", "pattern: '第(一+章'");
+    writeFileSync(join(dir, 'structure.yaml'), yaml);
+    expect(() => metadataOf(['一、总则'], new RuleSet(dir))).toThrow(/structure\.yaml: headingStyles\[1\] \(chapter\)\.pattern: not a valid regular expression/);
+  });
+});
