@@ -54,7 +54,10 @@ export interface QuantityRow {
   flags: string;
   section_path: string;
   page: number | null;
+  from_table: number;
   sentence: string;
+  /** The sentence, or for a table cell the cells of its row joined with ' | '. */
+  quote: string;
   rule: string;
   anchor: string;
 }

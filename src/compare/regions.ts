@@ -31,7 +31,3 @@ function unique(names: string[]): string[] {
   return [...new Set(names)];
 }
 
-/** SQL condition on `column` for a list of region names (bound as parameters). */
-export function regionCondition(column: string, names: string[]): { sql: string; params: string[] } {
-  return { sql: `${column} IN (${names.map(() => '?').join(', ')})`, params: names };
-}

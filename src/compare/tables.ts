@@ -54,7 +54,8 @@ const QUANTITY_COLUMNS = cols([
   ['flags', '待核标记'],
   ['section_path', '章节'],
   ['page', '页码'],
-  ['sentence', '原文'],
+  ['quote', '原文'],
+  ['sentence', '原文句子'],
   ['document_path', '文件路径'],
 ]);
 

@@ -54,7 +54,15 @@ SELECT
   q.flags,
   q.section_path,
   q.page,
+  q.cell_table IS NOT NULL AS from_table,
   q.sentence,
+  -- A table cell's sentence is the bare figure ("6"); its row says what it is.
+  coalesce((
+    SELECT group_concat(text, ' | ') FROM (
+      SELECT c.text FROM tables tb JOIN table_cells c ON c.table_id = tb.id
+      WHERE tb.document_id = q.document_id AND tb.idx = q.cell_table AND c.row = q.cell_row
+      ORDER BY c.col)
+  ), q.sentence) AS quote,
   q.rule,
   q.anchor
 FROM quantities q
@@ -83,13 +91,23 @@ a AS (
 ),
 pairs AS (
   SELECT t.quantity_id AS target_id, a.quantity_id AS actual_id, a.year, a.av, a.plan_id AS actual_plan_id,
-    a.issued, t.plan_start
-  FROM t JOIN a ON a.region IS t.region AND a.indicator_key = t.indicator_key
+    a.issued, t.plan_start,
+    -- Where one year has several figures, prefer the one that describes that
+    -- year alone (not a 2021-2022 total), is named as the target is (the
+    -- same row of an evaluation table), and comes from a table (the
+    -- document's own summary of its indicators) rather than prose.
+    (a.period_start IS NULL OR a.period_start = a.period_end) AS single_year,
+    (a.indicator_as_written = t.indicator_as_written) AS same_name,
+    a.from_table
+  -- A plan whose region is unknown is measured by its own figures only.
+  FROM t JOIN a ON (a.region = t.region OR (t.region IS NULL AND a.region IS NULL AND a.plan_id = t.plan_id))
+    AND a.indicator_key = t.indicator_key
     AND (a.au = t.tu OR a.au IS NULL OR t.tu IS NULL)
 ),
 latest AS (
   SELECT * FROM (
-    SELECT pairs.*, row_number() OVER (PARTITION BY target_id ORDER BY year DESC, issued DESC, actual_plan_id DESC) AS n
+    SELECT pairs.*, row_number() OVER (PARTITION BY target_id
+      ORDER BY year DESC, single_year DESC, same_name DESC, from_table DESC, issued DESC, actual_plan_id DESC, actual_id) AS n
     FROM pairs) WHERE n = 1
 ),
 -- Baseline: the value when the plan began (latest actual before its first
@@ -100,7 +118,7 @@ baseline AS (
       PARTITION BY pairs.target_id
       ORDER BY (pairs.plan_start IS NOT NULL AND pairs.year < pairs.plan_start) DESC,
         CASE WHEN pairs.plan_start IS NOT NULL AND pairs.year < pairs.plan_start THEN -pairs.year ELSE pairs.year END,
-        pairs.issued DESC, pairs.actual_plan_id DESC) AS n
+        pairs.single_year DESC, pairs.same_name DESC, pairs.from_table DESC, pairs.issued DESC, pairs.actual_plan_id DESC, pairs.actual_id) AS n
     FROM pairs JOIN latest l ON l.target_id = pairs.target_id AND pairs.year < l.year) WHERE n = 1
 ),
 measured AS (
@@ -138,7 +156,8 @@ FROM measured;
 CREATE VIEW compare AS
 WITH ranked AS (
   SELECT *, row_number() OVER (
-    PARTITION BY indicator_key, region, year, kind ORDER BY issued DESC, plan_id DESC) AS n
+    PARTITION BY indicator_key, region, year, kind
+    ORDER BY (period_start IS NULL OR period_start = period_end) DESC, from_table DESC, issued DESC, plan_id DESC, quantity_id) AS n
   FROM plan_quantities WHERE year IS NOT NULL
 )
 SELECT
@@ -159,4 +178,27 @@ SELECT
   count(DISTINCT plan_id) AS plans
 FROM ranked
 GROUP BY indicator_key, region, year;
+
+-- Who does what: one row per task and unit, primary renderings only, with
+-- the unit's canonical name where the extraction linked it.
+CREATE VIEW task_units AS
+SELECT
+  r.id AS responsibility_id,
+  d.plan_id,
+  d.id AS document_id,
+  coalesce(d.title, replace(d.path, rtrim(d.path, replace(d.path, '/', '')), '')) AS plan_title,
+  d.region,
+  r.task,
+  u.role,
+  u.position,
+  u.name AS unit_as_written,
+  u.canonical_id,
+  (SELECT m.canonical_name FROM department_mentions m WHERE m.canonical_id = u.canonical_id LIMIT 1) AS canonical_name,
+  r.section_path,
+  r.page,
+  r.sentence
+FROM responsibility_units u
+JOIN responsibilities r ON r.id = u.responsibility_id
+JOIN plans p ON p.primary_document_id = r.document_id
+JOIN documents d ON d.id = r.document_id;
 `;

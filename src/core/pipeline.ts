@@ -77,6 +77,8 @@ export async function runPipeline(
     try {
       state = await stage.run(state, options, context);
     } catch (error) {
+      // A broken rule file or option is the run's problem, not this document's: stop.
+      if (error instanceof ConfigError) throw error;
       // One bad document never stops a batch: the failure becomes a message on it.
       const known = error instanceof DocumentError;
       state = withMessage(state, {

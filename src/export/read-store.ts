@@ -4,6 +4,7 @@
  * with the same code that converts a fresh pipeline run.
  */
 import type { DocumentMetadata, DocumentType, Extractions, Provenance, QuantityRecord, RegionLevel } from '../core/state.js';
+import { VOUCHED_STATUSES } from '../review/reviewed.js';
 import type { Db } from '../store/index.js';
 import type { GoldSource } from './gold.js';
 
@@ -56,7 +57,17 @@ function provenance(row: ProvenanceRow): Provenance {
 
 const optional = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
-export function readStoredDocument(db: Db, documentId: number): GoldSource {
+export interface ReadOptions {
+  /** Only records a reviewer accepted, corrected or added (\`export --format gold --reviewed\`). */
+  reviewedOnly?: boolean;
+}
+
+/** Row filter: rejected records are never exported; with reviewedOnly, only vouched-for ones (src/review/reviewed.ts). */
+function reviewFilter(options: ReadOptions): string {
+  return options.reviewedOnly ? ` AND review_status IN (${VOUCHED_STATUSES.map((s) => `'${s}'`).join(', ')})` : ` AND review_status IS NOT 'rejected'`;
+}
+
+export function readStoredDocument(db: Db, documentId: number, options: ReadOptions = {}): GoldSource {
   const doc = db
     .prepare('SELECT title, region, region_code, level, issuer, doc_number, issued, period_start, period_end, type FROM documents WHERE id = ?')
     .get(documentId) as Record<string, string | number | null> | undefined;
@@ -73,11 +84,11 @@ export function readStoredDocument(db: Db, documentId: number): GoldSource {
     period: doc.period_start !== null && doc.period_end !== null ? [doc.period_start as number, doc.period_end as number] : null,
     type: doc.type as DocumentType | null,
   };
-  return { structure: { metadata }, extractions: readExtractions(db, documentId) };
+  return { structure: { metadata }, extractions: readExtractions(db, documentId, reviewFilter(options)) };
 }
 
-function readExtractions(db: Db, documentId: number): Extractions {
-  const quantities = (db.prepare('SELECT * FROM quantities WHERE document_id = ? ORDER BY idx').all(documentId) as Array<Record<string, unknown> & ProvenanceRow>).map(
+function readExtractions(db: Db, documentId: number, only: string): Extractions {
+  const quantities = (db.prepare(`SELECT * FROM quantities WHERE document_id = ?${only} ORDER BY idx`).all(documentId) as Array<Record<string, unknown> & ProvenanceRow>).map(
     (q): QuantityRecord => ({
       kind: q.kind as 'target' | 'actual',
       indicator: q.indicator as string,
@@ -100,12 +111,12 @@ function readExtractions(db: Db, documentId: number): Extractions {
     }),
   );
 
-  const departments = (db.prepare('SELECT * FROM department_mentions WHERE document_id = ? ORDER BY id').all(documentId) as Array<ProvenanceRow & { name: string; canonical_id: string | null; canonical_name: string | null }>).map(
+  const departments = (db.prepare(`SELECT * FROM department_mentions WHERE document_id = ?${only} ORDER BY id`).all(documentId) as Array<ProvenanceRow & { name: string; canonical_id: string | null; canonical_name: string | null }>).map(
     (d) => ({ name: d.name, canonicalId: d.canonical_id, canonicalName: d.canonical_name, provenance: provenance(d) }),
   );
 
   const units = db.prepare('SELECT role, name FROM responsibility_units WHERE responsibility_id = ? ORDER BY role, position');
-  const responsibilities = (db.prepare('SELECT * FROM responsibilities WHERE document_id = ? ORDER BY idx').all(documentId) as Array<ProvenanceRow & { id: number; task: string; roles: 'split' | 'unsplit' }>).map(
+  const responsibilities = (db.prepare(`SELECT * FROM responsibilities WHERE document_id = ?${only} ORDER BY idx`).all(documentId) as Array<ProvenanceRow & { id: number; task: string; roles: 'split' | 'unsplit' }>).map(
     (r) => {
       const rows = units.all(r.id) as Array<{ role: 'lead' | 'support'; name: string }>;
       return {
@@ -122,7 +133,7 @@ function readExtractions(db: Db, documentId: number): Extractions {
   const implicitSupport = (db.prepare('SELECT name FROM implicit_support WHERE document_id = ? ORDER BY position').all(documentId) as Array<{ name: string }>).map((r) => r.name);
 
   // Milestones keep their span in span_start/span_end ("start"/"end" are the dates).
-  const milestones = (db.prepare('SELECT * FROM milestones WHERE document_id = ? ORDER BY id').all(documentId) as Array<Omit<ProvenanceRow, 'start' | 'end'> & { what: string; start: string | null; end: string | null; recurring: string | null; span_start: number; span_end: number }>).map(
+  const milestones = (db.prepare(`SELECT * FROM milestones WHERE document_id = ?${only} ORDER BY id`).all(documentId) as Array<Omit<ProvenanceRow, 'start' | 'end'> & { what: string; start: string | null; end: string | null; recurring: string | null; span_start: number; span_end: number }>).map(
     (m) => ({
       what: m.what,
       start: m.start,

@@ -8,6 +8,8 @@ export interface ExportOptions {
   tables?: string[];
   /** Chinese column headers instead of the column keys (analyst formats). */
   chineseHeaders?: boolean;
+  /** gold: only documents and records a reviewer accepted, corrected or added (src/review). */
+  reviewed?: boolean;
 }
 
 export interface ExportResult {

@@ -3,7 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { GOLD_SUFFIX, parseGold } from '../eval/read-gold.js';
 import { toGold } from './gold.js';
-import { exportableDocuments, readStoredDocument } from './read-store.js';
+import { reviewedDocumentIds } from '../review/reviewed.js';
+import type { Db } from '../store/index.js';
+import { exportableDocuments, readStoredDocument, type StoredDocumentRef } from './read-store.js';
 import type { ExportResult, Exporter } from './types.js';
 
 /** A gold file is named after the document's file: x.docx → x.gold.json. */
@@ -15,8 +17,8 @@ export function goldFileName(documentPath: string): string {
 export const goldExporter: Exporter = {
   name: 'gold',
   description: 'one gold-annotation file per document (test/fixtures/gold/FORMAT.md), ready to review into a new gold file',
-  run(db, { outDir }): ExportResult {
-    const documents = exportableDocuments(db);
+  run(db, { outDir, reviewed }): ExportResult {
+    const documents = reviewed ? reviewedDocuments(db) : exportableDocuments(db);
     mkdirSync(outDir, { recursive: true });
     const written = new Map<string, string>();
     const result: ExportResult = { files: [], problems: [] };
@@ -28,7 +30,7 @@ export const goldExporter: Exporter = {
         result.problems.push(`${doc.path}: not exported, ${name} already written for ${earlier}`);
         continue;
       }
-      const gold = toGold(readStoredDocument(db, doc.id), basename(doc.path));
+      const gold = toGold(readStoredDocument(db, doc.id, { reviewedOnly: reviewed }), basename(doc.path));
       const path = join(outDir, name);
       writeFileSync(path, JSON.stringify(gold, null, 2) + '\n');
       written.set(name, doc.path);
@@ -43,3 +45,12 @@ export const goldExporter: Exporter = {
     return result;
   },
 };
+
+/** Every rendering a reviewer worked on (whichever is the plan's primary): reviewed records live on that rendering. */
+function reviewedDocuments(db: Db): StoredDocumentRef[] {
+  const ids = new Set(reviewedDocumentIds(db));
+  return db
+    .prepare('SELECT id, path, format, plan_id AS planId FROM documents ORDER BY path, id')
+    .all()
+    .filter((d) => ids.has((d as StoredDocumentRef).id)) as StoredDocumentRef[];
+}

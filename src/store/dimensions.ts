@@ -2,7 +2,8 @@
  * The indicator dimension comes from the canonical indicator rule file
  * (rules/indicators.yaml) so quantities can be joined on indicator_id. The
  * file's detailed schema belongs to the extraction stage; here we only need
- * id, name, unit and aliases, and keep each entry's full definition as JSON.
+ * id, name, unit (baseUnit) and aliases, and keep each entry's full
+ * definition (category, linking hints …) as JSON.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ const IndicatorEntry = z.looseObject({
   id: z.string().min(1),
   name: z.string().min(1),
   unit: z.string().nullish(),
+  baseUnit: z.string().nullish(),
   aliases: z.array(z.string()).optional(),
 });
 const IndicatorFile = z.union([z.array(IndicatorEntry), z.looseObject({ indicators: z.array(IndicatorEntry) })]);
@@ -29,7 +31,7 @@ export function loadIndicators(db: Db, rules: RuleSet): number | null {
     const insert = db.prepare(
       'INSERT OR REPLACE INTO indicators (id, name, unit, aliases, definition, rules_version) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    for (const e of entries) insert.run(e.id, e.name, e.unit ?? null, JSON.stringify(e.aliases ?? []), JSON.stringify(e), rules.version);
+    for (const e of entries) insert.run(e.id, e.name, e.baseUnit ?? e.unit ?? null, JSON.stringify(e.aliases ?? []), JSON.stringify(e), rules.version);
   })();
   return entries.length;
 }

@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ANALYST_VIEWS_SQL } from '../compare/views-sql.js';
+import { REVIEW_SCHEMA_SQL } from '../review/schema-sql.js';
 
 export interface Migration {
   description: string;
@@ -291,8 +292,12 @@ CREATE VIEW plan_actuals AS
 `),
   },
   {
-    description: 'analyst views: plan_quantities, targets, actuals, progress, compare (SQL in src/compare/views-sql.ts)',
+    description: 'analyst views: plan_quantities, targets, actuals, progress, compare, task_units (SQL in src/compare/views-sql.ts)',
     up: (db) => db.exec(ANALYST_VIEWS_SQL),
+  },
+  {
+    description: 'review: append-only corrections, conflicts, review columns on extraction rows (SQL in src/review/schema-sql.ts)',
+    up: (db) => db.exec(REVIEW_SCHEMA_SQL),
   },
 ];
 

@@ -16,6 +16,8 @@ import { stmt } from './statements.js';
  */
 const FORMAT_PREFERENCE = "CASE format WHEN 'docx' THEN 0 WHEN 'txt' THEN 1 ELSE 2 END";
 
+const MAX_CANDIDATES = 16;
+
 export interface PlanMatch {
   planId: number;
   /** Similarity to the closest rendering already in the plan; null for a new plan. */
@@ -27,11 +29,17 @@ export function assignPlan(db: Db, documentId: number, fingerprint: Uint32Array)
   const keys = bands(fingerprint);
   const insertBand = stmt(db, 'INSERT OR IGNORE INTO document_bands (document_id, band, hash) VALUES (?, ?, ?)');
   const findBand = stmt(db, 'SELECT document_id FROM document_bands WHERE band = ? AND hash = ? AND document_id != ?');
-  const candidates = new Set<number>();
+  // Candidates by number of shared bands: more shared bands, more similar.
+  const sharedBands = new Map<number, number>();
   keys.forEach((hash, band) => {
-    for (const row of findBand.all(band, hash, documentId) as Array<{ document_id: number }>) candidates.add(row.document_id);
+    for (const row of findBand.all(band, hash, documentId) as Array<{ document_id: number }>) {
+      sharedBands.set(row.document_id, (sharedBands.get(row.document_id) ?? 0) + 1);
+    }
     insertBand.run(documentId, band, hash);
   });
+  // Only the closest few are compared in full, so a plan with thousands of
+  // copies costs no more per new document than a plan with three.
+  const candidates = [...sharedBands].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
 
   let best: { planId: number; similarity: number } | null = null;
   const candidate = stmt(db, 'SELECT plan_id, fingerprint FROM documents WHERE id = ?');

@@ -4,6 +4,7 @@
  * half-written document, nothing already stored lost).
  */
 import type { DocumentState, Provenance, Sentence } from '../core/state.js';
+import { applyCorrections } from '../review/apply.js';
 import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
 import type { Db } from './open.js';
@@ -71,6 +72,8 @@ export function storeDocument(db: Db, state: DocumentState, context: StoreContex
     writeStructure(db, documentId, state);
     writeSentences(db, documentId, state);
     writeExtractions(db, documentId, state, context.rulesVersion);
+    // Review hook: reviewers' corrections (kept by content hash and anchor) apply to the fresh rows.
+    applyCorrections(db, documentId);
     writeRegions(db, state);
 
     const match = assignPlan(db, documentId, fingerprint);

@@ -28,12 +28,26 @@ export function planlens(args: string[]): CliResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The same CLI in-process: `main(argv)` is what bin/planlens.js calls, so
+ * this is the real command line without a Node start-up per command.
+ */
+export async function planlensInProcess(args: string[]): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    ({ isTTY: false, write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true) }) as unknown as NodeJS.WriteStream;
+  const status = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+  return { status, stdout, stderr };
+}
+
 export interface CorpusDb {
   dir: string;
   db: string;
   /** Runs a command against the corpus database, returning parsed JSON stdout. */
-  json<T = Array<Record<string, unknown>>>(args: string[]): { rows: T; stderr: string; status: number | null };
-  run(args: string[]): CliResult;
+  json<T = Array<Record<string, unknown>>>(args: string[]): Promise<{ rows: T; stderr: string; status: number | null }>;
+  run(args: string[]): Promise<CliResult>;
   remove(): void;
 }
 
@@ -42,13 +56,13 @@ export function ingestCorpora(prefix: string): CorpusDb {
   const db = join(dir, 'corpora.db');
   const ingest = planlens(['ingest', CORPORA, '--db', db]);
   if (ingest.status !== 0) throw new Error(`ingest failed (${ingest.status}): ${ingest.stderr.split('\n')[0]}`);
-  const run = (args: string[]) => planlens([...args, '--db', db]);
+  const run = (args: string[]) => planlensInProcess([...args, '--db', db]);
   return {
     dir,
     db,
     run,
-    json: <T>(args: string[]) => {
-      const r = run([...args, '--format', 'json']);
+    json: async <T>(args: string[]) => {
+      const r = await run([...args, '--format', 'json']);
       if (r.status !== 0) throw new Error(`planlens ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
       return { rows: JSON.parse(r.stdout) as T, stderr: r.stderr, status: r.status };
     },
@@ -84,10 +98,15 @@ export function scaled(value: number, unit: string | null): number {
 
 /** FORMAT.md's indicator-name rule: bigram Dice ≥ 0.5, or one name contains the other. */
 export function similarNames(a: string, b: string): boolean {
+  return nameSimilarity(a, b) >= 0.5;
+}
+
+/** 1 for one name inside the other, else the bigram Dice of the two. */
+export function nameSimilarity(a: string, b: string): number {
   const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
   const x = norm(a);
   const y = norm(b);
-  if (x.includes(y) || y.includes(x)) return true;
+  if (x.includes(y) || y.includes(x)) return 1;
   const grams = (s: string) => [...s].slice(1).map((c, i) => [...s][i]! + c);
   const gx = grams(x);
   const gy = grams(y);
@@ -100,7 +119,7 @@ export function similarNames(a: string, b: string): boolean {
       pool.splice(i, 1);
     }
   }
-  return gx.length + gy.length > 0 && (2 * shared) / (gx.length + gy.length) >= 0.5;
+  return gx.length + gy.length > 0 ? (2 * shared) / (gx.length + gy.length) : 0;
 }
 
 export function close(a: number | null | undefined, b: number): boolean {

@@ -25,7 +25,6 @@ describe('eval on the sample documents', () => {
   it('processes every rendering of every gold document', () => {
     expect(summary.failed).toEqual([]);
     expect(summary.unmatchedGold).toEqual([]);
-    expect(summary.renderings).toBe(7);
   });
 
   for (const [section, floor] of Object.entries(FLOORS) as Array<[keyof typeof FLOORS, number]>) {

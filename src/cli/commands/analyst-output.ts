@@ -7,6 +7,7 @@
 import { Option, type Command } from 'commander';
 import { describeMatch, matchIndicator, matchRegions, type IndicatorMatch } from '../../compare/index.js';
 import { formatTsv } from '../../compare/tsv.js';
+import { UTF8_BOM } from '../../export/csv.js';
 import type { Db } from '../../store/index.js';
 import { CliError, type CliContext } from '../command.js';
 import { formatRows, resolveFormat, type Row } from '../output.js';
@@ -30,7 +31,11 @@ export function resolveAnalystFormat(option: string | undefined, stream: NodeJS.
  */
 export function writeAnalystRows(cli: CliContext, rows: Row[], format: AnalystFormat, tableColumns: string[], allColumns?: string[]): void {
   const columns = format === 'table' ? tableColumns : (allColumns ?? tableColumns);
-  cli.stdout.write(format === 'tsv' ? formatTsv(rows, columns) : formatRows(rows, format, columns));
+  if (format === 'tsv') cli.stdout.write(formatTsv(rows, columns));
+  // CSV goes to a file an analyst opens in Excel, which reads BOM-less UTF-8
+  // as the local code page and garbles Chinese; pandas skips the BOM.
+  else if (format === 'csv') cli.stdout.write(UTF8_BOM + formatRows(rows, format, columns));
+  else cli.stdout.write(formatRows(rows, format, columns));
 }
 
 /** --indicator: the match, said on stderr; no match is a failure naming the argument. */

@@ -29,7 +29,7 @@ export const compareCommand: CliCommand = (program, cli) => {
     .description('one indicator across regions and plans: one row per region, plan and year, in the raw and the base unit')
     .argument('<indicator>', 'indicator id, name or alias (a part of a name or a near miss also works; stderr says what matched)')
     .addOption(new Option('--kind <kind>', 'compare targets or reported actuals').choices(['target', 'actual']).default('target'))
-    .option('--quote', 'add the source sentence')
+    .option('--quote', 'add the source: the sentence, or for a table cell its whole row')
     .option('--region <name>', 'only this region (a part of a name matches every region containing it)')
     .addOption(new Option('--level <level>', 'only regions of this level').choices(LEVELS))
     .option('--year <year>', 'only this year', parseYear);
@@ -51,7 +51,7 @@ Examples:
       const match = resolveIndicatorArg(db, cli, indicator, 'indicator');
       const regions = options.region !== undefined ? resolveRegionArg(db, cli, options.region) : undefined;
       const rows = queryQuantities(db, { indicatorKeys: [match.key], kind: options.kind, regions, level: options.level, year: options.year }).map(
-        (r) => ({ ...r, level: r.region_level, plan: r.plan_title ?? `plan ${r.plan_id}`, quote: r.sentence }),
+        (r) => ({ ...r, level: r.region_level, plan: r.plan_title ?? `plan ${r.plan_id}` }),
       );
       const withQuote = (cols: string[]) => (options.quote ? [...cols, 'quote'] : cols);
       writeAnalystRows(cli, rows, format, withQuote(TABLE_COLUMNS), withQuote(ALL_COLUMNS));

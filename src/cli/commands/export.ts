@@ -14,6 +14,7 @@ interface ExportCliOptions {
   db: string;
   table?: string;
   chineseHeaders?: boolean;
+  reviewed?: boolean;
 }
 
 export const exportCommand: CliCommand = (program, cli) => {
@@ -25,7 +26,8 @@ export const exportCommand: CliCommand = (program, cli) => {
     .addOption(new Option('--format <format>', 'export format').choices([...EXPORTERS.keys()]).makeOptionMandatory())
     .requiredOption('--out <dir>', 'directory to write to (created if missing); xlsx: a .xlsx file, or a folder for planlens.xlsx')
     .addOption(new Option('--table <name>', 'csv/json/xlsx: only this table (then --out may name the file)').choices(ANALYST_TABLES.map((t) => t.name)))
-    .option('--chinese-headers', 'csv/json/xlsx: Chinese column names (目标值, 地区 …) instead of column keys');
+    .option('--chinese-headers', 'csv/json/xlsx: Chinese column names (目标值, 地区 …) instead of column keys')
+    .option('--reviewed', 'gold: only documents and records a reviewer accepted, corrected or added (`planlens review`)');
   withDbOption(command);
   command.action(async (options: ExportCliOptions) => {
     const exporter = EXPORTERS.get(options.format)!;
@@ -35,7 +37,9 @@ export const exportCommand: CliCommand = (program, cli) => {
         outDir: options.out,
         tables: options.table === undefined ? undefined : [options.table],
         chineseHeaders: options.chineseHeaders,
+        reviewed: options.reviewed,
       });
+      if (options.reviewed && result.files.length === 0 && result.problems.length === 0) throw new CliError(`${options.db}: no reviewed documents to export (review some with \`planlens review\` first)`);
       if (result.files.length === 0 && result.problems.length === 0) throw new CliError(`${options.db}: no documents to export (run \`planlens ingest PATH…\` first)`);
       for (const file of result.files) cli.stdout.write(`${file}\n`);
       for (const problem of result.problems) cli.stderr.write(`planlens: ${problem}\n`);

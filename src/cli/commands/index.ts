@@ -17,6 +17,8 @@ import { progressCommand } from './progress.js';
 import { indicatorsCommand } from './indicators.js';
 import { departmentsCommand } from './departments.js';
 import { tasksCommand } from './tasks.js';
+import { reviewCommand } from './review.js';
+import { serveCommand } from './serve.js';
 
 export const COMMANDS: CliCommand[] = [
   ingestCommand,
@@ -32,4 +34,6 @@ export const COMMANDS: CliCommand[] = [
   indicatorsCommand,
   departmentsCommand,
   tasksCommand,
+  reviewCommand,
+  serveCommand,
 ];

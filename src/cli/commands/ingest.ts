@@ -98,10 +98,12 @@ function formatSummary(s: IngestSummary, db: import('../../store/index.js').Db, 
   const lines = [
     '',
     `Ingested ${s.found} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.skipped} skipped (already stored), ${s.failed} failed  (${rate} documents/s)`,
-    `  this run:  ${s.pages} PDF pages, ${s.characters} characters, ${s.sentences} sentences, ${s.tables} tables, ` +
-      `${s.targets} targets, ${s.actuals} actuals, ${s.flagged} flagged`,
-    `  database:  ${totals.plans} plan(s) from ${totals.documents} document(s) in ${dbPath}; counting each plan once: ` +
-      `${totals.sentences} sentences, ${totals.tables} tables, ${totals.targets} targets, ${totals.actuals} actuals, ${totals.flagged} flagged`,
+    `  this run:  ${s.pages} PDF pages, ${s.characters} characters, ${s.sentences} sentences, ${s.tables} tables; ` +
+      `extracted ${s.targets} target and ${s.actuals} actual records, ${s.flagged} flagged for review`,
+    `  database:  ${totals.plans} plan(s) from ${totals.documents} document(s) in ${dbPath}`,
+    // Each plan once (its primary rendering), and each fact once (is_fact): the numbers a comparison uses.
+    `  per plan:  ${totals.sentences} sentences, ${totals.tables} tables, ${totals.targets} targets, ${totals.actuals} actuals ` +
+      `(one fact per indicator and year), ${totals.flagged} records flagged`,
   ];
   if (s.failures.length) lines.push('  failed:', ...s.failures.map((f) => `    ${f.error}`));
   return lines.join('\n') + '\n';

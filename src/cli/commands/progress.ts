@@ -12,9 +12,7 @@ interface ProgressOptions {
   measured?: boolean;
 }
 
-const TABLE_COLUMNS = [
-  'region', 'indicator', 'target', 'unit', 'due_year', 'baseline', 'actual', 'actual_year', 'share', 'on_track', 'stated_status',
-];
+const TABLE_COLUMNS = ['region', 'indicator', 'target', 'due_year', 'baseline', 'actual', 'actual_year', 'share', 'on_track', 'stated_status'];
 const ALL_COLUMNS = [
   'plan_id', 'plan_title', 'plan_type', 'region', 'region_code', 'region_level', 'indicator_id', 'indicator_name', 'indicator_as_written',
   'category', 'target_value', 'unit', 'comparator', 'due_year', 'target_raw_value', 'target_raw_unit', 'baseline_value', 'baseline_year',
@@ -41,14 +39,21 @@ export const progressCommand: CliCommand = (program, cli) => {
       const db = store.db;
       const regions = options.region !== undefined ? resolveRegionArg(db, cli, options.region) : undefined;
       const indicatorKeys = options.indicator !== undefined ? [resolveIndicatorArg(db, cli, options.indicator).key] : undefined;
-      const rows = queryProgress(db, { regions, indicatorKeys, measuredOnly: options.measured }).map((r) => ({
-        ...r,
-        indicator: r.indicator_name,
-        target: r.target_value === null ? null : `${r.comparator && r.comparator !== '=' ? r.comparator : ''}${r.target_value}`,
-        baseline: r.baseline_value === null ? null : `${r.baseline_value} (${r.baseline_year})`,
-        actual: r.actual_value,
-        share: r.share_achieved === null ? null : `${(r.share_achieved * 100).toFixed(1)}%`,
-      }));
+      const rows = queryProgress(db, { regions, indicatorKeys, measuredOnly: options.measured }).map((r) => {
+        // On a terminal, figures read in the unit the plan wrote the target in
+        // (600亿元, not 60000000000元); the machine formats keep base units.
+        const factor = r.target_raw_value && r.target_value !== null ? r.target_value / r.target_raw_value : 1;
+        const unit = factor !== 1 || r.target_raw_unit ? (r.target_raw_unit ?? '') : (r.unit ?? '');
+        const shown = (v: number | null) => (v === null ? null : `${Number((v / factor).toPrecision(10))}${unit}`);
+        return {
+          ...r,
+          indicator: r.indicator_name,
+          target: r.target_value === null ? null : `${r.comparator && r.comparator !== '=' ? r.comparator : ''}${shown(r.target_value)}`,
+          baseline: r.baseline_value === null ? null : `${shown(r.baseline_value)} (${r.baseline_year})`,
+          actual: shown(r.actual_value),
+          share: r.share_achieved === null ? null : `${(r.share_achieved * 100).toFixed(1)}%`,
+        };
+      });
       writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);
       cli.done(EXIT.ok);
     } finally {

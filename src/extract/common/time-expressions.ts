@@ -129,7 +129,7 @@ export class TimeExpressionFinder {
       const y1 = Number(g.y1);
       const y2 = Number(g.y2);
       if (!plausibleYear(y1) || !plausibleYear(y2)) return null;
-      return { ...base, year: Math.max(y1, y2), years: [y1, y2] };
+      return { ...base, year: Math.max(y1, y2), years: [y1, y2], period: [Math.min(y1, y2), Math.max(y1, y2)] };
     }
     if (g.year) {
       const year = Number(g.year);

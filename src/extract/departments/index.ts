@@ -57,6 +57,7 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
 
   for (const item of input.listed) {
     for (const name of namesInItem(item.name, input.memberSuffixes)) {
+      if (rules.raw.genericUnits.some((g) => name.endsWith(g))) continue;
       const whole = findUnits(name, rules, places).find((c) => c.start === 0 && c.end === name.length);
       const link = whole ? linkName(whole, rules, region) : linkName({ name, namePart: name, prefix: { kind: 'none' } }, rules, region);
       registry.add(link, name, true, item.provenance);

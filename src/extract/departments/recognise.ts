@@ -87,9 +87,25 @@ function excludedBody(text: string, from: number, to: number, words: WordIndex, 
   return false;
 }
 
+/**
+ * 各区院, 全市法院: a quantifier before the name makes it generic. In a list of
+ * levels (各旗、县、区人民政府) the quantifier stands before the list's first level.
+ */
 function isBlockedBefore(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules): boolean {
-  const prev = words.endingAt.get(i);
-  return prev !== undefined && rules.raw.blockedBefore.includes(prev.word);
+  let at = i;
+  for (;;) {
+    const prev = words.endingAt.get(at);
+    if (prev === undefined) return false;
+    if (rules.raw.blockedBefore.includes(prev.word)) return true;
+    if (!rules.raw.levelCoordinators.includes(prev.word)) return false;
+    const level = words.endingAt.get(prev.start);
+    if (!level || !rules.levels.some((l) => level.word === l.word || level.word.endsWith(l.word))) return false;
+    if (level.word !== rules.levels.find((l) => level.word.endsWith(l.word))!.word) {
+      // 各旗 glued: the quantifier is inside the word.
+      return rules.raw.blockedBefore.some((b) => level.word.startsWith(b));
+    }
+    at = level.start;
+  }
 }
 
 function nationalAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules): UnitCandidate[] {
@@ -166,11 +182,16 @@ function placeAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
 
 function placeAtText(text: string, pos: number, words: WordIndex, places: ReadonlySet<string>, rules: CompiledDepartmentRules): number {
   const word = words.startingAt.get(pos);
+  if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word)) return 0;
   // jieba tags some suffixes (海关) and verbs (新建) ns: those are not places.
-  const usable = word && word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
+  const usable = word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
   if (usable) return word.word.length;
   for (let len = 8; len >= 2; len--) {
-    if (places.has(text.slice(pos, pos + len))) return len;
+    const place = text.slice(pos, pos + len);
+    if (!places.has(place)) continue;
+    // A short place name must be the word jieba cut (会同 the county is not 会同 the verb);
+    // a full one (连云港市) may be glued to what follows.
+    if (word.word === place || /(省|市|区|县|州|盟|旗)$/.test(place)) return len;
   }
   return 0;
 }

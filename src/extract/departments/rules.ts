@@ -20,6 +20,7 @@ export const DepartmentRulesSchema = z.object({
   maxBody: z.number().int().min(1).default(16),
   blockedBefore: z.array(z.string().min(1)).default([]),
   prepositions: z.array(z.string().min(1)).default([]),
+  genericUnits: z.array(z.string().min(1)).default([]),
   notActorVerbs: z.array(z.string().min(1)).default([]),
   units: z.array(Unit).default([]),
   nationalUnits: z.array(Unit).default([]),

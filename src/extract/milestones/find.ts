@@ -83,20 +83,25 @@ export function findGoalClauses(text: string, from: number, to: number, end: str
   const scope = text.slice(from, to);
   for (const m of scope.matchAll(CLAUSE)) {
     const clause = m[0];
-    if (FIGURE.test(clause)) continue;
+    if (FIGURE.test(clause) || rules.raw.vagueQuantities.some((q) => clause.includes(q))) continue;
     let best = -1;
     let verb = '';
     for (const v of rules.goalVerbs) {
       const at = clause.indexOf(v);
-      if (at >= 0 && at <= rules.raw.maxLeadIn && (best < 0 || at < best)) {
+      // The verb leads the clause (建成…), or closes it (知识产权强市基本建成).
+      const placed = at >= 0 && (at <= rules.raw.maxLeadIn || clause.trimEnd().endsWith(v));
+      if (placed && (best < 0 || at < best)) {
         best = at;
         verb = v;
       }
     }
     if (best < 0) continue;
-    const what = clause.slice(best).trim();
+    const closes = clause.trimEnd().endsWith(verb);
+    const lead = clause.length - clause.trimStart().length;
+    const from0 = closes ? lead : best;
+    const what = clause.slice(from0).trim();
     if (what.length <= verb.length + 1) continue;
-    const start = from + m.index! + best;
+    const start = from + m.index! + from0;
     out.push({ what, start: null, end, from: start, to: start + what.length, rule });
   }
   return out;

@@ -11,6 +11,7 @@ export const MilestoneRulesSchema = z.object({
   deadlines: z.array(PatternRule).default([]),
   goalVerbs: z.array(z.string().min(1)).min(1),
   maxLeadIn: z.number().int().min(0).default(8),
+  vagueQuantities: z.array(z.string().min(1)).default([]),
   recurring: z.array(PatternRule).default([]),
 });
 

@@ -48,6 +48,11 @@ export function governingExpression(text: string, pos: number, expressions: Time
   return best;
 }
 
+function isPast(year: number, doc: DocumentContext): boolean {
+  if (doc.period && year < doc.period[0]) return true;
+  return doc.actualByDefault && doc.referenceYear !== null && year <= doc.referenceYear;
+}
+
 export function kindOfYear(year: number, doc: DocumentContext): Kind {
   if (doc.period) {
     if (year < doc.period[0]) return 'actual';
@@ -87,7 +92,9 @@ export function date(
       };
     }
     const year = expr.year ?? null;
-    const kind: Kind = expr.kind === 'auto' ? (year !== null ? kindOfYear(year, doc) : doc.actualByDefault ? 'actual' : 'target') : expr.kind;
+    let kind: Kind = expr.kind === 'auto' ? (year !== null ? kindOfYear(year, doc) : doc.actualByDefault ? 'actual' : 'target') : expr.kind;
+    // 到2022年底 in a report on 2022, 到2020年 in a 2021–2025 plan: a deadline already past reports an achievement.
+    if (kind === 'target' && year !== null && isPast(year, doc)) kind = 'actual';
     return {
       kind,
       year,

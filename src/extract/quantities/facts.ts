@@ -28,6 +28,11 @@ export function markFacts(records: QuantityRecord[], keyOf: FactKey): void {
     for (const same of byValue.values()) {
       const fact = same.find((r) => r.provenance.cell) ?? same[0]!;
       for (const r of same) r.isFact = r === fact;
+      // A bare table figure says nothing about 达/超过; the prose stating the same value does.
+      if (fact.comparator === '=' && fact.provenance.cell) {
+        const stated = same.map((r) => r.comparator).filter((c) => c !== null && c !== '=');
+        if (stated.length > 0) fact.comparator = mostFrequent(stated)!;
+      }
     }
     if (byValue.size > 1) {
       const values = [...byValue.values()].map((list) => describe(list[0]!));
@@ -39,6 +44,12 @@ export function markFacts(records: QuantityRecord[], keyOf: FactKey): void {
       }
     }
   }
+}
+
+function mostFrequent<T>(items: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 function roundBase(value: number): number {

@@ -6,7 +6,7 @@
  */
 import type { Comparator } from '../../core/state.js';
 import { ARABIC_NUMBER, CHINESE_NUMBER, isChineseNumeral, parseNumber } from '../common/numbers.js';
-import { escapeRegExp, foldWidth, wordsPattern } from '../common/text.js';
+import { foldWidth, wordsPattern } from '../common/text.js';
 import type { QuantityRules } from './rules.js';
 
 export interface Figure {
@@ -173,4 +173,3 @@ function skipSpaces(text: string, pos: number): number {
   return pos;
 }
 
-export { escapeRegExp };

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { DocumentError, type Stage } from '../../core/stage.js';
-import type { DocumentState, Extractions, Flag, QuantityRecord, Sentence, Structure } from '../../core/state.js';
+import type { DocumentState, Extractions, Flag, QuantityRecord, Sentence } from '../../core/state.js';
 import type { RuleSet } from '../../rules/index.js';
-import { type DocumentContext, type Kind } from './classify.js';
+import { documentContext, sectionKindOf } from './context.js';
 import { markFacts } from './facts.js';
 import { FigureFinder } from './figures.js';
 import { IndicatorLinker } from './link.js';
@@ -170,84 +170,4 @@ function magnitudeFlags(m: Mention, valueBase: number, rules: QuantityRules): Fl
     flags.push({ kind: 'unlikely-magnitude', reason: `${m.indicator} is a per-capita ratio; ${valueBase} is in the millions` });
   }
   return flags;
-}
-
-/** The document facts the extractor reasons with: period, reference year, default kind, region names. */
-export function documentContext(state: DocumentState, rules: QuantityRules): DocumentContext {
-  const text = state.normalised!.text;
-  const meta = state.structure!.metadata;
-  const period = meta.period ?? inferPeriod(text, rules);
-  const actualByDefault = meta.type !== null && rules.times.file.actualDocumentTypes.includes(meta.type);
-  return {
-    period,
-    referenceYear: referenceYear(text, period, actualByDefault, rules),
-    actualByDefault,
-    regionNames: regionNames(meta.region, meta.regionParents),
-  };
-}
-
-/** Without metadata: the first plan name (十四五) or year range in the document's opening. */
-function inferPeriod(text: string, rules: QuantityRules): [number, number] | null {
-  const opening = text.slice(0, 600);
-  for (const e of rules.times.find(opening)) {
-    if (e.period) return e.period;
-  }
-  const plan = /[“"]?(十[一二三四五六]五)[”"]?/.exec(opening);
-  const found = plan ? rules.times.plan(plan[1]!) : undefined;
-  return found ? [found.from, found.to] : null;
-}
-
-/**
- * The year undated achievements describe: an evaluation's first 截至YYYY年
- * (its reporting date); for a plan the year before its period (the base year).
- */
-function referenceYear(text: string, period: [number, number] | null, actualByDefault: boolean, rules: QuantityRules): number | null {
-  if (actualByDefault) {
-    const asOf = rules.times.find(text).find((e) => e.kind === 'actual' && e.year !== undefined && !e.comparison && e.id.includes('as-of'));
-    if (asOf?.year !== undefined) return asOf.year;
-  }
-  return period ? period[0] - 1 : null;
-}
-
-/** 南京市玄武区 → 南京市玄武区, 玄武区, 玄武, 南京市, 南京: all the ways a plan names its own region. */
-function regionNames(region: string | null, parents: readonly string[]): string[] {
-  const names = new Set<string>();
-  for (const name of [region, ...parents]) {
-    if (!name) continue;
-    names.add(name);
-    const parts = name.match(/[^省市区县州盟旗]+(?:自治州|自治县|新区|省|市|区|县|州|盟|旗)/g) ?? [name];
-    for (const part of parts) {
-      names.add(part);
-      const short = part.replace(/(?:自治州|自治县|新区|省|市|区|县|州|盟|旗)$/, '');
-      if (short.length >= 2) names.add(short);
-    }
-  }
-  return [...names].sort((a, b) => b.length - a.length);
-}
-
-/**
- * The kind the enclosing box or the outermost cue-bearing heading implies:
- * 一、发展基础 frames achievements, 三、主要目标 and 专栏 boxes frame targets.
- * Actual cues are checked first in each heading (主要目标序时进展情况 reports).
- */
-function sectionKindOf(sentence: Sentence, structure: Structure, rules: QuantityRules): Kind | null {
-  const cues = rules.patterns.sectionCues;
-  const kindOf = (heading: string): Kind | null => {
-    if (cues.actual.some((w) => heading.includes(w))) return 'actual';
-    if (cues.target.some((w) => heading.includes(w))) return 'target';
-    return null;
-  };
-  if (sentence.box !== undefined) {
-    const box = structure.boxes[sentence.box];
-    const kind = box ? kindOf(box.title) : null;
-    if (kind) return kind;
-  }
-  const parts = sentence.sectionPath ? sentence.sectionPath.split('/') : [];
-  for (let i = 1; i <= parts.length; i++) {
-    const path = parts.slice(0, i).join('/');
-    const section = structure.sections.find((s) => s.path === path);
-    const kind = section ? kindOf(section.heading) : null;
-    if (kind) return kind;
-  }
-  return null;
 }

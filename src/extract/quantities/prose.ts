@@ -2,11 +2,13 @@
  * Targets and actuals stated in running text: each figure of a sentence gets
  * the indicator the clause names, a comparator, a kind and a year.
  */
+import nodejieba from 'nodejieba';
 import type { Comparator, Flag } from '../../core/state.js';
 import { foldWidth } from '../common/text.js';
 import type { TimeExpression } from '../common/time-expressions.js';
 import { date, type Dating, type DocumentContext, type Kind } from './classify.js';
 import type { Figure, FigureFinder } from './figures.js';
+import { maskTitles, removeTimeExpressions, squeezeName, stripLeading, stripTrailing, trimName } from './names.js';
 import type { QuantityRules } from './rules.js';
 
 /** One figure read from a sentence or a table cell, before provenance is attached. */
@@ -83,9 +85,8 @@ export class ProseReader {
       // Relative names keep their comparison base (较“十三五”末增长).
       const relativeRaw = stripLeading(squeezeName(leftRaw), p.listConnectors).replace(/[“”"]/g, '');
       // 提高到2025年的50件 moves the same indicator to a new value: not a relative figure.
-      const relativeWord = p.relativeStarts.find(
-        (w) => (relativeRaw.startsWith(w) && !/^[到至]/.test(relativeRaw.slice(w.length))) || (left.startsWith(w) && !/^[到至]/.test(left.slice(w.length))),
-      );
+      const moves = p.relativeStarts.some((w) => relativeRaw.startsWith(w) && /^[到至]/.test(relativeRaw.slice(w.length)));
+      const relativeWord = moves ? undefined : p.relativeStarts.find((w) => relativeRaw.startsWith(w) || left.startsWith(w));
       left = this.stripLeadingFillers(left, doc.regionNames);
       let enumeration = false;
       for (const marker of p.enumerationMarkers) {
@@ -98,12 +99,18 @@ export class ProseReader {
         }
       }
       left = this.stripTrailingFillers(left);
+      if (p.growthWords.includes(left)) left = '';
       const rightSpan = this.rightOf(text, figure, figures[i + 1]);
       let right = rightSpan.text;
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
+      if (right !== '' && p.structureNouns.some((w) => right.endsWith(w) || right.slice(0, w.length + 2).includes(w))) return;
 
-      const cumulative = p.cumulativeWords.some((w) => leftRaw.includes(w) || figure.comparatorWord.includes(w));
-      const perYear = p.perYearWords.some((w) => leftRaw.includes(w));
+      // 累计获得中国专利奖47个、省级专利奖27个: a list shares its 累计.
+      const listItem = prevInClause && p.listConnectors.some((c) => squeezeName(leftRaw).startsWith(c));
+      const cumulative =
+        p.cumulativeWords.some((w) => leftRaw.includes(w) || figure.comparatorWord.includes(w)) || (listItem && reads[reads.length - 1]?.mention.cumulative === true);
+      // 每年1000个 is a yearly amount; 年均增长10% is a rate, not a yearly amount.
+      const perYear = figure.unitBase !== 'percent' && p.perYearWords.some((w) => leftRaw.includes(w));
       const leftIsVerb = p.keepVerbs.includes(left);
       let consumedTo = figure.end;
 
@@ -211,7 +218,8 @@ export class ProseReader {
     for (let changed = true; changed && out.length > 0; ) {
       changed = false;
       for (const f of fillers) {
-        if (out.startsWith(f)) {
+        // A one-character filler (获, 共, 其) goes only when it is a word of its own: 获得, 共享, 其他 stay.
+        if (out.startsWith(f) && (f.length > 1 || firstWord(out) === f)) {
           out = out.slice(f.length).replace(/^[”"、\s]+/, '');
           changed = true;
           break;
@@ -227,7 +235,8 @@ export class ProseReader {
     for (let changed = true; changed && out.length > 0; ) {
       changed = false;
       for (const f of fillers) {
-        if (out.endsWith(f) && out.length > f.length) {
+        // 人均, 主要 keep their last character: a one-character filler goes only as a word of its own.
+        if (out.endsWith(f) && out.length > f.length && (f.length > 1 || lastWord(out) === f)) {
           out = out.slice(0, -f.length);
           changed = true;
           break;
@@ -298,59 +307,31 @@ function distributeYears(reads: Read[]): void {
   }
 }
 
+const firstWords = new Map<string, string>();
+
+/** The first jieba word of a name (cached: names repeat across mentions). */
+function firstWord(text: string): string {
+  const head = text.slice(0, 6);
+  let word = firstWords.get(head);
+  if (word === undefined) {
+    word = nodejieba.cut(head)[0] ?? '';
+    firstWords.set(head, word);
+  }
+  return word;
+}
+
+const lastWords = new Map<string, string>();
+
+function lastWord(text: string): string {
+  const tail = text.slice(-6);
+  let word = lastWords.get(tail);
+  if (word === undefined) {
+    word = nodejieba.cut(tail).at(-1) ?? '';
+    lastWords.set(tail, word);
+  }
+  return word;
+}
+
 function shiftFigure(f: Figure, by: number): Figure {
   return { ...f, start: f.start + by, numberStart: f.numberStart + by, end: f.end + by };
-}
-
-/** Time expressions inside the indicator's span are not part of its name. */
-function removeTimeExpressions(text: string, start: number, end: number, expressions: TimeExpression[]): string {
-  let out = '';
-  let pos = start;
-  for (const e of expressions) {
-    if (e.end <= start || e.start >= end) continue;
-    out += text.slice(pos, Math.max(pos, e.start));
-    pos = Math.max(pos, e.end);
-  }
-  out += text.slice(pos, end);
-  return out;
-}
-
-/** Book titles carry years (纲要（2021—2035年）) that date nothing; blank their digits, keeping length. */
-function maskTitles(text: string): string {
-  return text.replace(/《[^》]{0,80}》/g, (m) => m.replace(/[0-9]/g, ' '));
-}
-
-function squeezeName(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-function stripLeading(text: string, words: string[]): string {
-  let out = text;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.startsWith(w)) out = out.slice(w.length);
-  return out;
-}
-
-function stripTrailing(text: string, words: string[]): string {
-  let out = text;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.endsWith(w)) out = out.slice(0, -w.length);
-  return out;
-}
-
-/** Drops unbalanced quotes and brackets at the edges of a name. */
-export function trimName(name: string): string {
-  let out = name.replace(/^[，,、；;：:\s]+|[，,、；;：:\s]+$/g, '');
-  const pairs: Array<[string, string]> = [
-    ['“', '”'],
-    ['（', '）'],
-    ['(', ')'],
-    ['《', '》'],
-  ];
-  for (const [open, close] of pairs) {
-    const opens = [...out].filter((c) => c === open).length;
-    const closes = [...out].filter((c) => c === close).length;
-    if (closes > opens && out.startsWith(close)) out = out.slice(close.length);
-    if (opens > closes && out.endsWith(open)) out = out.slice(0, -open.length);
-    if (opens > closes && out.startsWith(open)) out = out.slice(open.length);
-  }
-  return out.replace(/^[”"]+/, '');
 }

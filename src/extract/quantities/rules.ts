@@ -51,6 +51,7 @@ export const QuantityPatternsFile = z.object({
   skipContexts: z.array(Word),
   enumerationMarkers: z.array(Word),
   setMarkers: z.array(Word),
+  structureNouns: z.array(Word),
   attributiveMarkers: z.array(Word),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),

@@ -9,7 +9,8 @@ import type { Flag, Table, TableCell } from '../../core/state.js';
 import { foldWidth } from '../common/text.js';
 import { kindOfYear, type DocumentContext, type Kind } from './classify.js';
 import type { FigureFinder } from './figures.js';
-import { trimName, type Mention } from './prose.js';
+import { trimName } from './names.js';
+import type { Mention } from './prose.js';
 import type { QuantityRules, TableRole } from './rules.js';
 
 export interface CellMention extends Mention {
@@ -23,6 +24,8 @@ interface Column {
   role: TableRole | null;
   kind?: Kind;
   year?: number;
+  /** 目标值（%）: a unit the header gives for the whole column. */
+  unit?: string;
 }
 
 const EMPTY_VALUE = /^[\s—\-–/／、.…无暂]*$/;
@@ -63,7 +66,7 @@ export class TableReader {
       for (const col of valueColumns) {
         const cell = row[col.c];
         if (!cell || cell.carried) continue;
-        const mention = this.readCell(cell, col, name, rowUnit, doc);
+        const mention = this.readCell(cell, col, name, rowUnit ?? col.unit ?? null, doc);
         if (!mention) continue;
         if (mention.kind === 'target' && mention.unit && mention.value !== null) target = { unit: mention.unit, value: mention.value };
         if (mention.kind === 'target' && status && !EMPTY_VALUE.test(status)) mention.status = status;
@@ -110,9 +113,12 @@ export class TableReader {
     const role = this.roleOf(text);
     const yearMatch = /(\d{4})年/.exec(text);
     const year = yearMatch ? Number(yearMatch[1]) : undefined;
-    if (role === 'target') return { role, kind: 'target', year: year ?? doc.period?.[1] };
-    if (role === 'actual') return { role, kind: 'actual', year: year ?? (doc.period ? doc.period[0] - 1 : undefined) };
-    if (role === null && year !== undefined) return { role, kind: kindOfYear(year, doc), year };
+    const bracket = /[（(]([^（）()]{1,8})[）)]/.exec(foldWidth(text));
+    const unit = bracket ? (this.unitOf(bracket[1]!.replace(/^单位[:：]/, '')) ?? undefined) : undefined;
+    const withUnit = unit ? { unit } : {};
+    if (role === 'target') return { role, kind: 'target', year: year ?? doc.period?.[1], ...withUnit };
+    if (role === 'actual') return { role, kind: 'actual', year: year ?? (doc.period ? doc.period[0] - 1 : undefined), ...withUnit };
+    if (role === null && year !== undefined) return { role, kind: kindOfYear(year, doc), year, ...withUnit };
     return { role };
   }
 
@@ -145,11 +151,13 @@ export class TableReader {
 
   /** 累计知识产权交易额（亿元） → name and unit. */
   private splitName(text: string): { name: string; unit: string | null } {
-    let name = squeeze(foldWidth(text));
+    // 1.每万人口高价值发明专利拥有量: the row's number is no part of the name.
+    let name = squeeze(foldWidth(text)).replace(/^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[①-⑳])/, '');
     let unit: string | null = null;
-    const m = /[（(]([^（）()]{1,8})[）)]$/.exec(name);
+    const m = /[（(]([^（）()]{1,10})[）)]$/.exec(name);
     if (m) {
-      const parsed = this.unitOf(m[1]!);
+      // 件/万人, 亿元/年: the unit is what stands before the slash.
+      const parsed = this.unitOf(m[1]!.split(/[/／]/)[0]!);
       if (parsed) {
         unit = parsed;
         name = name.slice(0, m.index);

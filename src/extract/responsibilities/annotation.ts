@@ -11,6 +11,8 @@ export interface ParsedRoles {
   roles: 'split' | 'unsplit';
   /** Units of a note that applies to every task (以下均需…落实，不再列出). */
   implicit: string[];
+  /** The task's deadline as written after a deadline label (完成时限：2025年底). */
+  deadline?: string;
   rule: string;
 }
 
@@ -63,11 +65,32 @@ export function parseRoleContent(content: string, rules: CompiledResponsibilityR
     implicit.push(...splitUnitList(m.groups!.units!, rules.raw.listSeparators));
     body = body.slice(0, m.index) + body.slice(m.index + m[0].length);
   }
+  const { rest, deadline } = takeDeadline(body, rules);
+  body = rest;
   const labelled = parseLabelled(body, rules);
   const parsed = labelled ?? parseInline(body, rules, isUnit);
   if (!parsed) return implicit.length > 0 ? { lead: [], support: [], roles: 'split', implicit, rule: 'responsibility.implicit-note' } : null;
   const notImplicit = (u: string) => !implicit.includes(u);
-  return { ...parsed, lead: parsed.lead.filter(notImplicit), support: parsed.support.filter(notImplicit), implicit };
+  const out: ParsedRoles = { ...parsed, lead: parsed.lead.filter(notImplicit), support: parsed.support.filter(notImplicit), implicit };
+  if (deadline) out.deadline = deadline;
+  return out;
+}
+
+/** 完成时限：2025年底 — cut out of the unit lists and kept as the task's deadline. */
+function takeDeadline(body: string, rules: CompiledResponsibilityRules): { rest: string; deadline?: string } {
+  for (const label of rules.raw.deadlineLabels) {
+    const at = body.indexOf(label);
+    if (at < 0) continue;
+    let j = at + label.length;
+    while (body[j] === ' ') j++;
+    const sep = rules.raw.labelSeparators.find((x) => body.startsWith(x, j));
+    if (!sep) continue;
+    const valueStart = j + sep.length;
+    const stop = body.slice(valueStart).search(/[；;，,。]/);
+    const valueEnd = stop < 0 ? body.length : valueStart + stop;
+    return { rest: body.slice(0, at) + body.slice(valueEnd), deadline: body.slice(valueStart, valueEnd).trim() };
+  }
+  return { rest: body };
 }
 
 function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<ParsedRoles, 'implicit'> | null {
@@ -118,20 +141,47 @@ function parseInline(body: string, rules: CompiledResponsibilityRules, isUnit: (
   return { lead: [...lists.lead, ...lists.unsplit], support: lists.support, roles: 'split', rule: 'responsibility.inline-roles' };
 }
 
-/** Every bracketed stretch of `text` that parses as a role annotation. */
+/**
+ * Every stretch of `text` that parses as a role annotation: bracketed
+ * （牵头单位：…）, or unbracketed where a role label opens a line or a sentence
+ * (…加强执法。责任单位：市公安局、市司法局) and runs to the line's end.
+ */
 export function findRoleAnnotations(text: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): RoleAnnotation[] {
   const out: RoleAnnotation[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '（' && text[i] !== '(') continue;
-    const close = matchingClose(text, i);
-    if (close < 0) continue;
-    const parsed = parseRoleContent(text.slice(i + 1, close), rules, isUnit);
+    const ch = text[i]!;
+    if (ch === '（' || ch === '(') {
+      const close = matchingClose(text, i);
+      if (close < 0) continue;
+      const parsed = parseRoleContent(text.slice(i + 1, close), rules, isUnit);
+      if (parsed) {
+        out.push({ ...parsed, start: i, end: close + 1 });
+        i = close;
+      }
+      continue;
+    }
+    const opensSentence = i === 0 || /[\n。；]/.test(text[i - 1]!);
+    if (!opensSentence || !startsWithLabel(text, i, rules)) continue;
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    const content = text.slice(i, end).replace(/[。；;\s]+$/u, '');
+    const parsed = parseRoleContent(content, rules, isUnit);
     if (parsed) {
-      out.push({ ...parsed, start: i, end: close + 1 });
-      i = close;
+      out.push({ ...parsed, start: i, end: i + content.length });
+      i = end;
     }
   }
   return out;
+}
+
+function startsWithLabel(text: string, at: number, rules: CompiledResponsibilityRules): boolean {
+  let i = at;
+  while (text[i] === ' ' || text[i] === '\u3000') i++;
+  const label = rules.labels.find((l) => text.startsWith(l.label, i));
+  if (!label) return false;
+  let j = i + label.label.length;
+  while (text[j] === ' ') j++;
+  return rules.raw.labelSeparators.some((sep) => text.startsWith(sep, j));
 }
 
 function matchingClose(text: string, open: number): number {

@@ -7,12 +7,13 @@
  */
 import { z } from 'zod';
 import { DocumentError, type Stage } from '../../core/stage.js';
-import type { DocumentState, Extractions, Responsibility, Section } from '../../core/state.js';
+import type { DocumentState, Extractions, Milestone, Responsibility, Section } from '../../core/state.js';
 import { collectDepartments, departmentRules, findUnits, regionContext, type ListedUnit } from '../departments/index.js';
 import type { CompiledDepartmentRules } from '../departments/rules.js';
 import { placeNames } from '../departments/places.js';
 import { useDictionary } from '../departments/words.js';
 import { collectMilestones, milestoneRules } from '../milestones/index.js';
+import { readDeadline } from '../milestones/deadline-text.js';
 import { findRoleAnnotations, splitUnitList, type RoleAnnotation } from './annotation.js';
 import { Locator } from './provenance.js';
 import { responsibilityRules, type CompiledResponsibilityRules } from './rules.js';
@@ -48,6 +49,8 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     const responsibilities: Responsibility[] = [];
     const listed: ListedUnit[] = [];
     const implicitSupport: string[] = [];
+    // 完成时限 beside a task's units: the task is due then.
+    const taskDeadlines: Milestone[] = [];
 
     const perSection = countBySection(annotations, locator);
     for (const a of annotations) {
@@ -56,8 +59,11 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       for (const name of [...a.lead, ...a.support, ...a.implicit]) listed.push({ name, provenance });
       if (a.lead.length + a.support.length === 0) continue;
       const section = taskSection(text, a, locator, perSection);
+      const task = section ? cleanTask(cutAtAnnotation(section.heading, rRules)) : taskBefore(text, a.start);
+      const due = a.deadline ? readDeadline(a.deadline) : null;
+      if (due) taskDeadlines.push({ what: task, start: null, end: due, provenance: { ...provenance, rule: 'milestone.task-deadline' } });
       responsibilities.push({
-        task: section ? cleanTask(cutAtAnnotation(section.heading, rRules)) : taskFromParagraph(text.slice(lineStart(text, a.start)), a.start - lineStart(text, a.start)),
+        task,
         sectionPath: section?.path ?? provenance.sectionPath,
         lead: a.lead,
         support: a.support,
@@ -76,6 +82,8 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       for (const t of responsibilitiesFromTable(table, rRules)) {
         const provenance = { ...locator.provenance(t.start, t.end, 'responsibility.task-table'), cell: { table: t.table, row: t.row, col: t.col } };
         for (const name of [...t.lead, ...t.support]) listed.push({ name, provenance });
+        const due = t.deadline ? readDeadline(t.deadline) : null;
+        if (due) taskDeadlines.push({ what: t.task, start: null, end: due, provenance: { ...provenance, rule: 'milestone.task-deadline' } });
         responsibilities.push({ task: t.task, sectionPath: t.sectionPath, lead: t.lead, support: t.support, roles: t.roles, provenance });
       }
     }
@@ -91,7 +99,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });
 
-    const milestones = collectMilestones({
+    const textMilestones = collectMilestones({
       text,
       rules: milestoneRules(rules),
       sections: state.structure?.sections ?? [],
@@ -100,6 +108,9 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });
+
+    const seen = new Set(textMilestones.map((m) => `${m.what}|${m.end}`));
+    const milestones = [...textMilestones, ...taskDeadlines.filter((m) => !seen.has(`${m.what}|${m.end}`))];
 
     return withExtractions(state, { departments, responsibilities, implicitSupport, milestones });
   },
@@ -112,6 +123,19 @@ function withExtractions(state: DocumentState, mine: Omit<Extractions, 'quantiti
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The untitled task an annotation closes: its own paragraph, or the one before when the annotation opens a line. */
+function taskBefore(text: string, at: number): string {
+  let from = lineStart(text, at);
+  if (text.slice(from, at).trim() === '' && from > 0) {
+    // Step back over blank lines to the paragraph the label line belongs to.
+    let prevEnd = from - 1;
+    while (prevEnd > 0 && text[prevEnd - 1] === '\n') prevEnd--;
+    from = lineStart(text, prevEnd);
+    return taskFromParagraph(text.slice(from, prevEnd));
+  }
+  return taskFromParagraph(text.slice(from), at - from);
 }
 
 /**

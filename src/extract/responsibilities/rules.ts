@@ -16,6 +16,7 @@ export const ResponsibilityRulesSchema = z.object({
   inlineFillers: z.array(z.string().min(1)).default([]),
   prosePatterns: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
   tableTaskHeaders: z.array(z.string().min(1)).default([]),
+  deadlineLabels: z.array(z.string().min(1)).default([]),
 });
 
 export type ResponsibilityRules = z.infer<typeof ResponsibilityRulesSchema>;

@@ -18,6 +18,8 @@ export interface TableResponsibility {
   col: number;
   table: number;
   sectionPath: string;
+  /** The row's 完成时限 cell, as written. */
+  deadline?: string;
 }
 
 export function responsibilitiesFromTable(table: Table, rules: CompiledResponsibilityRules): TableResponsibility[] {
@@ -25,9 +27,11 @@ export function responsibilitiesFromTable(table: Table, rules: CompiledResponsib
   const header = table.rows[table.headerRows - 1]!.map((c) => c.text.replace(/\s+/g, ''));
   const roleCols: Array<{ col: number; role: Role }> = [];
   let taskCol = -1;
+  let deadlineCol = -1;
   header.forEach((h, col) => {
     const label = rules.labels.find((l) => h.includes(l.label));
     if (label) roleCols.push({ col, role: label.role });
+    else if (deadlineCol < 0 && rules.raw.deadlineLabels.some((d) => h.includes(d))) deadlineCol = col;
     else if (taskCol < 0 && rules.raw.tableTaskHeaders.some((t) => h.includes(t))) taskCol = col;
   });
   if (taskCol < 0 || roleCols.length === 0) return [];
@@ -45,7 +49,9 @@ export function responsibilitiesFromTable(table: Table, rules: CompiledResponsib
     const task = cleanTask(taskCell.text.split(/[。\n]/)[0] ?? taskCell.text);
     if (!task) continue;
     const unsplit = lists.lead.length === 0 && lists.support.length === 0;
+    const deadline = deadlineCol >= 0 ? row[deadlineCol]?.text.trim() : undefined;
     out.push({
+      ...(deadline ? { deadline } : {}),
       task,
       lead: unsplit ? lists.unsplit.slice(0, 1) : [...lists.lead, ...lists.unsplit],
       support: unsplit ? lists.unsplit.slice(1) : lists.support,

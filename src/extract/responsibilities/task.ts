@@ -22,11 +22,15 @@ export function cleanTask(text: string, annotations: ReadonlyArray<{ start: numb
   return stripItemNumber(out).replace(/[。；;，,：:\s]+$/u, '').trim();
 }
 
-/** Title of the item `paragraph` (which starts at its number), up to `limit` (the annotation). */
+/**
+ * Task of the paragraph an annotation closes, up to `limit` (the annotation):
+ * a numbered item's title (1.保障…。), else the paragraph's first clause.
+ */
 export function taskFromParagraph(paragraph: string, limit = paragraph.length): string {
+  const numbered = ITEM_NUMBER.test(paragraph);
   const head = stripItemNumber(paragraph.slice(0, limit));
   const titleEnd = head.indexOf('。');
-  if (titleEnd > 0) return cleanTask(head.slice(0, titleEnd));
+  if (numbered && titleEnd > 0) return cleanTask(head.slice(0, titleEnd));
   const clauseEnd = head.search(/[，,；;]/);
   return cleanTask(clauseEnd > 0 ? head.slice(0, clauseEnd) : head);
 }

@@ -55,9 +55,65 @@ describe('several figures in one sentence', () => {
         text: '成功发行 10 单以上知识产权证券化产品， 融资总额超过20 亿元。',
         expect: [{ indicator: '成功发行知识产权证券化产品', value: 10, unit: '单', comparator: '>=' }, { indicator: '融资总额', value: 20, comparator: '>' }],
       },
+      {
+        text: '累计获得中国专利奖47个、省级专利奖27个。',
+        section: 'actual',
+        expect: [
+          { indicator: '中国专利奖', value: 47, cumulative: true },
+          { indicator: '省级专利奖', value: 27, cumulative: true },
+        ],
+      },
+      { text: '共享平台服务企业达200家，其他服务机构50家。', expect: [{ indicator: '共享平台服务企业' }, { indicator: '其他服务机构' }] },
       { text: '一般作品著作权登记量累计达3万件。', expect: [{ indicator: '一般作品著作权登记量', value: 3, unit: '万件', cumulative: true }] },
-      { text: '每年新增发明专利授权1000件。', expect: [{ value: 1000, perYear: true }] },
+      { text: '每年新增发明专利授权1000件。', expect: [{ value: 1000, perYear: true, indicator: '新增发明专利授权' }] },
+      {
+        text: '到2025年，万人发明专利拥有量由2020年的30件提高到2025年的50件。',
+        expect: [
+          { kind: 'actual', year: 2020, indicator: '万人发明专利拥有量', value: 30 },
+          { kind: 'target', year: 2025, indicator: '万人发明专利拥有量', value: 50 },
+        ],
+      },
+      { text: '到2025年，知识产权质押融资登记金额年均增长10%以上。', expect: [{ indicator: '知识产权质押融资登记金额年均增长', value: 10, comparator: '>=' }] },
+      { text: '到2024年底全市有效发明专利拥有量达到15000件。', doc: workPlan, expect: [{ kind: 'target', year: 2024, indicator: '有效发明专利拥有量' }] },
+      { text: '专利转化实施率达到85%—90%。', expect: [{ indicator: '专利转化实施率', value: 85, valueMax: 90, unit: '%' }] },
+      {
+        text: '建成3个以上产业知识产权运营中心，打造20个左右知识产权强企。',
+        expect: [
+          { indicator: '建成产业知识产权运营中心', value: 3, comparator: '>=' },
+          { indicator: '打造知识产权强企', value: 20, comparator: '~' },
+        ],
+      },
+      { text: '2024年，新增高价值专利培育中心5家。', doc: workPlan, expect: [{ kind: 'target', year: 2024, indicator: '新增高价值专利培育中心' }] },
     ],
+  });
+});
+
+describe('a national plan\'s goal sentence', () => {
+  sentenceCases('many goals, one deadline', {
+    valid: [
+      {
+        text: '到2025年，每万人口高价值发明专利拥有量达到12件，海外发明专利授权量达到9万件，知识产权质押融资登记金额达到3200亿元，专利密集型产业增加值占GDP比重达到13%，知识产权保护社会满意度达到82分。',
+        expect: [
+          { indicator: '每万人口高价值发明专利拥有量', value: 12, unit: '件', year: 2025, kind: 'target' },
+          { indicator: '海外发明专利授权量', value: 9, unit: '万件', multiplier: 1e4 },
+          { indicator: '知识产权质押融资登记金额', value: 3200, unit: '亿元' },
+          { indicator: '专利密集型产业增加值占GDP比重', value: 13, unit: '%' },
+          { indicator: '知识产权保护社会满意度', value: 82, unit: '分' },
+        ],
+      },
+      {
+        text: '2020年全市万人发明专利拥有量达到52.6件，是2015年的2.1倍。',
+        expect: [
+          { kind: 'actual', year: 2020, indicator: '万人发明专利拥有量', value: 52.6 },
+          { kind: 'actual', year: 2020, value: 2.1, unit: '倍' },
+        ],
+      },
+      {
+        text: '“十四五”期间，累计新增国家知识产权示范企业30家。',
+        expect: [{ kind: 'target', year: 2025, period: [2021, 2025], cumulative: true, indicator: '新增国家知识产权示范企业' }],
+      },
+    ],
+    invalid: [{ text: '规划提出18项主要任务，实施10项重点工程。' }, { text: '从5个方面推进知识产权强市建设。' }, { text: '南京市知识产权综合实力位居全国第3位。' }, { text: '十分重要的是打造一批高价值专利。' }],
   });
 });
 
@@ -124,6 +180,15 @@ describe('achieved values', () => {
           { year: 2021, value: 1739.55 },
           { year: 2021, indicator: '专利密集型产业新产品销售收入占主营业务收入比重', value: 23.41 },
         ],
+      },
+      {
+        text: '到2022年底，全市有效发明专利拥有量达到113788件。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, value: 113788 }],
+      },
+      {
+        text: '到2020年，全区有效发明专利拥有量达到12482件。',
+        expect: [{ kind: 'actual', year: 2020, value: 12482 }],
       },
       {
         text: '2023年一季度，企业专利授权占比继续提升，达到73%。',

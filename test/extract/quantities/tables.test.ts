@@ -97,6 +97,29 @@ const cases: Array<{ name: string; rows: string[][]; headerRows?: number; doc?: 
     ],
   },
   {
+    name: 'bare year columns: base year and target year',
+    rows: [
+      ['指标', '2020年', '2025年', '属性'],
+      ['万人高价值发明专利拥有量（件/万人）', '6.5', '12', '预期性'],
+    ],
+    expect: [
+      { kind: 'actual', year: 2020, indicator: '万人高价值发明专利拥有量', value: 6.5, unit: '件' },
+      { kind: 'target', year: 2025, indicator: '万人高价值发明专利拥有量', value: 12, unit: '件' },
+    ],
+  },
+  {
+    name: 'numbered rows, unit in the value column header',
+    rows: [
+      ['指标名称', '2025年目标值（%）'],
+      ['1.版权产业增加值占GDP比重', '≥7.5'],
+      ['（2）知识产权民事一审案件服判息诉率', '85'],
+    ],
+    expect: [
+      { indicator: '版权产业增加值占GDP比重', value: 7.5, unit: '%', comparator: '>=', year: 2025 },
+      { indicator: '知识产权民事一审案件服判息诉率', value: 85, unit: '%' },
+    ],
+  },
+  {
     name: 'unit in the header',
     rows: [
       ['指标（单位：件）', '2025年'],

@@ -52,8 +52,11 @@ describe('role annotations', () => {
     expect(parse(content)).toBeNull();
   });
 
-  it('note named first: 各区人民政府为各项任务的责任单位，不再列出', () => {
-    expect(parse('各区人民政府为各项任务的责任单位，不再列出')?.implicit).toEqual(['各区人民政府']);
+  it.each([
+    ['各区人民政府为各项任务的责任单位，不再列出', ['各区人民政府']],
+    ['牵头单位：市知识产权局；各县区政府、功能板块管委会均为责任单位，以下不再列出', ['各县区政府', '功能板块管委会']],
+  ])('note naming the units first: %s', (content, units) => {
+    expect(parse(content)?.implicit).toEqual(units);
   });
 
   it('finds the bracketed annotation with nested brackets and gives its span', () => {
@@ -75,6 +78,7 @@ describe('task titles', () => {
     { paragraph: '（三）强化知识产权保护。完善机制。', task: '强化知识产权保护' },
     { paragraph: '5、加快建设知识产权保护中心，推动快速审查', task: '加快建设知识产权保护中心' },
     { paragraph: '① 开展专项行动', task: '开展专项行动' },
+    { paragraph: '实施商标品牌战略，培育区域公用品牌。', task: '实施商标品牌战略' },
   ])('$paragraph → $task', ({ paragraph, task }) => {
     expect(taskFromParagraph(paragraph)).toBe(task);
   });

@@ -40,6 +40,8 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'provincial high court', text: '省高级人民法院审理知识产权案件', names: ['省高级人民法院'] },
   { pattern: 'central bank branch after its parent', text: '人民银行南京分行指导金融机构', names: ['人民银行南京分行'] },
   { pattern: 'preposition glued to the level word', text: '以市质量发展和食品药品安全委员会为牵引', names: ['市质量发展和食品药品安全委员会'] },
+  { pattern: 'preposition glued to the level: 会同', text: '由市司法局会同市知识产权局负责', names: ['市司法局', '市知识产权局'] },
+  { pattern: 'zone administrative committee', text: '江北新区管委会负责统筹', names: ['江北新区管委会'] },
   { pattern: 'central party and state offices', text: '中共中央办公厅、国务院办公厅印发', names: ['中共中央办公厅', '国务院办公厅'] },
 ];
 
@@ -52,6 +54,8 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   { pattern: 'a Latin-lettered centre is not a government unit', text: '充分发挥国家南京TISC中心作用', not: ['国家南京TISC中心'] },
   { pattern: 'a figure-counted 区院 is generic', text: '与13家区院签署', not: ['区院'] },
   { pattern: 'bare 财政 that is money, not a unit', text: '加大市财政资金投入', not: ['市财政'] },
+  { pattern: 'a quantifier before a list of levels makes them generic', text: '各旗、县、区人民政府，市有关委、办、局：', not: ['县人民政府', '区人民政府', '市有关委'] },
+  { pattern: 'a verb is not a place name (会同 the county)', text: '由市司法局会同市知识产权局负责', not: ['会同市知识产权局'] },
   { pattern: 'a hospital is not a unit', text: '市人民医院开展义诊', not: ['市人民医院'] },
   { pattern: '部署 is a verb', text: '贯彻市委市政府决策部署', not: ['市委市政府决策部署'] },
   { pattern: '市长 is a person', text: '成立以一把手市长为组长的领导小组', not: ['市长为组长的领导小组'] },
@@ -110,5 +114,15 @@ describe('linking to canonical units in the document region', () => {
     const nj = meta('南京市', ['江苏省']);
     expect(link('最高法院', nj).canonicalName).toBe('最高人民法院');
     expect(link('国家知识产权局', nj).canonicalId).toBe('national:cnipa');
+  });
+});
+
+describe('units named in role lists', () => {
+  it('are departments even when no pattern knows them; group words are not', async () => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const listed = ['市市场监管局（市知识产权局）', '市质量发展和食品药品安全委员会成员单位', '功能板块管委会', '市有关部门'].map((name) => ({ name, provenance: provenance(0, 0, 'responsibility.labelled-roles') }));
+    const got = collectDepartments({ text: '', rules: compiled(), region: regionContext(undefined), listed, memberSuffixes: ['成员单位'], provenance }).map((d) => d.name);
+    expect(got).toEqual(['市市场监管局', '市知识产权局', '市质量发展和食品药品安全委员会', '功能板块管委会']);
   });
 });

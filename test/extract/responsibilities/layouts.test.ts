@@ -1,8 +1,8 @@
 /**
  * A short work plan written in the layouts other plans use (annotation on the
  * heading line, after a multi-paragraph body, inline 牵头/配合, 按职责分工负责,
- * a note naming units for every task, 由…牵头 in prose, phases with a single
- * date) run through the real stages.
+ * a note naming units for every task, 由…牵头 in prose, label lines without
+ * brackets, phases with a single date) run through the real stages.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,8 @@ describe('responsibility layouts', () => {
     { layout: 'inline 牵头/配合 on an untitled item', task: '推进知识产权审判专业化建设', lead: ['市中级人民法院'], support: ['市检察院', '市司法局'], roles: 'split' },
     { layout: 'inline 按职责分工负责', task: '深化刑事司法保护', lead: ['市公安局'], support: ['市检察院'], roles: 'unsplit' },
     { layout: '由…牵头，…配合 in prose', task: '建立工作推进机制', lead: ['市知识产权局'], support: ['市财政局'], roles: 'split' },
+    { layout: 'label line without brackets under an untitled paragraph', task: '实施商标品牌战略', lead: ['市市场监督管理局'], support: ['市农业农村局'], roles: 'split' },
+    { layout: 'label opening a sentence', task: '推进地理标志保护工程', lead: ['市农业农村局'], support: ['市商务局'], roles: 'unsplit' },
   ])('$layout', ({ task, lead, support, roles }) => {
     const r = record(task);
     expect(r, `no record for ${task}: ${state.extractions!.responsibilities.map((x) => x.task).join(' / ')}`).toBeDefined();
@@ -41,7 +43,7 @@ describe('responsibility layouts', () => {
   });
 
   it('no other records', () => {
-    expect(state.extractions!.responsibilities).toHaveLength(5);
+    expect(state.extractions!.responsibilities).toHaveLength(7);
   });
 
   it('a note naming units for every task goes to implicit support', () => {
@@ -63,7 +65,7 @@ describe('milestone layouts', () => {
 describe('departments', () => {
   it('lists every unit once, national bodies included', () => {
     expect(state.extractions!.departments.map((d) => d.name)).toEqual([
-      '党中央', '国务院', '市市场监督管理局', '市公安局', '市文化广电和旅游局', '市知识产权局', '市中级人民法院', '各区人民政府', '市检察院', '市司法局', '市财政局',
+      '党中央', '国务院', '市市场监督管理局', '市公安局', '市文化广电和旅游局', '市知识产权局', '市中级人民法院', '各区人民政府', '市检察院', '市司法局', '市财政局', '市农业农村局', '市商务局',
     ]);
   });
 });

@@ -40,6 +40,7 @@ describe('deadlines with qualitative goals', () => {
     { text: '“十四五”期间，玄武区建成知识产权高价值创造策源区，推进创造高质量；建成知识产权高绩效运用示范区。', what: ['建成知识产权高价值创造策源区', '建成知识产权高绩效运用示范区'], end: '2025' },
     { text: '力争到“十四五”末，全面实现主要目标，在全国率先建成知识产权强市，实现跨越。', what: ['率先建成知识产权强市'], end: '2025' },
     { text: '到2026年6月底前，打造区域知识产权服务高地。', what: ['打造区域知识产权服务高地'], end: '2026-06' },
+    { text: '到2035年，国家知识产权保护示范区全面建成。', what: ['国家知识产权保护示范区全面建成'], end: '2035' },
   ])('$text', ({ text, what, end }) => {
     const got = goals(text);
     expect(got.map((g) => g.what)).toEqual(what);
@@ -50,6 +51,7 @@ describe('deadlines with qualitative goals', () => {
     ['a goal with a figure is a target', '到 2025 年， 建成 100 人左右的知识产权高层次人才库。'],
     ['no deadline, no milestone', '在全省率先建成知识产权工作站。'],
     ['a deadline without a goal verb', '预计到2025年，以上三项指标均可超额完成预期。'],
+    ['goals counted in batches are vague quantities', '到2025年，打造一批知识产权强企。'],
     ['the goal verb deep inside a clause is not the clause’s goal', '到2025年，推动各类主体积极参与并逐步建成协同机制。'],
   ])('%s', (_why, text) => {
     expect(goals(text)).toEqual([]);

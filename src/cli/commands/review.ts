@@ -1,0 +1,319 @@
+/**
+ * `planlens review`: look at flagged extractions and correct them. Without a
+ * subcommand it is an interactive session; the subcommands do the same one
+ * step at a time for scripts (list, show, accept, reject, edit, add, history,
+ * undo) and `promote` turns corrections into rule data. All of it is
+ * src/review; this file only reads arguments and prints.
+ */
+import { createInterface } from 'node:readline/promises';
+import { Option, type Command } from 'commander';
+import {
+  accept,
+  addRecord,
+  edit,
+  getItem,
+  history,
+  listQueue,
+  planPromotion,
+  reject,
+  ReviewInputError,
+  ReviewNotFound,
+  RECORD_TYPES,
+  undo,
+  writePromotion,
+  type FieldPatch,
+  type QueueFilters,
+  type RecordType,
+  type ReviewItem,
+} from '../../review/index.js';
+import { DEFAULT_RULES_DIR } from '../../rules/index.js';
+import { CliError, EXIT, UsageError, type CliCommand, type CliContext } from '../command.js';
+import { openExistingStore, withDbOption, withFormatOption, withRulesOption } from '../options.js';
+import { resolveFormat, writeRows } from '../output.js';
+import { REJECT_REASONS, runSession } from '../review/session.js';
+
+interface CommonOptions {
+  db: string;
+  reviewer?: string;
+  note?: string;
+  format?: string;
+}
+
+/** Every field a correction may set, as --flag (the library checks which fit the record). */
+const FIELD_OPTIONS: Array<[string, string]> = [
+  ['kind', 'target or actual'],
+  ['indicator', 'indicator as the document names it (links to a canonical indicator when it is a known name)'],
+  ['indicator-id', 'canonical indicator id (see `planlens indicators`); empty to unlink'],
+  ['value', 'number'],
+  ['value-max', 'upper end of a range'],
+  ['unit', 'unit as written (件, 万件, %)'],
+  ['comparator', '>= > = ~ <= <'],
+  ['year', 'due year (target) or year described (actual)'],
+  ['qualitative', 'words of a qualitative target (全覆盖)'],
+  ['name', 'department as written'],
+  ['canonical-id', 'canonical department id'],
+  ['canonical-name', 'canonical department name'],
+  ['task', 'task of a responsibility'],
+  ['lead', 'lead units, separated by 、 or ,'],
+  ['support', 'supporting units, separated by 、 or ,'],
+  ['roles', 'split or unsplit'],
+  ['what', 'what a milestone is'],
+  ['start', 'milestone start, YYYY or YYYY-MM'],
+  ['end', 'milestone end, YYYY or YYYY-MM'],
+];
+
+const camel = (flag: string) => flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+function withFieldOptions(command: Command): Command {
+  for (const [flag, help] of FIELD_OPTIONS) command.option(`--${flag} <${flag === 'lead' || flag === 'support' ? 'units' : 'value'}>`, help);
+  return command;
+}
+
+function patchOf(options: Record<string, unknown>): FieldPatch {
+  const patch: FieldPatch = {};
+  for (const [flag] of FIELD_OPTIONS) {
+    const value = options[camel(flag)];
+    if (value !== undefined) patch[flag] = value as string;
+  }
+  return patch;
+}
+
+function withReviewerOption(command: Command): Command {
+  return command.option('--reviewer <name>', 'who is reviewing (default: $PLANLENS_REVIEWER)').option('--note <text>', 'a note kept with the correction');
+}
+
+function reviewerOf(options: CommonOptions): { reviewer: string; note?: string } {
+  const reviewer = (options.reviewer ?? process.env.PLANLENS_REVIEWER ?? '').trim();
+  if (!reviewer) throw new UsageError('--reviewer: a reviewer name is required (or set PLANLENS_REVIEWER)');
+  return { reviewer, note: options.note };
+}
+
+function withFilterOptions(command: Command): Command {
+  return command
+    .option('--document <ref>', 'only this document (id, path, sha256 prefix, or part of the path or title)')
+    .option('--flag <kind>', 'only records with this flag (unlinked-indicator, correction-conflict …)')
+    .option('--indicator <name>', 'only quantities whose indicator name or id contains this')
+    .addOption(new Option('--type <type>', 'only this kind of record').choices([...RECORD_TYPES]))
+    .option('--all', 'every record, not only flagged and reviewed ones');
+}
+
+function filtersOf(options: Record<string, unknown>): QueueFilters {
+  return {
+    document: options.document as string | undefined,
+    flag: options.flag as string | undefined,
+    indicator: options.indicator as string | undefined,
+    type: options.type as RecordType | undefined,
+    all: Boolean(options.all),
+    unreviewed: Boolean(options.unreviewed),
+  };
+}
+
+/** Library errors → CLI errors: bad input is bad usage (2), a missing record a failure (1). */
+async function run<T>(cli: CliContext, dbPath: string, body: (store: ReturnType<typeof openExistingStore>) => T | Promise<T>): Promise<T> {
+  const store = openExistingStore(dbPath);
+  try {
+    return await body(store);
+  } catch (error) {
+    if (error instanceof ReviewInputError) throw new UsageError(error.message);
+    if (error instanceof ReviewNotFound) throw new CliError(error.message);
+    throw error;
+  } finally {
+    store.close();
+    void cli;
+  }
+}
+
+function itemRow(item: ReviewItem) {
+  return {
+    id: item.id,
+    document: item.documentId,
+    section: item.sectionPath,
+    record: item.label,
+    flags: item.flags.map((f) => f.kind).join(', '),
+    status: item.status ?? '',
+    check: item.check ?? '',
+    reviewer: item.reviewedBy ?? '',
+  };
+}
+
+function printItems(cli: CliContext, items: ReviewItem[], format: string | undefined): void {
+  const resolved = resolveFormat(format, cli.stdout);
+  // JSON carries the whole item (fields, extracted values, flags in words, the sentence): what a program needs.
+  if (resolved === 'json') writeRows(cli.stdout, items as unknown as Array<Record<string, unknown>>, 'json');
+  else writeRows(cli.stdout, items.map(itemRow), resolved);
+}
+
+function printDone(cli: CliContext, verb: string, item: ReviewItem, format?: string): void {
+  if (format === 'json') cli.stdout.write(JSON.stringify(item, null, 2) + '\n');
+  else cli.stdout.write(`${verb} ${item.id}: ${item.label}${item.status ? ` [${item.status}${item.check && item.check !== 'same' ? `, ${item.check}` : ''}]` : ''}\n`);
+}
+
+export const reviewCommand: CliCommand = (program, cli) => {
+  const review = program
+    .command('review')
+    .description('review flagged extractions: interactive session, or list/accept/reject/edit/add/undo/history/promote')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  planlens review --reviewer alice                       interactive: a accept, r reject, e edit, s skip, u undo, q quit
+  planlens review list --flag unlinked-indicator --format json
+  planlens review edit q12 --value 100 --unit 件 --reviewer alice
+  planlens review add --document xuanwu --text 新增专利 --type quantity --indicator 新增专利 --value 5 --unit 件 --year 2025
+  planlens review promote --yes                          corrections → rules/indicators.yaml aliases, rules/units.yaml units`,
+    );
+
+  const session = review.command('session', { isDefault: true, hidden: true }).description('interactive review session');
+  withFilterOptions(withReviewerOption(withDbOption(session)));
+  session.action(async (options: CommonOptions & Record<string, unknown>) => {
+    const who = reviewerOf(options);
+    await run(cli, options.db, async (store) => {
+      const summary = await runSession({ db: store.db, reviewer: who.reviewer, filters: filtersOf(options), input: process.stdin, output: cli.stdout });
+      cli.stdout.write(
+        `\n${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.edited} edited, ${summary.undone} undone, ${summary.skipped} skipped; ${summary.left} left for next time\n`,
+      );
+    });
+    cli.done(EXIT.ok);
+  });
+
+  const list = review.command('list').description('the review queue: flagged records (and reviewed ones) in document order').option('--unreviewed', 'only records nobody has reviewed (and conflicts)');
+  withFormatOption(withFilterOptions(withDbOption(list)));
+  list.action(async (options: CommonOptions & Record<string, unknown>) => {
+    await run(cli, options.db, (store) => printItems(cli, listQueue(store.db, filtersOf(options)), options.format));
+    cli.done(EXIT.ok);
+  });
+
+  const showCmd = review.command('show').description('one record: sentence, span, fields, extracted values, flags').argument('<id>');
+  withDbOption(showCmd).addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  showCmd.action(async (id: string, options: CommonOptions) => {
+    await run(cli, options.db, (store) => {
+      const item = getItem(store.db, id);
+      if (options.format === 'json') cli.stdout.write(JSON.stringify(item, null, 2) + '\n');
+      else cli.stdout.write(`${item.id} ${item.label}\n  ${item.sentence}\n  flags: ${item.flags.map((f) => `${f.kind} (${f.reason})`).join('; ') || 'none'}\n  status: ${item.status ?? 'not reviewed'}\n`);
+    });
+    cli.done(EXIT.ok);
+  });
+
+  const acceptCmd = review.command('accept').description('the record is right as it is').argument('<ids...>');
+  withReviewerOption(withDbOption(acceptCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
+  acceptCmd.action(async (ids: string[], options: CommonOptions) => {
+    const who = reviewerOf(options);
+    await run(cli, options.db, (store) => ids.forEach((id) => printDone(cli, 'accepted', accept(store.db, id, who), options.format)));
+    cli.done(EXIT.ok);
+  });
+
+  const rejectCmd = review.command('reject').description('the record is wrong: not a target, not a department …').argument('<ids...>');
+  withReviewerOption(withDbOption(rejectCmd))
+    .option('--reason <reason>', `why (${REJECT_REASONS.join(', ')}, or your words)`, 'wrong')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
+  rejectCmd.action(async (ids: string[], options: CommonOptions & { reason: string }) => {
+    const who = reviewerOf(options);
+    await run(cli, options.db, (store) => ids.forEach((id) => printDone(cli, 'rejected', reject(store.db, id, options.reason, who), options.format)));
+    cli.done(EXIT.ok);
+  });
+
+  const editCmd = review.command('edit').description('correct fields of a record (only the ones given change)').argument('<id>');
+  withRulesOption(withFieldOptions(withReviewerOption(withDbOption(editCmd)))).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
+  editCmd.action(async (id: string, options: CommonOptions & { rules: string } & Record<string, unknown>) => {
+    const who = reviewerOf(options);
+    const patch = patchOf(options);
+    if (Object.keys(patch).length === 0) throw new UsageError(`review edit: say what to change (${FIELD_OPTIONS.map(([f]) => '--' + f).join(' ')})`);
+    await run(cli, options.db, async (store) => {
+      const { RuleSet } = await import('../../rules/index.js');
+      printDone(cli, 'corrected', edit(store.db, id, patch, who, { rules: new RuleSet(options.rules) }), options.format);
+    });
+    cli.done(EXIT.ok);
+  });
+
+  const addCmd = review.command('add').description('add a record the extraction missed, pointing at its sentence');
+  withRulesOption(withFieldOptions(withReviewerOption(withDbOption(addCmd))))
+    .requiredOption('--document <ref>', 'the document (id, path, sha256 prefix, or part of the path or title)')
+    .addOption(new Option('--type <type>', 'kind of record').choices([...RECORD_TYPES]).default('quantity'))
+    .option('--sentence <n>', 'sentence index (see `planlens show`, `planlens search`)')
+    .option('--text <words>', 'words of the sentence (the record’s span); must be in one sentence unless --sentence is given')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
+  addCmd.action(async (options: CommonOptions & { rules: string; document: string; type: RecordType; sentence?: string; text?: string } & Record<string, unknown>) => {
+    const who = reviewerOf(options);
+    if (options.sentence !== undefined && !/^\d+$/.test(options.sentence)) throw new UsageError(`--sentence: '${options.sentence}' is not a sentence index`);
+    if (options.sentence === undefined && options.text === undefined) throw new UsageError('review add: say which sentence (--sentence N or --text WORDS)');
+    await run(cli, options.db, async (store) => {
+      const { RuleSet } = await import('../../rules/index.js');
+      const item = addRecord(
+        store.db,
+        { document: options.document, type: options.type, sentenceIndex: options.sentence === undefined ? undefined : Number(options.sentence), text: options.text, fields: patchOf(options) },
+        who,
+        { rules: new RuleSet(options.rules) },
+      );
+      printDone(cli, 'added', item, options.format);
+    });
+    cli.done(EXIT.ok);
+  });
+
+  const historyCmd = review.command('history').description('every correction of a record: who, when, before → after, in force or undone').argument('<id>');
+  withFormatOption(withDbOption(historyCmd));
+  historyCmd.action(async (id: string, options: CommonOptions) => {
+    await run(cli, options.db, (store) => {
+      const entries = history(store.db, id);
+      const format = resolveFormat(options.format, cli.stdout);
+      if (format === 'json') writeRows(cli.stdout, entries as unknown as Array<Record<string, unknown>>, 'json');
+      else
+        writeRows(
+          cli.stdout,
+          entries.map((e) => ({
+            correction: e.id,
+            action: e.action + (e.undoes ? ` #${e.undoes}` : ''),
+            reviewer: e.reviewer,
+            at: e.at,
+            change: changeText(e.before, e.after) + (e.reason ? ` (${e.reason})` : ''),
+            in_force: e.action === 'undo' ? '' : e.inForce ? 'yes' : 'undone',
+            note: e.note ?? '',
+          })),
+          format,
+        );
+    });
+    cli.done(EXIT.ok);
+  });
+
+  const undoCmd = review.command('undo').description('revert the latest correction of a record (kept in the history as an undo)').argument('<id>');
+  withReviewerOption(withDbOption(undoCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
+  undoCmd.action(async (id: string, options: CommonOptions) => {
+    const who = reviewerOf(options);
+    await run(cli, options.db, (store) => printDone(cli, 'undone', undo(store.db, id, who), options.format));
+    cli.done(EXIT.ok);
+  });
+
+  const promote = review.command('promote').description('turn corrections into rule data (indicator aliases, units): shows the diff, writes on confirmation');
+  withRulesOption(withDbOption(promote)).option('--yes', 'write without asking (for scripts)');
+  promote.action(async (options: CommonOptions & { rules: string; yes?: boolean }) => {
+    await run(cli, options.db, async (store) => {
+      const plan = planPromotion(store.db, options.rules ?? DEFAULT_RULES_DIR);
+      for (const line of plan.skipped) cli.stderr.write(`planlens: ${line}\n`);
+      if (plan.changes.length === 0) {
+        cli.stdout.write('Nothing to promote: no correction adds an indicator alias or a unit the rules lack.\n');
+        return;
+      }
+      cli.stdout.write(plan.diff);
+      for (const c of plan.changes) cli.stdout.write(`${c.kind === 'unit' ? 'unit' : `alias of ${c.target}`}: ${c.value} (from correction ${c.corrections.join(', ')})\n`);
+      if (!options.yes) {
+        if (!process.stdin.isTTY) throw new UsageError('review promote: not writing without confirmation; pass --yes');
+        const rl = createInterface({ input: process.stdin, output: cli.stdout });
+        const answer = await rl.question('Write these changes to the rules? [y/N] ');
+        rl.close();
+        if (!/^y(es)?$/i.test(answer.trim())) {
+          cli.stdout.write('Nothing written.\n');
+          return;
+        }
+      }
+      for (const file of writePromotion(plan)) cli.stdout.write(`wrote ${file}\n`);
+      cli.stdout.write('Re-ingest with --force to apply the new rules to stored documents.\n');
+    });
+    cli.done(EXIT.ok);
+  });
+};
+
+function changeText(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  if (!before && after) return 'added';
+  if (!before || !after) return '';
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+  return keys.map((k) => `${k} ${String(before[k] ?? '∅')} → ${String(after[k] ?? '∅')}`).join('; ') || '—';
+}

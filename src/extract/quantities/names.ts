@@ -1,0 +1,59 @@
+/**
+ * Indicator names as documents write them: cleaning helpers shared by the
+ * prose and table readers (spaces, edge punctuation, time expressions and
+ * book titles that are no part of a name).
+ */
+import type { TimeExpression } from '../common/time-expressions.js';
+
+/** Time expressions inside the indicator's span are not part of its name. */
+export function removeTimeExpressions(text: string, start: number, end: number, expressions: TimeExpression[]): string {
+  let out = '';
+  let pos = start;
+  for (const e of expressions) {
+    if (e.end <= start || e.start >= end) continue;
+    out += text.slice(pos, Math.max(pos, e.start));
+    pos = Math.max(pos, e.end);
+  }
+  out += text.slice(pos, end);
+  return out;
+}
+
+/** Book titles carry years (纲要（2021—2035年）) that date nothing; blank their digits, keeping length. */
+export function maskTitles(text: string): string {
+  return text.replace(/《[^》]{0,80}》/g, (m) => m.replace(/[0-9]/g, ' '));
+}
+
+export function squeezeName(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export function stripLeading(text: string, words: string[]): string {
+  let out = text;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.startsWith(w)) out = out.slice(w.length);
+  return out;
+}
+
+export function stripTrailing(text: string, words: string[]): string {
+  let out = text;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.endsWith(w)) out = out.slice(0, -w.length);
+  return out;
+}
+
+/** Drops unbalanced quotes and brackets at the edges of a name. */
+export function trimName(name: string): string {
+  let out = name.replace(/^[，,、；;：:\s]+|[，,、；;：:\s]+$/g, '');
+  const pairs: Array<[string, string]> = [
+    ['“', '”'],
+    ['（', '）'],
+    ['(', ')'],
+    ['《', '》'],
+  ];
+  for (const [open, close] of pairs) {
+    const opens = [...out].filter((c) => c === open).length;
+    const closes = [...out].filter((c) => c === close).length;
+    if (closes > opens && out.startsWith(close)) out = out.slice(close.length);
+    if (opens > closes && out.endsWith(open)) out = out.slice(0, -open.length);
+    if (opens > closes && out.startsWith(open)) out = out.slice(open.length);
+  }
+  return out.replace(/^[”"]+/, '');
+}

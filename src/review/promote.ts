@@ -1,0 +1,223 @@
+/**
+ * Promotion: corrections that generalise become rule data, so the next plan
+ * written the same way is extracted right without a reviewer.
+ *   - an indicator a reviewer linked to a canonical indicator → its name
+ *     becomes an alias of that indicator in rules/indicators.yaml;
+ *   - a unit the unit rules do not know → a new entry in rules/units.yaml.
+ * The files are edited in place, text inserted where the Document API says
+ * the node is: comments, order and each file's own flow style stay exactly as
+ * they were (re-printing the whole file would re-space every flow list).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { UnitsFile, UnitTable } from '../extract/common/units.js';
+import { RuleSet } from '../rules/index.js';
+import type { Db } from '../store/index.js';
+import { effectiveChain, groupByRecord, type CorrectionRow } from './apply.js';
+import { lineDiff } from './diff.js';
+import type { Fields } from './records.js';
+
+export interface PromotionChange {
+  file: string;
+  kind: 'indicator-alias' | 'unit';
+  /** What is added: the alias or the unit word. */
+  value: string;
+  /** indicator id for an alias; base unit for a unit. */
+  target: string;
+  /** The corrections it comes from. */
+  corrections: number[];
+}
+
+export interface Promotion {
+  changes: PromotionChange[];
+  /** Corrections that looked promotable but were not, with why. */
+  skipped: string[];
+  /** New text per changed file. */
+  files: Map<string, { before: string; after: string }>;
+  /** Unified-style diff of every changed file. */
+  diff: string;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** The latest correction in force on each quantity record, across the database. */
+function quantityCorrections(db: Db): CorrectionRow[] {
+  const all = db.prepare(`SELECT * FROM review_corrections WHERE record_type = 'quantity' ORDER BY id`).all() as CorrectionRow[];
+  // Key by content too: one sha256's record is one record, whatever path it was seen under.
+  const bySha = new Map<string, CorrectionRow[]>();
+  for (const c of all) bySha.set(c.document_sha256, [...(bySha.get(c.document_sha256) ?? []), c]);
+  const latest: CorrectionRow[] = [];
+  for (const rows of bySha.values()) {
+    for (const chain of groupByRecord(rows).values()) {
+      const last = effectiveChain(chain).at(-1);
+      if (last && last.action !== 'reject') latest.push(last);
+    }
+  }
+  return latest;
+}
+
+export function planPromotion(db: Db, rulesDir: string): Promotion {
+  const rules = new RuleSet(rulesDir);
+  const indicatorsPath = rules.pathOf('indicators');
+  const unitsPath = rules.pathOf('units');
+  const indicatorsText = readFileSync(indicatorsPath, 'utf8');
+  const unitsText = readFileSync(unitsPath, 'utf8');
+  const indicatorsDoc = parseDocument(indicatorsText);
+  const units = new UnitTable(rules.get('units', UnitsFile));
+
+  const known = knownIndicatorNames(indicatorsDoc);
+  const changes: PromotionChange[] = [];
+  const skipped: string[] = [];
+  const aliasFor = new Map<string, PromotionChange>();
+  const unitFor = new Map<string, PromotionChange>();
+
+  for (const c of quantityCorrections(db)) {
+    const after = JSON.parse(c.after ?? '{}') as Fields;
+    const extracted = c.extracted ? (JSON.parse(c.extracted) as Fields) : null;
+    const id = after.indicator_id as string | null;
+    const name = typeof after.indicator === 'string' ? squeeze(after.indicator) : '';
+    if (id && name && (extracted === null || extracted.indicator_id !== id || squeeze(String(extracted.indicator ?? '')) !== name)) {
+      const owner = known.get(name);
+      if (owner === id) {
+        // Already a name of that indicator: nothing to learn.
+      } else if (owner) {
+        skipped.push(`correction ${c.id}: '${name}' is already a name of ${owner}, not adding it to ${id}`);
+      } else if (!known.has(`#${id}`)) {
+        skipped.push(`correction ${c.id}: ${id} is not in ${indicatorsPath}`);
+      } else {
+        const existing = aliasFor.get(name);
+        if (existing && existing.target !== id) skipped.push(`correction ${c.id}: '${name}' is linked to both ${existing.target} and ${id}; left out`);
+        else if (existing) existing.corrections.push(c.id);
+        else {
+          const change: PromotionChange = { file: indicatorsPath, kind: 'indicator-alias', value: name, target: id, corrections: [c.id] };
+          aliasFor.set(name, change);
+          changes.push(change);
+        }
+      }
+    }
+    const unit = typeof after.unit === 'string' ? squeeze(after.unit) : '';
+    if (unit && (extracted === null || extracted.unit !== after.unit) && !units.parse(unit)) {
+      const word = stripMagnitude(unit, rules);
+      if (units.parse(word)) continue;
+      const existing = unitFor.get(word);
+      if (existing) existing.corrections.push(c.id);
+      else {
+        const change: PromotionChange = { file: unitsPath, kind: 'unit', value: word, target: word, corrections: [c.id] };
+        unitFor.set(word, change);
+        changes.push(change);
+      }
+    }
+  }
+
+  const files = new Map<string, { before: string; after: string }>();
+  const aliases = changes.filter((c) => c.kind === 'indicator-alias');
+  if (aliases.length) files.set(indicatorsPath, { before: indicatorsText, after: addAliases(indicatorsText, aliases) });
+  const newUnits = changes.filter((c) => c.kind === 'unit');
+  if (newUnits.length) files.set(unitsPath, { before: unitsText, after: addUnits(unitsText, newUnits) });
+  const diff = [...files].map(([file, { before, after }]) => lineDiff(before, after, file)).join('');
+  return { changes, skipped, files, diff };
+}
+
+export function writePromotion(promotion: Promotion): string[] {
+  for (const [file, { after }] of promotion.files) {
+    // Never write a file the rule loader would then reject.
+    parseDocument(after, { prettyErrors: false });
+    writeFileSync(file, after);
+  }
+  return [...promotion.files.keys()];
+}
+
+/** name (squeezed) → indicator id, for names and aliases; '#id' → id for the ids themselves. */
+function knownIndicatorNames(doc: Document): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const item of indicatorItems(doc)) {
+    const id = String(item.get('id'));
+    known.set(`#${id}`, id);
+    known.set(squeeze(String(item.get('name'))), id);
+    const aliases = item.get('aliases', true);
+    if (isSeq(aliases)) for (const a of aliases.items) if (isScalar(a)) known.set(squeeze(String(a.value)), id);
+  }
+  return known;
+}
+
+function indicatorItems(doc: Document): YAMLMap[] {
+  const root = doc.contents;
+  const list = isSeq(root) ? root : isMap(root) ? root.get('indicators', true) : null;
+  return isSeq(list) ? list.items.filter(isMap) : [];
+}
+
+/** A YAML scalar as it can stand in a flow list, quoted only where it must be. */
+function flowScalar(text: string): string {
+  return /^[\p{L}\p{N}][^,[\]{}:#'"\n]*$/u.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text);
+}
+
+interface Edit {
+  at: number;
+  insert: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.insert + out.slice(e.at);
+  return out;
+}
+
+function lineEnd(text: string, at: number): number {
+  const n = text.indexOf('\n', at);
+  return n < 0 ? text.length : n;
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function addAliases(text: string, changes: PromotionChange[]): string {
+  const doc = parseDocument(text);
+  const items = indicatorItems(doc);
+  const edits: Edit[] = [];
+  const byId = new Map<string, string[]>();
+  for (const c of changes) byId.set(c.target, [...(byId.get(c.target) ?? []), c.value]);
+  for (const [id, names] of byId) {
+    const item = items.find((i) => String(i.get('id')) === id)!;
+    const aliases = item.get('aliases', true);
+    if (isSeq(aliases) && aliases.flow && aliases.range) {
+      const close = text.lastIndexOf(']', aliases.range[1]);
+      const empty = aliases.items.length === 0;
+      edits.push({ at: close, insert: (empty ? '' : ', ') + names.map(flowScalar).join(', ') });
+    } else if (isSeq(aliases) && aliases.range) {
+      const last = (aliases.items.at(-1) as YAMLSeq['items'][number] & { range?: [number, number, number] }).range!;
+      const indent = text.slice(lineStart(text, last[0]), last[0]);
+      edits.push({ at: lineEnd(text, last[1]), insert: names.map((n) => `\n${indent}${flowScalar(n)}`).join('') });
+    } else {
+      const namePair = item.items.find((p) => isScalar(p.key) && p.key.value === 'name');
+      const anchorNode = (namePair?.value ?? item.items[0]!.value) as { range?: [number, number, number] };
+      const at = lineEnd(text, anchorNode.range![1]);
+      const keyNode = (namePair?.key ?? item.items[0]!.key) as { range?: [number, number, number] };
+      const indent = text.slice(lineStart(text, keyNode.range![0]), keyNode.range![0]).replace(/-/g, ' ');
+      edits.push({ at, insert: `\n${indent}aliases: [${names.map(flowScalar).join(', ')}]` });
+    }
+  }
+  return applyEdits(text, edits);
+}
+
+function addUnits(text: string, changes: PromotionChange[]): string {
+  const doc = parseDocument(text);
+  const units = doc.get('units', true) as YAMLSeq | undefined;
+  if (!isSeq(units) || units.items.length === 0) throw new Error('rules/units.yaml: no units list to add to');
+  const items = units.items as Array<YAMLMap & { range?: [number, number, number] }>;
+  // New units go after the last real unit: the catch-all empty unit and its comment stay last.
+  const lastReal = [...items].reverse().find((i) => isMap(i) && i.get('unit') !== '') ?? items.at(-1)!;
+  const at = lineEnd(text, lastReal.range![1] - 1);
+  const line = text.slice(lineStart(text, lastReal.range![0]), lineEnd(text, lastReal.range![0]));
+  const indent = /^\s*-\s*/.exec(line)?.[0] ?? '  - ';
+  const padded = /\{\s/.test(line);
+  const entry = (u: string) => (padded ? `{ unit: ${flowScalar(u)}, base: ${flowScalar(u)} }` : `{unit: ${flowScalar(u)}, base: ${flowScalar(u)}}`);
+  return applyEdits(text, [{ at, insert: changes.map((c) => `\n${indent}${entry(c.value)}`).join('') }]);
+}
+
+function stripMagnitude(unit: string, rules: RuleSet): string {
+  const magnitudes = rules.get('units', UnitsFile).magnitudes.map((m) => m.word).sort((a, b) => b.length - a.length);
+  const m = magnitudes.find((w) => unit.startsWith(w) && unit.length > w.length);
+  return m ? unit.slice(m.length) : unit;
+}
+

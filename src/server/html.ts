@@ -1,0 +1,79 @@
+/**
+ * HTML templating without a template engine: a tagged template that escapes
+ * every interpolated value unless it is already Html. Escaping by default
+ * means document text (which can contain anything) never becomes markup.
+ */
+
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type HtmlValue = Html | string | number | null | undefined | false | HtmlValue[];
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function render(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+  let out = strings[0]!;
+  values.forEach((v, i) => (out += render(v) + strings[i + 1]!));
+  return new Html(out);
+}
+
+/** Markup built by our own code (e.g. SVG), trusted as is. */
+export function raw(text: string): Html {
+  return new Html(text);
+}
+
+/** A number for people: thousands separated, at most 4 decimals. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+export interface PageOptions {
+  title: string;
+  /** Which nav entry is current. */
+  active?: 'documents' | 'compare' | 'progress' | 'review';
+  scripts?: string[];
+}
+
+const NAV: Array<{ key: NonNullable<PageOptions['active']>; href: string; label: string }> = [
+  { key: 'documents', href: '/', label: '文件 Documents' },
+  { key: 'compare', href: '/compare', label: '指标对比 Compare' },
+  { key: 'progress', href: '/progress', label: '进度 Progress' },
+  { key: 'review', href: '/review', label: '审核 Review' },
+];
+
+export function page(options: PageOptions, body: Html): string {
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · planlens</title>
+<link rel="stylesheet" href="/static/app.css">
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="/">planlens</a>
+  <nav>${NAV.map((n) => html`<a href="${n.href}"${n.key === options.active ? raw(' aria-current="page"') : ''}>${n.label}</a>`)}</nav>
+</header>
+<main>
+${body}
+</main>
+<script src="/static/app.js"></script>
+${(options.scripts ?? []).map((s) => html`<script src="/static/${s}"></script>`)}
+</body>
+</html>`.value;
+}

@@ -1,0 +1,88 @@
+/**
+ * What the browser tests run against: the sample corpora ingested into a
+ * temporary database by the real CLI, `planlens serve` started as a child
+ * process on a free loopback port (--port 0), and Debian's Chromium driven
+ * by playwright-core with a fresh profile.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = resolve(ROOT, 'bin/planlens.js');
+export const CORPORA = resolve(ROOT, 'corpora');
+export const SCREENSHOTS = resolve(ROOT, 'output/screenshots');
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function planlens(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function ingestedCorpora(): { dir: string; db: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'planlens-web-'));
+  const db = join(dir, 'web.db');
+  const r = planlens(['ingest', CORPORA, '--db', db, '--quiet']);
+  if (r.status !== 0) throw new Error(`ingest failed (${r.status}): ${r.stderr}`);
+  return { dir, db };
+}
+
+export interface Served {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** `planlens serve --port 0 …`, resolved once it prints its address. */
+export function serve(args: string[]): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
+  let out = '';
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`planlens serve printed no address in 60 s:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = out.match(/web app on (http:\/\/[^\s/]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: m[1]!,
+          child,
+          output: () => out,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`planlens serve exited (${code}):\n${out}`));
+    });
+  });
+}
+
+export async function browser(): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'planlens-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 900 },
+    locale: 'zh-CN',
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
