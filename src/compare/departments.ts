@@ -149,6 +149,8 @@ export interface DepartmentTask {
   plan_id: number;
   document_id: number;
   plan_title: string | null;
+  /** Last year of the plan: the deadline of a task that names none. */
+  plan_end: number | null;
   region: string | null;
   task: string;
   role: 'lead' | 'support' | 'support (implicit)';
@@ -220,6 +222,7 @@ interface TaskInfo {
   document_id: number;
   plan_id: number;
   plan_title: string | null;
+  plan_end: number | null;
   region: string | null;
   task: string;
   section_path: string;
@@ -228,11 +231,11 @@ interface TaskInfo {
 
 function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): DepartmentTask[] {
   const taskById = db.prepare(
-    `SELECT r.id, r.idx, r.document_id, d.plan_id, d.title AS plan_title, d.region, r.task, r.section_path, r.sentence
+    `SELECT r.id, r.idx, r.document_id, d.plan_id, d.title AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
      FROM responsibilities r JOIN primary_documents d ON d.id = r.document_id WHERE r.id = ?`,
   );
   const tasksOfDocument = db.prepare(
-    `SELECT r.id, r.idx, r.document_id, d.plan_id, d.title AS plan_title, d.region, r.task, r.section_path, r.sentence
+    `SELECT r.id, r.idx, r.document_id, d.plan_id, d.title AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
      FROM responsibilities r JOIN primary_documents d ON d.id = r.document_id WHERE r.document_id = ? ORDER BY r.idx`,
   );
   const milestones = db.prepare(
@@ -263,6 +266,7 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
       plan_id: t.plan_id,
       document_id: t.document_id,
       plan_title: t.plan_title,
+      plan_end: t.plan_end,
       region: t.region,
       task: t.task,
       role,

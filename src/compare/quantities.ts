@@ -60,6 +60,9 @@ export interface QuantityRow {
   quote: string;
   rule: string;
   anchor: string;
+  /** accepted | corrected | added (src/review); null when no one has reviewed the record. */
+  review_status: string | null;
+  reviewed_by: string | null;
 }
 
 /** Larger areas first, so a comparison reads province → city → district. */

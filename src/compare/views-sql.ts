@@ -64,7 +64,10 @@ SELECT
       ORDER BY c.col)
   ), q.sentence) AS quote,
   q.rule,
-  q.anchor
+  q.anchor,
+  -- Who vouched for the record (src/review applies corrections to the row): NULL = not reviewed.
+  q.review_status,
+  q.reviewed_by
 FROM quantities q
 JOIN plans p ON p.primary_document_id = q.document_id
 JOIN documents d ON d.id = q.document_id

@@ -1,3 +1,2 @@
 export { ingestPaths, type IngestOptions, type IngestSummary, type ProgressEvent } from './ingest-paths.js';
 export { expandPaths, isCandidateFile } from './expand-paths.js';
-export { runPipelineStrict } from './strict-pipeline.js';

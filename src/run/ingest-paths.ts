@@ -9,7 +9,7 @@
  * rule file (ConfigError) is the exception: it stops the batch at once.
  */
 import PQueue from 'p-queue';
-import type { Pipeline } from '../core/pipeline.js';
+import { runPipeline, type Pipeline } from '../core/pipeline.js';
 import { ConfigError, DocumentError } from '../core/stage.js';
 import type { DocumentState } from '../core/state.js';
 import { openSource } from '../ingest/index.js';
@@ -27,7 +27,6 @@ import {
   type Db,
 } from '../store/index.js';
 import { expandPaths } from './expand-paths.js';
-import { runPipelineStrict } from './strict-pipeline.js';
 
 export interface IngestOptions {
   db: Db;
@@ -60,8 +59,11 @@ export interface IngestSummary {
   actuals: number;
   flagged: number;
   seconds: number;
+  /** The first MAX_LISTED_FAILURES failures; all of them are in the messages table. */
   failures: Array<{ path: string; error: string }>;
 }
+
+const MAX_LISTED_FAILURES = 1000;
 
 export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string>, options: IngestOptions): Promise<IngestSummary> {
   const { db, pipeline, rules } = options;
@@ -84,7 +86,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   const fail = (path: string, stage: string, code: string, problem: string) => {
     const error = `${path}: ${problem}`;
     summary.failed++;
-    summary.failures.push({ path, error });
+    if (summary.failures.length < MAX_LISTED_FAILURES) summary.failures.push({ path, error });
     recordFailure(db, runId, path, { stage, code, text: problem });
     progress({ kind: 'failed', path, error });
   };
@@ -108,7 +110,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     let finish!: () => void;
     inFlight.set(sha, new Promise<void>((resolve) => (finish = resolve)));
     try {
-      const state = await runPipelineStrict(pipeline, initial, { rules });
+      const state = await runPipeline(pipeline, initial, { rules });
       const fatal = state.messages.find((m) => m.severity === 'fatal');
       if (fatal) return fail(path, fatal.stage, fatal.code, fatal.text);
       let stored;

@@ -32,15 +32,15 @@ export interface BarChartOptions {
 
 const ROW = 26;
 const BAR = 18;
-const LABEL_WIDTH = 260;
-const PLOT_WIDTH = 420;
-const NOTE_WIDTH = 200;
+const LABEL_WIDTH = 280;
+const PLOT_WIDTH = 560;
+const NOTE_WIDTH = 240;
 const TOP = 30;
 
 export function barChart(options: BarChartOptions): string {
   const { bars } = options;
   const fmt = options.format ?? formatNumber;
-  const max = Math.max(0, ...bars.map((b) => b.value), options.reference?.value ?? 0) || 1;
+  const max = niceCeiling(Math.max(0, ...bars.map((b) => b.value), options.reference?.value ?? 0) || 1);
   const scale = (v: number) => (Math.max(0, v) / max) * PLOT_WIDTH;
   const width = LABEL_WIDTH + PLOT_WIDTH + NOTE_WIDTH;
   const legendHeight = options.legend?.length ? 22 : 0;
@@ -94,6 +94,13 @@ export function barChart(options: BarChartOptions): string {
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** The axis end: the smallest of 1, 2, 2.5, 4, 5, 8, 10 × 10^k at or above the largest value, so quarter gridlines read as round numbers. */
+export function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 4, 5, 8, 10].find((m) => m * power >= value - 1e-9) ?? 10;
+  return step * power;
 }
 
 function truncate(text: string, max: number): string {

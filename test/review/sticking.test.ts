@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { workspace, type Item, type Workspace } from './helpers.js';
 
 const DOC = 'xuanwu-ip-14fyp-plan.txt';
@@ -123,4 +124,39 @@ describe('corrections survive re-ingestion', () => {
     const history = await ws.json<Array<{ action: string; reviewer: string }>>(['review', 'history', orphan!.id]);
     expect(history.map((h) => h.action)).toEqual(['edit']);
   }, 120_000);
+});
+
+describe('an accepted record the new rules extract differently', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = workspace([DOC]);
+    expect((await ws.run(['ingest', ws.doc(DOC), '--quiet'])).status).toBe(0);
+  }, 120_000);
+  afterAll(() => ws?.remove());
+
+  it('is flagged correction-conflict; the accepted values stay in force and the new extraction is kept beside them', async () => {
+    const linked = (await ws.json<Item[]>(['review', 'list', '--flag', 'linked-by-similarity']))[0]!;
+    expect(linked).toBeDefined();
+    expect((await ws.run(['review', 'accept', linked.id, ...REVIEWER])).status).toBe(0);
+    // New rules: the name becomes an alias of a different indicator.
+    const rules = ws.copyRules();
+    const file = join(rules, 'indicators.yaml');
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const items = (doc.get('indicators') as YAMLSeq<YAMLMap>).items;
+    const other = items.find((i) => i.get('id') !== linked.fields.indicator_id)!;
+    const aliases = other.get('aliases') as YAMLSeq | undefined;
+    if (aliases) aliases.add(String(linked.fields.indicator));
+    else other.set('aliases', [String(linked.fields.indicator)]);
+    writeFileSync(file, doc.toString());
+    expect((await ws.run(['ingest', ws.doc(DOC), '--force', '--quiet', '--rules', rules])).status).toBe(0);
+
+    const now = (await ws.json<Item[]>(['review', 'list', '--flag', 'correction-conflict'])).find((i) => i.key === linked.key)!;
+    expect(now).toBeDefined();
+    expect(now.fields.indicator_id).toBe(linked.fields.indicator_id);
+    expect(now.extracted?.indicator_id).toBe(String(other.get('id')));
+    expect(now.check).toBe('conflict');
+    const [conflict] = ws.sql<{ extracted: string; corrected: string }>('SELECT extracted, corrected FROM review_conflicts WHERE record_id = ?', now.rowId);
+    expect(JSON.parse(conflict!.extracted).indicator_id).toBe(String(other.get('id')));
+    expect(JSON.parse(conflict!.corrected).indicator_id).toBe(linked.fields.indicator_id);
+  }, 180_000);
 });

@@ -114,4 +114,16 @@ describe('store round trip on corpora/', () => {
     expect(count('SELECT count(*) AS n FROM plans')).toBe(3);
     expect(count('SELECT count(*) AS n FROM sentences WHERE document_id = ?', old.id)).toBe(0);
   });
+
+  it('stores the same bytes twice in one --force batch only once', async () => {
+    const a = join(dir, 'copy-a.txt');
+    const b = join(dir, 'copy-b.txt');
+    copyFileSync(join(CORPORA, 'nanjing-ip-14fyp-midterm-review.txt'), a);
+    copyFileSync(join(CORPORA, 'nanjing-ip-14fyp-midterm-review.txt'), b);
+    const summary = await ingest([a, b], true);
+    expect(summary).toMatchObject({ stored: 1, skipped: 1, failed: 0 });
+    expect(count('SELECT count(*) AS n FROM documents')).toBe(7);
+    const id = (store.db.prepare('SELECT document_id AS n FROM document_paths WHERE path = ?').get(a) as { n: number }).n;
+    expect(count('SELECT count(*) AS n FROM document_paths WHERE document_id = ? AND path IN (?, ?)', id, a, b)).toBe(2);
+  });
 });

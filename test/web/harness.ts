@@ -21,6 +21,20 @@ export function planlens(args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The same CLI in-process: `main(argv)` is what bin/planlens.js calls, so
+ * this is the real command line without a Node start-up per command.
+ */
+export async function planlensInProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    ({ isTTY: false, write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true) }) as unknown as NodeJS.WriteStream;
+  const status = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+  return { status, stdout, stderr };
+}
+
 export function ingestedCorpora(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'planlens-web-'));
   const db = join(dir, 'web.db');

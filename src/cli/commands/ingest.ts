@@ -106,5 +106,6 @@ function formatSummary(s: IngestSummary, db: import('../../store/index.js').Db, 
       `(one fact per indicator and year), ${totals.flagged} records flagged`,
   ];
   if (s.failures.length) lines.push('  failed:', ...s.failures.map((f) => `    ${f.error}`));
+  if (s.failed > s.failures.length) lines.push(`    … and ${s.failed - s.failures.length} more (SELECT path, text FROM messages WHERE run_id = ${s.runId} AND severity = 'fatal')`);
   return lines.join('\n') + '\n';
 }

@@ -3,8 +3,7 @@
  * stage and print what that stage added, for debugging rules. Nothing is
  * written to the database.
  */
-import type { Pipeline } from '../../core/pipeline.js';
-import { runPipelineStrict } from '../../run/index.js';
+import { runPipeline, type Pipeline } from '../../core/pipeline.js';
 import type { DocumentState } from '../../core/state.js';
 import { openSource } from '../../ingest/index.js';
 import { CliError, EXIT, UsageError, type CliCommand } from '../command.js';
@@ -39,10 +38,10 @@ export const inspectCommand: CliCommand = (program, cli) => {
       throw new CliError(`${file}: ${(error as Error).message}`);
     }
     // Run up to the stage before, then the stage alone, to see exactly what it changed.
-    const before = at === 0 ? state : await runPipelineStrict(slice(pipeline, 0, at), state, { rules });
+    const before = at === 0 ? state : await runPipeline(slice(pipeline, 0, at), state, { rules });
     const failedBefore = before.messages.find((m) => m.severity === 'fatal');
     if (failedBefore) throw new CliError(`${file}: ${failedBefore.stage}: ${failedBefore.text}`);
-    const after = await runPipelineStrict(slice(pipeline, at, at + 1), before, { rules });
+    const after = await runPipeline(slice(pipeline, at, at + 1), before, { rules });
     const changed = (Object.keys(after) as Array<keyof DocumentState>).filter((k) => k !== 'messages' && after[k] !== before[k]);
     const output: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, after[k]]));
     const newMessages = after.messages.slice(before.messages.length);

@@ -28,7 +28,7 @@ export const tasksCommand: CliCommand = (program, cli) => {
         result.tasks as never,
         format,
         ['region', 'task', 'role', 'unit_as_written', 'deadlines', 'targets'],
-        ['plan_id', 'plan_title', 'region', 'task', 'role', 'unit_as_written', 'section_path', 'deadlines', 'targets', 'sentence', 'document_id'],
+        ['plan_id', 'plan_title', 'plan_end', 'region', 'task', 'role', 'unit_as_written', 'section_path', 'deadlines', 'targets', 'sentence', 'document_id'],
       );
       cli.done(EXIT.ok);
     } finally {

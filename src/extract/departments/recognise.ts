@@ -271,9 +271,13 @@ function extendSubUnit(text: string, c: UnitCandidate, words: WordIndex, rules: 
   return { ...c, name: c.name + extra, end: stop, namePart: c.namePart + extra, rule: 'department.sub-unit' };
 }
 
-/** Longest candidate wins where they overlap; coordinated names share a span and all stay. */
+/**
+ * Where candidates overlap, the one that starts first wins, the longest among
+ * those: a name that begins inside another (南京分行营业管理部 inside
+ * 人民银行南京分行…) is a misreading of it. Coordinated names share a span and all stay.
+ */
 function dropOverlaps(found: UnitCandidate[]): UnitCandidate[] {
-  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = [...found].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: UnitCandidate[] = [];
   for (const c of sorted) {
     const clash = kept.some((k) => c.start < k.end && k.start < c.end && !(k.rule === 'department.coordinated-levels' && c.rule === k.rule));

@@ -77,30 +77,9 @@ export class ProseReader {
       const prev = i > 0 ? figures[i - 1]! : null;
       const prevInClause = prev !== null && prev.end > clauseStart;
       const leftStart = prevInClause ? Math.max(prev.end, previous?.consumedTo ?? 0) : clauseStart;
-      const leftRaw = text.slice(Math.min(leftStart, figure.start), figure.start);
       const clause = text.slice(clauseStart, figure.start);
-      let left = squeezeName(removeTimeExpressions(text, Math.min(leftStart, figure.start), figure.start, expressions));
-      const listContinues = prevInClause && (left === '' || p.listConnectors.includes(left));
-      left = stripLeading(left, p.listConnectors);
-      // Relative names keep their comparison base (较“十三五”末增长).
-      const relativeRaw = stripLeading(squeezeName(leftRaw), p.listConnectors).replace(/[“”"]/g, '');
-      // 提高到2025年的50件 moves the same indicator to a new value: not a relative figure.
-      const moves = p.relativeStarts.some((w) => relativeRaw.startsWith(w) && /^[到至]/.test(relativeRaw.slice(w.length)));
-      const relativeWord = moves ? undefined : p.relativeStarts.find((w) => relativeRaw.startsWith(w) || left.startsWith(w));
-      left = this.stripLeadingFillers(left, doc.regionNames);
-      let enumeration = false;
-      for (const marker of p.enumerationMarkers) {
-        if (left.endsWith(marker) && left.length > marker.length) {
-          enumeration = true;
-          left = '';
-        } else {
-          const at = left.lastIndexOf(marker);
-          if (at >= 0 && at + marker.length < left.length) left = left.slice(at + marker.length);
-        }
-      }
-      left = this.stripTrailingFillers(left);
-      if (p.growthWords.includes(left)) left = '';
-      const rightSpan = this.rightOf(text, figure, figures[i + 1]);
+      const { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration } = this.leftOf(text, Math.min(leftStart, figure.start), figure.start, prevInClause, expressions, doc);
+      const rightSpan = this.rightOf(text, figure, figures[i + 1], expressions);
       let right = rightSpan.text;
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
       if (right !== '' && p.structureNouns.some((w) => right.endsWith(w) || right.slice(0, w.length + 2).includes(w))) return;
@@ -168,6 +147,39 @@ export class ProseReader {
     return [...reads.map((r) => r.mention), ...qualitative];
   }
 
+  /**
+   * The words before a figure, cleaned to a name: list connectors, fillers,
+   * places and time expressions go; 等 closes an example list (A、B等X →
+   * X); a name starting with 较/占/同比… is relative to the sentence's
+   * previous indicator.
+   */
+  private leftOf(text: string, start: number, end: number, prevInClause: boolean, expressions: TimeExpression[], doc: DocumentContext) {
+    const p = this.rules.patterns;
+    const leftRaw = text.slice(start, end);
+    let left = squeezeName(removeTimeExpressions(text, start, end, expressions));
+    const listContinues = prevInClause && (left === '' || p.listConnectors.includes(left));
+    left = stripLeading(left, p.listConnectors);
+    // Relative names keep their comparison base (较“十三五”末增长).
+    const relativeRaw = stripLeading(squeezeName(leftRaw), p.listConnectors).replace(/[“”"]/g, '');
+    // 提高到2025年的50件 moves the same indicator to a new value: not a relative figure.
+    const moves = p.relativeStarts.some((w) => relativeRaw.startsWith(w) && /^[到至]/.test(relativeRaw.slice(w.length)));
+    const relativeWord = moves ? undefined : p.relativeStarts.find((w) => relativeRaw.startsWith(w) || left.startsWith(w));
+    left = this.stripLeadingFillers(left, doc.regionNames);
+    let enumeration = false;
+    for (const marker of p.enumerationMarkers) {
+      if (left.endsWith(marker) && left.length > marker.length) {
+        enumeration = true;
+        left = '';
+      } else {
+        const at = left.lastIndexOf(marker);
+        if (at >= 0 && at + marker.length < left.length) left = left.slice(at + marker.length);
+      }
+    }
+    left = this.stripTrailingFillers(left);
+    if (p.growthWords.includes(left)) left = '';
+    return { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration };
+  }
+
   /** 企业专利授权占比继续提升，达到73%: the figure's indicator is the earlier clause's subject. */
   private subjectBefore(text: string, offset: number, clauseStart: number, expressions: TimeExpression[], doc: DocumentContext): string | null {
     if (clauseStart - 1 <= offset) return null;
@@ -191,11 +203,11 @@ export class ProseReader {
   }
 
   /** Text after a figure up to the clause end or the next figure: the noun a figure-first phrase counts. */
-  private rightOf(text: string, figure: Figure, next: Figure | undefined): { text: string; end: number } {
+  private rightOf(text: string, figure: Figure, next: Figure | undefined, expressions: TimeExpression[]): { text: string; end: number } {
     const p = this.rules.patterns;
     let end = this.clauseEnd(text, figure.end);
     if (next && next.start < end) end = next.start;
-    let right = squeezeName(removeTimeExpressions(text, figure.end, end, this.rules.times.find(maskTitles(text))));
+    let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions));
     // …金奖4项、银奖2项: a list connector right after the figure starts the next item;
     // …30件提高到2025年的50件: a verb right after it continues the sentence, names nothing.
     if (p.listConnectors.some((c) => right.startsWith(c))) return { text: '', end: figure.end };

@@ -216,6 +216,7 @@ function proseResponsibilities(
       const unsplit = m.groups!.marker === '负责' && support.length === 0 && lead.length > 1;
       // 由X牵头，Y配合，建立工作推进机制: the task is what follows, up to the sentence end.
       const rest = text.slice(at + m[0].length).replace(/^[，,、\s]+/u, '').split(/[。；;\n]/u)[0]!.trim();
+      if (rules.raw.proseNotTasks.some((w) => rest.startsWith(w))) continue;
       out.push({
         task: rest.length >= 4 ? cleanTask(rest) : section?.heading ? cleanTask(section.heading) : taskFromParagraph(text.slice(lineStart(text, at)), at - lineStart(text, at)),
         sectionPath: section?.path ?? provenance.sectionPath,

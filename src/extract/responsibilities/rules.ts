@@ -15,6 +15,7 @@ export const ResponsibilityRulesSchema = z.object({
   inlineRoles: z.array(z.object({ marker: z.string().min(1), role: RoleSchema })).default([]),
   inlineFillers: z.array(z.string().min(1)).default([]),
   prosePatterns: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
+  proseNotTasks: z.array(z.string().min(1)).default([]),
   tableTaskHeaders: z.array(z.string().min(1)).default([]),
   deadlineLabels: z.array(z.string().min(1)).default([]),
 });

@@ -4,7 +4,7 @@
  * reported actuals, as a table and an SVG bar chart, with links back to the
  * source sentence and CSV/xlsx downloads of the same rows.
  */
-import { describeMatch, matchIndicator, queryQuantities, type IndicatorMatch, type QuantityRow } from '../../compare/index.js';
+import { describeMatch, indicatorUsage, matchIndicator, queryQuantities, unlinkedNames, type IndicatorMatch, type QuantityRow } from '../../compare/index.js';
 import type { Db } from '../../store/index.js';
 import { barChart, type Bar } from '../charts.js';
 import { formatNumber, html, page, raw } from '../html.js';
@@ -24,16 +24,11 @@ export function compareIndicator(db: Db, query: string): CompareResult {
   return { query, match, message: describeMatch(text, match).replace(/^--indicator /, ''), rows: queryQuantities(db, { indicatorKeys: [match.key] }) };
 }
 
-/** Names to offer in the search box: canonical names, aliases, and names plans use unlinked. */
+/** Names to offer in the search box: canonical names and aliases, then names plans use unlinked (the compare library's lists). */
 export function indicatorNames(db: Db): string[] {
   const names = new Set<string>();
-  for (const r of db.prepare('SELECT name, aliases FROM indicators ORDER BY id').all() as Array<{ name: string; aliases: string }>) {
-    names.add(r.name);
-    for (const a of JSON.parse(r.aliases) as string[]) names.add(a);
-  }
-  for (const r of db.prepare('SELECT DISTINCT indicator_name FROM plan_quantities ORDER BY indicator_name').all() as Array<{ indicator_name: string }>) {
-    names.add(r.indicator_name);
-  }
+  for (const usage of indicatorUsage(db)) for (const name of [usage.name, ...usage.aliases]) names.add(name);
+  for (const unlinked of unlinkedNames(db)) names.add(unlinked.name);
   return [...names];
 }
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findRoleAnnotations, parseRoleContent, splitUnitList } from '../../../src/extract/responsibilities/annotation.js';
 import { responsibilityRules } from '../../../src/extract/responsibilities/rules.js';
 import { taskFromParagraph } from '../../../src/extract/responsibilities/task.js';
+import { readDeadline } from '../../../src/extract/milestones/deadline-text.js';
 import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
 import { placeNames } from '../../../src/extract/departments/places.js';
 import { useDictionary } from '../../../src/extract/departments/words.js';
@@ -48,6 +49,12 @@ describe('role annotations', () => {
     expect(got.implicit).toEqual(implicit ?? []);
   });
 
+  it('a deadline label ends the unit list and is kept', () => {
+    const got = parse('牵头单位：市司法局；配合单位：市知识产权局；完成时限：2025年底')!;
+    expect(got.support).toEqual(['市知识产权局']);
+    expect(got.deadline).toBe('2025年底');
+  });
+
   it.each(['2024—2026年', '征求意见稿', '专利、商标、地理标志', '县（区）', '以下简称《规划》', '人才负责'])('not an annotation: （%s）', (content) => {
     expect(parse(content)).toBeNull();
   });
@@ -81,5 +88,17 @@ describe('task titles', () => {
     { paragraph: '实施商标品牌战略，培育区域公用品牌。', task: '实施商标品牌战略' },
   ])('$paragraph → $task', ({ paragraph, task }) => {
     expect(taskFromParagraph(paragraph)).toBe(task);
+  });
+});
+
+describe('deadlines as written in a 完成时限 cell', () => {
+  it.each([
+    ['2025年底', '2025'],
+    ['2026年6月底前', '2026-06'],
+    ['2024年—2025年', '2025'],
+    ['长期坚持', null],
+    ['持续推进', null],
+  ])('%s → %s', (text, due) => {
+    expect(readDeadline(text)).toBe(due);
   });
 });

@@ -42,6 +42,11 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'preposition glued to the level word', text: '以市质量发展和食品药品安全委员会为牵引', names: ['市质量发展和食品药品安全委员会'] },
   { pattern: 'preposition glued to the level: 会同', text: '由市司法局会同市知识产权局负责', names: ['市司法局', '市知识产权局'] },
   { pattern: 'zone administrative committee', text: '江北新区管委会负责统筹', names: ['江北新区管委会'] },
+  { pattern: 'joint-meeting body with 实施 in its name', text: '充分发挥市知识产权战略实施工作联席会议作用', names: ['市知识产权战略实施工作联席会议'] },
+  { pattern: 'press office attached to the government', text: '市政府新闻办公室召开发布会', names: ['市政府新闻办公室'] },
+  { pattern: 'a name starting inside another is a misreading', text: '江苏银保监局、人民银行南京分行营业管理部', names: ['江苏银保监局', '人民银行南京分行'] },
+  { pattern: 'provincial department (厅)', text: '省知识产权局、省财政厅联合印发', names: ['省知识产权局', '省财政厅'] },
+  { pattern: 'county-level city government after a park committee', text: '苏州工业园区管委会、张家港市政府', names: ['苏州工业园区管委会', '张家港市政府'] },
   { pattern: 'central party and state offices', text: '中共中央办公厅、国务院办公厅印发', names: ['中共中央办公厅', '国务院办公厅'] },
 ];
 
@@ -56,6 +61,7 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   { pattern: 'bare 财政 that is money, not a unit', text: '加大市财政资金投入', not: ['市财政'] },
   { pattern: 'a quantifier before a list of levels makes them generic', text: '各旗、县、区人民政府，市有关委、办、局：', not: ['县人民政府', '区人民政府', '市有关委'] },
   { pattern: 'a verb is not a place name (会同 the county)', text: '由市司法局会同市知识产权局负责', not: ['会同市知识产权局'] },
+  { pattern: 'generic departments and grades', text: '强化市场监管部门执法，市级财政给予支持，省级以上示范企业', not: ['市场监管部', '市级财政'] },
   { pattern: 'a hospital is not a unit', text: '市人民医院开展义诊', not: ['市人民医院'] },
   { pattern: '部署 is a verb', text: '贯彻市委市政府决策部署', not: ['市委市政府决策部署'] },
   { pattern: '市长 is a person', text: '成立以一把手市长为组长的领导小组', not: ['市长为组长的领导小组'] },

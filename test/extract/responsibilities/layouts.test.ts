@@ -33,6 +33,7 @@ describe('responsibility layouts', () => {
     { layout: 'inline 按职责分工负责', task: '深化刑事司法保护', lead: ['市公安局'], support: ['市检察院'], roles: 'unsplit' },
     { layout: '由…牵头，…配合 in prose', task: '建立工作推进机制', lead: ['市知识产权局'], support: ['市财政局'], roles: 'split' },
     { layout: 'label line without brackets under an untitled paragraph', task: '实施商标品牌战略', lead: ['市市场监督管理局'], support: ['市农业农村局'], roles: 'split' },
+    { layout: 'a deadline label among the roles', task: '纠纷化解行动', lead: ['市司法局'], support: ['市知识产权局'], roles: 'split' },
     { layout: 'label opening a sentence', task: '推进地理标志保护工程', lead: ['市农业农村局'], support: ['市商务局'], roles: 'unsplit' },
   ])('$layout', ({ task, lead, support, roles }) => {
     const r = record(task);
@@ -42,8 +43,8 @@ describe('responsibility layouts', () => {
     expect(r!.roles).toBe(roles);
   });
 
-  it('no other records', () => {
-    expect(state.extractions!.responsibilities).toHaveLength(7);
+  it('no other records (本方案由…负责解释 is not a task)', () => {
+    expect(state.extractions!.responsibilities).toHaveLength(8);
   });
 
   it('a note naming units for every task goes to implicit support', () => {
@@ -52,12 +53,13 @@ describe('responsibility layouts', () => {
 });
 
 describe('milestone layouts', () => {
-  it('phases and the qualitative goal', () => {
+  it('phases, the qualitative goal and a task deadline (完成时限)', () => {
     expect(state.extractions!.milestones.map((m) => [m.what, m.start, m.end])).toEqual([
       ['建成省知识产权保护示范区', null, '2026'],
       ['启动部署阶段', '2024-03', '2024-06'],
       ['全面推进阶段', '2024-07', '2025-12'],
       ['总结提升阶段', '2026', '2026'],
+      ['纠纷化解行动', null, '2025'],
     ]);
   });
 });

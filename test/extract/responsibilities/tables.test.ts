@@ -32,6 +32,7 @@ describe('task tables', () => {
       { task: '建设知识产权保护中心', lead: ['市知识产权局'], support: ['市财政局', '市科技局'], roles: 'split' },
       { task: '开展执法专项行动', lead: ['市市场监管局'], support: [], roles: 'split' },
     ]);
+    expect(responsibilitiesFromTable(t, responsibilityRules(rules)).map((r) => r.deadline)).toEqual(['2025年底', '每年']);
   });
 
   it('one 责任单位 column: unsplit, lead is the first', () => {
