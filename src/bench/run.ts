@@ -6,7 +6,6 @@
  *
  * Usage: tsx src/bench/run.ts [--documents N] [--concurrency N] [--keep]
  */
-import '../cli/quiet-dependencies.js';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';

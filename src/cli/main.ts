@@ -5,7 +5,6 @@
  * Exit status: 0 ok, 1 something failed (a file, a lookup), 2 bad usage or a
  * broken configuration (unknown option, bad --rules/--pipeline, broken rule file).
  */
-import './quiet-dependencies.js';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/stage.js';
 import { CliError, EXIT, UsageError, type CliContext } from './command.js';

@@ -56,9 +56,9 @@ const QUANTITY_COLUMNS = cols([
   ['page', '页码'],
   ['quote', '原文'],
   ['sentence', '原文句子'],
-  ['document_path', '文件路径'],
   ['review_status', '人工审核'],
   ['reviewed_by', '审核人'],
+  ['document_path', '文件路径'],
 ]);
 
 const fromView = (view: string, columns: AnalystColumn[], order: string) => (db: Db) =>

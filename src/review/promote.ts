@@ -1,8 +1,9 @@
 /**
  * Promotion: corrections that generalise become rule data, so the next plan
  * written the same way is extracted right without a reviewer.
- *   - an indicator a reviewer linked to a canonical indicator → its name
- *     becomes an alias of that indicator in rules/indicators.yaml;
+ *   - a name a reviewer vouched for as a canonical indicator (linked by
+ *     hand, or a similarity link accepted) → an alias of that indicator in
+ *     rules/indicators.yaml, unless it is already one of its names;
  *   - a unit the unit rules do not know → a new entry in rules/units.yaml.
  * The files are edited in place, text inserted where the Document API says
  * the node is: comments, order and each file's own flow style stay exactly as
@@ -76,7 +77,8 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
     const extracted = c.extracted ? (JSON.parse(c.extracted) as Fields) : null;
     const id = after.indicator_id as string | null;
     const name = typeof after.indicator === 'string' ? squeeze(after.indicator) : '';
-    if (id && name && (extracted === null || extracted.indicator_id !== id || squeeze(String(extracted.indicator ?? '')) !== name)) {
+    // Any name a reviewer vouched for as this indicator (linked by hand, or a similarity link accepted) is an alias.
+    if (id && name) {
       const owner = known.get(name);
       if (owner === id) {
         // Already a name of that indicator: nothing to learn.

@@ -12,7 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Pipeline } from '../core/pipeline.js';
 import type { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
-import { requireToken, sameOriginWrites } from './auth.js';
+import { loopbackHostOnly, requireToken, sameOriginWrites } from './auth.js';
 import { escapeHtml } from './html.js';
 import { documentDetail, documentList, failedPaths } from './data/documents.js';
 import { compareCsv, compareXlsx } from './downloads.js';
@@ -46,6 +46,8 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const upload: UploadContext = { db, rules: options.rules, pipeline: options.pipeline, uploadDir: options.uploadDir };
 
+  // Without a token the server must be on loopback (serve decides), so only loopback Host names are answered.
+  app.use('*', loopbackHostOnly(options.token === null));
   app.use('*', requireToken(options.token));
   app.use('*', sameOriginWrites());
   app.onError((error, c) => {

@@ -62,3 +62,19 @@ export function sameOriginWrites(): MiddlewareHandler {
     return next();
   };
 }
+
+/**
+ * DNS rebinding: a site can point its own name at 127.0.0.1, and the
+ * browser then treats this server as that site. Without a token the only
+ * defence is the Host header, which then names the other site: on loopback,
+ * only loopback names are answered.
+ */
+export function loopbackHostOnly(enabled: boolean): MiddlewareHandler {
+  return async (c, next) => {
+    if (!enabled) return next();
+    const host = c.req.header('host') ?? '';
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+    if (!isLoopback(name)) return c.json({ error: `refused: this server answers only to loopback addresses, not '${host}'` }, 403);
+    return next();
+  };
+}

@@ -77,6 +77,7 @@ export const MetadataRulesSchema = z
       .strict(),
     periodWords: z.record(z.string(), YearPair),
     periodRangePattern: RegexSource,
+    periodYearPattern: RegexSource.optional(),
     typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),
     typeCues: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1), weight: z.number().positive() }).strict()),
     minCueScore: z.number().min(0),

@@ -82,3 +82,45 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
   }
   return tables;
 }
+
+/** A row written on one line with TABs between its cells (text copied from a web page or a spreadsheet). */
+function tabRow(text: string, line: Line): FlatCell[] | null {
+  if (CELL_LINE.test(line.text) || !line.text.includes('\t')) return null;
+  const cells: FlatCell[] = [];
+  let from = line.start;
+  for (const part of line.text.split('\t')) {
+    const span = trimSpan(text, from, from + part.length);
+    cells.push({ text: text.slice(span.start, span.end), start: span.start, end: span.end });
+    from += part.length + 1;
+  }
+  while (cells.length > 0 && cells[cells.length - 1]!.text === '') cells.pop();
+  return cells.filter((c) => c.text !== '').length >= 2 ? cells : null;
+}
+
+/**
+ * Tables whose rows are single lines with TAB-separated cells. At least two
+ * such lines in a row make a table; an empty cell is merged from the cell above
+ * as in the other flattened layout.
+ */
+export function findTabRowTables(text: string, lines: Line[], usable: (line: Line) => boolean): FlatTable[] {
+  const tables: FlatTable[] = [];
+  let rows: FlatCell[][] = [];
+  let start = 0;
+  let end = 0;
+  const flush = () => {
+    if (rows.length >= 2) tables.push({ rows, start, end });
+    rows = [];
+  };
+  for (const line of lines) {
+    const row = usable(line) ? tabRow(text, line) : null;
+    if (!row) {
+      flush();
+      continue;
+    }
+    if (rows.length === 0) start = row[0]!.start;
+    rows.push(row);
+    end = row[row.length - 1]!.end;
+  }
+  flush();
+  return tables;
+}

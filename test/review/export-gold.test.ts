@@ -22,7 +22,8 @@ describe('export --format gold --reviewed', () => {
 
   beforeAll(async () => {
     ws = workspace([DOC]);
-    expect((await ws.run(['ingest', ws.doc(DOC), '--quiet'])).status).toBe(0);
+    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
+    expect(stored.status, stored.stderr).toBe(0);
   }, 120_000);
   afterAll(() => ws?.remove());
 

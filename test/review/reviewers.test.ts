@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planlensProcess, workspace, type Item, type Workspace } from './helpers.js';
 
 const DOC = 'xuanwu-ip-14fyp-plan.txt';
+const WORK_PLAN = 'lianyungang-ip-city-pilot-2024-2026.txt';
 
 interface HistoryRow {
   id: number;
@@ -25,7 +26,8 @@ describe('review history, undo, reject and add', () => {
 
   beforeAll(async () => {
     ws = workspace([DOC]);
-    expect((await ws.run(['ingest', ws.doc(DOC), '--quiet'])).status).toBe(0);
+    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
+    expect(stored.status, stored.stderr).toBe(0);
     queue = await ws.json<Item[]>(['review', 'list', '--type', 'quantity']);
   }, 120_000);
   afterAll(() => ws?.remove());
@@ -95,6 +97,15 @@ describe('review history, undo, reject and add', () => {
     expect(ws.sql('SELECT 1 FROM plan_quantities WHERE quantity_id = ?', after!.rowId).length).toBe(1);
   }, 120_000);
 
+  it('queries mark the records a person has reviewed, with the reviewed values', async () => {
+    const fact = ws.sql<{ quantity_id: number; value: number }>(`SELECT quantity_id, value FROM plan_quantities WHERE value IS NOT NULL ORDER BY quantity_id DESC LIMIT 1`)[0]!;
+    expect((await ws.run(['review', 'edit', `q${fact.quantity_id}`, '--value', String(fact.value * 10), '--reviewer', 'gus'])).status).toBe(0);
+    const rows = await ws.json<Array<{ quantity_id: number; value: number; review_status: string | null; reviewed_by: string | null }>>(['query']);
+    const row = rows.find((r) => r.quantity_id === fact.quantity_id)!;
+    expect(row).toMatchObject({ value: fact.value * 10, review_status: 'corrected', reviewed_by: 'gus' });
+    expect(rows.filter((r) => r.review_status === null).length).toBeGreaterThan(0);
+  });
+
   it('adds a missed record by pointing at a sentence; it is there after a re-ingest', async () => {
     const sentence = ws.sql<{ idx: number; text: string }>(
       `SELECT s.idx, s.text FROM sentences s JOIN documents d ON d.id = s.document_id WHERE length(s.text) > 20 ORDER BY s.idx LIMIT 1 OFFSET 40`,
@@ -130,4 +141,49 @@ describe('review history, undo, reject and add', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/q999999/);
   }, 60_000);
+
+  describe('in a work plan with responsible units and milestones', () => {
+    let workplan: Workspace;
+    beforeAll(async () => {
+      workplan = workspace([WORK_PLAN]);
+      expect((await workplan.run(['ingest', workplan.doc(WORK_PLAN), '--quiet'])).status).toBe(0);
+    }, 120_000);
+    afterAll(() => workplan?.remove());
+
+    it('corrects departments, responsibility units and milestone dates', async () => {
+      const ws = workplan;
+      const all = await ws.json<Item[]>(['review', 'list', '--all']);
+      const department = all.find((i) => i.type === 'department')!;
+      let r = await ws.run(['review', 'edit', department.id, '--name', '区市场监管局（知识产权局）', '--reviewer', 'hal', '--format', 'json']);
+      expect(r.status, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as Item).fields.name).toBe('区市场监管局（知识产权局）');
+      const responsibility = all.find((i) => i.type === 'responsibility');
+      expect(responsibility).toBeDefined();
+      {
+        r = await ws.run(['review', 'edit', responsibility!.id, '--lead', '区科技局', '--support', '区财政局、区教育局', '--reviewer', 'hal']);
+        expect(r.status, r.stderr).toBe(0);
+        const units = ws.sql<{ role: string; name: string }>(
+          'SELECT role, name FROM responsibility_units WHERE responsibility_id = ? ORDER BY role, position',
+          responsibility!.rowId,
+        );
+        expect(units).toEqual([
+          { role: 'lead', name: '区科技局' },
+          { role: 'support', name: '区财政局' },
+          { role: 'support', name: '区教育局' },
+        ]);
+      }
+      const milestone = all.find((i) => i.type === 'milestone');
+      expect(milestone).toBeDefined();
+      {
+        expect((await ws.run(['review', 'edit', milestone!.id, '--start', '2023-13', '--reviewer', 'hal'])).status).toBe(2);
+        r = await ws.run(['review', 'edit', milestone!.id, '--start', '2023-03', '--end', '2025', '--reviewer', 'hal']);
+        expect(r.status, r.stderr).toBe(0);
+        expect(ws.sql('SELECT start, "end" FROM milestones WHERE id = ?', milestone!.rowId)).toEqual([{ start: '2023-03', end: '2025' }]);
+      }
+      // A field the record does not have is bad usage, named.
+      const wrong = await ws.run(['review', 'edit', department.id, '--value', '3', '--reviewer', 'hal']);
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toMatch(/--value/);
+    });
+  });
 });

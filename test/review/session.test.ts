@@ -4,8 +4,10 @@
  * terminal), then a second session that resumes after the last record the
  * first one handled.
  */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planlensProcess, workspace, type Item, type Workspace } from './helpers.js';
+import { planlensProcess, ROOT, workspace, type Item, type Workspace } from './helpers.js';
 
 const DOC = 'xuanwu-ip-14fyp-plan.txt';
 
@@ -15,7 +17,8 @@ describe('interactive review session', () => {
 
   beforeAll(async () => {
     ws = workspace([DOC]);
-    expect((await ws.run(['ingest', ws.doc(DOC), '--quiet'])).status).toBe(0);
+    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
+    expect(stored.status, stored.stderr).toBe(0);
     queue = await ws.json<Item[]>(['review', 'list', '--type', 'quantity']);
     expect(queue.length).toBeGreaterThan(6);
   }, 120_000);
@@ -54,5 +57,17 @@ describe('interactive review session', () => {
     expect(second.stdout).toMatch(new RegExp(`(\\d+) record\\(s\\) to review`));
     const left = Number(/(\d+) record\(s\) to review/.exec(second.stdout)![1]);
     expect(left).toBe(queue.length - 3);
+  }, 120_000);
+
+  // util-linux `script` gives the session a real pseudo-terminal: raw mode, keys without Enter.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasScript)('on a terminal: one key acts at once, the span is shown in inverse video', () => {
+    const command = `${process.execPath} ${resolve(ROOT, 'bin/planlens.js')} review --db ${ws.db} --reviewer pty --type quantity`;
+    const r = spawnSync('script', ['-qfec', command, '/dev/null'], { input: 'aq', encoding: 'utf8', timeout: 60_000, cwd: ROOT });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('\x1b[7m');
+    const id = /\[1\/\d+\]\s+(\S+)/.exec(r.stdout.replace(/\x1b\[[0-9;]*m/g, ''))![1]!;
+    const row = ws.sql<{ review_status: string; reviewed_by: string }>('SELECT review_status, reviewed_by FROM quantities WHERE id = ?', Number(id.slice(1)));
+    expect(row).toEqual([{ review_status: 'accepted', reviewed_by: 'pty' }]);
   }, 120_000);
 });

@@ -130,7 +130,8 @@ describe('an accepted record the new rules extract differently', () => {
   let ws: Workspace;
   beforeAll(async () => {
     ws = workspace([DOC]);
-    expect((await ws.run(['ingest', ws.doc(DOC), '--quiet'])).status).toBe(0);
+    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
+    expect(stored.status, stored.stderr).toBe(0);
   }, 120_000);
   afterAll(() => ws?.remove());
 

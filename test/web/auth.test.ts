@@ -11,6 +11,7 @@ import { DEFAULT_RULES_DIR, RuleSet } from '../../src/rules/index.js';
 import { isLoopback, newToken } from '../../src/server/auth.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { STAGES } from '../../src/stages.js';
+import { serve } from './harness.js';
 import { openStore, type Store } from '../../src/store/index.js';
 
 let dir: string;
@@ -64,6 +65,19 @@ describe('access token', () => {
     expect((await fetch(`${guarded.url}/api/upload`, { method: 'POST', body: upload })).status).toBe(401);
   });
 
+  it('is printed by `planlens serve --host` beyond loopback, and enforced', async () => {
+    const served = await serve(['--host', '0.0.0.0', '--db', join(dir, 'served.db'), '--uploads', join(dir, 'served-uploads')]);
+    try {
+      const printed = served.output().match(/access token \(bound to 0\.0\.0\.0[^:]*: (\S+)/)?.[1];
+      expect(printed).toMatch(/^[\w-]{20,}$/);
+      const port = new URL(served.url).port;
+      expect((await fetch(`http://127.0.0.1:${port}/api/documents`)).status).toBe(401);
+      expect((await fetch(`http://127.0.0.1:${port}/api/documents`, { headers: { 'x-planlens-token': printed! } })).status).toBe(200);
+    } finally {
+      await served.stop();
+    }
+  });
+
   it('refuses a wrong token', async () => {
     expect((await fetch(`${guarded.url}/api/documents`, { headers: { 'x-planlens-token': token.slice(0, -1) + 'x' } })).status).toBe(401);
     expect((await fetch(`${guarded.url}/api/documents?token=nope`)).status).toBe(401);
@@ -86,6 +100,24 @@ describe('access token', () => {
     upload.append('file', new Blob(['规划']), 'a.txt');
     const foreign = await fetch(`${open.url}/api/upload`, { method: 'POST', body: upload, headers: { origin: 'http://evil.example' } });
     expect(foreign.status).toBe(403);
+  });
+
+  it('answers only loopback Host names without a token (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(`${open.url}/api/documents`);
+        request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await status('evil.example:80')).toBe(403);
+    expect(await status(`localhost:${new URL(open.url).port}`)).toBe(200);
+    expect(await status(`127.0.0.1:${new URL(open.url).port}`)).toBe(200);
+    expect(await status(`[::1]:${new URL(open.url).port}`)).toBe(200);
   });
 
   it('limits upload size with a clear message', async () => {

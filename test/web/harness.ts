@@ -59,7 +59,8 @@ export function serve(args: string[]): Promise<Served> {
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const m = out.match(/web app on (http:\/\/[^\s/]+)/);
-      if (m) {
+      // The last line of the start-up message: everything before it (the token) has arrived.
+      if (m && out.includes('press Ctrl+C to stop')) {
         clearTimeout(timer);
         resolvePromise({
           url: m[1]!,

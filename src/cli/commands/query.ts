@@ -29,8 +29,7 @@ const TABLE_COLUMNS = ['kind', 'region', 'indicator', 'value', 'unit', 'comparat
 const ALL_COLUMNS = [
   'kind', 'plan_id', 'plan_title', 'plan_type', 'region', 'region_code', 'region_level', 'indicator_id', 'indicator_name',
   'indicator_as_written', 'category', 'value', 'value_max', 'unit', 'comparator', 'year', 'value_base', 'unit_base',
-  'cumulative', 'per_year', 'qualitative', 'status', 'flags', 'section_path', 'page', 'quote', 'sentence', 'document_path', 'quantity_id',
-  'review_status', 'reviewed_by',
+  'cumulative', 'per_year', 'qualitative', 'status', 'flags', 'section_path', 'page', 'quote', 'sentence', 'review_status', 'reviewed_by', 'document_path', 'quantity_id',
 ];
 
 export const queryCommand: CliCommand = (program, cli) => {

@@ -155,6 +155,10 @@ export const reviewCommand: CliCommand = (program, cli) => {
     .addHelpText(
       'after',
       `
+Without a command: an interactive session over the records nobody has reviewed, resuming where you
+stopped. It takes --reviewer NAME (or $PLANLENS_REVIEWER), --db PATH and the filters of \`review list\`
+(--document REF, --flag KIND, --indicator TEXT, --type TYPE, --all).
+
 Examples:
   planlens review --reviewer alice                       interactive: a accept, r reject, e edit, s skip, u undo, q quit
   planlens review list --flag unlinked-indicator --format json

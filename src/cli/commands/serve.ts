@@ -64,9 +64,13 @@ The JSON API is described in README.md ("Web app and JSON API").`,
         reviewer: options.reviewer ?? process.env.USER ?? 'web',
       },
     });
-    cli.stdout.write(`planlens web app on ${server.url}${token ? `/?token=${token}` : '/'} (database ${options.db})\n`);
-    if (token) cli.stdout.write(`access token (bound to ${options.host}, so every request must carry it): ${token}\n`);
-    cli.stdout.write('press Ctrl+C to stop\n');
+    cli.stdout.write(
+      [
+        `planlens web app on ${server.url}${token ? `/?token=${token}` : '/'} (database ${options.db})`,
+        ...(token ? [`access token (bound to ${options.host}, so every request must carry it): ${token}`] : []),
+        'press Ctrl+C to stop',
+      ].join('\n') + '\n',
+    );
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);

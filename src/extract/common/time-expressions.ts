@@ -125,6 +125,11 @@ export class TimeExpressionFinder {
       for (let y = from; y <= to && years.length < 10; y++) years.push(y);
       return { ...base, year: to, years, period: [from, to] };
     }
+    if (g.list) {
+      const years = [...g.list.matchAll(/\d{4}/g)].map((y) => Number(y[0]));
+      if (!years.every(plausibleYear)) return null;
+      return { ...base, year: Math.max(...years), years, period: [Math.min(...years), Math.max(...years)] };
+    }
     if (g.y1 && g.y2) {
       const y1 = Number(g.y1);
       const y2 = Number(g.y2);

@@ -53,24 +53,20 @@ export class UnitTable {
   matchAt(text: string, pos: number, allowBareMagnitude = false): UnitMatch | null {
     let i = pos;
     while (text[i] === ' ' || text[i] === '\t') i++;
-    let magnitude = '';
-    let multiplier = 1;
-    for (const m of this.magnitudes) {
-      if (text.startsWith(m.word, i)) {
-        magnitude = m.word;
-        multiplier = m.multiplier;
-        break;
+    const magnitude = this.magnitudes.find((m) => text.startsWith(m.word, i));
+    // 80万千瓦 is 万 + 千瓦; 80千瓦 is no 千 + 瓦: a unit that starts with a magnitude word wins over the magnitude.
+    const candidates = magnitude ? [magnitude, { word: '', multiplier: 1 }] : [{ word: '', multiplier: 1 }];
+    for (const m of candidates) {
+      let j = i + m.word.length;
+      while (m.word && text[j] === ' ') j++;
+      for (const u of this.units) {
+        if (u.written === '') continue;
+        if (text.startsWith(u.written, j)) {
+          return { unit: m.word + u.unit, base: u.base, multiplier: m.multiplier, magnitude: m.word, length: j + u.written.length - pos };
+        }
       }
     }
-    let j = i + magnitude.length;
-    while (magnitude && text[j] === ' ') j++;
-    for (const u of this.units) {
-      if (u.written === '') continue;
-      if (text.startsWith(u.written, j)) {
-        return { unit: magnitude + u.unit, base: u.base, multiplier, magnitude, length: j + u.written.length - pos };
-      }
-    }
-    if (magnitude && allowBareMagnitude) return { unit: magnitude, base: '', multiplier, magnitude, length: i + magnitude.length - pos };
+    if (magnitude && allowBareMagnitude) return { unit: magnitude.word, base: '', multiplier: magnitude.multiplier, magnitude: magnitude.word, length: i + magnitude.word.length - pos };
     return null;
   }
 

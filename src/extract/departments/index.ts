@@ -42,13 +42,15 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
   const registry = new UnitRegistry();
   const found: Array<UnitCandidate & { lineStart: number }> = [];
 
+  const addressee = rules.raw.addresseeLine ? new RegExp(rules.raw.addresseeLine, 'u') : null;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const titles = titleRanges(line);
+    const spokenTo = addressee?.test(line) ?? false;
     for (const c of findUnits(line, rules, places, tagWords(line))) {
       if (titles.some(([s, e]) => c.start >= s && c.end <= e)) continue;
       found.push({ ...c, lineStart });
-      registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule));
+      registry.add(linkName(c, rules, region), c.name, c.actor && !spokenTo, input.provenance(lineStart + c.start, lineStart + c.end, c.rule));
     }
     lineStart += line.length + 1;
   }
@@ -82,7 +84,7 @@ function addUnprefixedMentions(text: string, found: Array<UnitCandidate & { line
     for (let at = text.indexOf(c.namePart); at >= 0; at = text.indexOf(c.namePart, at + 1)) {
       const end = at + c.namePart.length;
       if (spans.some(([s, e]) => at < e && s < end)) continue;
-      registry.add(link, c.namePart, isActor(text, at, input.rules), input.provenance(at, end, 'department.same-unit-without-region'));
+      registry.add(link, c.namePart, isActor(text, at, input.rules, end), input.provenance(at, end, 'department.same-unit-without-region'));
     }
   }
 }

@@ -46,7 +46,7 @@ export function findUnits(text: string, rules: CompiledDepartmentRules, places: 
     found.push(...candidates);
   }
   const chosen = dropOverlaps(found);
-  for (const c of chosen) c.actor = isActor(text, c.start, rules);
+  for (const c of chosen) c.actor = isActor(text, c.start, rules, c.end);
   return chosen;
 }
 
@@ -181,11 +181,18 @@ function placeAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
 }
 
 function placeAtText(text: string, pos: number, words: WordIndex, places: ReadonlySet<string>, rules: CompiledDepartmentRules): number {
+  // 中国（苏州）知识产权保护中心: a national network's local unit names its place in brackets.
+  const bracketed = /^中国[（(]([\u4e00-\u9fa5]{2,8})[）)]/u.exec(text.slice(pos, pos + 14));
+  if (bracketed && places.has(bracketed[1]!)) return bracketed[0].length;
   const word = words.startingAt.get(pos);
   if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word)) return 0;
   // jieba tags some suffixes (海关) and verbs (新建) ns: those are not places.
   const usable = word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
-  if (usable) return word.word.length;
+  // jieba may tag a place and its institution as one word (上海海关/ns): the place is its head.
+  if (usable) return placeHeadOf(word.word, places, rules) ?? word.word.length;
+  // 高新区, 经济技术开发区: a zone stands where a place would (高新区科技创新局, 成都高新区管委会).
+  const zone = rules.raw.zonePrefixes.find((z) => text.startsWith(z, pos) && words.endingAt.has(pos + z.length));
+  if (zone) return zone.length;
   for (let len = 8; len >= 2; len--) {
     const place = text.slice(pos, pos + len);
     if (!places.has(place)) continue;
@@ -194,6 +201,11 @@ function placeAtText(text: string, pos: number, words: WordIndex, places: Readon
     if (word.word === place || /(省|市|区|县|州|盟|旗)$/.test(place)) return len;
   }
   return 0;
+}
+
+function placeHeadOf(word: string, places: ReadonlySet<string>, rules: CompiledDepartmentRules): number | null {
+  const suffix = rules.suffixes.find((s) => s.strong && word.endsWith(s.word) && places.has(word.slice(0, -s.word.length)));
+  return suffix ? word.length - suffix.word.length : null;
 }
 
 /**
@@ -253,7 +265,7 @@ function subUnitAfter(text: string, end: number, words: WordIndex, rules: Compil
     const stop = q + suffix.length;
     const mid = text.slice(end, q);
     const midWord = words.startingAt.get(end);
-    if (!words.endingAt.has(stop) || !midWord || midWord.tag.startsWith('v')) continue;
+    if (!words.endingAt.has(stop) || !midWord || (midWord.tag.startsWith('v') && !rules.raw.subUnitMarkers.includes(midWord.word))) continue;
     if (excludedBody(text, end, q, words, rules)) return null;
     return stop;
   }
@@ -287,9 +299,12 @@ function dropOverlaps(found: UnitCandidate[]): UnitCandidate[] {
 }
 
 /** 成立…服务中心, 获批…分中心: a unit named after such a verb in its clause is the object, not an actor. */
-export function isActor(text: string, start: number, rules: CompiledDepartmentRules): boolean {
+export function isActor(text: string, start: number, rules: CompiledDepartmentRules, end?: number): boolean {
   let clauseStart = start;
   while (clauseStart > 0 && !CLAUSE_BREAK.test(text[clauseStart - 1]!)) clauseStart--;
-  const before = text.slice(clauseStart, start);
-  return !rules.raw.notActorVerbs.some((v) => before.includes(v));
+  // A document title (《…建设方案》) in the clause is a name, not a verb acting on the unit.
+  const before = text.slice(clauseStart, start).replace(/《[^》]*》/gu, '');
+  if (rules.raw.notActorVerbs.some((v) => before.includes(v))) return false;
+  // 推动徐州知识产权法庭建设: the unit is the thing built.
+  return end === undefined || !rules.raw.notActorAfter.some((w) => text.startsWith(w, end));
 }

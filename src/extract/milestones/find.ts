@@ -50,13 +50,16 @@ export interface Deadline {
   end: string;
   /** Written as a deadline (到/力争/…前, or a five-year period), not a bare year that may report the past. */
   marked: boolean;
+  /** Written with 前 (2025年6月底前): a dated deadline, not a horizon. */
+  by: boolean;
   /** Offset just after the deadline words: the goal clauses follow. */
   after: number;
   start: number;
   rule: string;
 }
 
-export function findDeadlines(text: string, rules: CompiledMilestoneRules): Deadline[] {
+/** `currentYear`: the year a deadline without one (年底前) falls in; null where the document does not say. */
+export function findDeadlines(text: string, rules: CompiledMilestoneRules, currentYear: number | null = null): Deadline[] {
   const out: Deadline[] = [];
   for (const { id, re } of rules.deadlines) {
     for (const m of text.matchAll(re)) {
@@ -64,8 +67,9 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules): Dead
       let end: string | null = null;
       if (g.year) end = g.month ? `${g.year}-${pad(g.month)}` : g.year;
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);
+      else if (g.current && currentYear !== null) end = String(currentYear);
       const marked = !g.year || Boolean(g.marker || g.to || g.by);
-      if (end) out.push({ end, marked, after: m.index! + m[0].length, start: m.index!, rule: id });
+      if (end) out.push({ end, marked, by: Boolean(g.by), after: m.index! + m[0].length, start: m.index!, rule: id });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -78,7 +82,15 @@ const CLAUSE = /[^，,；;。\n]+/g;
  * Goal clauses in text[from, to): a clause whose goal verb comes after at most
  * `maxLeadIn` characters (a subject, 在全国) and which holds no figure.
  */
-export function findGoalClauses(text: string, from: number, to: number, end: string, rules: CompiledMilestoneRules, rule: string): FoundMilestone[] {
+export function findGoalClauses(
+  text: string,
+  from: number,
+  to: number,
+  end: string,
+  rules: CompiledMilestoneRules,
+  rule: string,
+  verbs: readonly string[] = rules.goalVerbs,
+): FoundMilestone[] {
   const out: FoundMilestone[] = [];
   const scope = text.slice(from, to);
   for (const m of scope.matchAll(CLAUSE)) {
@@ -86,7 +98,7 @@ export function findGoalClauses(text: string, from: number, to: number, end: str
     if (FIGURE.test(clause) || rules.raw.vagueQuantities.some((q) => clause.includes(q))) continue;
     let best = -1;
     let verb = '';
-    for (const v of rules.goalVerbs) {
+    for (const v of verbs) {
       const at = clause.indexOf(v);
       // The verb leads the clause (建成…), or closes it (知识产权强市基本建成).
       const placed = at >= 0 && (at <= rules.raw.maxLeadIn || clause.trimEnd().endsWith(v));

@@ -19,6 +19,8 @@ export interface MilestoneInputs {
   lookingBack: boolean;
   /** Year the document was issued, where known: a bare year up to it is not a deadline. */
   issuedYear: number | null;
+  /** The year 年底前 / 年内 refers to: an annual plan's year, else the year of issue. */
+  currentYear?: number | null;
   provenance: (start: number, end: number, rule: string) => Provenance;
 }
 
@@ -26,10 +28,10 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
   const { text, rules } = input;
   const found: FoundMilestone[] = [...findPhases(text, rules)];
   // Nearest deadline first, so a goal under two deadlines keeps its own sentence's.
-  for (const deadline of findDeadlines(text, rules).reverse()) {
+  for (const deadline of findDeadlines(text, rules, input.currentYear ?? null).reverse()) {
     if (!deadline.marked && (input.lookingBack || (input.issuedYear !== null && Number(deadline.end.slice(0, 4)) <= input.issuedYear))) continue;
     const scopeEnd = sectionScope(text, deadline.start, input.sections) ?? sentenceEnd(text, deadline.after);
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`));
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, deadline.by ? rules.byDeadlineGoalVerbs : rules.goalVerbs));
   }
   if (input.includeRecurring) found.push(...findRecurring(text, rules));
 

@@ -10,6 +10,7 @@ export const MilestoneRulesSchema = z.object({
   periods: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
   deadlines: z.array(PatternRule).default([]),
   goalVerbs: z.array(z.string().min(1)).min(1),
+  byDeadlineVerbs: z.array(z.string().min(1)).default([]),
   maxLeadIn: z.number().int().min(0).default(8),
   vagueQuantities: z.array(z.string().min(1)).default([]),
   recurring: z.array(PatternRule).default([]),
@@ -24,6 +25,8 @@ export interface CompiledMilestoneRules {
   recurring: Array<{ id: string; re: RegExp }>;
   /** Longest first: 基本建成 before 建成. */
   goalVerbs: string[];
+  /** goalVerbs plus byDeadlineVerbs, longest first: the verbs of a goal under a …前 deadline. */
+  byDeadlineGoalVerbs: string[];
 }
 
 export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-patterns'): CompiledMilestoneRules {
@@ -41,9 +44,10 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
   return {
     raw,
     phases: compile(raw.phases, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') || has(p, 'endYear') ? null : 'endYear')),
-    deadlines: compile(raw.deadlines, (p) => (has(p, 'year') || has(p, 'period') ? null : 'year')),
+    deadlines: compile(raw.deadlines, (p) => (has(p, 'year') || has(p, 'period') || has(p, 'current') ? null : 'year')),
     recurring: compile(raw.recurring, (p) => (has(p, 'what') ? null : 'what')),
     goalVerbs: [...raw.goalVerbs].sort((a, b) => b.length - a.length),
+    byDeadlineGoalVerbs: [...raw.goalVerbs, ...raw.byDeadlineVerbs].sort((a, b) => b.length - a.length),
   };
 }
 

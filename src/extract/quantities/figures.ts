@@ -40,6 +40,7 @@ export class FigureFinder {
   private readonly after: Array<{ word: string; comparator: Comparator }>;
   private readonly between: Array<{ word: string; comparator: Comparator }>;
   private readonly chineseCue: RegExp;
+  private readonly datedGap: RegExp | null;
 
   constructor(private readonly rules: QuantityRules) {
     const num = `(?:${ARABIC_NUMBER}|${CHINESE_NUMBER})`;
@@ -56,6 +57,7 @@ export class FigureFinder {
     this.between = byLength(rules.comparators.between);
     const cues = [...p.chineseNumeralCues, ...rules.comparators.before.map((b) => b.word)];
     this.chineseCue = new RegExp(`(?:${wordsPattern(cues)})\\s*$`, 'u');
+    this.datedGap = p.comparatorGap ? new RegExp(`(?:${p.comparatorGap})$`, 'u') : null;
   }
 
   /** Ranges of `text` whose digits are not measurements. */
@@ -118,7 +120,8 @@ export class FigureFinder {
           continue;
         }
       }
-      if (chinese && !options.cell) {
+      // 百分之九十九 is a measurement whatever stands before it.
+      if (chinese && !options.cell && !g.pct) {
         if (n1 === '一' || n1 === '〇' || n1 === '零') continue;
         if (!this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       }
@@ -153,6 +156,24 @@ export class FigureFinder {
   private comparatorBefore(text: string, numberStart: number): { start: number; word: string; comparator: Comparator } | null {
     let i = numberStart;
     while (i > 0 && text[i - 1] === ' ') i--;
+    // 提高到2025年的12件: the date between the verb and the figure does not cut them apart.
+    const dated = this.datedGap?.exec(text.slice(Math.max(0, i - 16), i));
+    if (dated) {
+      const found = this.comparatorEndingAt(text, i - dated[0].length);
+      if (found) return found;
+    }
+    const direct = this.comparatorEndingAt(text, i);
+    if (direct) return direct;
+    // 至少建成1个: a comparator may qualify the verb that governs the figure; the verb stays in the name.
+    for (const verb of this.rules.patterns.keepVerbs) {
+      if (!text.endsWith(verb, i)) continue;
+      const modal = this.comparatorEndingAt(text, i - verb.length);
+      if (modal && modal.comparator !== '=') return { start: i, word: '', comparator: modal.comparator };
+    }
+    return null;
+  }
+
+  private comparatorEndingAt(text: string, i: number): { start: number; word: string; comparator: Comparator } | null {
     for (const b of this.before) {
       if (text.slice(Math.max(0, i - b.word.length), i) === b.word) return { start: i - b.word.length, word: b.word, comparator: b.comparator };
     }

@@ -5,7 +5,8 @@
  * distinguishing word (万人, 新增, 海外 …) never link to each other.
  */
 import nodejieba from 'nodejieba';
-import natural from 'natural';
+// The distance submodule only: natural's index loads its storage backends, and with them dotenv (which prints to stdout).
+import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { foldWidth } from '../common/text.js';
 import type { IndicatorsFile } from './rules.js';
 
@@ -114,7 +115,7 @@ export class IndicatorLinker {
     }
     const words = (2 * shared) / (x.length + y.length);
     // Character bigrams catch words jieba cuts differently in the two names.
-    const chars = natural.DiceCoefficient(a, b);
+    const chars = DiceCoefficient(a, b);
     return Math.max(words, chars);
   }
 

@@ -119,8 +119,11 @@ export class ProseReader {
       if (!relativeWord && !(listContinues && previous && indicator === previous.indicator)) base = indicator;
       previous = { indicator, consumedTo };
 
-      const dating = date(text, offset, figure.start, expressions, this.rules, doc, input.sectionKind);
+      // The number, not the verb: 提高到2025年的12件 is dated by the 2025年 between them.
+      const dating = date(text, offset, figure.numberStart, expressions, this.rules, doc, input.sectionKind);
       if (dating.kind === 'target' && enumeration) return;
+      // 分别达到20家、25家、30家: a bare figure continuing a list shares the comparator its first figure was given.
+      const listed = listContinues && figure.comparatorWord === '' && figure.comparator === '=' ? reads[reads.length - 1] : undefined;
       const mention: Mention = {
         kind: dating.kind,
         indicator,
@@ -129,7 +132,7 @@ export class ProseReader {
         unit: figure.unit,
         unitBase: figure.unitBase,
         multiplier: figure.multiplier,
-        comparator: figure.comparator,
+        comparator: listed ? listed.mention.comparator : figure.comparator,
         year: dating.year,
         ...(dating.period ? { period: dating.period } : {}),
         ...(cumulative ? { cumulative: true } : {}),
@@ -160,7 +163,7 @@ export class ProseReader {
     const listContinues = prevInClause && (left === '' || p.listConnectors.includes(left));
     left = stripLeading(left, p.listConnectors);
     // Relative names keep their comparison base (较“十三五”末增长).
-    const relativeRaw = stripLeading(squeezeName(leftRaw), p.listConnectors).replace(/[“”"]/g, '');
+    const relativeRaw = stripLeading(stripLeading(squeezeName(leftRaw), p.listConnectors), p.relativeLeadIns).replace(/[“”"]/g, '');
     // 提高到2025年的50件 moves the same indicator to a new value: not a relative figure.
     const moves = p.relativeStarts.some((w) => relativeRaw.startsWith(w) && /^[到至]/.test(relativeRaw.slice(w.length)));
     const relativeWord = moves ? undefined : p.relativeStarts.find((w) => relativeRaw.startsWith(w) || left.startsWith(w));

@@ -30,13 +30,17 @@ const RegExpSource = z
     }
   }, 'not a valid regular expression');
 
-export const TableRole = z.enum(['serial', 'category', 'attribute', 'unit', 'status', 'actual', 'target', 'indicator']);
+export const TableRole = z.enum(['serial', 'category', 'attribute', 'unit', 'status', 'actual', 'growth', 'target', 'indicator']);
 export type TableRole = z.infer<typeof TableRole>;
 
 export const QuantityPatternsFile = z.object({
   ignore: z.array(z.object({ id: Word, pattern: RegExpSource })),
   perCapitaPrefixes: z.array(Word),
   chineseNumeralCues: z.array(Word),
+  /** A date that may stand between a comparator word and its figure (提高到2025年的12件). */
+  comparatorGap: RegExpSource.optional(),
+  /** Brackets that mark a table value as a total over the plan period (〔14〕). */
+  cumulativeBrackets: z.array(z.tuple([Word, Word])).default([]),
   clauseDelimiters: z.string().min(1),
   listConnectors: z.array(Word),
   scopeBreakers: z.string().min(1),
@@ -46,6 +50,7 @@ export const QuantityPatternsFile = z.object({
   cumulativeWords: z.array(Word),
   perYearWords: z.array(Word),
   relativeStarts: z.array(Word),
+  relativeLeadIns: z.array(Word).default([]),
   growthWords: z.array(Word),
   trendWords: z.array(Word),
   skipContexts: z.array(Word),
@@ -57,6 +62,8 @@ export const QuantityPatternsFile = z.object({
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),
   targetCues: z.array(Word),
   actualCues: z.array(Word),
+  /** The unit of a growth-rate column whose header names none. */
+  growthColumnUnit: Word.default('%'),
   tableHeaders: z.array(z.object({ role: TableRole, words: z.array(Word).min(1) })),
 });
 export type QuantityPatternsFile = z.infer<typeof QuantityPatternsFile>;

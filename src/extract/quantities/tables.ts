@@ -26,6 +26,8 @@ interface Column {
   year?: number;
   /** 目标值（%）: a unit the header gives for the whole column. */
   unit?: string;
+  /** 年均增长（%）: the column holds a rate of the row's indicator, named by the header. */
+  suffix?: string;
 }
 
 const EMPTY_VALUE = /^[\s—\-–/／、.…无暂]*$/;
@@ -66,9 +68,11 @@ export class TableReader {
       for (const col of valueColumns) {
         const cell = row[col.c];
         if (!cell || cell.carried) continue;
-        const mention = this.readCell(cell, col, name, rowUnit ?? col.unit ?? null, doc);
+        const mention = col.suffix
+          ? this.readCell(cell, col, name + col.suffix, col.unit ?? this.rules.patterns.growthColumnUnit, doc)
+          : this.readCell(cell, col, name, rowUnit ?? col.unit ?? null, doc);
         if (!mention) continue;
-        if (mention.kind === 'target' && mention.unit && mention.value !== null) target = { unit: mention.unit, value: mention.value };
+        if (mention.kind === 'target' && !col.suffix && mention.unit && mention.value !== null) target = { unit: mention.unit, value: mention.value };
         if (mention.kind === 'target' && status && !EMPTY_VALUE.test(status)) mention.status = status;
         rowMentions.push({ ...mention, cell: { table: table.index, row: r, col: col.c }, cellStart: cell.start, cellEnd: cell.end });
       }
@@ -116,6 +120,10 @@ export class TableReader {
     const bracket = /[（(]([^（）()]{1,8})[）)]/.exec(foldWidth(text));
     const unit = bracket ? (this.unitOf(bracket[1]!.replace(/^单位[:：]/, '')) ?? undefined) : undefined;
     const withUnit = unit ? { unit } : {};
+    if (role === 'growth') {
+      const suffix = this.rules.patterns.tableHeaders.find((h) => h.role === 'growth')!.words.find((w) => text.includes(w))!;
+      return { role, kind: 'target', year: year ?? doc.period?.[1], suffix, ...withUnit };
+    }
     if (role === 'target') return { role, kind: 'target', year: year ?? doc.period?.[1], ...withUnit };
     if (role === 'actual') return { role, kind: 'actual', year: year ?? (doc.period ? doc.period[0] - 1 : undefined), ...withUnit };
     if (role === null && year !== undefined) return { role, kind: kindOfYear(year, doc), year, ...withUnit };
@@ -167,8 +175,11 @@ export class TableReader {
   }
 
   private readCell(cell: TableCell, col: { kind?: Kind; year?: number }, name: string, rowUnit: string | null, doc: DocumentContext): Mention | null {
-    const text = foldWidth(cell.text).trim();
+    let text = foldWidth(cell.text).trim();
     if (EMPTY_VALUE.test(text)) return null;
+    // 〔14〕: a total over the plan period.
+    const bracket = this.rules.patterns.cumulativeBrackets.find(([open, close]) => text.startsWith(open) && text.endsWith(close));
+    if (bracket) text = ' '.repeat(bracket[0].length) + text.slice(bracket[0].length, text.length - bracket[1].length);
     const kind = col.kind!;
     const year = col.year ?? null;
     const base = {
@@ -176,7 +187,7 @@ export class TableReader {
       indicator: name,
       year,
       rule: `${kind}.table`,
-      ...(name.includes('累计') ? { cumulative: true } : {}),
+      ...(name.includes('累计') || bracket ? { cumulative: true } : {}),
     };
     for (const q of this.rules.patterns.qualitative) {
       const word = q.words.find((w) => text.includes(w));

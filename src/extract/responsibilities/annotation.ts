@@ -55,6 +55,20 @@ export function splitUnitList(list: string, separators: readonly string[]): stri
   return out.map(normaliseUnitName).filter((s) => s.length > 0);
 }
 
+/**
+ * A list written in running words (（A、B和C负责）, 由A会同B牵头): split on 、, and
+ * on a conjunction only where the piece is not a unit as a whole — 和 and 及
+ * stand inside unit names too (文化和旅游局, 经济和信息化厅, 住房和城乡建设局).
+ */
+export function splitInlineUnits(list: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const piece of splitUnitList(list, ['、'])) {
+    if (isUnit(piece)) out.push(piece);
+    else out.push(...splitUnitList(piece, rules.raw.listConjunctions));
+  }
+  return out;
+}
+
 /** Parses the inside of a parenthetical; null when it assigns no units. */
 export function parseRoleContent(content: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): ParsedRoles | null {
   let body = content;
@@ -131,7 +145,7 @@ function parseInline(body: string, rules: CompiledResponsibilityRules, isUnit: (
     let names = part.slice(0, -marker.marker.length);
     // 按职责分工负责, 分别牵头: words between the units and the marker.
     for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
-    const units = splitUnitList(names, ['、', '和', '及', '会同']);
+    const units = splitInlineUnits(names, rules, isUnit);
     if (units.length === 0 || !units.every(isUnit)) return null;
     lists[marker.role].push(...units);
   }
@@ -146,7 +160,13 @@ function parseInline(body: string, rules: CompiledResponsibilityRules, isUnit: (
  * （牵头单位：…）, or unbracketed where a role label opens a line or a sentence
  * (…加强执法。责任单位：市公安局、市司法局) and runs to the line's end.
  */
-export function findRoleAnnotations(text: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): RoleAnnotation[] {
+export function findRoleAnnotations(
+  text: string,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  /** Stricter test for a sentence without brackets or labels: the name as a whole is a recognised unit. */
+  isNamedUnit: (name: string) => boolean = isUnit,
+): RoleAnnotation[] {
   const out: RoleAnnotation[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -161,7 +181,16 @@ export function findRoleAnnotations(text: string, rules: CompiledResponsibilityR
       continue;
     }
     const opensSentence = i === 0 || /[\n。；]/.test(text[i - 1]!);
-    if (!opensSentence || !startsWithLabel(text, i, rules)) continue;
+    if (!opensSentence) continue;
+    if (!startsWithLabel(text, i, rules)) {
+      // …建立重点商标保护名录。区市场监管局牵头，区农业农村局配合。 — a sentence of units and role markers only.
+      const inline = inlineSentenceAt(text, i, rules, isNamedUnit);
+      if (inline) {
+        out.push(inline);
+        i = inline.end - 1;
+      }
+      continue;
+    }
     let end = text.indexOf('\n', i);
     if (end < 0) end = text.length;
     const content = text.slice(i, end).replace(/[。；;\s]+$/u, '');
@@ -172,6 +201,17 @@ export function findRoleAnnotations(text: string, rules: CompiledResponsibilityR
     }
   }
   return out;
+}
+
+function inlineSentenceAt(text: string, at: number, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): RoleAnnotation | null {
+  const stop = text.slice(at, at + 200).search(/[。\n]/u);
+  if (stop <= 0) return null;
+  const sentence = text.slice(at, at + stop).replace(/[；;\s]+$/u, '');
+  // Cheap test first: the sentence must end in a role marker.
+  if (!rules.raw.inlineRoles.some((r) => sentence.endsWith(r.marker))) return null;
+  const parsed = parseInline(sentence, rules, isUnit);
+  if (!parsed) return null;
+  return { ...parsed, implicit: [], rule: `${parsed.rule}-sentence`, start: at, end: at + sentence.length };
 }
 
 function startsWithLabel(text: string, at: number, rules: CompiledResponsibilityRules): boolean {

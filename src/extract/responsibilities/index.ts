@@ -14,7 +14,7 @@ import { placeNames } from '../departments/places.js';
 import { useDictionary } from '../departments/words.js';
 import { collectMilestones, milestoneRules } from '../milestones/index.js';
 import { readDeadline } from '../milestones/deadline-text.js';
-import { findRoleAnnotations, splitUnitList, type RoleAnnotation } from './annotation.js';
+import { findRoleAnnotations, splitInlineUnits, splitUnitList, type RoleAnnotation } from './annotation.js';
 import { Locator } from './provenance.js';
 import { responsibilityRules, type CompiledResponsibilityRules } from './rules.js';
 import { responsibilitiesFromTable } from './tables.js';
@@ -45,7 +45,8 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     const places = placeNames();
     const isUnit = (name: string) => looksLikeUnit(name, dRules, places);
 
-    const annotations = findRoleAnnotations(text, rRules, isUnit);
+    const isNamedUnit = (name: string) => looksLikeUnit(name, dRules, places, true);
+    const annotations = findRoleAnnotations(text, rRules, isUnit, isNamedUnit);
     const responsibilities: Responsibility[] = [];
     const listed: ListedUnit[] = [];
     const implicitSupport: string[] = [];
@@ -106,6 +107,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       includeRecurring: options.includeRecurring,
       lookingBack: state.structure?.metadata.type === 'evaluation',
       issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
+      currentYear: currentYear(state),
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });
 
@@ -115,6 +117,13 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     return withExtractions(state, { departments, responsibilities, implicitSupport, milestones });
   },
 };
+
+/** The year an undated 年底前 means: an annual plan's one year, else the year of issue. */
+function currentYear(state: DocumentState): number | null {
+  const meta = state.structure?.metadata;
+  if (meta?.period && meta.period[0] === meta.period[1]) return meta.period[0];
+  return meta?.issued ? Number(meta.issued.slice(0, 4)) : null;
+}
 
 function withExtractions(state: DocumentState, mine: Omit<Extractions, 'quantities'>): DocumentState {
   const previous = state.extractions;
@@ -166,11 +175,11 @@ function countBySection(annotations: RoleAnnotation[], locator: Locator): Map<Se
  * canonical unit written without a level (知识产权局, 农业农村部 in a national
  * plan), or ending in a unit-type suffix.
  */
-export function looksLikeUnit(name: string, rules: CompiledDepartmentRules, places: ReadonlySet<string>): boolean {
+export function looksLikeUnit(name: string, rules: CompiledDepartmentRules, places: ReadonlySet<string>, recognisedOnly = false): boolean {
   if (name.length < 2) return false;
   if (rules.unitByName.has(name) || rules.nationalByName.has(name)) return true;
   if (findUnits(name, rules, places).some((c) => c.start === 0 && c.end === name.length)) return true;
-  return name.length >= 3 && rules.suffixes.some((s) => name.endsWith(s.word)) && !rules.notUnitWords.has(name.slice(-2));
+  return !recognisedOnly && name.length >= 3 && rules.suffixes.some((s) => name.endsWith(s.word)) && !rules.notUnitWords.has(name.slice(-2));
 }
 
 /** A heading line that carries its own annotation: the task is what comes before it. */
@@ -207,8 +216,8 @@ function proseResponsibilities(
     for (const m of text.matchAll(re)) {
       const at = m.index!;
       if (annotations.some((a) => at >= a.start && at < a.end)) continue;
-      const lead = splitUnitList(m.groups!.lead!, ['、', '和', '及', '会同']);
-      const support = m.groups!.support ? splitUnitList(m.groups!.support, ['、', '和', '及']) : [];
+      const lead = splitInlineUnits(m.groups!.lead!, rules, isUnit);
+      const support = m.groups!.support ? splitInlineUnits(m.groups!.support, rules, isUnit) : [];
       if (lead.length === 0 || ![...lead, ...support].every(isUnit)) continue;
       const provenance = locator.provenance(at, at + m[0].length, id);
       for (const name of [...lead, ...support]) listed.push({ name, provenance });

@@ -10,6 +10,7 @@ export const ResponsibilityRulesSchema = z.object({
   roleLabels: z.array(z.object({ label: z.string().min(1), role: RoleSchema })).min(1),
   labelSeparators: z.array(z.string().min(1)).min(1),
   listSeparators: z.array(z.string().min(1)).min(1),
+  listConjunctions: z.array(z.string().min(1)).default(['和', '及', '会同']),
   memberSuffixes: z.array(z.string().min(1)).default([]),
   implicitNotes: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
   inlineRoles: z.array(z.object({ marker: z.string().min(1), role: RoleSchema })).default([]),

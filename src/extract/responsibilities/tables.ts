@@ -50,11 +50,13 @@ export function responsibilitiesFromTable(table: Table, rules: CompiledResponsib
     if (!task) continue;
     const unsplit = lists.lead.length === 0 && lists.support.length === 0;
     const deadline = deadlineCol >= 0 ? row[deadlineCol]?.text.trim() : undefined;
+    // As in an annotation: beside a lead, 责任单位 names the units that share the task (support).
+    const hasLead = lists.lead.length > 0;
     out.push({
       ...(deadline ? { deadline } : {}),
       task,
-      lead: unsplit ? lists.unsplit.slice(0, 1) : [...lists.lead, ...lists.unsplit],
-      support: unsplit ? lists.unsplit.slice(1) : lists.support,
+      lead: unsplit ? lists.unsplit.slice(0, 1) : hasLead ? lists.lead : lists.unsplit,
+      support: unsplit ? lists.unsplit.slice(1) : hasLead ? [...lists.unsplit, ...lists.support] : lists.support,
       roles: unsplit ? 'unsplit' : 'split',
       start: taskCell.start,
       end: taskCell.end,

@@ -93,6 +93,9 @@ function periodOf(title: string | null, text: string, rules: MetadataRules): [nu
     const range = new RegExp(rules.periodRangePattern, 'u').exec(asciiDigits(title));
     if (range) return [Number(range[1]), Number(range[2])];
     for (const [word, years] of Object.entries(rules.periodWords)) if (title.includes(word)) return years;
+    // An annual plan (2023年…工作要点) covers its one year.
+    const single = rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(title)) : null;
+    if (single) return [Number(single[1]), Number(single[1])];
   }
   // Untitled (an evaluation report): the plan period the text speaks of most.
   let best: [number, number] | null = null;

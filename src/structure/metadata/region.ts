@@ -71,6 +71,30 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** City and province names without their level word (成都市 → 成都), for names that open a title. */
+let shortNames: Map<string, Entry[]> | null = null;
+
+function shortNameAtStart(text: string, d: Divisions): Entry[] | undefined {
+  if (!shortNames) {
+    shortNames = new Map();
+    for (const entries of d.byName.values()) {
+      for (const entry of entries) {
+        if (entry.kind === 'area') continue;
+        const short = entry.division.name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/u, '');
+        if (short.length < 2 || short === entry.division.name) continue;
+        const list = shortNames.get(short) ?? [];
+        list.push(entry);
+        shortNames.set(short, list);
+      }
+    }
+  }
+  for (let len = Math.min(8, text.length); len >= 2; len--) {
+    const found = shortNames.get(text.slice(0, len));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function countNames(text: string, d: Divisions): Map<string, number> {
   const counts = new Map<string, number>();
   for (const match of text.matchAll(d.pattern)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
@@ -131,6 +155,11 @@ export function resolveRegion(names: Array<string | null>, text: string, rules: 
   let entry: Entry | null = null;
   for (const name of names) {
     if (name) entry ??= choose(countNames(name, d).keys(), (_name, e) => SPECIFICITY[e.kind]);
+  }
+  // 成都高新区…, 苏州工业园区…: a zone's name opens with its city's short name.
+  for (const name of names) {
+    const short = name ? shortNameAtStart(name, d) : undefined;
+    if (short) entry ??= pickEntry(short, d, mentions);
   }
   if (!entry && fallBackToText) {
     // Two-character names (城区, 郊区, 和县) are ordinary words too often to count in running text.

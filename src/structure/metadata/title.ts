@@ -42,6 +42,8 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
   const flush = () => {
     // Leading signature-like lines (an issuer name) are not part of a title.
     while (run.length > 1 && issuerEnd.test(run[0]!.text.trim())) run.shift();
+    // （此件公开发布） above a title: a remark, not the title's first line.
+    while (run.length > 1 && /^[（(][^（）()]*[）)]$/u.test(run[0]!.text.trim())) run.shift();
     for (let end = run.length; end > 0; end--) {
       const joined = run
         .slice(0, end)
