@@ -47,6 +47,14 @@ Examples:
   planlens show xuanwu                     metadata, sections and renderings of one document
   planlens search 质押融资                  sentences containing a word (jieba-tokenised)
   planlens inspect corpora/x.pdf --stage structure   debug one stage on one file
+  planlens eval --gold ../shared/gold --docs corpora  precision/recall/F1 against gold annotations
+  planlens compare 知识产权质押融资 --quote         every plan's target for one indicator, with its source
+  planlens query --indicator 万人高价值发明专利拥有量 --kind actual
+  planlens progress --region 南京市                targets against the latest actuals
+  planlens tasks --department 市知识产权局          what a unit leads or supports, with deadlines
+  planlens review --reviewer 张三                  work through flagged extractions (interactive)
+  planlens export --format xlsx --out output/planlens.xlsx
+  planlens serve                                   the web app on http://127.0.0.1:PORT
 
 Every command takes --db PATH (default output/planlens.db); listings take --format table|json|csv.`,
   );

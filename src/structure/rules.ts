@@ -73,9 +73,18 @@ export const MetadataRulesSchema = z
         suffixes: z.array(z.string().min(1)).min(1),
         maxChars: z.number().int().positive(),
         maxLinesAboveDate: z.number().int().min(1),
+        headerWords: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     periodWords: z.record(z.string(), YearPair),
+    labels: z
+      .object({
+        docNumber: z.array(z.string().min(1)).default([]),
+        issued: z.array(z.string().min(1)).default([]),
+        issuer: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ docNumber: [], issued: [], issuer: [] }),
     periodRangePattern: RegexSource,
     periodYearPattern: RegexSource.optional(),
     typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),
@@ -83,6 +92,8 @@ export const MetadataRulesSchema = z
     minCueScore: z.number().min(0),
     zoneWords: z.array(z.string().min(1)),
     nationalWords: z.array(z.string().min(1)),
+    localTitlePattern: RegexSource.default('[\\u4e00-\\u9fa5]{1,10}?(?:省|市|县|区|州|盟|旗)'),
+    minNationalMentions: z.number().int().min(1).default(3),
     placeholderCities: z.array(z.string().min(1)),
   })
   .strict();

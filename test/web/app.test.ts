@@ -65,7 +65,7 @@ describe('planlens serve', () => {
   it('lists every stored document with its counts', async () => {
     await page.goto(server.url);
     const rows = page.locator('#documents tbody tr');
-    await expect.poll(() => rows.count()).toBe(7);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(7);
     const docs = await documents();
     const xuanwu = docs.find((d) => d.is_primary && d.region === '南京市玄武区')!;
     const row = page.locator(`#documents tr[data-document="${xuanwu.id}"]`);
@@ -93,7 +93,7 @@ describe('planlens serve', () => {
     expect(await first.innerText()).toBe(record!.text);
     await first.click();
     const panel = page.locator('#record-panel');
-    await expect.poll(() => panel.innerText()).toContain(record!.rule);
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain(record!.rule);
     expect(await panel.innerText()).toContain(String(record!.value));
     expect(await page.locator('mark.k-department').count()).toBeGreaterThan(0);
     expect(await page.locator('mark.k-milestone').count()).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe('planlens serve', () => {
     // A bar links back to its source sentence in the document view.
     await page.locator('svg.chart rect.bar-target[data-region="南京市玄武区"]').click();
     await page.waitForURL(/\/documents\/\d+#rec-q\d+/);
-    await expect.poll(() => page.locator('#record-panel').innerText()).toContain('100');
+    await expect.poll(() => page.locator('#record-panel').innerText(), { timeout: 10_000 }).toContain('100');
   });
 
   it('finds an indicator by a part of its name and says how it matched', async () => {
@@ -215,7 +215,7 @@ describe('planlens serve', () => {
     expect(count).toBeGreaterThan(0);
     await page.keyboard.press('r');
     const reason = page.locator(`#item-${id} input[name="reason"]`);
-    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
     await reason.fill('not-a-target');
     await reason.press('Enter');
     await page.locator(`#item-${id}`).waitFor({ state: 'detached' });
@@ -238,12 +238,12 @@ describe('planlens serve', () => {
     const unit = item.locator('input[name="unit"]');
     await unit.fill('斤两桶');
     await unit.press('Enter');
-    await expect.poll(() => item.locator('.error').innerText()).toContain("unit '斤两桶' is not a known unit");
+    await expect.poll(() => item.locator('.error').innerText(), { timeout: 10_000 }).toContain("unit '斤两桶' is not a known unit");
     await unit.fill('件');
     const year = item.locator('input[name="year"]');
     await year.fill('3025');
     await year.press('Enter');
-    await expect.poll(() => item.locator('.error').innerText()).toContain("'3025' is not a year");
+    await expect.poll(() => item.locator('.error').innerText(), { timeout: 10_000 }).toContain("'3025' is not a year");
     await screenshot(page, 'review-edit');
     await year.press('Escape');
     expect(readDb('SELECT id FROM review_corrections WHERE action = ?', 'edit')).toEqual([]);

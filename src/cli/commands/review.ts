@@ -26,7 +26,7 @@ import {
   type RecordType,
   type ReviewItem,
 } from '../../review/index.js';
-import { DEFAULT_RULES_DIR } from '../../rules/index.js';
+import { DEFAULT_RULES_DIR, RuleSet } from '../../rules/index.js';
 import { CliError, EXIT, UsageError, type CliCommand, type CliContext } from '../command.js';
 import { openExistingStore, withDbOption, withFormatOption, withRulesOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
@@ -109,7 +109,7 @@ function filtersOf(options: Record<string, unknown>): QueueFilters {
 }
 
 /** Library errors → CLI errors: bad input is bad usage (2), a missing record a failure (1). */
-async function run<T>(cli: CliContext, dbPath: string, body: (store: ReturnType<typeof openExistingStore>) => T | Promise<T>): Promise<T> {
+async function run<T>(dbPath: string, body: (store: ReturnType<typeof openExistingStore>) => T | Promise<T>): Promise<T> {
   const store = openExistingStore(dbPath);
   try {
     return await body(store);
@@ -119,7 +119,6 @@ async function run<T>(cli: CliContext, dbPath: string, body: (store: ReturnType<
     throw error;
   } finally {
     store.close();
-    void cli;
   }
 }
 
@@ -171,7 +170,7 @@ Examples:
   withFilterOptions(withReviewerOption(withDbOption(session)));
   session.action(async (options: CommonOptions & Record<string, unknown>) => {
     const who = reviewerOf(options);
-    await run(cli, options.db, async (store) => {
+    await run(options.db, async (store) => {
       const summary = await runSession({ db: store.db, reviewer: who.reviewer, filters: filtersOf(options), input: process.stdin, output: cli.stdout });
       cli.stdout.write(
         `\n${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.edited} edited, ${summary.undone} undone, ${summary.skipped} skipped; ${summary.left} left for next time\n`,
@@ -183,14 +182,14 @@ Examples:
   const list = review.command('list').description('the review queue: flagged records (and reviewed ones) in document order').option('--unreviewed', 'only records nobody has reviewed (and conflicts)');
   withFormatOption(withFilterOptions(withDbOption(list)));
   list.action(async (options: CommonOptions & Record<string, unknown>) => {
-    await run(cli, options.db, (store) => printItems(cli, listQueue(store.db, filtersOf(options)), options.format));
+    await run(options.db, (store) => printItems(cli, listQueue(store.db, filtersOf(options)), options.format));
     cli.done(EXIT.ok);
   });
 
   const showCmd = review.command('show').description('one record: sentence, span, fields, extracted values, flags').argument('<id>');
   withDbOption(showCmd).addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   showCmd.action(async (id: string, options: CommonOptions) => {
-    await run(cli, options.db, (store) => {
+    await run(options.db, (store) => {
       const item = getItem(store.db, id);
       if (options.format === 'json') cli.stdout.write(JSON.stringify(item, null, 2) + '\n');
       else cli.stdout.write(`${item.id} ${item.label}\n  ${item.sentence}\n  flags: ${item.flags.map((f) => `${f.kind} (${f.reason})`).join('; ') || 'none'}\n  status: ${item.status ?? 'not reviewed'}\n`);
@@ -202,7 +201,7 @@ Examples:
   withReviewerOption(withDbOption(acceptCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   acceptCmd.action(async (ids: string[], options: CommonOptions) => {
     const who = reviewerOf(options);
-    await run(cli, options.db, (store) => ids.forEach((id) => printDone(cli, 'accepted', accept(store.db, id, who), options.format)));
+    await run(options.db, (store) => ids.forEach((id) => printDone(cli, 'accepted', accept(store.db, id, who), options.format)));
     cli.done(EXIT.ok);
   });
 
@@ -212,7 +211,7 @@ Examples:
     .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   rejectCmd.action(async (ids: string[], options: CommonOptions & { reason: string }) => {
     const who = reviewerOf(options);
-    await run(cli, options.db, (store) => ids.forEach((id) => printDone(cli, 'rejected', reject(store.db, id, options.reason, who), options.format)));
+    await run(options.db, (store) => ids.forEach((id) => printDone(cli, 'rejected', reject(store.db, id, options.reason, who), options.format)));
     cli.done(EXIT.ok);
   });
 
@@ -222,8 +221,7 @@ Examples:
     const who = reviewerOf(options);
     const patch = patchOf(options);
     if (Object.keys(patch).length === 0) throw new UsageError(`review edit: say what to change (${FIELD_OPTIONS.map(([f]) => '--' + f).join(' ')})`);
-    await run(cli, options.db, async (store) => {
-      const { RuleSet } = await import('../../rules/index.js');
+    await run(options.db, (store) => {
       printDone(cli, 'corrected', edit(store.db, id, patch, who, { rules: new RuleSet(options.rules) }), options.format);
     });
     cli.done(EXIT.ok);
@@ -240,8 +238,7 @@ Examples:
     const who = reviewerOf(options);
     if (options.sentence !== undefined && !/^\d+$/.test(options.sentence)) throw new UsageError(`--sentence: '${options.sentence}' is not a sentence index`);
     if (options.sentence === undefined && options.text === undefined) throw new UsageError('review add: say which sentence (--sentence N or --text WORDS)');
-    await run(cli, options.db, async (store) => {
-      const { RuleSet } = await import('../../rules/index.js');
+    await run(options.db, (store) => {
       const item = addRecord(
         store.db,
         { document: options.document, type: options.type, sentenceIndex: options.sentence === undefined ? undefined : Number(options.sentence), text: options.text, fields: patchOf(options) },
@@ -256,7 +253,7 @@ Examples:
   const historyCmd = review.command('history').description('every correction of a record: who, when, before → after, in force or undone').argument('<id>');
   withFormatOption(withDbOption(historyCmd));
   historyCmd.action(async (id: string, options: CommonOptions) => {
-    await run(cli, options.db, (store) => {
+    await run(options.db, (store) => {
       const entries = history(store.db, id);
       const format = resolveFormat(options.format, cli.stdout);
       if (format === 'json') writeRows(cli.stdout, entries as unknown as Array<Record<string, unknown>>, 'json');
@@ -282,14 +279,14 @@ Examples:
   withReviewerOption(withDbOption(undoCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   undoCmd.action(async (id: string, options: CommonOptions) => {
     const who = reviewerOf(options);
-    await run(cli, options.db, (store) => printDone(cli, 'undone', undo(store.db, id, who), options.format));
+    await run(options.db, (store) => printDone(cli, 'undone', undo(store.db, id, who), options.format));
     cli.done(EXIT.ok);
   });
 
   const promote = review.command('promote').description('turn corrections into rule data (indicator aliases, units): shows the diff, writes on confirmation');
   withRulesOption(withDbOption(promote)).option('--yes', 'write without asking (for scripts)');
   promote.action(async (options: CommonOptions & { rules: string; yes?: boolean }) => {
-    await run(cli, options.db, async (store) => {
+    await run(options.db, async (store) => {
       const plan = planPromotion(store.db, options.rules ?? DEFAULT_RULES_DIR);
       for (const line of plan.skipped) cli.stderr.write(`planlens: ${line}\n`);
       if (plan.changes.length === 0) {

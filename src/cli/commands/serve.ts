@@ -5,7 +5,7 @@ import { openStore } from '../../store/index.js';
 import { isLoopback, newToken } from '../../server/auth.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../server/app.js';
 import { startServer } from '../../server/start.js';
-import { EXIT, type CliCommand } from '../command.js';
+import { CliError, EXIT, type CliCommand } from '../command.js';
 import { loadRulesAndPipeline, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
 
 interface ServeOptions {
@@ -63,6 +63,9 @@ The JSON API is described in README.md ("Web app and JSON API").`,
         maxUploadBytes: options.maxUploadMb * 1024 * 1024,
         reviewer: options.reviewer ?? process.env.USER ?? 'web',
       },
+    }).catch((error: unknown) => {
+      store.close();
+      throw new CliError((error as Error).message);
     });
     cli.stdout.write(
       [

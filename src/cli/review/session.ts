@@ -76,11 +76,7 @@ export function parseEditLine(line: string): FieldPatch {
   const patch: FieldPatch = {};
   const re = /([\w-]+)\s*=\s*("([^"]*)"|'([^']*)'|\S*)/g;
   let m: RegExpExecArray | null;
-  let consumed = '';
-  while ((m = re.exec(line))) {
-    patch[m[1]!] = m[3] ?? m[4] ?? m[2]!;
-    consumed += m[0];
-  }
+  while ((m = re.exec(line))) patch[m[1]!] = m[3] ?? m[4] ?? m[2]!;
   if (Object.keys(patch).length === 0) throw new ReviewInputError(`'${line}': write field=value pairs, e.g. value=100 unit=件`);
   return patch;
 }

@@ -22,6 +22,7 @@ export const TimeExpressionsFile = z.object({
     )
     .min(1),
   comparisonMarkers: z.array(z.string().min(1)),
+  comparisonFollowers: z.array(z.string().min(1).refine(isValidRegExp, 'not a valid regular expression')).default([]),
   actualDocumentTypes: z.array(z.string().min(1)),
 });
 export type TimeExpressionsFile = z.infer<typeof TimeExpressionsFile>;
@@ -58,12 +59,14 @@ export class TimeExpressionFinder {
   private readonly patterns: Array<{ id: string; re: RegExp; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since'; scope: 'clause-list' | 'paragraph'; order: number }>;
   private readonly plans: Map<string, { from: number; to: number }>;
   private readonly comparison: RegExp | null;
+  private readonly followers: RegExp[];
 
   constructor(readonly file: TimeExpressionsFile) {
     this.patterns = file.expressions.map((e, order) => ({ id: e.id, re: new RegExp(e.pattern, 'gu'), kind: e.kind, point: e.point, scope: e.scope, order }));
     this.plans = new Map(file.fiveYearPlans.map((p) => [p.name, { from: p.from, to: p.to }]));
     const markers = wordsPattern(file.comparisonMarkers);
     this.comparison = markers ? new RegExp(`(?:${markers})\\s*(?:提前\\s*)?$`, 'u') : null;
+    this.followers = file.comparisonFollowers.map((f) => new RegExp(f, 'u'));
   }
 
   static load(rules: RuleSet): TimeExpressionFinder {
@@ -107,7 +110,8 @@ export class TimeExpressionFinder {
     const g = m.groups ?? {};
     const start = m.index;
     const end = m.index + m[0].length;
-    const comparison = this.comparison ? this.comparison.test(text.slice(Math.max(0, start - 6), start)) : false;
+    const after = text.slice(end, end + 12);
+    const comparison = (this.comparison ? this.comparison.test(text.slice(Math.max(0, start - 6), start)) : false) || this.followers.some((f) => f.test(after));
     const base = { id: p.id, start, end, kind: p.kind, comparison, scope: p.scope, ...(p.point ? { point: p.point } : {}) };
     if (g.plan) {
       const plan = this.plans.get(g.plan);

@@ -7,7 +7,7 @@ import { placeNames } from './places.js';
 import { findUnits, isActor, type UnitCandidate } from './recognise.js';
 import { linkName, UnitRegistry, type RegionContext } from './registry.js';
 import type { CompiledDepartmentRules } from './rules.js';
-import { tagWords } from './words.js';
+import { tagBlocks } from './words.js';
 
 export { departmentRules } from './rules.js';
 export { regionContext } from './registry.js';
@@ -45,12 +45,19 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
   const addressee = rules.raw.addresseeLine ? new RegExp(rules.raw.addresseeLine, 'u') : null;
   let lineStart = 0;
   for (const line of text.split('\n')) {
+    // A line without a suffix or known name names no unit: skip segmenting it.
+    if (!rules.anchors.test(line)) {
+      lineStart += line.length + 1;
+      continue;
+    }
     const titles = titleRanges(line);
     const spokenTo = addressee?.test(line) ?? false;
-    for (const c of findUnits(line, rules, places, tagWords(line))) {
+    for (const c of findUnits(line, rules, places, tagBlocks(line, (block) => rules.anchors.test(block)))) {
       if (titles.some(([s, e]) => c.start >= s && c.end <= e)) continue;
       found.push({ ...c, lineStart });
-      registry.add(linkName(c, rules, region), c.name, c.actor && !spokenTo, input.provenance(lineStart + c.start, lineStart + c.end, c.rule));
+      // Addressed, not named as actors: the unit is listed only if the text names it acting, under that name.
+      if (spokenTo) continue;
+      registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule));
     }
     lineStart += line.length + 1;
   }
@@ -61,6 +68,8 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     for (const name of namesInItem(item.name, input.memberSuffixes)) {
       if (rules.raw.genericUnits.some((g) => name.endsWith(g))) continue;
       const whole = findUnits(name, rules, places).find((c) => c.start === 0 && c.end === name.length);
+      // A university, firm or association a role list names shares the task but is no government unit.
+      if (!whole && rules.raw.bodyExclusions.some((x) => x.length > 1 && name.includes(x))) continue;
       const link = whole ? linkName(whole, rules, region) : linkName({ name, namePart: name, prefix: { kind: 'none' } }, rules, region);
       registry.add(link, name, true, item.provenance);
     }

@@ -110,7 +110,7 @@ function isBlockedBefore(text: string, i: number, words: WordIndex, rules: Compi
 
 function nationalAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules): UnitCandidate[] {
   let best: UnitCandidate | null = null;
-  for (const name of rules.nationalByName.keys()) {
+  for (const name of rules.nationalByFirstChar.get(text[i]!) ?? []) {
     if (!text.startsWith(name, i)) continue;
     const end = i + name.length;
     if (!words.endingAt.has(end) && !subUnitAfter(text, end, words, rules)) continue;
@@ -118,7 +118,16 @@ function nationalAt(text: string, i: number, words: WordIndex, rules: CompiledDe
       best = { name, start: i, end, prefix: { kind: 'national' }, namePart: name, actor: true, rule: 'department.national-name' };
     }
   }
-  return best ? [extendSubUnit(text, best, words, rules)] : [];
+  if (!best) return [];
+  const extended = extendSubUnit(text, best, words, rules);
+  if (extended !== best) return [extended];
+  // 国务院 + 知识产权战略实施工作部际联席会议办公室: a body the national organ set up, named after it.
+  const body = namePartAt(text, best.end, words, rules, false);
+  if (body && body.namePart.length >= rules.raw.minBodyAfterNational && words.endingAt.has(best.end)) {
+    const named = { ...best, name: best.name + body.namePart, end: body.end, namePart: best.name + body.namePart, rule: 'department.national-body' };
+    return [extendSubUnit(text, named, words, rules)];
+  }
+  return [best];
 }
 
 function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules): UnitCandidate[] {
@@ -180,9 +189,22 @@ function placeAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
   return [extendSubUnit(text, candidate, words, rules)];
 }
 
+const BRACKETED_PLACE = /^中国[（(]([\u4e00-\u9fa5]{2,8})[）)]/u;
+
+/** The first two characters of every place name: a position that starts none of them starts no place. */
+const placeStarts = new WeakMap<ReadonlySet<string>, Set<string>>();
+function placeStartsOf(places: ReadonlySet<string>): Set<string> {
+  let starts = placeStarts.get(places);
+  if (!starts) {
+    starts = new Set([...places].map((p) => p.slice(0, 2)));
+    placeStarts.set(places, starts);
+  }
+  return starts;
+}
+
 function placeAtText(text: string, pos: number, words: WordIndex, places: ReadonlySet<string>, rules: CompiledDepartmentRules): number {
   // 中国（苏州）知识产权保护中心: a national network's local unit names its place in brackets.
-  const bracketed = /^中国[（(]([\u4e00-\u9fa5]{2,8})[）)]/u.exec(text.slice(pos, pos + 14));
+  const bracketed = text.startsWith('中国', pos) ? BRACKETED_PLACE.exec(text.slice(pos, pos + 14)) : null;
   if (bracketed && places.has(bracketed[1]!)) return bracketed[0].length;
   const word = words.startingAt.get(pos);
   if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word)) return 0;
@@ -193,6 +215,7 @@ function placeAtText(text: string, pos: number, words: WordIndex, places: Readon
   // 高新区, 经济技术开发区: a zone stands where a place would (高新区科技创新局, 成都高新区管委会).
   const zone = rules.raw.zonePrefixes.find((z) => text.startsWith(z, pos) && words.endingAt.has(pos + z.length));
   if (zone) return zone.length;
+  if (!placeStartsOf(places).has(text.slice(pos, pos + 2))) return 0;
   for (let len = 8; len >= 2; len--) {
     const place = text.slice(pos, pos + len);
     if (!places.has(place)) continue;
@@ -248,8 +271,9 @@ function namePartAt(
       if (body.length < suffix.minBody) continue;
       const lastWord = words.endingAt.get(end);
       // 人民医院 ends in 医院 as 格局 ends in 局: judged by the word's ending, not the word.
-      if (!lastWord || [...rules.notUnitWords].some((w) => lastWord.word.endsWith(w))) continue;
-      if (excludedBody(text, pos, k, words, rules)) return known;
+      if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w))) continue;
+      // 财政局和市市场监管局: a body holding a whole unit and a joiner is two units.
+      if (excludedBody(text, pos, k, words, rules) || (rules.unitJoin && rules.unitJoin.test(body))) return known;
       return known && known.end > end ? known : { namePart: text.slice(pos, end), end };
     }
   }
@@ -266,6 +290,8 @@ function subUnitAfter(text: string, end: number, words: WordIndex, rules: Compil
     const mid = text.slice(end, q);
     const midWord = words.startingAt.get(end);
     if (!words.endingAt.has(stop) || !midWord || (midWord.tag.startsWith('v') && !rules.raw.subUnitMarkers.includes(midWord.word))) continue;
+    // 财政局和市市场监管局: a joiner or a bare level word opens another unit, not a sub-unit.
+    if (rules.raw.unitJoiners.includes(midWord.word) || rules.levels.some((l) => l.word === midWord.word)) return null;
     if (excludedBody(text, end, q, words, rules)) return null;
     return stop;
   }

@@ -21,6 +21,8 @@ export const DepartmentRulesSchema = z.object({
   blockedBefore: z.array(z.string().min(1)).default([]),
   prepositions: z.array(z.string().min(1)).default([]),
   zonePrefixes: z.array(z.string().min(1)).default([]),
+  minBodyAfterNational: z.number().int().min(1).default(6),
+  unitJoiners: z.array(z.string().min(1)).default([]),
   subUnitMarkers: z.array(z.string().min(1)).default([]),
   notActorAfter: z.array(z.string().min(1)).default([]),
   addresseeLine: z.string().min(1).optional(),
@@ -43,7 +45,17 @@ export interface CompiledDepartmentRules {
   /** Full national names and aliases (国务院, 人民银行) → unit. */
   nationalByName: Map<string, { id: string; name: string }>;
   notUnitWords: Set<string>;
+  notUnitWordList: string[];
+  /** A unit suffix followed by a joiner (局和, 委会同): two units, not one body. */
+  unitJoin: RegExp | null;
   subUnitSuffixes: string[];
+  /** National names by first character: only those are tried at a position. */
+  nationalByFirstChar: Map<string, string[]>;
+  /**
+   * Every unit name holds one of these (a suffix, a known unit's name or alias, a
+   * national name): text without any names no unit, so it need not be segmented.
+   */
+  anchors: RegExp;
 }
 
 const byLengthDesc = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;
@@ -58,15 +70,34 @@ export function compileDepartmentRules(raw: DepartmentRules): CompiledDepartment
   for (const unit of raw.nationalUnits) {
     for (const n of [unit.name, ...unit.aliases]) nationalByName.set(n, { id: unit.id, name: unit.name });
   }
+  const nationalByFirstChar = new Map<string, string[]>();
+  for (const name of nationalByName.keys()) {
+    const list = nationalByFirstChar.get(name[0]!) ?? [];
+    list.push(name);
+    nationalByFirstChar.set(name[0]!, list);
+  }
+  const anchorWords = [...raw.suffixes.map((s) => s.word), ...unitByName.keys(), ...nationalByName.keys()];
+  const anchors = new RegExp([...new Set(anchorWords)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'u');
   return {
     raw,
+    nationalByFirstChar,
+    anchors,
     levels: [...raw.levels].sort(byLengthDesc((l) => l.word)),
     suffixes: [...raw.suffixes].sort(byLengthDesc((s) => s.word)),
     unitByName,
     nationalByName,
     notUnitWords: new Set(raw.notUnitWords),
+    notUnitWordList: [...raw.notUnitWords],
+    unitJoin:
+      raw.unitJoiners.length > 0
+        ? new RegExp(`(?:${raw.suffixes.map((s) => escapeRegExp(s.word)).join('|')})(?:${raw.unitJoiners.map(escapeRegExp).join('|')})`, 'u')
+        : null,
     subUnitSuffixes: [...raw.subUnitSuffixes].sort((a, b) => b.length - a.length),
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledDepartmentRules>();

@@ -32,14 +32,39 @@ export interface WordIndex {
 
 export function tagWords(text: string): WordIndex {
   const words: TaggedWord[] = [];
+  pushTagged(text, 0, words);
+  return indexWords(words);
+}
+
+function pushTagged(text: string, offset: number, words: TaggedWord[]): void {
   let cursor = 0;
   for (const { word, tag } of jieba.tag(text)) {
     const at = text.indexOf(word, cursor);
     // jieba drops nothing but may normalise whitespace; resynchronise on the text.
     if (at < 0) continue;
-    words.push({ word, tag, start: at, end: at + word.length });
+    words.push({ word, tag, start: offset + at, end: offset + at + word.length });
     cursor = at + word.length;
   }
+}
+
+/**
+ * jieba (cppjieba) cuts its input into blocks at these characters and segments
+ * each block on its own (SegmentBase.hpp, SPECIAL_SEPARATORS), so a block tags
+ * the same alone as inside its line.
+ */
+const BLOCK = /[^ \t\n，。]+/gu;
+
+/**
+ * Tags only the blocks `wanted` keeps (those that could hold a unit name):
+ * the words of those blocks are exactly the words tagWords(text) gives there.
+ */
+export function tagBlocks(text: string, wanted: (block: string) => boolean): WordIndex {
+  const words: TaggedWord[] = [];
+  for (const m of text.matchAll(BLOCK)) if (wanted(m[0])) pushTagged(m[0], m.index!, words);
+  return indexWords(words);
+}
+
+function indexWords(words: TaggedWord[]): WordIndex {
   return {
     words,
     startingAt: new Map(words.map((w) => [w.start, w])),

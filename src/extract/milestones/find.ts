@@ -18,13 +18,16 @@ export interface FoundMilestone {
 
 const pad = (m: string) => m.padStart(2, '0');
 
-export function findPhases(text: string, rules: CompiledMilestoneRules): FoundMilestone[] {
+/** `currentYear`: the year of phases written with months only (部署阶段（3月—4月）) — an annual plan's. */
+export function findPhases(text: string, rules: CompiledMilestoneRules, currentYear: number | null = null): FoundMilestone[] {
   const out: FoundMilestone[] = [];
   for (const { id, re } of rules.phases) {
     for (const m of text.matchAll(re)) {
       const g = m.groups!;
-      const startYear = g.startYear;
-      const endYear = g.endYear ?? startYear;
+      const monthsOnly = !g.startYear && !g.endYear;
+      if (monthsOnly && currentYear === null) continue;
+      const startYear = g.startYear ?? (monthsOnly && g.startMonth ? String(currentYear) : undefined);
+      const endYear = g.endYear ?? (monthsOnly ? String(currentYear) : startYear);
       let start: string | null = null;
       if (startYear) start = g.startMonth ? `${startYear}-${pad(g.startMonth)}` : startYear;
       let end: string | null = null;
@@ -98,17 +101,19 @@ export function findGoalClauses(
     if (FIGURE.test(clause) || rules.raw.vagueQuantities.some((q) => clause.includes(q))) continue;
     let best = -1;
     let verb = '';
+    // 将落实情况报送…: with 将/把 the object comes first and the verb may stand anywhere.
+    const disposal = rules.raw.disposalMarkers.some((d) => clause.trimStart().startsWith(d));
     for (const v of verbs) {
       const at = clause.indexOf(v);
       // The verb leads the clause (建成…), or closes it (知识产权强市基本建成).
-      const placed = at >= 0 && (at <= rules.raw.maxLeadIn || clause.trimEnd().endsWith(v));
+      const placed = at >= 0 && (at <= rules.raw.maxLeadIn || clause.trimEnd().endsWith(v) || disposal);
       if (placed && (best < 0 || at < best)) {
         best = at;
         verb = v;
       }
     }
     if (best < 0) continue;
-    const closes = clause.trimEnd().endsWith(verb);
+    const closes = clause.trimEnd().endsWith(verb) || disposal;
     const lead = clause.length - clause.trimStart().length;
     const from0 = closes ? lead : best;
     const what = clause.slice(from0).trim();

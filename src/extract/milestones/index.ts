@@ -26,7 +26,7 @@ export interface MilestoneInputs {
 
 export function collectMilestones(input: MilestoneInputs): Milestone[] {
   const { text, rules } = input;
-  const found: FoundMilestone[] = [...findPhases(text, rules)];
+  const found: FoundMilestone[] = [...findPhases(text, rules, input.currentYear ?? null)];
   // Nearest deadline first, so a goal under two deadlines keeps its own sentence's.
   for (const deadline of findDeadlines(text, rules, input.currentYear ?? null).reverse()) {
     if (!deadline.marked && (input.lookingBack || (input.issuedYear !== null && Number(deadline.end.slice(0, 4)) <= input.issuedYear))) continue;

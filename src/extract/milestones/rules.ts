@@ -12,6 +12,7 @@ export const MilestoneRulesSchema = z.object({
   goalVerbs: z.array(z.string().min(1)).min(1),
   byDeadlineVerbs: z.array(z.string().min(1)).default([]),
   maxLeadIn: z.number().int().min(0).default(8),
+  disposalMarkers: z.array(z.string().min(1)).default([]),
   vagueQuantities: z.array(z.string().min(1)).default([]),
   recurring: z.array(PatternRule).default([]),
 });
@@ -43,7 +44,7 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
   const has = (p: string, g: string) => p.includes(`(?<${g}>`);
   return {
     raw,
-    phases: compile(raw.phases, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') || has(p, 'endYear') ? null : 'endYear')),
+    phases: compile(raw.phases, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') || has(p, 'endYear') || has(p, 'endMonth') ? null : 'endYear')),
     deadlines: compile(raw.deadlines, (p) => (has(p, 'year') || has(p, 'period') || has(p, 'current') ? null : 'year')),
     recurring: compile(raw.recurring, (p) => (has(p, 'what') ? null : 'what')),
     goalVerbs: [...raw.goalVerbs].sort((a, b) => b.length - a.length),

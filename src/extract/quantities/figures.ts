@@ -8,6 +8,7 @@ import type { Comparator } from '../../core/state.js';
 import { ARABIC_NUMBER, CHINESE_NUMBER, isChineseNumeral, parseNumber } from '../common/numbers.js';
 import { foldWidth, wordsPattern } from '../common/text.js';
 import type { QuantityRules } from './rules.js';
+import type { UnitMatch } from '../common/units.js';
 
 export interface Figure {
   /** Start of the comparator word before the number, or of the number. */
@@ -110,7 +111,20 @@ export class FigureFinder {
         unit = '%';
         unitBase = this.rules.units.parse('%')?.base ?? 'percent';
       } else {
-        const u = this.rules.units.matchAt(text, pos, options.cell === true);
+        let u = this.rules.units.matchAt(text, pos, options.cell === true) ?? this.contextualUnit(text, m.index, pos);
+        // 1万余人次, 300多万元: 余/多 may stand between the magnitude and the unit.
+        if (!u || u.base === '') {
+          const magnitude = this.rules.units.matchAt(text, pos, true);
+          const after = magnitude ? pos + magnitude.length : -1;
+          const approx = magnitude?.base === '' ? this.between.find((b) => text.startsWith(b.word, after)) : undefined;
+          if (magnitude && approx) {
+            const rest = this.rules.units.matchAt(text, after + approx.word.length);
+            if (rest && rest.magnitude === '') {
+              u = { ...rest, unit: magnitude.unit + rest.unit, multiplier: magnitude.multiplier, magnitude: magnitude.unit, length: after + approx.word.length + rest.length - pos };
+              betweenComparator = approx.comparator;
+            }
+          }
+        }
         if (u) {
           unit = u.unit;
           unitBase = u.base;
@@ -123,7 +137,12 @@ export class FigureFinder {
       // 百分之九十九 is a measurement whatever stands before it.
       if (chinese && !options.cell && !g.pct) {
         if (n1 === '一' || n1 === '〇' || n1 === '零') continue;
-        if (!this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+        // 两千人次, 五百万元: units no set phrase counts in (四个走在前 and 十大案例 do) need no cue.
+        // A bare magnitude (万元地区生产总值) is a per-unit name, not a number.
+        const digits = /[一二两三四五六七八九]/.test(n1);
+        // 五十万个: a numeral with a digit and a 万/亿 magnitude is an amount, never a set phrase.
+        const strong = digits && ((unitBase !== null && this.rules.patterns.chineseNumeralStrongUnits.includes(unitBase)) || /[万亿]/.test(n1));
+        if (!strong && !this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       }
       // A trailing Chinese magnitude belongs to the unit when the number is Arabic-led (13.5万件 is read by the unit table).
       numberEnd = Math.min(numberEnd, pos);
@@ -151,6 +170,21 @@ export class FigureFinder {
       this.number.lastIndex = Math.max(this.number.lastIndex, end);
     }
     return figures;
+  }
+
+  /**
+   * 人均预期寿命达到80岁, 平均受教育年限11.5年: a unit that only measures
+   * what the name before it says (65岁以上老年人 is an age, not a figure).
+   */
+  private contextualUnit(text: string, numberStart: number, pos: number): UnitMatch | null {
+    const at = skipSpaces(text, pos);
+    for (const c of this.rules.patterns.contextualUnits) {
+      if (!text.startsWith(c.unit, at)) continue;
+      const comparator = this.comparatorEndingAt(text, numberStart);
+      const head = text.slice(Math.max(0, (comparator?.start ?? numberStart) - 12), comparator?.start ?? numberStart).trimEnd();
+      if (c.after.some((w) => head.endsWith(w))) return { unit: c.unit, base: c.unit, multiplier: 1, magnitude: '', length: at + c.unit.length - pos };
+    }
+    return null;
   }
 
   private comparatorBefore(text: string, numberStart: number): { start: number; word: string; comparator: Comparator } | null {

@@ -67,10 +67,13 @@ export class ProseReader {
     const text = context + foldWidth(input.text);
     const p = this.rules.patterns;
     const expressions = this.rules.times.find(maskTitles(text));
+    const brackets = asides(text);
     const figures = this.figures.find(text.slice(offset)).map((f) => shiftFigure(f, offset));
     const reads: Read[] = [];
     let base: string | null = null;
     let previous: { indicator: string; consumedTo: number } | null = null;
+    /** 19项关键指标中: the set later figures in the sentence count members of. */
+    let set: { noun: string; unit: string | null } | null = null;
 
     figures.forEach((figure, i) => {
       const clauseStart = Math.max(offset, this.clauseStart(text, figure.start));
@@ -89,7 +92,14 @@ export class ProseReader {
       const cumulative =
         p.cumulativeWords.some((w) => leftRaw.includes(w) || figure.comparatorWord.includes(w)) || (listItem && reads[reads.length - 1]?.mention.cumulative === true);
       // 每年1000个 is a yearly amount; 年均增长10% is a rate, not a yearly amount.
-      const perYear = figure.unitBase !== 'percent' && p.perYearWords.some((w) => leftRaw.includes(w));
+      // 每年培训…两千人次，组织…五百人次: 每年 leading a sentence makes every amount in it yearly.
+      const sentenceHead = text.slice(offset, clauseStart);
+      const opensSentence = (w: string) => {
+        const at = sentenceHead.indexOf(w);
+        return at >= 0 && this.stripLeadingFillers(sentenceHead.slice(0, at), doc.regionNames) === '' && !/[；;]/.test(sentenceHead);
+      };
+      const perYear =
+        figure.unitBase !== 'percent' && (p.perYearWords.some((w) => leftRaw.includes(w)) || (!cumulative && p.perYearSentenceWords.some(opensSentence)));
       const leftIsVerb = p.keepVerbs.includes(left);
       let consumedTo = figure.end;
 
@@ -102,25 +112,39 @@ export class ProseReader {
         if (listContinues && previous) indicator = previous.indicator;
         else if (base) indicator = base;
         else {
-          const subject = this.subjectBefore(text, offset, clauseStart, expressions, doc);
+          const members = set && set.unit === figure.unit ? this.membersOf(text, figure, set.noun) : null;
+          const subject = members ?? this.labelBefore(text, offset, clauseStart, expressions, doc) ?? this.subjectBefore(text, offset, clauseStart, expressions, doc);
           if (!subject) return;
           indicator = subject;
         }
       } else if (leftIsVerb && right === '') {
         indicator = base && base.includes(left) ? base : left;
       } else {
-        indicator = left + right;
+        const before = text.slice(prevInClause ? prev.end : clauseStart, figure.start);
+        indicator = (left === '' && this.locative(before, doc) && this.placeAndPredicate(text, figure, figures, right)) || left + right;
         if (right) consumedTo = rightSpan.end;
         right = '';
       }
       indicator = trimName(indicator);
       if (indicator.length === 0) return;
-      if (p.setMarkers.some((w) => indicator.endsWith(w))) return;
+      const marker = p.setMarkers.find((w) => indicator.endsWith(w));
+      if (marker) {
+        // 规划确定的19项主要指标中: the set is the counted noun, not the words qualifying it.
+        const whole = indicator.slice(0, -marker.length);
+        const noun = left && whole.startsWith(left) && whole.length - left.length >= 2 ? whole.slice(left.length) : whole;
+        set = { noun, unit: figure.unit };
+        return;
+      }
+      // …中，5项指标提前完成预期目标: a member count is named by what its members did.
+      if (set && set.unit === figure.unit && left === '') {
+        const members = this.membersOf(text, figure, set.noun);
+        if (members) indicator = members;
+      }
       if (!relativeWord && !(listContinues && previous && indicator === previous.indicator)) base = indicator;
       previous = { indicator, consumedTo };
 
       // The number, not the verb: 提高到2025年的12件 is dated by the 2025年 between them.
-      const dating = date(text, offset, figure.numberStart, expressions, this.rules, doc, input.sectionKind);
+      const dating = date(text, offset, figure.numberStart, expressionsFor(expressions, brackets, figure.numberStart), this.rules, doc, input.sectionKind);
       if (dating.kind === 'target' && enumeration) return;
       // 分别达到20家、25家、30家: a bare figure continuing a list shares the comparator its first figure was given.
       const listed = listContinues && figure.comparatorWord === '' && figure.comparator === '=' ? reads[reads.length - 1] : undefined;
@@ -183,6 +207,67 @@ export class ProseReader {
     return { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration };
   }
 
+  /** The clause after a member count, the set's head noun dropped, then the set: 提前完成预期目标的关键指标. */
+  private membersOf(text: string, figure: Figure, setNoun: string): string | null {
+    let predicate = squeezeName(text.slice(figure.end, this.clauseEnd(text, figure.end)));
+    const head = nodejieba.cut(setNoun).at(-1) ?? setNoun;
+    if (predicate.startsWith(setNoun)) predicate = predicate.slice(setNoun.length);
+    else if (predicate.startsWith(head)) predicate = predicate.slice(head.length);
+    predicate = trimName(predicate);
+    return predicate.length >= 2 && setNoun.length >= 2 ? `${predicate}的${setNoun}` : null;
+  }
+
+  /** 在全市15个园区…: the figure-first phrase follows a locative marker (places and fillers between are skipped). */
+  private locative(leftRaw: string, doc: DocumentContext): boolean {
+    const skip = [...this.rules.patterns.leadingFillers, ...doc.regionNames].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
+    let out = squeezeName(leftRaw);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const w of skip) {
+        if (out.length > w.length && out.endsWith(w)) {
+          out = out.slice(0, -w.length);
+          changed = true;
+        }
+      }
+    }
+    return this.rules.patterns.locativeMarkers.some((m) => out.endsWith(m));
+  }
+
+  /**
+   * 在全市15个园区建设18个专利导航实验区: 15 counts the places where the
+   * clause's action happens, named as "建设专利导航实验区的园区" (the
+   * predicate, figures dropped, then the place noun). Null unless the words
+   * after the figure are a noun and then a verb.
+   */
+  private placeAndPredicate(text: string, figure: Figure, figures: Figure[], right: string): string | null {
+    const words = nodejieba.tag(right);
+    const verbAt = words.findIndex((w) => w.tag.startsWith('v'));
+    if (verbAt <= 0 || !words.slice(0, verbAt).every((w) => w.tag.startsWith('n'))) return null;
+    const noun = words.slice(0, verbAt).map((w) => w.word).join('');
+    const end = this.clauseEnd(text, figure.end);
+    let predicate = '';
+    let pos = figure.end;
+    for (const f of figures) {
+      if (f.numberStart < pos || f.numberStart >= end) continue;
+      predicate += text.slice(pos, f.start);
+      pos = f.end;
+    }
+    predicate = squeezeName(predicate + text.slice(pos, end));
+    if (!predicate.startsWith(noun)) return null;
+    predicate = predicate.slice(noun.length);
+    return predicate.length > 0 ? `${predicate}的${noun}` : null;
+  }
+
+  /** 1．技术合同成交额：2500亿元 (专栏 lists, 目标值 lines): the label before the colon names the figure. */
+  private labelBefore(text: string, offset: number, clauseStart: number, expressions: TimeExpression[], doc: DocumentContext): string | null {
+    if (clauseStart - 1 < offset || !/[：:]/.test(text[clauseStart - 1] ?? '')) return null;
+    const start = Math.max(offset, this.clauseStart(text, clauseStart - 1));
+    let name = squeezeName(removeTimeExpressions(text, start, clauseStart - 1, expressions));
+    name = name.replace(/^(?:\d{1,2}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．])/, '');
+    name = trimName(this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames)));
+    return name.length >= 2 ? name : null;
+  }
+
   /** 企业专利授权占比继续提升，达到73%: the figure's indicator is the earlier clause's subject. */
   private subjectBefore(text: string, offset: number, clauseStart: number, expressions: TimeExpression[], doc: DocumentContext): string | null {
     if (clauseStart - 1 <= offset) return null;
@@ -210,7 +295,8 @@ export class ProseReader {
     const p = this.rules.patterns;
     let end = this.clauseEnd(text, figure.end);
     if (next && next.start < end) end = next.start;
-    let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions));
+    // …亿元（2020年为3194.4亿元）: the bracket closing an aside names nothing.
+    let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions)).replace(/^[）)]+/, '');
     // …金奖4项、银奖2项: a list connector right after the figure starts the next item;
     // …30件提高到2025年的50件: a verb right after it continues the sentence, names nothing.
     if (p.listConnectors.some((c) => right.startsWith(c))) return { text: '', end: figure.end };
@@ -221,7 +307,7 @@ export class ProseReader {
       const at = right.lastIndexOf(marker);
       if (at >= 0) right = right.slice(at + marker.length);
     }
-    const listAt = right.indexOf('、');
+    const listAt = indexOutsideBrackets(right, '、');
     if (listAt >= 0) right = right.slice(0, listAt);
     right = this.stripLeadingFillers(stripTrailing(right, p.listConnectors), []);
     return { text: right, end };
@@ -261,6 +347,14 @@ export class ProseReader {
     return out;
   }
 
+  /** 金额比2020年翻一番: the name ends where the comparison with a base year starts. */
+  private beforeComparison(text: string, start: number, end: number, expressions: TimeExpression[]): number {
+    const comparison = expressions.find((e) => e.comparison && e.start >= start && e.end <= end);
+    if (!comparison) return end;
+    const marker = [...this.rules.times.file.comparisonMarkers].sort((a, b) => b.length - a.length).find((m) => text.slice(0, comparison.start).trimEnd().endsWith(m));
+    return marker ? text.slice(0, comparison.start).trimEnd().length - marker.length : comparison.start;
+  }
+
   /** 全覆盖 and the like: targets without a number. */
   private qualitative(text: string, offset: number, expressions: TimeExpression[], figures: Figure[], input: SentenceInput, doc: DocumentContext): Mention[] {
     const out: Mention[] = [];
@@ -268,8 +362,10 @@ export class ProseReader {
       for (const word of q.words) {
         for (let at = text.indexOf(word, offset); at >= 0; at = text.indexOf(word, at + word.length)) {
           if (figures.some((f) => at < f.end && at + word.length > f.start)) continue;
+          // “三个翻番”: a quoted slogan, not a target.
+          if (insideQuotes(text, at)) continue;
           const clauseStart = Math.max(offset, this.clauseStart(text, at));
-          let name = squeezeName(removeTimeExpressions(text, clauseStart, at, expressions));
+          let name = squeezeName(removeTimeExpressions(text, clauseStart, this.beforeComparison(text, clauseStart, at, expressions), expressions));
           name = this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames));
           name = trimName(name);
           if (name.length < 2) continue;
@@ -349,4 +445,35 @@ function lastWord(text: string): string {
 
 function shiftFigure(f: Figure, by: number): Figure {
   return { ...f, start: f.start + by, numberStart: f.numberStart + by, end: f.end + by };
+}
+
+/** 县（市、区）: a list mark inside brackets separates nothing. */
+function indexOutsideBrackets(text: string, mark: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if (ch === mark && depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Offsets of bracketed asides （2020年为3194.4亿元）. */
+function asides(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /[（(][^（）()]{0,60}[）)]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** A date inside a bracketed aside dates only what is inside it. */
+function expressionsFor(expressions: TimeExpression[], brackets: Array<[number, number]>, pos: number): TimeExpression[] {
+  if (brackets.length === 0) return expressions;
+  return expressions.filter((e) => !brackets.some(([s, end]) => e.start > s && e.end < end && end <= pos));
+}
+
+function insideQuotes(text: string, pos: number): boolean {
+  const open = text.lastIndexOf('“', pos);
+  return open >= 0 && text.lastIndexOf('”', pos) < open && text.indexOf('”', pos) >= 0;
 }

@@ -30,13 +30,15 @@ const RegExpSource = z
     }
   }, 'not a valid regular expression');
 
-export const TableRole = z.enum(['serial', 'category', 'attribute', 'unit', 'status', 'actual', 'growth', 'target', 'indicator']);
+export const TableRole = z.enum(['serial', 'category', 'attribute', 'unit', 'status', 'actual', 'growth', 'completion', 'target', 'indicator']);
 export type TableRole = z.infer<typeof TableRole>;
 
 export const QuantityPatternsFile = z.object({
   ignore: z.array(z.object({ id: Word, pattern: RegExpSource })),
   perCapitaPrefixes: z.array(Word),
   chineseNumeralCues: z.array(Word),
+  contextualUnits: z.array(z.object({ unit: Word, after: z.array(Word).min(1) })).default([]),
+  chineseNumeralStrongUnits: z.array(Word).default([]),
   /** A date that may stand between a comparator word and its figure (提高到2025年的12件). */
   comparatorGap: RegExpSource.optional(),
   /** Brackets that mark a table value as a total over the plan period (〔14〕). */
@@ -49,6 +51,7 @@ export const QuantityPatternsFile = z.object({
   trailingFillers: z.array(Word),
   cumulativeWords: z.array(Word),
   perYearWords: z.array(Word),
+  perYearSentenceWords: z.array(Word).default([]),
   relativeStarts: z.array(Word),
   relativeLeadIns: z.array(Word).default([]),
   growthWords: z.array(Word),
@@ -58,6 +61,7 @@ export const QuantityPatternsFile = z.object({
   setMarkers: z.array(Word),
   structureNouns: z.array(Word),
   attributiveMarkers: z.array(Word),
+  locativeMarkers: z.array(Word).default([]),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),
   targetCues: z.array(Word),

@@ -44,6 +44,14 @@ export class TableReader {
     const width = Math.max(...table.rows.map((r) => r.length));
     const columns: Column[] = [];
     for (let c = 0; c < width; c++) columns.push(this.column(table, header, c, doc));
+    // A completion rate describes the latest completed value of its row.
+    const latestActual = Math.max(...columns.filter((col) => col.role !== 'completion' && col.kind === 'actual' && col.year !== undefined).map((col) => col.year!));
+    for (const col of columns) {
+      if (col.role === 'completion' && col.year === undefined) {
+        const year = Number.isFinite(latestActual) ? latestActual : doc.referenceYear;
+        if (year !== null) col.year = year;
+      }
+    }
     const valueColumns = columns.map((col, c) => ({ ...col, c })).filter((col) => col.kind !== undefined);
     if (valueColumns.length === 0) return [];
     let nameCol = columns.findIndex((col) => col.role === 'indicator');
@@ -93,11 +101,21 @@ export class TableReader {
 
   /** The table's own header count, or the first row if it reads as a header. */
   private headerRows(table: Table): number {
-    if (table.headerRows > 0) return table.headerRows;
-    const first = table.rows[0];
-    if (!first) return 0;
-    const roles = first.map((cell) => this.roleOf(cell.text)).filter((r) => r !== null);
-    return roles.length >= 2 ? 1 : 0;
+    let header = table.headerRows;
+    if (header === 0) {
+      const first = table.rows[0];
+      if (!first) return 0;
+      const roles = first.map((cell) => this.roleOf(cell.text)).filter((r) => r !== null);
+      header = roles.length >= 2 ? 1 : 0;
+    }
+    // 规划值 | 属性 over a row of years alone (2020年 | 2025年): that row is header too.
+    while (header > 0 && header < table.rows.length - 1 && this.isHeaderContinuation(table.rows[header]!)) header++;
+    return header;
+  }
+
+  private isHeaderContinuation(row: TableCell[]): boolean {
+    const texts = row.filter((cell) => !cell.carried).map((cell) => squeeze(foldWidth(cell.text))).filter((t) => t !== '');
+    return texts.length > 0 && texts.every((t) => /^(?:\d{4}年[^\d]{0,6}|[^\d]{1,8})$/.test(t) && (/\d{4}年/.test(t) || this.roleOf(t) !== null));
   }
 
   private roleOf(text: string): TableRole | null {
@@ -120,9 +138,17 @@ export class TableReader {
     const bracket = /[（(]([^（）()]{1,8})[）)]/.exec(foldWidth(text));
     const unit = bracket ? (this.unitOf(bracket[1]!.replace(/^单位[:：]/, '')) ?? undefined) : undefined;
     const withUnit = unit ? { unit } : {};
-    if (role === 'growth') {
-      const suffix = this.rules.patterns.tableHeaders.find((h) => h.role === 'growth')!.words.find((w) => text.includes(w))!;
-      return { role, kind: 'target', year: year ?? doc.period?.[1], suffix, ...withUnit };
+    // 规划值 over 2020年 | 2025年: a group header spans the columns; the year under it says which is which.
+    const lowest = parts.at(-1);
+    if (parts.length > 1 && lowest && this.roleOf(lowest) === null) {
+      const lowYear = /(\d{4})年/.exec(lowest);
+      if (lowYear) return { role: null, kind: kindOfYear(Number(lowYear[1]), doc), year: Number(lowYear[1]), ...withUnit };
+    }
+    if (role === 'growth' || role === 'completion') {
+      // 年均增长（%）, 完成率: a rate of the row's indicator, named by the header word.
+      const suffix = this.rules.patterns.tableHeaders.find((h) => h.role === role)!.words.find((w) => text.includes(w))!;
+      if (role === 'growth') return { role, kind: 'target', year: year ?? doc.period?.[1], suffix, ...withUnit };
+      return { role, kind: 'actual', ...(year !== undefined ? { year } : {}), suffix, ...withUnit };
     }
     if (role === 'target') return { role, kind: 'target', year: year ?? doc.period?.[1], ...withUnit };
     if (role === 'actual') return { role, kind: 'actual', year: year ?? (doc.period ? doc.period[0] - 1 : undefined), ...withUnit };

@@ -60,20 +60,35 @@ export function splitUnitList(list: string, separators: readonly string[]): stri
  * on a conjunction only where the piece is not a unit as a whole — 和 and 及
  * stand inside unit names too (文化和旅游局, 经济和信息化厅, 住房和城乡建设局).
  */
-export function splitInlineUnits(list: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): string[] {
+export function splitInlineUnits(
+  list: string,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  isNamedUnit: (name: string) => boolean = isUnit,
+): string[] {
   const out: string[] = [];
   for (const piece of splitUnitList(list, ['、'])) {
-    if (isUnit(piece)) out.push(piece);
-    else out.push(...splitUnitList(piece, rules.raw.listConjunctions));
+    if (isNamedUnit(piece)) {
+      out.push(piece);
+      continue;
+    }
+    const parts = splitUnitList(piece, rules.raw.listConjunctions);
+    out.push(...(parts.length > 1 && !parts.every(isUnit) && isUnit(piece) ? [piece] : parts));
   }
   return out;
 }
 
 /** Parses the inside of a parenthetical; null when it assigns no units. */
-export function parseRoleContent(content: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): ParsedRoles | null {
+export function parseRoleContent(
+  content: string,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  isNamedUnit: (name: string) => boolean = isUnit,
+): ParsedRoles | null {
   let body = content;
   const implicit: string[] = [];
   for (const note of rules.implicitNotes) {
+    if (note.requires && !note.requires.test(body)) continue;
     const m = note.re.exec(body);
     if (!m) continue;
     implicit.push(...splitUnitList(m.groups!.units!, rules.raw.listSeparators));
@@ -82,7 +97,7 @@ export function parseRoleContent(content: string, rules: CompiledResponsibilityR
   const { rest, deadline } = takeDeadline(body, rules);
   body = rest;
   const labelled = parseLabelled(body, rules);
-  const parsed = labelled ?? parseInline(body, rules, isUnit);
+  const parsed = labelled ?? parseInline(body, rules, isUnit, isNamedUnit);
   if (!parsed) return implicit.length > 0 ? { lead: [], support: [], roles: 'split', implicit, rule: 'responsibility.implicit-note' } : null;
   const notImplicit = (u: string) => !implicit.includes(u);
   const out: ParsedRoles = { ...parsed, lead: parsed.lead.filter(notImplicit), support: parsed.support.filter(notImplicit), implicit };
@@ -123,7 +138,12 @@ function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<P
   const lists: Record<Role, string[]> = { lead: [], support: [], unsplit: [] };
   found.forEach((f, k) => {
     const end = k + 1 < found.length ? found[k + 1]!.labelStart : body.length;
-    lists[f.role].push(...splitUnitList(body.slice(f.listStart, end), rules.raw.listSeparators));
+    for (const clause of body.slice(f.listStart, end).split(/[，,；;]/u)) {
+      // 责任单位：A，B、C配合 — a clause closed by its own role marker says its units' role.
+      const marked = markedClause(clause.trim(), rules);
+      if (marked) lists[marked.role].push(...splitUnitList(marked.names, ['、', ...rules.raw.listConjunctions]));
+      else lists[f.role].push(...splitUnitList(clause, rules.raw.listSeparators));
+    }
   });
   if (lists.unsplit.length > 0 && lists.lead.length === 0 && lists.support.length === 0) {
     return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.labelled-unsplit' };
@@ -133,8 +153,22 @@ function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<P
   return { lead: lists.lead, support: [...lists.unsplit, ...lists.support], roles: 'split', rule: 'responsibility.labelled-roles' };
 }
 
+/** A clause of a label's list that ends in a lead or support marker (B、C配合): its names and that role. */
+function markedClause(clause: string, rules: CompiledResponsibilityRules): { role: Role; names: string } | null {
+  const marker = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length).find((m) => m.role !== 'unsplit' && clause.endsWith(m.marker));
+  if (!marker) return null;
+  let names = clause.slice(0, -marker.marker.length);
+  for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
+  return names ? { role: marker.role, names } : null;
+}
+
 /** （A牵头，B配合） / （A、B负责）: every part must end in a role marker and name only units. */
-function parseInline(body: string, rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean): Omit<ParsedRoles, 'implicit'> | null {
+function parseInline(
+  body: string,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  isNamedUnit: (name: string) => boolean = isUnit,
+): Omit<ParsedRoles, 'implicit'> | null {
   const markers = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length);
   const parts = body.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return null;
@@ -145,7 +179,7 @@ function parseInline(body: string, rules: CompiledResponsibilityRules, isUnit: (
     let names = part.slice(0, -marker.marker.length);
     // 按职责分工负责, 分别牵头: words between the units and the marker.
     for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
-    const units = splitInlineUnits(names, rules, isUnit);
+    const units = splitInlineUnits(names, rules, isUnit, isNamedUnit);
     if (units.length === 0 || !units.every(isUnit)) return null;
     lists[marker.role].push(...units);
   }
@@ -170,10 +204,11 @@ export function findRoleAnnotations(
   const out: RoleAnnotation[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (ch === '（' || ch === '(') {
+    // （牵头单位：…） and, in some provinces' plans, 【责任单位：…】.
+    if (ch === '（' || ch === '(' || ch === '【') {
       const close = matchingClose(text, i);
       if (close < 0) continue;
-      const parsed = parseRoleContent(text.slice(i + 1, close), rules, isUnit);
+      const parsed = parseRoleContent(text.slice(i + 1, close).replace(/\n/g, ''), rules, isUnit, isNamedUnit);
       if (parsed) {
         out.push({ ...parsed, start: i, end: close + 1 });
         i = close;
@@ -191,10 +226,11 @@ export function findRoleAnnotations(
       }
       continue;
     }
-    let end = text.indexOf('\n', i);
-    if (end < 0) end = text.length;
+    let end = lineEnd(text, i);
+    // 牵头单位：A / 配合单位：B / 完成时限：C on lines of their own: one annotation.
+    while (end < text.length && startsWithLabel(text, end + 1, rules, true)) end = lineEnd(text, end + 1);
     const content = text.slice(i, end).replace(/[。；;\s]+$/u, '');
-    const parsed = parseRoleContent(content, rules, isUnit);
+    const parsed = parseRoleContent(content.replace(/\n/g, '；'), rules, isUnit, isNamedUnit);
     if (parsed) {
       out.push({ ...parsed, start: i, end: i + content.length });
       i = end;
@@ -214,22 +250,35 @@ function inlineSentenceAt(text: string, at: number, rules: CompiledResponsibilit
   return { ...parsed, implicit: [], rule: `${parsed.rule}-sentence`, start: at, end: at + sentence.length };
 }
 
-function startsWithLabel(text: string, at: number, rules: CompiledResponsibilityRules): boolean {
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+/** A role label (or, with `orDeadline`, a deadline label such as 完成时限) and its separator at `at`. */
+function startsWithLabel(text: string, at: number, rules: CompiledResponsibilityRules, orDeadline = false): boolean {
   let i = at;
   while (text[i] === ' ' || text[i] === '\u3000') i++;
-  const label = rules.labels.find((l) => text.startsWith(l.label, i));
+  const label = rules.labels.find((l) => text.startsWith(l.label, i))?.label ?? (orDeadline ? rules.raw.deadlineLabels.find((d) => text.startsWith(d, i)) : undefined);
   if (!label) return false;
-  let j = i + label.label.length;
+  let j = i + label.length;
   while (text[j] === ' ') j++;
   return rules.raw.labelSeparators.some((sep) => text.startsWith(sep, j));
 }
 
+/** Line breaks a parenthetical may run over: text wrapped at a fixed width (PDF, hard-wrapped .txt). */
+const MAX_WRAPPED_LINES = 2;
+
 function matchingClose(text: string, open: number): number {
+  const square = text[open] === '【';
   let depth = 0;
-  for (let i = open; i < text.length && text[i] !== '\n'; i++) {
+  let breaks = 0;
+  for (let i = open; i < text.length; i++) {
     const ch = text[i]!;
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') {
+    // A wrapped line ends mid-sentence; a line ending in 。；： ends the paragraph, and the parenthetical with it.
+    if (ch === '\n' && (++breaks > MAX_WRAPPED_LINES || /[。；;！？!?：:]/u.test(text[i - 1] ?? '。'))) return -1;
+    if (square ? ch === '【' : ch === '（' || ch === '(') depth++;
+    else if (square ? ch === '】' : ch === '）' || ch === ')') {
       depth--;
       if (depth === 0) return i;
     }

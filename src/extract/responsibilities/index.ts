@@ -89,7 +89,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       }
     }
 
-    if (options.prose) responsibilities.push(...proseResponsibilities(text, rRules, isUnit, annotations, locator, listed));
+    if (options.prose) responsibilities.push(...proseResponsibilities(text, rRules, isUnit, isNamedUnit, annotations, locator, listed));
 
     const departments = collectDepartments({
       text,
@@ -192,8 +192,8 @@ function cutAtAnnotation(heading: string, rules: CompiledResponsibilityRules): s
 function implicitNotesInText(text: string, rules: CompiledResponsibilityRules, annotations: RoleAnnotation[]) {
   const out: Array<{ name: string; start: number; end: number; rule: string }> = [];
   for (const note of rules.implicitNotes) {
-    const re = new RegExp(note.re.source, 'gu');
-    for (const m of text.matchAll(re)) {
+    if (note.requires && !note.requires.test(text)) continue;
+    for (const m of text.matchAll(note.all)) {
       const at = m.index!;
       if (annotations.some((a) => at >= a.start && at < a.end)) continue;
       for (const name of splitUnitList(m.groups!.units!, rules.raw.listSeparators)) out.push({ name, start: at, end: at + m[0].length, rule: note.id });
@@ -207,6 +207,7 @@ function proseResponsibilities(
   text: string,
   rules: CompiledResponsibilityRules,
   isUnit: (name: string) => boolean,
+  isNamedUnit: (name: string) => boolean,
   annotations: RoleAnnotation[],
   locator: Locator,
   listed: ListedUnit[],
@@ -216,8 +217,11 @@ function proseResponsibilities(
     for (const m of text.matchAll(re)) {
       const at = m.index!;
       if (annotations.some((a) => at >= a.start && at < a.end)) continue;
-      const lead = splitInlineUnits(m.groups!.lead!, rules, isUnit);
-      const support = m.groups!.support ? splitInlineUnits(m.groups!.support, rules, isUnit) : [];
+      let leadText = m.groups!.lead!;
+      // 由A和B共同负责: words between the units and the marker.
+      for (const filler of rules.raw.inlineFillers) if (leadText.endsWith(filler)) leadText = leadText.slice(0, -filler.length);
+      const lead = splitInlineUnits(leadText, rules, isUnit, isNamedUnit);
+      const support = m.groups!.support ? splitInlineUnits(m.groups!.support, rules, isUnit, isNamedUnit) : [];
       if (lead.length === 0 || ![...lead, ...support].every(isUnit)) continue;
       const provenance = locator.provenance(at, at + m[0].length, id);
       for (const name of [...lead, ...support]) listed.push({ name, provenance });

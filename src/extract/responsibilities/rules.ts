@@ -12,7 +12,7 @@ export const ResponsibilityRulesSchema = z.object({
   listSeparators: z.array(z.string().min(1)).min(1),
   listConjunctions: z.array(z.string().min(1)).default(['和', '及', '会同']),
   memberSuffixes: z.array(z.string().min(1)).default([]),
-  implicitNotes: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
+  implicitNotes: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1), requires: z.string().min(1).optional() })).default([]),
   inlineRoles: z.array(z.object({ marker: z.string().min(1), role: RoleSchema })).default([]),
   inlineFillers: z.array(z.string().min(1)).default([]),
   prosePatterns: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
@@ -27,7 +27,8 @@ export interface CompiledResponsibilityRules {
   raw: ResponsibilityRules;
   /** Longest label first: 主要责任单位 before 责任单位, 牵头单位 before 牵头. */
   labels: ResponsibilityRules['roleLabels'];
-  implicitNotes: Array<{ id: string; re: RegExp }>;
+  /** `re` for one match in a parenthetical, `all` ('g') for running text; `requires`: a cheap test that must pass first. */
+  implicitNotes: Array<{ id: string; re: RegExp; all: RegExp; requires: RegExp | null }>;
   prose: Array<{ id: string; re: RegExp }>;
 }
 
@@ -47,7 +48,12 @@ export function compileResponsibilityRules(raw: ResponsibilityRules, file = 'res
   return {
     raw,
     labels: [...raw.roleLabels].sort((a, b) => b.label.length - a.label.length),
-    implicitNotes: raw.implicitNotes.map((n) => ({ id: n.id, re: compile(n.id, n.pattern, 'u', ['units']) })),
+    implicitNotes: raw.implicitNotes.map((n) => ({
+      id: n.id,
+      re: compile(n.id, n.pattern, 'u', ['units']),
+      all: compile(n.id, n.pattern, 'gu', ['units']),
+      requires: n.requires ? compile(n.id, n.requires, 'u', []) : null,
+    })),
     prose: raw.prosePatterns.map((p) => ({ id: p.id, re: compile(p.id, p.pattern, 'gu', ['lead', 'marker']) })),
   };
 }

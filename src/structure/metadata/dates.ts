@@ -29,3 +29,14 @@ export function parseDateLine(line: string): FoundDate | null {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+const LOOSE = /^(\d{4})\s*(?:年|[-.．/])\s*(\d{1,2})\s*(?:月|[-.．/])\s*(\d{1,2})\s*日?$/u;
+
+/** A date as a web page's metadata writes it: 2024-03-08, 2024.3.8, 2024年03月08日. */
+export function parseLooseDate(value: string): string | null {
+  const m = LOOSE.exec(asciiDigits(value).trim());
+  if (!m) return parseDateLine(value)?.iso ?? null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}

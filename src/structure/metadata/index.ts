@@ -8,9 +8,9 @@ import type { RuleSet } from '../../rules/index.js';
 import { isBlank, type Line } from '../lines.js';
 import { asciiDigits } from '../numerals.js';
 import { loadMetadataRules, type MetadataRules } from '../rules.js';
-import { parseDateLine } from './dates.js';
+import { parseDateLine, parseLooseDate } from './dates.js';
 import { resolveRegion } from './region.js';
-import { findTitle } from './title.js';
+import { findTitle, withoutAlias } from './title.js';
 
 export interface MetadataInput {
   text: string;
@@ -37,7 +37,8 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     const match = docNumberPattern.exec(asciiDigits(line));
     return match ? `${match[1]}〔${match[2]}〕${match[3]}号` : null;
   };
-  const docNumber = firstOf([...front, ...tail], (line) => readDocNumber(line.text));
+  const labelled = (field: keyof MetadataRules['labels']) => labelValue(front, rules.labels[field]);
+  const docNumber = firstOf([...front, ...tail], (line) => readDocNumber(line.text)) ?? readLabelledDocNumber(labelled('docNumber'), readDocNumber);
 
   const found = findTitle(front, rules, (line) => readDocNumber(line) !== null);
   const title = found?.title ?? null;
@@ -51,14 +52,32 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     title,
     region: region?.region ?? null,
     regionCode: region?.regionCode ?? null,
-    level: region ? levelOf(title, region.region, region.level, rules) : national ? 'national' : null,
+    level: region ? levelOf(title, region.region, region.level, rules) : national || speaksForNation(title, text, rules) ? 'national' : null,
     regionParents: region?.regionParents ?? [],
-    issuer: signature?.issuer ?? null,
+    issuer: signature?.issuer ?? labelled('issuer') ?? headerIssuer(front, rules),
     docNumber,
-    issued: signature?.issued ?? null,
+    issued: signature?.issued ?? (labelled('issued') ? parseLooseDate(labelled('issued')!) : null),
     period: periodOf(title, text, rules),
     type: typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules),
   };
+}
+
+/**
+ * A value a web page writes above the text as a labelled field
+ * (发文字号：合市监〔2024〕22号  成文日期：2024-03-08): the first one found.
+ */
+function labelValue(front: Line[], labels: readonly string[]): string | null {
+  if (labels.length === 0) return null;
+  const re = new RegExp(`(?:${labels.join('|')})\\s*[：:]\\s*([^\\s\\u3000]+)`, 'u');
+  for (const line of front) {
+    const m = re.exec(line.text);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+function readLabelledDocNumber(value: string | null, read: (line: string) => string | null): string | null {
+  return value ? read(value) : null;
 }
 
 function firstOf<T>(lines: Line[], read: (line: Line) => T | null): T | null {
@@ -69,10 +88,26 @@ function firstOf<T>(lines: Line[], read: (line: Line) => T | null): T | null {
   return null;
 }
 
+/**
+ * The issuer heading the document (红头: 中牟县人民政府办公室 / 上海市知识产权局文件
+ * on the first line, the title below): used when the signature gives a date only.
+ */
+function headerIssuer(front: Line[], rules: MetadataRules): string | null {
+  const first = front.find((line) => !isBlank(line.text))?.text.trim();
+  if (!first) return null;
+  const name = first.replace(new RegExp(`(?:${rules.issuer.headerWords.join('|')})$`, 'u'), '');
+  return issuerTest(rules)(name) ? name : null;
+}
+
+function issuerTest(rules: MetadataRules): (text: string) => boolean {
+  const issuerPattern = new RegExp(`(?:${rules.issuer.suffixes.join('|')})$`, 'u');
+  // 广州市市场监督管理局（广州市知识产权局）: a unit signing with its second name in brackets.
+  return (text) => text.length > 0 && text.length <= rules.issuer.maxChars && issuerPattern.test(withoutAlias(text)) && !/[，。；：,;:、《》“”]/u.test(text);
+}
+
 /** A date line with the issuer's name on it or just above it. */
 function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | null; issued: string } | null {
-  const issuerPattern = new RegExp(`(?:${rules.issuer.suffixes.join('|')})$`, 'u');
-  const isIssuer = (text: string) => text.length > 0 && text.length <= rules.issuer.maxChars && issuerPattern.test(text) && !/[，。；：,;:、《》“”]/u.test(text);
+  const isIssuer = issuerTest(rules);
   const content = lines.filter((line) => !isBlank(line.text));
   for (let i = 0; i < content.length; i++) {
     const date = parseDateLine(content[i]!.text);
@@ -92,10 +127,11 @@ function periodOf(title: string | null, text: string, rules: MetadataRules): [nu
   if (title) {
     const range = new RegExp(rules.periodRangePattern, 'u').exec(asciiDigits(title));
     if (range) return [Number(range[1]), Number(range[2])];
-    for (const [word, years] of Object.entries(rules.periodWords)) if (title.includes(word)) return years;
-    // An annual plan (2023年…工作要点) covers its one year.
-    const single = rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(title)) : null;
+    // An annual plan (2023年…工作要点, 2024年…“十四五”规划实施推进计划) covers its one year;
+    // a year in a closing parenthetical (（2021年修订）) dates the text, not its span.
+    const single = rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(title.replace(/(?:[（(][^（）()]*[）)])+$/u, ''))) : null;
     if (single) return [Number(single[1]), Number(single[1])];
+    for (const [word, years] of Object.entries(rules.periodWords)) if (title.includes(word)) return years;
   }
   // Untitled (an evaluation report): the plan period the text speaks of most.
   let best: [number, number] | null = null;
@@ -125,6 +161,16 @@ function typeOf(title: string | null, carrier: boolean, hasBody: boolean, text: 
   }
   const [type, score] = [...scores.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
   return type && score >= rules.minCueScore ? type : null;
+}
+
+/**
+ * A title that names no place (2024年知识产权强国建设…推进计划), in a text where no
+ * division resolves, that names national organs (国务院, 国家…): a national document.
+ */
+function speaksForNation(title: string | null, text: string, rules: MetadataRules): boolean {
+  if (!title || new RegExp(rules.localTitlePattern, 'u').test(title)) return false;
+  const mentions = rules.nationalWords.reduce((n, word) => n + text.split(word).length - 1, 0);
+  return mentions >= rules.minNationalMentions;
 }
 
 function isNational(title: string, rules: MetadataRules): boolean {

@@ -41,7 +41,7 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
   let run: Line[] = [];
   const flush = () => {
     // Leading signature-like lines (an issuer name) are not part of a title.
-    while (run.length > 1 && issuerEnd.test(run[0]!.text.trim())) run.shift();
+    while (run.length > 1 && issuerEnd.test(withoutAlias(run[0]!.text.trim()))) run.shift();
     // （此件公开发布） above a title: a remark, not the title's first line.
     while (run.length > 1 && /^[（(][^（）()]*[）)]$/u.test(run[0]!.text.trim())) run.shift();
     for (let end = run.length; end > 0; end--) {
@@ -72,6 +72,11 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
     if (carried) return { title: carried[1]!, fromCarrier: true, carrier: true };
   }
   return null;
+}
+
+/** The name without a trailing bracketed second name (…局（…知识产权局）). */
+export function withoutAlias(text: string): string {
+  return text.replace(/[（(][^（）()]*[）)]$/u, '');
 }
 
 export function carrierTitle(text: string, rules: MetadataRules): boolean {

@@ -1,13 +1,15 @@
 /**
  * Prints the probe's precision and recall, overall and per style, and each
- * case's misses and false positives: `npx tsx test/extract/quantities/generalisation/measure.ts [--verbose]`.
+ * case's misses and false positives: `npx tsx test/extract/quantities/generalisation/measure.ts [--docx] [--verbose]`.
  */
 import { CASES } from './cases.js';
-import { scoreCase, totals, type CaseScore } from './probe.js';
+import { scoreCase, totals, type CaseScore, type Format } from './probe.js';
 
 const verbose = process.argv.includes('--verbose');
+const format: Format = process.argv.includes('--docx') ? 'docx' : 'txt';
 const scores: CaseScore[] = [];
-for (const c of CASES) scores.push(await scoreCase(c));
+for (const c of CASES) scores.push(await scoreCase(c, format));
+console.log(`probe: ${CASES.length} cases as .${format}`);
 
 const fmt = (x: number) => x.toFixed(3);
 const line = (name: string, s: CaseScore[]) => {

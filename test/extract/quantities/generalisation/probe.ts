@@ -19,6 +19,7 @@ import { toGold } from '../../../../src/export/gold.js';
 import { openSource } from '../../../../src/ingest/index.js';
 import { RuleSet } from '../../../../src/rules/index.js';
 import { STAGES } from '../../../../src/stages.js';
+import { docx } from './docx.js';
 
 /** The document a passage is read in: its title sets the period and the type. */
 export type DocKind = 'province-plan' | 'county-plan' | 'national-plan' | 'work-plan' | 'evaluation';
@@ -97,13 +98,16 @@ function gold(c: ProbeCase, expected: Expected[] | undefined): GoldQuantity[] {
   return (expected ?? []).map((e) => ({ ...e, quote: '' }));
 }
 
-export async function scoreCase(c: ProbeCase): Promise<CaseScore> {
-  const path = join(dir, `${c.id}.txt`);
-  writeFileSync(path, documentText(c));
+/** The renderings a passage is read in: Word's save-as-text and a .docx with real tables. */
+export type Format = 'txt' | 'docx';
+
+export async function scoreCase(c: ProbeCase, format: Format = 'txt'): Promise<CaseScore> {
+  const path = join(dir, `${c.id}.${format}`);
+  writeFileSync(path, format === 'txt' ? documentText(c) : docx(documentText(c)));
   const state = await runPipeline(pipeline, await openSource(path), { rules }, 'extract-quantities');
   const fatal = state.messages.filter((m) => m.severity === 'fatal');
   if (fatal.length > 0) throw new Error(`${c.id}: ${fatal.map((m) => m.text).join('; ')}`);
-  const predicted = toGold(state, `${c.id}.txt`);
+  const predicted = toGold(state, `${c.id}.${format}`);
   const expected: GoldFile = { ...predicted, targets: gold(c, c.targets), actuals: gold(c, c.actuals) };
   const score = scoreDocument(expected, predicted);
   const out: CaseScore = { id: c.id, style: c.style, tp: 0, fp: 0, fn: 0, attributeErrors: [], misses: [], falsePositives: [] };

@@ -1,1 +1,0 @@
-import {RuleSet} from './src/rules/index.js'; import {loadQuantityRules} from './src/extract/quantities/rules.js'; const r=loadQuantityRules(new RuleSet()); console.log(r.times.find('2023年、2024年、2025年，全市新增'))
