@@ -4,6 +4,8 @@
  * character-bigram Dice the gold matching uses (test/fixtures/gold/FORMAT.md).
  */
 
+import { charBigrams, multisetDice } from '../core/similarity.js';
+
 /** Removes blanks and folds full-width ASCII, so "ＰＣＴ 专利" = "PCT专利". */
 export function normaliseName(text: string): string {
   return text
@@ -12,28 +14,9 @@ export function normaliseName(text: string): string {
     .toLowerCase();
 }
 
-function bigrams(text: string): string[] {
-  const chars = [...text];
-  if (chars.length < 2) return chars;
-  return chars.slice(1).map((c, i) => chars[i]! + c);
-}
-
 /** Character-bigram Dice coefficient of two names (0–1), after normalising. */
 export function dice(a: string, b: string): number {
-  const x = bigrams(normaliseName(a));
-  const y = bigrams(normaliseName(b));
-  if (x.length === 0 || y.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const g of x) counts.set(g, (counts.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of y) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(g, n - 1);
-    }
-  }
-  return (2 * shared) / (x.length + y.length);
+  return multisetDice(charBigrams(normaliseName(a)), charBigrams(normaliseName(b)));
 }
 
 /** Escapes a user's text for a SQL LIKE pattern with ESCAPE '\\'. */

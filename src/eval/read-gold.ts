@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ConfigError } from '../core/stage.js';
 import { GoldFile } from './gold-schema.js';
+import { describePath } from '../rules/index.js';
 
 export const GOLD_SUFFIX = '.gold.json';
 
@@ -25,7 +26,7 @@ export function parseGold(data: unknown, path: string): GoldFile {
   const result = GoldFile.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new GoldError(path, `${describePath(data, issue.path)}: ${issue.message}`);
+    throw new GoldError(path, `${describePath(data, issue.path, recordLabel)}: ${issue.message}`);
   }
   return result.data;
 }
@@ -72,28 +73,7 @@ function stem(fileName: string): string {
   return dot > 0 ? file.slice(0, dot) : file;
 }
 
-/**
- * 'targets[3] (有效发明专利拥有量).year' — names the record by its indicator,
- * task or text so the annotator finds it without counting array entries.
- */
-function describePath(data: unknown, path: PropertyKey[]): string {
-  if (path.length === 0) return '(top level)';
-  let out = '';
-  let node: unknown = data;
-  for (const key of path) {
-    if (typeof key === 'number') {
-      out += `[${key}]`;
-      node = Array.isArray(node) ? node[key] : undefined;
-      const label = recordLabel(node);
-      if (label) out += ` (${label})`;
-    } else {
-      out += (out ? '.' : '') + String(key);
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined;
-    }
-  }
-  return out;
-}
-
+/** Names a gold record by its indicator, task or text: 'targets[3] (有效发明专利拥有量).year'. */
 function recordLabel(node: unknown): string | undefined {
   if (typeof node === 'string') return node;
   if (!node || typeof node !== 'object') return undefined;

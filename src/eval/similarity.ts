@@ -4,6 +4,8 @@
  * `（…）`, stray spaces from PDF extraction) never decide a match.
  */
 
+import { charBigrams, multisetDice } from '../core/similarity.js';
+
 /** The Dice threshold FORMAT.md sets for "similar" names. */
 export const SIMILARITY_THRESHOLD = 0.5;
 
@@ -19,32 +21,12 @@ export function canonicalName(text: string): string {
     .replace(/\s+/g, '');
 }
 
-function bigrams(text: string): string[] {
-  if (text.length < 2) return text.length === 1 ? [text] : [];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) out.push(text.slice(i, i + 2));
-  return out;
-}
-
 /** Character-bigram Dice coefficient over canonical names (multiset). */
 export function diceSimilarity(a: string, b: string): number {
   const x = canonicalName(a);
   const y = canonicalName(b);
   if (x === y) return 1;
-  const left = bigrams(x);
-  const right = bigrams(y);
-  if (left.length === 0 || right.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const g of left) counts.set(g, (counts.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of right) {
-    const n = counts.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(g, n - 1);
-    }
-  }
-  return (2 * shared) / (left.length + right.length);
+  return multisetDice(charBigrams(x), charBigrams(y));
 }
 
 /**

@@ -75,16 +75,19 @@ export function loadRuleFile<Schema extends z.ZodType>(path: string, schema: Sch
   return result.data;
 }
 
-/** 'units[3] (万件).multiplier' — names the rule by its id or name where it has one. */
-function describePath(data: unknown, path: PropertyKey[]): string {
+/**
+ * 'units[3] (万件).multiplier' — names an array entry by its label (a rule's
+ * id or name by default) so a person finds it without counting entries.
+ */
+export function describePath(data: unknown, path: PropertyKey[], label: (node: unknown) => string | undefined = labelOf): string {
   let out = '';
   let node: unknown = data;
   for (const key of path) {
     if (typeof key === 'number') {
       out += `[${key}]`;
       node = Array.isArray(node) ? node[key] : undefined;
-      const label = labelOf(node);
-      if (label) out += ` (${label})`;
+      const name = label(node);
+      if (name) out += ` (${name})`;
     } else {
       out += (out ? '.' : '') + String(key);
       node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined;

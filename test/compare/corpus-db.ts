@@ -2,45 +2,16 @@
  * The corpora ingested into a temporary database through the real CLI, as
  * an analyst would after `npm start`, and a runner for further commands.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = resolve(ROOT, 'bin/planlens.js');
-export const CORPORA = resolve(ROOT, 'corpora');
-export const GOLD_DIR = resolve(ROOT, 'test/fixtures/gold');
+import { CORPORA, GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
+export { CORPORA, GOLD_DIR, ROOT, type CliResult } from '../support/cli.js';
 
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export const planlens = (args: string[]): CliResult => runCliProcess(args);
 
-export function planlens(args: string[]): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/**
- * The same CLI in-process: `main(argv)` is what bin/planlens.js calls, so
- * this is the real command line without a Node start-up per command.
- */
-export async function planlensInProcess(args: string[]): Promise<CliResult> {
-  const { main } = await import('../../src/cli/main.js');
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    ({ isTTY: false, write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true) }) as unknown as NodeJS.WriteStream;
-  const status = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
-  return { status, stdout, stderr };
-}
+export const planlensInProcess = runCliInProcess;
 
 export interface CorpusDb {
   dir: string;

@@ -153,6 +153,10 @@ describe('document metadata', () => {
       expected: { region: null, level: 'national', period: [2024, 2024], type: 'work-plan' },
     },
     {
+      front: '某某市国民经济和社会发展第十四个五年规划和2035年远景目标纲要\n\n第一章 发展基础\n第一节 主要成效\n成效显著。\n',
+      expected: { period: [2021, 2025], type: 'plan' },
+    },
+    {
       front: '索 引 号：000000/2024-00012\n发布机构：某某市市场监督管理局\n发文字号：某市监〔2024〕22号\n成文日期：2024-03-08\n\n某某市2024年知识产权工作计划\n\n一、总体要求\n统筹推进。\n',
       expected: { title: '某某市2024年知识产权工作计划', issuer: '某某市市场监督管理局', docNumber: '某市监〔2024〕22号', issued: '2024-03-08', period: [2024, 2024] },
     },

@@ -4,43 +4,19 @@
  * database, and the real CLI — in-process through main(argv) for speed, or as
  * a child process with scripted stdin for the interactive session.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const CORPORA = resolve(ROOT, 'corpora');
-const BIN = resolve(ROOT, 'bin/planlens.js');
+import { CORPORA, ROOT, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
+export { CORPORA, ROOT, type CliResult } from '../support/cli.js';
 
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export async function planlens(args: string[]): Promise<CliResult> {
-  const { main } = await import('../../src/cli/main.js');
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    ({ isTTY: false, write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true) }) as unknown as NodeJS.WriteStream;
-  const status = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
-  return { status, stdout, stderr };
-}
+export const planlens = runCliInProcess;
 
 /** The CLI as a separate process, stdin scripted (the interactive session reads keys from it). */
 export function planlensProcess(args: string[], input: string, env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 60_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCliProcess(args, { input, env, timeoutMs: 60_000 });
 }
 
 export interface Workspace {

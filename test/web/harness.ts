@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { runCliInProcess, runCliProcess } from '../support/cli.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = resolve(ROOT, 'bin/planlens.js');
@@ -16,24 +17,9 @@ export const CORPORA = resolve(ROOT, 'corpora');
 export const SCREENSHOTS = resolve(ROOT, 'output/screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
 
-export function planlens(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+export const planlens = (args: string[]) => runCliProcess(args);
 
-/**
- * The same CLI in-process: `main(argv)` is what bin/planlens.js calls, so
- * this is the real command line without a Node start-up per command.
- */
-export async function planlensInProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const { main } = await import('../../src/cli/main.js');
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    ({ isTTY: false, write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true) }) as unknown as NodeJS.WriteStream;
-  const status = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
-  return { status, stdout, stderr };
-}
+export const planlensInProcess = runCliInProcess;
 
 export function ingestedCorpora(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'planlens-web-'));

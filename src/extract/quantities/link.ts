@@ -9,6 +9,7 @@ import nodejieba from 'nodejieba';
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { foldWidth } from '../common/text.js';
 import type { IndicatorsFile } from './rules.js';
+import { multisetDice } from '../../core/similarity.js';
 
 export interface Link {
   id: string | null;
@@ -100,20 +101,7 @@ export class IndicatorLinker {
 
   /** Dice over jieba words, so 质押融资总额 and 质押融资额 share their words. */
   private similarity(a: string, b: string): number {
-    const x = this.cut(a);
-    const y = this.cut(b);
-    if (x.length === 0 || y.length === 0) return 0;
-    const counts = new Map<string, number>();
-    for (const w of x) counts.set(w, (counts.get(w) ?? 0) + 1);
-    let shared = 0;
-    for (const w of y) {
-      const n = counts.get(w) ?? 0;
-      if (n > 0) {
-        shared++;
-        counts.set(w, n - 1);
-      }
-    }
-    const words = (2 * shared) / (x.length + y.length);
+    const words = multisetDice(this.cut(a), this.cut(b));
     // Character bigrams catch words jieba cuts differently in the two names.
     const chars = DiceCoefficient(a, b);
     return Math.max(words, chars);

@@ -68,14 +68,42 @@ export function splitInlineUnits(
 ): string[] {
   const out: string[] = [];
   for (const piece of splitUnitList(list, ['、'])) {
-    if (isNamedUnit(piece)) {
-      out.push(piece);
+    const joined = splitAtJoiners(piece, rules.raw.listConjunctions, isNamedUnit);
+    if (joined) {
+      out.push(...joined);
       continue;
     }
     const parts = splitUnitList(piece, rules.raw.listConjunctions);
     out.push(...(parts.length > 1 && !parts.every(isUnit) && isUnit(piece) ? [piece] : parts));
   }
   return out;
+}
+
+/**
+ * The piece as whole units joined by conjunctions (区自然资源和规划分局会同区住房和城乡建设局
+ * → two units; 区文化和旅游局 → one), or null when no such reading exists.
+ */
+function splitAtJoiners(piece: string, joiners: readonly string[], isNamedUnit: (name: string) => boolean, depth = 0): string[] | null {
+  if (isNamedUnit(piece)) return [piece];
+  if (depth > 4) return null;
+  for (let i = 2; i < piece.length - 2; i++) {
+    const joiner = joiners.find((j) => piece.startsWith(j, i));
+    if (!joiner) continue;
+    const left = piece.slice(0, i).replace(/等$/u, '');
+    if (!isNamedUnit(left)) continue;
+    const rest = splitAtJoiners(piece.slice(i + joiner.length), joiners, isNamedUnit, depth + 1);
+    if (rest) return [left, ...rest];
+  }
+  return null;
+}
+
+/** 由A会同B负责 / （A会同B负责）: A leads, B supports. */
+export function leadJoinedSplit(list: string, rules: CompiledResponsibilityRules): { lead: string; support: string } | null {
+  for (const joiner of rules.raw.leadJoiners) {
+    const at = list.indexOf(joiner);
+    if (at > 0) return { lead: list.slice(0, at), support: list.slice(at + joiner.length) };
+  }
+  return null;
 }
 
 /** Parses the inside of a parenthetical; null when it assigns no units. */
@@ -179,6 +207,16 @@ function parseInline(
     let names = part.slice(0, -marker.marker.length);
     // 按职责分工负责, 分别牵头: words between the units and the marker.
     for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
+    const joined = marker.role !== 'support' ? leadJoinedSplit(names, rules) : null;
+    if (joined) {
+      // （A会同B负责）: A leads, B supports, whatever the closing marker.
+      const lead = splitInlineUnits(joined.lead, rules, isUnit, isNamedUnit);
+      const support = splitInlineUnits(joined.support, rules, isUnit, isNamedUnit);
+      if (lead.length === 0 || ![...lead, ...support].every(isUnit)) return null;
+      lists.lead.push(...lead);
+      lists.support.push(...support);
+      continue;
+    }
     const units = splitInlineUnits(names, rules, isUnit, isNamedUnit);
     if (units.length === 0 || !units.every(isUnit)) return null;
     lists[marker.role].push(...units);

@@ -14,7 +14,7 @@ import { placeNames } from '../departments/places.js';
 import { useDictionary } from '../departments/words.js';
 import { collectMilestones, milestoneRules } from '../milestones/index.js';
 import { readDeadline } from '../milestones/deadline-text.js';
-import { findRoleAnnotations, splitInlineUnits, splitUnitList, type RoleAnnotation } from './annotation.js';
+import { findRoleAnnotations, leadJoinedSplit, splitInlineUnits, splitUnitList, type RoleAnnotation } from './annotation.js';
 import { Locator } from './provenance.js';
 import { responsibilityRules, type CompiledResponsibilityRules } from './rules.js';
 import { responsibilitiesFromTable } from './tables.js';
@@ -220,13 +220,18 @@ function proseResponsibilities(
       let leadText = m.groups!.lead!;
       // 由A和B共同负责: words between the units and the marker.
       for (const filler of rules.raw.inlineFillers) if (leadText.endsWith(filler)) leadText = leadText.slice(0, -filler.length);
-      const lead = splitInlineUnits(leadText, rules, isUnit, isNamedUnit);
-      const support = m.groups!.support ? splitInlineUnits(m.groups!.support, rules, isUnit, isNamedUnit) : [];
+      // 由A会同B负责: A leads, B supports.
+      const joined = leadJoinedSplit(leadText, rules);
+      const lead = splitInlineUnits(joined?.lead ?? leadText, rules, isUnit, isNamedUnit);
+      const support = [
+        ...(joined ? splitInlineUnits(joined.support, rules, isUnit, isNamedUnit) : []),
+        ...(m.groups!.support ? splitInlineUnits(m.groups!.support, rules, isUnit, isNamedUnit) : []),
+      ];
       if (lead.length === 0 || ![...lead, ...support].every(isUnit)) continue;
       const provenance = locator.provenance(at, at + m[0].length, id);
       for (const name of [...lead, ...support]) listed.push({ name, provenance });
       const section = locator.sectionAt(at);
-      const unsplit = m.groups!.marker === '负责' && support.length === 0 && lead.length > 1;
+      const unsplit = m.groups!.marker === '负责' && !joined && support.length === 0 && lead.length > 1;
       // 由X牵头，Y配合，建立工作推进机制: the task is what follows, up to the sentence end.
       const rest = text.slice(at + m[0].length).replace(/^[，,、\s]+/u, '').split(/[。；;\n]/u)[0]!.trim();
       if (rules.raw.proseNotTasks.some((w) => rest.startsWith(w))) continue;

@@ -11,6 +11,7 @@ export const ResponsibilityRulesSchema = z.object({
   labelSeparators: z.array(z.string().min(1)).min(1),
   listSeparators: z.array(z.string().min(1)).min(1),
   listConjunctions: z.array(z.string().min(1)).default(['和', '及', '会同']),
+  leadJoiners: z.array(z.string().min(1)).default([]),
   memberSuffixes: z.array(z.string().min(1)).default([]),
   implicitNotes: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1), requires: z.string().min(1).optional() })).default([]),
   inlineRoles: z.array(z.object({ marker: z.string().min(1), role: RoleSchema })).default([]),
