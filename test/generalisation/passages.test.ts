@@ -57,6 +57,7 @@ describe('responsibilities: how plans name who does a task', () => {
     { layout: '（责任单位：…）', passage: '（一）加强执法。开展专项行动。（责任单位：区科技局、区财政局）', lead: ['区科技局'], support: ['区财政局'], roles: 'unsplit' },
     { layout: '（X牵头，Y、Z配合） with 和 inside a name', passage: '（一）推进品牌建设。培育区域品牌。（区农业农村局牵头，区商务局、区文化和旅游局配合）', lead: ['区农业农村局'], support: ['区商务局', '区文化和旅游局'], roles: 'split' },
     { layout: '由X负责 with 和 inside a name', passage: '（一）推进产业数字化。实施改造行动，由区经济和信息化局负责。', lead: ['区经济和信息化局'], support: [], roles: 'split' },
+    { layout: '由X会同Y负责 (X leads)', passage: '（一）强化要素保障。由区自然资源和规划分局会同区住房和城乡建设局负责，保障重点项目用地需求。', lead: ['区自然资源和规划分局'], support: ['区住房和城乡建设局'], roles: 'split' },
     { layout: '由X和Y共同负责', passage: '（一）加强风险补偿。设立风险补偿资金池，由区财政局和区市场监管局共同负责。', lead: ['区财政局'], support: ['区市场监管局'], roles: 'unsplit' },
     { layout: 'unbracketed X牵头，Y配合 sentence', passage: '（一）实施品牌工程。建立重点商标保护名录。区市场监管局牵头，区农业农村局、区商务局配合。', lead: ['区市场监管局'], support: ['区农业农村局', '区商务局'], roles: 'split' },
     { layout: 'label lines of their own', passage: '1.扩大质押融资\n推动银行设立专营部门。\n牵头单位：区地方金融监管局\n配合单位：区市场监管局、区财政局\n完成时限：2025年12月', lead: ['区地方金融监管局'], support: ['区市场监管局', '区财政局'], roles: 'split' },

@@ -43,9 +43,10 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     const rRules = responsibilityRules(rules);
     const dRules = departmentRules(rules);
     const places = placeNames();
-    const isUnit = (name: string) => looksLikeUnit(name, dRules, places);
+    // Role lists repeat their units task after task: each name is judged (and segmented) once.
+    const isUnit = memo((name: string) => looksLikeUnit(name, dRules, places));
 
-    const isNamedUnit = (name: string) => looksLikeUnit(name, dRules, places, true);
+    const isNamedUnit = memo((name: string) => looksLikeUnit(name, dRules, places, true));
     const annotations = findRoleAnnotations(text, rRules, isUnit, isNamedUnit);
     const responsibilities: Responsibility[] = [];
     const listed: ListedUnit[] = [];
@@ -117,6 +118,15 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     return withExtractions(state, { departments, responsibilities, implicitSupport, milestones });
   },
 };
+
+function memo(judge: (name: string) => boolean): (name: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (name) => {
+    let verdict = seen.get(name);
+    if (verdict === undefined) seen.set(name, (verdict = judge(name)));
+    return verdict;
+  };
+}
 
 /** The year an undated 年底前 means: an annual plan's one year, else the year of issue. */
 function currentYear(state: DocumentState): number | null {
