@@ -7,12 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { summarise, type EvalSummary } from '../../src/eval/report.js';
 import { runEval } from '../../src/eval/run.js';
 
+// The issues set targets ≥ 0.95, actuals ≥ 0.90, responsibilities ≥ 0.95,
+// departments and milestones ≥ 0.90. Raised to just under what the pipeline
+// reaches (targets 1.000, actuals 0.991, the rest 1.000 on 2026-11-21), so a
+// regression on the sample documents fails here. Raise them; never lower them.
 const FLOORS = {
-  targets: 0.95,
-  actuals: 0.9,
-  responsibilities: 0.95,
-  departments: 0.9,
-  milestones: 0.9,
+  targets: 0.99,
+  actuals: 0.97,
+  responsibilities: 0.99,
+  departments: 0.98,
+  milestones: 0.98,
+  document: 0.99,
 } as const;
 
 let summary: EvalSummary;
