@@ -53,6 +53,12 @@ export interface QueueFilters {
   all?: boolean;
   /** Only records nobody has reviewed yet (conflicts count as not reviewed). */
   unreviewed?: boolean;
+  /**
+   * Every rendering of each plan. By default only each plan's primary
+   * rendering is queued: it is the one queries, comparisons and exports count,
+   * so reviewing its .pdf and .txt twins again would be work with no effect.
+   */
+  allRenderings?: boolean;
 }
 
 export class ReviewNotFound extends Error {
@@ -206,8 +212,13 @@ export function resolveDocuments(db: Db, ref: string): number[] {
   return found.map((d) => d.id);
 }
 
+function primaryDocumentIds(db: Db): number[] {
+  return (db.prepare('SELECT primary_document_id AS id FROM plans WHERE primary_document_id IS NOT NULL').all() as Array<{ id: number }>).map((r) => r.id);
+}
+
 export function listQueue(db: Db, filters: QueueFilters = {}): ReviewItem[] {
-  const documentIds = filters.document === undefined ? null : resolveDocuments(db, filters.document);
+  const documentIds =
+    filters.document !== undefined ? resolveDocuments(db, filters.document) : filters.allRenderings ? null : primaryDocumentIds(db);
   const conflicts = conflictReasons(db, documentIds);
   const inDocuments = documentIds ? `x.document_id IN (${documentIds.join(', ')})` : '1';
   const items: ReviewItem[] = [];

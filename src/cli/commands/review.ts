@@ -7,30 +7,15 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
-import {
-  accept,
-  addRecord,
-  edit,
-  getItem,
-  history,
-  listQueue,
-  planPromotion,
-  reject,
-  ReviewInputError,
-  ReviewNotFound,
-  RECORD_TYPES,
-  undo,
-  writePromotion,
-  type FieldPatch,
-  type QueueFilters,
-  type RecordType,
-  type ReviewItem,
-} from '../../review/index.js';
-import { DEFAULT_RULES_DIR, RuleSet } from '../../rules/index.js';
+import type { FieldPatch, QueueFilters, RecordType, ReviewItem } from '../../review/index.js';
+import type { Store } from '../../store/index.js';
+import { DEFAULT_RULES_DIR, RECORD_TYPES, REJECT_REASONS } from '../choices.js';
 import { CliError, EXIT, UsageError, type CliCommand, type CliContext } from '../command.js';
-import { openExistingStore, withDbOption, withFormatOption, withRulesOption } from '../options.js';
+import { loadRules, openExistingStore, withDbOption, withFormatOption, withRulesOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
-import { REJECT_REASONS, runSession } from '../review/session.js';
+
+/** src/review, loaded when a review command runs rather than whenever the CLI starts. */
+type ReviewLib = typeof import('../../review/index.js');
 
 interface CommonOptions {
   db: string;
@@ -94,7 +79,8 @@ function withFilterOptions(command: Command): Command {
     .option('--flag <kind>', 'only records with this flag (unlinked-indicator, correction-conflict …)')
     .option('--indicator <name>', 'only quantities whose indicator name or id contains this')
     .addOption(new Option('--type <type>', 'only this kind of record').choices([...RECORD_TYPES]))
-    .option('--all', 'every record, not only flagged and reviewed ones');
+    .option('--all', 'every record, not only flagged and reviewed ones')
+    .option('--all-renderings', "every rendering of each plan, not only the primary one that queries count (a plan's .pdf/.txt twins)");
 }
 
 function filtersOf(options: Record<string, unknown>): QueueFilters {
@@ -105,14 +91,17 @@ function filtersOf(options: Record<string, unknown>): QueueFilters {
     type: options.type as RecordType | undefined,
     all: Boolean(options.all),
     unreviewed: Boolean(options.unreviewed),
+    allRenderings: Boolean(options.allRenderings),
   };
 }
 
 /** Library errors → CLI errors: bad input is bad usage (2), a missing record a failure (1). */
-async function run<T>(dbPath: string, body: (store: ReturnType<typeof openExistingStore>) => T | Promise<T>): Promise<T> {
-  const store = openExistingStore(dbPath);
+async function run<T>(dbPath: string, body: (store: Store, lib: ReviewLib) => T | Promise<T>): Promise<T> {
+  const lib = await import('../../review/index.js');
+  const { ReviewInputError, ReviewNotFound } = lib;
+  const store = await openExistingStore(dbPath);
   try {
-    return await body(store);
+    return await body(store, lib);
   } catch (error) {
     if (error instanceof ReviewInputError) throw new UsageError(error.message);
     if (error instanceof ReviewNotFound) throw new CliError(error.message);
@@ -170,6 +159,7 @@ Examples:
   withFilterOptions(withReviewerOption(withDbOption(session)));
   session.action(async (options: CommonOptions & Record<string, unknown>) => {
     const who = reviewerOf(options);
+    const { runSession } = await import('../review/session.js');
     await run(options.db, async (store) => {
       const summary = await runSession({ db: store.db, reviewer: who.reviewer, filters: filtersOf(options), input: process.stdin, output: cli.stdout });
       cli.stdout.write(
@@ -182,14 +172,14 @@ Examples:
   const list = review.command('list').description('the review queue: flagged records (and reviewed ones) in document order').option('--unreviewed', 'only records nobody has reviewed (and conflicts)');
   withFormatOption(withFilterOptions(withDbOption(list)));
   list.action(async (options: CommonOptions & Record<string, unknown>) => {
-    await run(options.db, (store) => printItems(cli, listQueue(store.db, filtersOf(options)), options.format));
+    await run(options.db, (store, { listQueue }) => printItems(cli, listQueue(store.db, filtersOf(options)), options.format));
     cli.done(EXIT.ok);
   });
 
   const showCmd = review.command('show').description('one record: sentence, span, fields, extracted values, flags').argument('<id>');
   withDbOption(showCmd).addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   showCmd.action(async (id: string, options: CommonOptions) => {
-    await run(options.db, (store) => {
+    await run(options.db, (store, { getItem }) => {
       const item = getItem(store.db, id);
       if (options.format === 'json') cli.stdout.write(JSON.stringify(item, null, 2) + '\n');
       else cli.stdout.write(`${item.id} ${item.label}\n  ${item.sentence}\n  flags: ${item.flags.map((f) => `${f.kind} (${f.reason})`).join('; ') || 'none'}\n  status: ${item.status ?? 'not reviewed'}\n`);
@@ -201,7 +191,7 @@ Examples:
   withReviewerOption(withDbOption(acceptCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   acceptCmd.action(async (ids: string[], options: CommonOptions) => {
     const who = reviewerOf(options);
-    await run(options.db, (store) => ids.forEach((id) => printDone(cli, 'accepted', accept(store.db, id, who), options.format)));
+    await run(options.db, (store, { accept }) => ids.forEach((id) => printDone(cli, 'accepted', accept(store.db, id, who), options.format)));
     cli.done(EXIT.ok);
   });
 
@@ -211,7 +201,7 @@ Examples:
     .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   rejectCmd.action(async (ids: string[], options: CommonOptions & { reason: string }) => {
     const who = reviewerOf(options);
-    await run(options.db, (store) => ids.forEach((id) => printDone(cli, 'rejected', reject(store.db, id, options.reason, who), options.format)));
+    await run(options.db, (store, { reject }) => ids.forEach((id) => printDone(cli, 'rejected', reject(store.db, id, options.reason, who), options.format)));
     cli.done(EXIT.ok);
   });
 
@@ -221,8 +211,9 @@ Examples:
     const who = reviewerOf(options);
     const patch = patchOf(options);
     if (Object.keys(patch).length === 0) throw new UsageError(`review edit: say what to change (${FIELD_OPTIONS.map(([f]) => '--' + f).join(' ')})`);
-    await run(options.db, (store) => {
-      printDone(cli, 'corrected', edit(store.db, id, patch, who, { rules: new RuleSet(options.rules) }), options.format);
+    const rules = await loadRules(options.rules);
+    await run(options.db, (store, { edit }) => {
+      printDone(cli, 'corrected', edit(store.db, id, patch, who, { rules }), options.format);
     });
     cli.done(EXIT.ok);
   });
@@ -238,12 +229,13 @@ Examples:
     const who = reviewerOf(options);
     if (options.sentence !== undefined && !/^\d+$/.test(options.sentence)) throw new UsageError(`--sentence: '${options.sentence}' is not a sentence index`);
     if (options.sentence === undefined && options.text === undefined) throw new UsageError('review add: say which sentence (--sentence N or --text WORDS)');
-    await run(options.db, (store) => {
+    const rules = await loadRules(options.rules);
+    await run(options.db, (store, { addRecord }) => {
       const item = addRecord(
         store.db,
         { document: options.document, type: options.type, sentenceIndex: options.sentence === undefined ? undefined : Number(options.sentence), text: options.text, fields: patchOf(options) },
         who,
-        { rules: new RuleSet(options.rules) },
+        { rules },
       );
       printDone(cli, 'added', item, options.format);
     });
@@ -253,7 +245,7 @@ Examples:
   const historyCmd = review.command('history').description('every correction of a record: who, when, before → after, in force or undone').argument('<id>');
   withFormatOption(withDbOption(historyCmd));
   historyCmd.action(async (id: string, options: CommonOptions) => {
-    await run(options.db, (store) => {
+    await run(options.db, (store, { history }) => {
       const entries = history(store.db, id);
       const format = resolveFormat(options.format, cli.stdout);
       if (format === 'json') writeRows(cli.stdout, entries as unknown as Array<Record<string, unknown>>, 'json');
@@ -270,6 +262,8 @@ Examples:
             note: e.note ?? '',
           })),
           format,
+          // Named, so a record nobody corrected still gets a CSV header.
+          ['correction', 'action', 'reviewer', 'at', 'change', 'in_force', 'note'],
         );
     });
     cli.done(EXIT.ok);
@@ -279,14 +273,14 @@ Examples:
   withReviewerOption(withDbOption(undoCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   undoCmd.action(async (id: string, options: CommonOptions) => {
     const who = reviewerOf(options);
-    await run(options.db, (store) => printDone(cli, 'undone', undo(store.db, id, who), options.format));
+    await run(options.db, (store, { undo }) => printDone(cli, 'undone', undo(store.db, id, who), options.format));
     cli.done(EXIT.ok);
   });
 
   const promote = review.command('promote').description('turn corrections into rule data (indicator aliases, units): shows the diff, writes on confirmation');
   withRulesOption(withDbOption(promote)).option('--yes', 'write without asking (for scripts)');
   promote.action(async (options: CommonOptions & { rules: string; yes?: boolean }) => {
-    await run(options.db, async (store) => {
+    await run(options.db, async (store, { planPromotion, writePromotion }) => {
       const plan = planPromotion(store.db, options.rules ?? DEFAULT_RULES_DIR);
       for (const line of plan.skipped) cli.stderr.write(`planlens: ${line}\n`);
       if (plan.changes.length === 0) {
