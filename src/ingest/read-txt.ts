@@ -16,7 +16,8 @@ export function readTxt(content: Buffer): RawDocument {
     const pieces = line.split('\f');
     pieces.forEach((piece, i) => {
       if (i > 0) page++;
-      if (i > 0 && piece.length === 0) return; // a form feed alone starts the next page, it is no line
+      // A form feed at a line's start or end only turns the page: no empty line, which would read as a paragraph break.
+      if (piece.length === 0 && (i > 0 || pieces.length > 1)) return;
       blocks.push(paged ? { kind: 'paragraph', text: piece, page } : { kind: 'paragraph', text: piece });
     });
   }

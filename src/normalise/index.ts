@@ -12,7 +12,7 @@ import { MappedText } from './mapped-text.js';
 import { cleanChars, type CharCleanupOptions } from './char-cleanup.js';
 import { locateBlocks, type Unit } from './locate-blocks.js';
 import { dropPageFurniture } from './page-furniture.js';
-import { joinWrappedLines, looksHardWrapped } from './join-lines.js';
+import { joinWrappedLines, looksHardWrapped, measurePrinted } from './join-lines.js';
 import { assemble } from './assemble.js';
 
 const NormaliseOptions = z
@@ -73,7 +73,9 @@ function cleanUnit(unit: Unit, options: CharCleanupOptions): Unit {
   switch (unit.kind) {
     case 'line': {
       const tab = unit.text.text.startsWith('\t');
-      return { ...unit, text: cleanChars(unit.text, options).trim(tab) };
+      // Indents and line widths are joining evidence; cleanup trims the one and changes the other.
+      const printed = unit.layout ? {} : { printed: measurePrinted(unit.text.text) };
+      return { ...unit, ...printed, text: cleanChars(unit.text, options).trim(tab) };
     }
     case 'table':
       return { ...unit, rows: unit.rows.map((row) => row.map((cell) => ({ ...cell, text: oneLine(cleanChars(cell.text, options)).trim() }))) };

@@ -3,29 +3,29 @@
  * paragraphs unless something marks a real break. With the lines' geometry
  * that is: the next line is indented (a paragraph's first line, a centred
  * title) or this one stops short of the right margin (a paragraph's last
- * line). Without geometry: the line ends a sentence or stops clearly short of
- * the typical line width. Either way a line opening a heading or item starts
- * a new paragraph.
+ * line). Plain text saved or copied out of a PDF or web page has no geometry
+ * but its printed lines: indents, and widths measured against the document's
+ * own full line (see `textBreak`). Either way a line opening a heading or item
+ * starts a new paragraph.
  */
-import stringWidth from 'string-width';
 import { startsNewParagraph } from './headings.js';
-import type { LineUnit, Unit } from './locate-blocks.js';
+import type { LineUnit, PrintedLine, Unit } from './locate-blocks.js';
 import { MappedText } from './mapped-text.js';
 
 /** Ends a paragraph: sentence end, colon or semicolon, maybe followed by closing quotes/brackets. */
 const PARAGRAPH_END = /[。！？；：!?;:][”’"）)》〉】」』]*$/;
 /** A line reaching this share of the typical full line width was wrapped, not ended. */
 const FULL_LINE_SHARE = 0.85;
-/** Columns (one Chinese character = 2) a line ending a sentence may fall short of full and still be wrapped. */
-const FULL_LINE_SLACK = 2;
 
 export interface JoinOptions {
-  /** Width (in half-width columns) of a full line; measured from the document when not given. */
+  /** Width (in half-width columns) of a full plain-text line; measured from the document when not given. */
   fullWidth?: number;
 }
 
 export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit[] {
-  const fullWidth = options.fullWidth ?? typicalLineWidth(units);
+  // Only plain-text lines (no geometry) need the document's line statistics.
+  let measured: LineStats | undefined;
+  const stats = (): LineStats => (measured ??= measureLines(units, options.fullWidth));
   const out: Unit[] = [];
   let current: LineUnit[] = [];
   const flush = (): void => {
@@ -40,7 +40,7 @@ export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit
       continue;
     }
     const previous = current[current.length - 1];
-    if (previous && breaksBetween(previous, unit, fullWidth)) flush();
+    if (previous && breaksBetween(previous, unit, stats, current.length === 1)) flush();
     current.push(unit);
   }
   flush();
@@ -57,11 +57,11 @@ const EDGE_EMS = 1;
 /** Lines starting this far in are centred or right-aligned, never wrapped body text. */
 const STANDALONE_INDENT_EMS = 4;
 
-function breaksBetween(line: LineUnit, next: LineUnit, fullWidth: number): boolean {
+function breaksBetween(line: LineUnit, next: LineUnit, stats: () => LineStats, firstLine: boolean): boolean {
   if (startsNewParagraph(next.text.text)) return true;
   // A title wrapped inside 《…》 or “…” is not finished, however it is laid out.
   if (hasOpenPair(line.text.text)) return false;
-  if (!line.layout || !next.layout) return endsParagraph(line.text.text, next.text.text, fullWidth);
+  if (!line.layout || !next.layout) return textBreak(line, next, stats(), firstLine);
   if (next.layout.indent >= EDGE_EMS || line.layout.trailing >= EDGE_EMS) return true;
   // A centred or right-aligned line (signature, date, title) stands alone.
   if (line.layout.indent >= STANDALONE_INDENT_EMS) return true;
@@ -69,14 +69,124 @@ function breaksBetween(line: LineUnit, next: LineUnit, fullWidth: number): boole
   return next.page !== line.page && PARAGRAPH_END.test(line.text.text) && next.layout.indent > 0.5;
 }
 
-/** Without geometry: a line clearly shorter than a full one, or a sentence end short of the margin. */
-export function endsParagraph(line: string, next: string, fullWidth: number): boolean {
-  if (startsNewParagraph(next)) return true;
-  if (hasOpenPair(line)) return false;
-  // A sentence that ends exactly at the right margin usually goes on: sentences
-  // end mid-paragraph far more often than paragraphs end on a full line.
-  if (PARAGRAPH_END.test(line)) return stringWidth(line) < fullWidth - FULL_LINE_SLACK;
-  return stringWidth(line) < fullWidth * FULL_LINE_SHARE;
+/**
+ * Without geometry (plain text): an indented next line starts a paragraph; a
+ * line short of the margin ends one when it ends a sentence or is clearly
+ * short. A sentence ending at the margin usually goes on — sentences end
+ * mid-paragraph far more often than paragraphs end on a full line — unless
+ * the document marks its paragraphs by indents (then the unindented next line
+ * says it goes on), the line is a one-line heading (（四）…。) or the next
+ * line opens with a field label (目标：…).
+ */
+function textBreak(line: LineUnit, next: LineUnit, stats: LineStats, firstLine: boolean): boolean {
+  const a = printedOf(line);
+  const b = printedOf(next);
+  if (indentEms(b, stats) >= EDGE_EMS || indentEms(a, stats) >= STANDALONE_INDENT_EMS) return true;
+  const sentenceEnd = PARAGRAPH_END.test(line.text.text);
+  if (!isFull(a, stats)) return sentenceEnd || isClearlyShort(a, stats);
+  if (!sentenceEnd || stats.indentsMarkParagraphs) return false;
+  return (firstLine && startsNewParagraph(line.text.text)) || LABEL_START.test(next.text.text);
+}
+
+/** A field label opening a line (目标：, 内容：, 牵头单位：), as boxes and task lists print them. */
+const LABEL_START = /^[\u4e00-\u9fff]{2,6}[：:]/;
+
+/** How a document's plain-text lines are printed: full line length, its spread, the indent convention. */
+export interface LineStats {
+  /** What the wrap counted: display columns (a PDF's printed width) or characters (an editor's or script's fold). */
+  measure: 'width' | 'chars';
+  /** Typical full line (80th percentile) in that measure. */
+  full: number;
+  /** The shortest a full line gets (lines cut mid-sentence, 10th percentile): justified text varies a little. */
+  minFull: number;
+  /** Leading columns of an unindented line (pdftotext -layout keeps a page margin). */
+  baseLead: number;
+  /** Paragraphs start with an indent (　　), so an unindented line continues one. */
+  indentsMarkParagraphs: boolean;
+}
+
+/** Characters, or columns (a Chinese character = 2), a full line may fall short of the typical one. */
+const FULL_LINE_SLACK = { width: 2, chars: 1 } as const;
+
+export function measurePrinted(text: string): PrintedLine {
+  const visible = text.replace(/[\s\u3000]+$/, '').replace(/\u00a0/g, ' ');
+  const lead = /^[ \u3000]*/.exec(visible)![0];
+  return { lead: columns(lead), width: columns(visible), chars: [...visible].length };
+}
+/** East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. */
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
+const ZERO_WIDTH = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u0300-\u036f]/gu;
+
+/** Display columns, as string-width counts them for Chinese text, at a fraction of its cost (every line is measured). */
+export function columns(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n + (text.match(WIDE)?.length ?? 0) - (text.match(ZERO_WIDTH)?.length ?? 0);
+}
+
+function printedOf(line: LineUnit): PrintedLine {
+  return line.printed ?? measurePrinted(line.text.text);
+}
+
+function indentEms(p: PrintedLine, stats: LineStats): number {
+  return (p.lead - stats.baseLead) / 2;
+}
+
+function isFull(p: PrintedLine, stats: LineStats): boolean {
+  return p[stats.measure] >= stats.minFull;
+}
+
+function isClearlyShort(p: PrintedLine, stats: LineStats): boolean {
+  return p[stats.measure] < stats.full * FULL_LINE_SHARE;
+}
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
+}
+
+/** Relative spread (10th to 90th percentile) of a measure: the one the wrap counted barely varies. */
+function spread(values: number[]): number {
+  const median = percentile(values, 0.5);
+  return median === 0 ? Infinity : (percentile(values, 0.9) - percentile(values, 0.1)) / median;
+}
+
+/** Body lines (not blank, not table lines) with the line after each when that is a body line too. */
+function bodyLines(units: Unit[]): { line: LineUnit; next?: LineUnit }[] {
+  const out: { line: LineUnit; next?: LineUnit }[] = [];
+  units.forEach((u, i) => {
+    if (u.kind !== 'line' || isStandalone(u)) return;
+    const n = units[i + 1];
+    out.push(n && n.kind === 'line' && !isStandalone(n) ? { line: u, next: n } : { line: u });
+  });
+  return out;
+}
+
+export function measureLines(units: Unit[], fullWidth?: number): LineStats {
+  const body = bodyLines(units);
+  const printed = body.map(({ line }) => printedOf(line)).filter((p) => p.width > p.lead);
+  const typical = { width: fullWidth ?? percentile(printed.map((p) => p.width), 0.8), chars: percentile(printed.map((p) => p.chars), 0.8) };
+  const leads = new Map<number, number>();
+  for (const p of printed) leads.set(p.lead, (leads.get(p.lead) ?? 0) + 1);
+  const baseLead = [...leads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  // Lines cut mid-sentence before a line that goes on are full lines: their spread is the margin's.
+  const cut = body.filter(({ line, next }) => next && isCut(line, next, typical.width, typical.chars)).map(({ line }) => printedOf(line));
+  const measure = cut.length >= 5 && spread(cut.map((p) => p.chars)) < spread(cut.map((p) => p.width)) ? 'chars' : 'width';
+  const full = typical[measure];
+  const narrowest = cut.length > 0 ? percentile(cut.map((p) => p[measure]), 0.1) : full;
+  const minFull = Math.max(full * FULL_LINE_SHARE, Math.min(full - FULL_LINE_SLACK[measure], narrowest));
+  // After a line that clearly ends a paragraph (a sentence end well short of the margin), is the next line indented?
+  const ends = body.filter(({ line, next }) => next && PARAGRAPH_END.test(line.text.text) && printedOf(line)[measure] < full * FULL_LINE_SHARE);
+  const indented = ends.filter(({ next }) => (printedOf(next!).lead - baseLead) / 2 >= EDGE_EMS).length;
+  return { measure, full, minFull, baseLead, indentsMarkParagraphs: ends.length >= 3 && indented / ends.length >= 0.6 };
+}
+
+/** A long line stopping mid-sentence, the next one going on: the mark of a hard wrap. */
+function isCut(line: LineUnit, next: LineUnit, fullWidth: number, fullChars: number): boolean {
+  const p = printedOf(line);
+  if (PARAGRAPH_END.test(line.text.text) || startsNewParagraph(next.text.text)) return false;
+  return p.width >= fullWidth * HARD_WRAP_SHARE || p.chars >= fullChars * HARD_WRAP_SHARE;
 }
 
 const PAIRS: [string, string][] = [
@@ -88,17 +198,6 @@ const PAIRS: [string, string][] = [
 
 function hasOpenPair(line: string): boolean {
   return PAIRS.some(([open, close]) => line.split(open).length > line.split(close).length);
-}
-
-/** The width most long lines reach: the 80th percentile of line widths. */
-export function typicalLineWidth(units: Unit[]): number {
-  const widths = units
-    .filter((u): u is LineUnit => u.kind === 'line')
-    .map((u) => stringWidth(u.text.text))
-    .filter((w) => w > 0)
-    .sort((a, b) => a - b);
-  if (widths.length === 0) return 0;
-  return widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.8))]!;
 }
 
 function mergeLines(lines: LineUnit[]): LineUnit {
@@ -118,15 +217,23 @@ function mergeLines(lines: LineUnit[]): LineUnit {
   return merged;
 }
 
+/** A line this close to the full width, stopping mid-sentence, was cut by a hard wrap. */
+const HARD_WRAP_SHARE = 0.8;
+/** Narrower than this (columns) no text is hard-wrapped: such columns are table cells, one per line. */
+const MIN_WRAP_WIDTH = 24;
+
 /**
- * Text saved from a PDF (pdftotext, copy and paste) keeps the printed lines:
- * most lines then reach the same width and stop mid-sentence. Text with one
- * paragraph per line has lines of every length, most ending a sentence.
+ * Text saved from a PDF or a web page (pdftotext, copy and paste) keeps the
+ * printed lines: most lines then reach about the same width and stop
+ * mid-sentence, the next line going on. Text with one paragraph per line has
+ * lines of every length, nearly all ending a sentence or being a short title.
  */
 export function looksHardWrapped(units: Unit[]): boolean {
-  const lines = units.filter((u): u is LineUnit => u.kind === 'line' && !isStandalone(u)).map((u) => u.text.text);
-  if (lines.length < 10) return false;
-  const full = typicalLineWidth(units);
-  const wrapped = lines.filter((line) => Math.abs(stringWidth(line) - full) <= 2 && !PARAGRAPH_END.test(line)).length;
-  return wrapped / lines.length >= 0.4;
+  const body = bodyLines(units);
+  if (body.length < 10) return false;
+  const fullWidth = percentile(body.map(({ line }) => printedOf(line).width), 0.8);
+  const fullChars = percentile(body.map(({ line }) => printedOf(line).chars), 0.8);
+  if (fullWidth < MIN_WRAP_WIDTH) return false;
+  const cut = body.filter(({ line, next }) => next && isCut(line, next, fullWidth, fullChars)).length;
+  return cut / body.length >= 0.3;
 }

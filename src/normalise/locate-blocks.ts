@@ -12,6 +12,18 @@ export interface LineUnit {
   headingLevel?: number;
   /** PDF line geometry in ems (see RawBlock.layout). */
   layout?: { indent: number; trailing: number };
+  /** Plain-text line as printed, measured before cleanup (see join-lines.ts `measurePrinted`). */
+  printed?: PrintedLine;
+}
+
+/** Columns count a Chinese character as 2, a digit or Latin letter as 1. */
+export interface PrintedLine {
+  /** Columns of leading whitespace (an ideographic space is 2). */
+  lead: number;
+  /** Columns up to the last visible character, lead included. */
+  width: number;
+  /** Characters up to the last visible character, lead included. */
+  chars: number;
 }
 
 export interface TableUnit {

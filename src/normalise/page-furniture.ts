@@ -32,7 +32,7 @@ export function dropPageFurniture(units: Unit[], options: FurnitureOptions): Uni
   for (const unit of units) {
     if (unit.kind === 'line' && !unit.text.text.startsWith('\t') && isPageNumberLine(unit.text.text)) drop.add(unit);
   }
-  const byPage = linesByPage(units, drop);
+  const byPage = linesByPage(units, drop, pageNumbers(units, drop));
   if (byPage.size > 0) {
     for (const unit of bareEdgeNumbers(byPage)) drop.add(unit);
     for (const unit of repeatedEdgeLines(byPage, options)) drop.add(unit);
@@ -40,14 +40,38 @@ export function dropPageFurniture(units: Unit[], options: FurnitureOptions): Uni
   return drop.size === 0 ? units : units.filter((u) => !drop.has(u));
 }
 
-function linesByPage(units: Unit[], dropped: Set<Unit>): Map<number, LineUnit[]> {
+/**
+ * Each unit's page: the reader's page, or, for text without form feeds, the
+ * pages its page-number lines (— 8 —) mark off, one ending at each.
+ */
+function pageNumbers(units: Unit[], pageNumberLines: Set<Unit>): Map<Unit, number> {
+  const pages = new Map<Unit, number>();
+  if (units.some((u) => u.page !== undefined)) {
+    for (const u of units) if (u.page !== undefined) pages.set(u, u.page);
+    return pages;
+  }
+  if (pageNumberLines.size < MIN_PAGE_NUMBER_LINES) return pages;
+  let page = 1;
+  for (const u of units) {
+    if (pageNumberLines.has(u)) page++;
+    else pages.set(u, page);
+  }
+  return pages;
+}
+
+/** Page-number lines it takes to read the pages of a text without form feeds off them. */
+const MIN_PAGE_NUMBER_LINES = 2;
+
+function linesByPage(units: Unit[], dropped: Set<Unit>, pages: Map<Unit, number>): Map<number, LineUnit[]> {
   const byPage = new Map<number, LineUnit[]>();
   for (const unit of units) {
-    if (unit.kind !== 'line' || unit.page === undefined || dropped.has(unit)) continue;
-    if (unit.text.text.trim().length === 0) continue;
-    const list = byPage.get(unit.page) ?? [];
+    const page = pages.get(unit);
+    if (unit.kind !== 'line' || page === undefined || dropped.has(unit)) continue;
+    // Text-table cells (tab-led) are never furniture: a column of numbers would look like page numbers.
+    if (unit.text.text.trim().length === 0 || unit.text.text.startsWith('\t')) continue;
+    const list = byPage.get(page) ?? [];
     list.push(unit);
-    byPage.set(unit.page, list);
+    byPage.set(page, list);
   }
   return byPage;
 }

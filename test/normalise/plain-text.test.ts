@@ -1,0 +1,174 @@
+/**
+ * Plain text (.txt) that keeps its printed lines — saved or copied out of a
+ * PDF or a web page at a fixed width — is joined back into paragraphs. Cases
+ * go through the real reader and normalise stage from the file's bytes.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DocumentState } from '../../src/core/state.js';
+import { hardWrap } from './hard-wrap.js';
+import { corpus, ingestAndNormalise, paragraphs } from './run-document.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'planlens-plain-'));
+let files = 0;
+async function normaliseText(text: string, options: Record<string, unknown> = {}): Promise<DocumentState> {
+  const path = join(dir, `case-${files++}.txt`);
+  writeFileSync(path, text);
+  return ingestAndNormalise(path, options);
+}
+const paragraphsOf = async (lines: string[], options: Record<string, unknown> = { joinLines: 'always' }): Promise<string[]> =>
+  paragraphs(await normaliseText(lines.join('\n') + '\n', options));
+
+describe('joining decisions on plain-text lines (20 characters a line)', () => {
+  it.each([
+    ['a number cut across lines joins', ['力争到2025年，知识产权质押融资额突', '破5亿元，专利转化运用成效明显提升。'], ['力争到2025年，知识产权质押融资额突破5亿元，专利转化运用成效明显提升。']],
+    ['a year cut from its 年 joins', ['各地要加强统筹协调，压实工作责任，力争到2025', '年底前全面完成各项任务。'], ['各地要加强统筹协调，压实工作责任，力争到2025年底前全面完成各项任务。']],
+    [
+      'an item heading wrapped over two lines joins, and starts its paragraph',
+      ['推动知识产权工作融入国家重大战略和规划。', '1.保障国家和区域重大战略实施。积极推动知', '识产权工作融入“一带一路”等重大战略。'],
+      ['推动知识产权工作融入国家重大战略和规划。', '1.保障国家和区域重大战略实施。积极推动知识产权工作融入“一带一路”等重大战略。'],
+    ],
+    [
+      'a responsibility annotation cut inside its brackets joins',
+      ['完善知识产权纠纷多元化解机制，加强调解组织', '建设，推动建立快速维权通道。（牵头单位：市', '市场监管局，责任单位：市司法局）'],
+      ['完善知识产权纠纷多元化解机制，加强调解组织建设，推动建立快速维权通道。（牵头单位：市市场监管局，责任单位：市司法局）'],
+    ],
+    [
+      'a sentence end short of the margin ends the paragraph',
+      ['加强知识产权保护，完善制度建设，推进体制', '机制改革创新。', '推进知识产权强市建设，加强知识产权保护工作'],
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新。', '推进知识产权强市建设，加强知识产权保护工作'],
+    ],
+    [
+      'a sentence end at the margin goes on (no indents)',
+      ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新，提升知识产权治理能力和水平。', '推进知识产权强市建设，加强知识产权保护工', '作，完善公共服务。'],
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力和水平。推进知识产权强市建设，加强知识产权保护工作，完善公共服务。'],
+    ],
+    [
+      'a one-line heading ending at the margin stands alone',
+      ['（四）深入知识产权金融创新，畅通价值渠道。', '持续深化知识产权金融创新，聚焦八大产业链，', '稳妥推进知识产权证券化。'],
+      ['（四）深入知识产权金融创新，畅通价值渠道。', '持续深化知识产权金融创新，聚焦八大产业链，稳妥推进知识产权证券化。'],
+    ],
+    [
+      'a field label after a sentence end at the margin starts a paragraph',
+      ['内容：推进知识产权公共服务平台建设，提升', '服务便利化水平，完善知识产权服务体系。', '目标：到2025年，建成知识产权服务站10家', '以上。'],
+      ['内容：推进知识产权公共服务平台建设，提升服务便利化水平，完善知识产权服务体系。', '目标：到2025年，建成知识产权服务站10家以上。'],
+    ],
+    [
+      'a short title line ends, whatever its punctuation',
+      ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为', '指导，深入贯彻落实党的二十大精神。'],
+      ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神。'],
+    ],
+    [
+      'a title wrapped inside 《》 joins even when short',
+      ['关于印发《连云港市知识产权', '强市建设方案》的通知', '各县区人民政府，市各委办局，市各直属单位：'],
+      ['关于印发《连云港市知识产权强市建设方案》的通知', '各县区人民政府，市各委办局，市各直属单位：'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await paragraphsOf(lines)).toEqual(expected);
+  });
+
+  it('paragraphs indented with 　　: an indented line starts a paragraph, an unindented one goes on even after a sentence end', async () => {
+    const lines = [
+      '\u3000\u3000加强知识产权保护，完善制度建设，推进体',
+      '制机制改革创新，提升知识产权治理能力水平。',
+      '加快知识产权强市建设，完善公共服务体系。',
+      '\u3000\u3000推进知识产权强市建设，加强知识产权保护',
+      '工作，完善公共服务。',
+      '\u3000\u3000建设知识产权公共服务平台，提升服务水平。',
+      '\u3000\u3000培育高价值专利，推动专利转化运用，壮大',
+      '产业规模。',
+    ];
+    expect(await paragraphsOf(lines)).toEqual([
+      '加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力水平。加快知识产权强市建设，完善公共服务体系。',
+      '推进知识产权强市建设，加强知识产权保护工作，完善公共服务。',
+      '建设知识产权公共服务平台，提升服务水平。',
+      '培育高价值专利，推动专利转化运用，壮大产业规模。',
+    ]);
+  });
+
+  it('a centred line (signature, date) stands alone', async () => {
+    const lines = ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新。', '            连云港市人民政府', '            2024年3月1日'];
+    expect(await paragraphsOf(lines)).toEqual(['加强知识产权保护，完善制度建设，推进体制机制改革创新。', '连云港市人民政府', '2024年3月1日']);
+  });
+
+  it('blank lines between paragraphs always break; text-table lines stay as they are', async () => {
+    const text = [
+      '加强知识产权保护，完善制度建设，推进体制机',
+      '制改革创新，提升知识产权治理能力和水平，',
+      '推进知识产权强市建设。',
+      '',
+      '推进知识产权强市建设，加强知识产权保护工',
+      '作，完善公共服务体系。主要指标如下：',
+      '\t指标',
+      '\t目标值',
+      '',
+      '\t有效发明专利拥有量（件）',
+      '\t5000',
+      '',
+      '完善知识产权公共服务平台，引进培育专业化',
+      '服务机构。',
+    ];
+    const n = (await normaliseText(text.join('\n'), { joinLines: 'always' })).normalised!;
+    expect(n.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'table', 'paragraph']);
+    expect(n.text.split('\n')).toEqual([
+      '加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力和水平，推进知识产权强市建设。',
+      '推进知识产权强市建设，加强知识产权保护工作，完善公共服务体系。主要指标如下：',
+      '\t指标',
+      '\t目标值',
+      '',
+      '\t有效发明专利拥有量（件）',
+      '\t5000',
+      '完善知识产权公共服务平台，引进培育专业化服务机构。',
+    ]);
+  });
+});
+
+/** A hard-wrapped page of body text: 20 characters a line, paragraphs of several lines. */
+const BODY = [
+  '加强知识产权保护，完善制度建设，推进体制机',
+  '制改革创新，提升知识产权治理能力和水平。',
+  '推进知识产权强市建设，加强知识产权保护工',
+  '作，完善公共服务体系，提升服务便利化水平',
+  '和专业化程度。',
+  '培育高价值专利，推动专利转化运用，壮大知',
+  '识产权密集型产业规模，力争到2025年，知识',
+  '产权质押融资额突破5亿元。',
+];
+
+describe('finding hard-wrapped text', () => {
+  it('joins a hard-wrapped file by default, through page-number lines, running headers and CRLF', async () => {
+    const original = readFileSync(corpus('lianyungang-ip-city-pilot-2024-2026.txt'), 'utf8');
+    const plain = paragraphs(await normaliseText(hardWrap(original, { width: 30 })));
+    const paged = paragraphs(await normaliseText(hardWrap(original, { width: 30, crlf: true, pages: { lines: 25, number: 'dash', header: '连云港市人民政府文件' } })));
+    expect(plain.length).toBeGreaterThan(40);
+    expect(paged).toEqual(plain);
+    expect(paged.join('\n')).not.toMatch(/连云港市人民政府文件|— \d+ —/);
+  });
+
+  it('a form feed at the start of a line turns the page without breaking the paragraph', async () => {
+    const text = [...BODY.slice(0, 4), `\f${BODY[4]}`, ...BODY.slice(5), ...BODY].join('\n');
+    const state = await normaliseText(text);
+    expect(state.raw!.pages).toBe(2);
+    expect(paragraphs(state)[0]).toBe('加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力和水平。推进知识产权强市建设，加强知识产权保护工作，完善公共服务体系，提升服务便利化水平和专业化程度。');
+  });
+
+  it('leaves one paragraph per line alone, however long the lines', async () => {
+    const lines = [
+      '加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力和水平。',
+      '一、总体要求',
+      '推进知识产权强市建设，加强知识产权保护工作，完善公共服务体系，提升服务便利化水平和专业化程度。',
+      '（一）指导思想',
+      '培育高价值专利，推动专利转化运用，壮大知识产权密集型产业规模，力争到2025年，知识产权质押融资额突破5亿元。',
+      '（二）基本原则',
+      '坚持改革创新。',
+      '坚持统筹协调，强化部门协同。',
+      '坚持严格保护，准确把握知识产权保护战略定位，统筹政府和社会各方力量。',
+      '二、主要目标',
+      '到2026年，知识产权综合实力实现跃升',
+      '三、重点任务',
+    ];
+    expect(await paragraphsOf(lines, {})).toEqual(lines);
+  });
+});
