@@ -1,8 +1,9 @@
 /**
  * npm run bench — throughput of the whole pipeline on a replicated corpus.
- * Prints per-stage time and throughput, the extraction stages' cost relative
- * to read+structure, peak memory and the machine. Not a test: numbers vary
- * with the machine; the README records one run.
+ * Prints per-stage time and throughput, the cost of segmentation + extraction
+ * relative to reading + structuring (overall and per format: PDF reading is
+ * slow, so the overall ratio flatters the .txt case), peak memory and the
+ * machine. Not a test: numbers vary with the machine; the README records one run.
  *
  * Usage: tsx src/bench/run.ts [--documents N] [--concurrency N] [--keep]
  */
@@ -16,6 +17,7 @@ import { RuleSet } from '../rules/index.js';
 import { ingestPaths } from '../run/index.js';
 import { STAGES } from '../stages.js';
 import { openStore } from '../store/index.js';
+import { loadDictionaries } from '../segment/jieba.js';
 import { replicateCorpus } from './replicate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -24,16 +26,23 @@ const WORK = join(ROOT, '.bench');
 interface StageTiming {
   seconds: number;
   documents: number;
-  characters: number;
+  /** Seconds per source format (txt, docx, pdf). */
   byFormat: Record<string, number>;
 }
+
+/** The foundation: reading and structuring a file. */
+const READ_STRUCTURE = ['ingest', 'normalise', 'structure'];
+/** What the issue's ratio adds on top of the foundation: sentences + words, then the extractors. */
+const isExtraction = (stage: string) => stage === 'segment' || stage.startsWith('extract');
+/** The issue's "typical plan" size, for the per-plan extraction time. */
+const TYPICAL_PLAN_CHARACTERS = 30_000;
 
 /** The same pipeline with each stage timed (bench only: stages stay unaware). */
 function timed(pipeline: Pipeline, timings: Map<string, StageTiming>): Pipeline {
   return {
     name: pipeline.name,
     steps: pipeline.steps.map(({ stage, options }) => {
-      const t: StageTiming = { seconds: 0, documents: 0, characters: 0, byFormat: {} };
+      const t: StageTiming = { seconds: 0, documents: 0, byFormat: {} };
       timings.set(stage.name, t);
       return {
         options,
@@ -69,6 +78,10 @@ async function main(): Promise<void> {
   for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 
   const rules = new RuleSet();
+  // jieba's dictionaries load once per process; timed apart so they do not land on whichever document happens to be first.
+  const loadStarted = performance.now();
+  loadDictionaries(rules.resource('userdict.utf8'));
+  const dictionaryLoadMs = Math.round(performance.now() - loadStarted);
   const timings = new Map<string, StageTiming>();
   const pipeline = timed(loadPipeline(DEFAULT_PIPELINE, STAGES), timings);
   const store = openStore(dbPath);
@@ -85,16 +98,35 @@ async function main(): Promise<void> {
   for (const t of timings.values()) for (const [f, s] of Object.entries(t.byFormat)) formatSeconds[f] = (formatSeconds[f] ?? 0) + s;
   pdfPages = byFormat.find((f) => f.format === 'pdf')?.pages ?? 0;
 
+  const formats = byFormat.map((f) => f.format);
   const stageRows = [...timings].map(([name, t]) => ({
     stage: name,
     seconds: round(t.seconds, 2),
     'ms/doc': round((t.seconds * 1000) / Math.max(1, t.documents), 1),
     'docs/s': round(t.documents / t.seconds, 1),
     'chars/s': Math.round(summary.characters / t.seconds),
+    'ms/doc by format': Object.fromEntries(byFormat.map((f) => [f.format, round(((t.byFormat[f.format] ?? 0) * 1000) / f.n, 1)])),
   }));
   const stageTotal = [...timings.values()].reduce((a, t) => a + t.seconds, 0);
-  const readStructure = ['ingest', 'normalise', 'structure'].reduce((a, n) => a + (timings.get(n)?.seconds ?? 0), 0);
-  const extraction = [...timings].filter(([n]) => n.startsWith('extract')).reduce((a, [, t]) => a + t.seconds, 0);
+  const sumStages = (pick: (name: string) => boolean, format?: string) =>
+    [...timings].filter(([n]) => pick(n)).reduce((a, [, t]) => a + (format === undefined ? t.seconds : (t.byFormat[format] ?? 0)), 0);
+  const ratioOf = (format?: string) => {
+    const base = sumStages((n) => READ_STRUCTURE.includes(n), format);
+    return base ? round(sumStages(isExtraction, format) / base, 2) : null;
+  };
+  const base = sumStages((n) => READ_STRUCTURE.includes(n));
+  const byFormatRows = byFormat.map((f) => {
+    const foundation = sumStages((n) => READ_STRUCTURE.includes(n), f.format);
+    const extraction = sumStages(isExtraction, f.format);
+    return {
+      format: f.format,
+      documents: f.n,
+      'read+structure ms/doc': round((foundation * 1000) / f.n, 1),
+      'segment+extract ms/doc': round((extraction * 1000) / f.n, 1),
+      ratio: ratioOf(f.format),
+      'segment+extract ms per 30k chars': round((extraction * 1000 * TYPICAL_PLAN_CHARACTERS) / Math.max(1, f.chars), 0),
+    };
+  });
   const cpu = cpus();
   const result = {
     machine: { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` },
@@ -108,7 +140,12 @@ async function main(): Promise<void> {
     charactersPerSecond: Math.round(summary.characters / summary.seconds),
     pdfPagesPerSecond: formatSeconds.pdf ? round(pdfPages / formatSeconds.pdf, 1) : null,
     storeAndOverheadSeconds: round(summary.seconds - stageTotal, 2),
-    extractionToReadStructureRatio: readStructure ? round(extraction / readStructure, 2) : null,
+    /** The issue's ratio: (segment + extract-*) ÷ (ingest + normalise + structure). */
+    segmentExtractionToReadStructureRatio: ratioOf(),
+    /** The older figure without segmentation, kept for comparison with earlier runs. */
+    extractionOnlyToReadStructureRatio: base ? round(sumStages((n) => n.startsWith('extract')) / base, 2) : null,
+    byFormat: byFormatRows,
+    jiebaDictionaryLoadMs: dictionaryLoadMs,
     peakRssMB: round(process.resourceUsage().maxRSS / 1024, 0),
     stages: stageRows,
     secondsByFormat: Object.fromEntries(Object.entries(formatSeconds).map(([f, s]) => [f, round(s, 2)])),
@@ -124,13 +161,27 @@ async function main(): Promise<void> {
     `${result.files} files (${Object.entries(result.documentsByFormat).map(([f, n]) => `${n} ${f}`).join(', ')}), concurrency ${concurrency}: ` +
       `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
     '',
-    'stage                     seconds   ms/doc   docs/s      chars/s',
-    ...stageRows.map((r) => `${r.stage.padEnd(24)} ${String(r.seconds).padStart(8)} ${String(r['ms/doc']).padStart(8)} ${String(r['docs/s']).padStart(8)} ${String(r['chars/s']).padStart(12)}`),
+    'stage                     seconds   ms/doc   docs/s      chars/s   ' + formats.map((f) => `${f} ms/doc`.padStart(12)).join(''),
+    ...stageRows.map(
+      (r) =>
+        `${r.stage.padEnd(24)} ${String(r.seconds).padStart(8)} ${String(r['ms/doc']).padStart(8)} ${String(r['docs/s']).padStart(8)} ${String(r['chars/s']).padStart(12)}   ` +
+        formats.map((f) => String(r['ms/doc by format'][f] ?? '').padStart(12)).join(''),
+    ),
     `${'store + run overhead'.padEnd(24)} ${String(result.storeAndOverheadSeconds).padStart(8)}`,
     '',
     `overall: ${result.seconds} s, ${result.documentsPerSecond} documents/s, ${result.charactersPerSecond} characters/s` +
       (result.pdfPagesPerSecond ? `, ${result.pdfPagesPerSecond} PDF pages/s (${pdfPages} pages)` : ''),
-    `extraction / (ingest+normalise+structure) time: ${result.extractionToReadStructureRatio ?? 'n/a'}`,
+    `(segment+extraction) / (ingest+normalise+structure) time: ${result.segmentExtractionToReadStructureRatio ?? 'n/a'} ` +
+      `(extraction alone: ${result.extractionOnlyToReadStructureRatio ?? 'n/a'})`,
+    '',
+    'format  docs   read+structure ms/doc   segment+extract ms/doc   ratio   segment+extract ms per 30k chars',
+    ...byFormatRows.map(
+      (r) =>
+        `${r.format.padEnd(6)} ${String(r.documents).padStart(5)} ${String(r['read+structure ms/doc']).padStart(23)} ${String(r['segment+extract ms/doc']).padStart(24)} ` +
+        `${String(r.ratio ?? 'n/a').padStart(7)} ${String(r['segment+extract ms per 30k chars']).padStart(34)}`,
+    ),
+    '',
+    `jieba dictionaries: loaded once in ${dictionaryLoadMs} ms before the run (not in the segment stage's time)`,
     `peak memory (rss high-water): ${result.peakRssMB} MB`,
   ];
   console.log(out.join('\n'));

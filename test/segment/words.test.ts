@@ -24,6 +24,15 @@ describe('user dictionary', () => {
   it('figures are one word, not one word per digit', () => {
     expect(cutWords('到2025年比重达8.6%', userDict)).toEqual(expect.arrayContaining(['2025', '8.6%']));
   });
+
+  it.each([
+    { text: '比重达8.6%，增长3.5个百分点', want: ['比重', '达', '8.6%', '，', '增长', '3.5', '个', '百分点'] },
+    { text: '增长50%50项', want: ['增长', '50%', '50', '项'] },
+    { text: '2025年 PCT 国际专利申请 120 件', want: ['2025', '年', 'PCT', '国际', '专利申请', '120', '件'] },
+    { text: 'iPhone和ISO9001认证', want: ['iPhone', '和', 'ISO9001', '认证'] },
+  ])('Latin runs: $text (a figure ends at its %, spaces are no words)', ({ text, want }) => {
+    expect(cutWords(text, userDict)).toEqual(want);
+  });
 });
 
 describe('speed', () => {

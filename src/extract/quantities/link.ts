@@ -8,6 +8,7 @@ import nodejieba from 'nodejieba';
 // The distance submodule only: natural's index loads its storage backends, and with them dotenv (which prints to stdout).
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { foldWidth } from '../common/text.js';
+import { longestFirst } from './names.js';
 import type { IndicatorsFile } from './rules.js';
 import { multisetDice } from '../../core/similarity.js';
 
@@ -78,7 +79,7 @@ export class IndicatorLinker {
   /** Name without spaces, quotes, a unit in brackets, and the words that do not change the measure at its edges. */
   normalise(name: string): string {
     let out = canonical(name).replace(/[“”"'‘’]/g, '');
-    const ignore = [...this.file.linking.ignoreWords].sort((a, b) => b.length - a.length);
+    const ignore = longestFirst(this.file.linking.ignoreWords);
     for (let changed = true; changed; ) {
       changed = false;
       for (const w of ignore) {

@@ -27,15 +27,31 @@ export function squeezeName(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-export function stripLeading(text: string, words: string[]): string {
+const sortedLongestFirst = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * The words longest first (equal lengths keep their order), sorted once per
+ * list: the readers ask for the same rule lists for every figure of every
+ * sentence. Only for lists that do not change once built (rules, a document's region names).
+ */
+export function longestFirst(words: readonly string[]): readonly string[] {
+  let sorted = sortedLongestFirst.get(words);
+  if (!sorted) {
+    sorted = [...words].sort((a, b) => b.length - a.length);
+    sortedLongestFirst.set(words, sorted);
+  }
+  return sorted;
+}
+
+export function stripLeading(text: string, words: readonly string[]): string {
   let out = text;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.startsWith(w)) out = out.slice(w.length);
+  for (const w of longestFirst(words)) if (out.startsWith(w)) out = out.slice(w.length);
   return out;
 }
 
-export function stripTrailing(text: string, words: string[]): string {
+export function stripTrailing(text: string, words: readonly string[]): string {
   let out = text;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (out.endsWith(w)) out = out.slice(0, -w.length);
+  for (const w of longestFirst(words)) if (out.endsWith(w)) out = out.slice(0, -w.length);
   return out;
 }
 

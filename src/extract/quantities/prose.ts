@@ -8,7 +8,7 @@ import { foldWidth } from '../common/text.js';
 import type { TimeExpression } from '../common/time-expressions.js';
 import { date, type Dating, type DocumentContext, type Kind } from './classify.js';
 import type { Figure, FigureFinder } from './figures.js';
-import { maskTitles, removeTimeExpressions, squeezeName, stripLeading, stripTrailing, trimName } from './names.js';
+import { longestFirst, maskTitles, removeTimeExpressions, squeezeName, stripLeading, stripTrailing, trimName } from './names.js';
 import type { QuantityRules } from './rules.js';
 
 /** One figure read from a sentence or a table cell, before provenance is attached. */
@@ -52,6 +52,7 @@ interface Read {
 
 export class ProseReader {
   private readonly delimiters: Set<string>;
+  private readonly fillersByRegionNames = new WeakMap<readonly string[], readonly string[]>();
 
   constructor(
     private readonly rules: QuantityRules,
@@ -219,12 +220,11 @@ export class ProseReader {
 
   /** 在全市15个园区…: the figure-first phrase follows a locative marker (places and fillers between are skipped). */
   private locative(leftRaw: string, doc: DocumentContext): boolean {
-    const skip = [...this.rules.patterns.leadingFillers, ...doc.regionNames].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
     let out = squeezeName(leftRaw);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const w of skip) {
-        if (out.length > w.length && out.endsWith(w)) {
+      for (const w of this.leadingFillersWith(doc.regionNames)) {
+        if (w.length >= 2 && out.length > w.length && out.endsWith(w)) {
           out = out.slice(0, -w.length);
           changed = true;
         }
@@ -274,7 +274,7 @@ export class ProseReader {
     const start = Math.max(offset, this.clauseStart(text, clauseStart - 1));
     let name = squeezeName(removeTimeExpressions(text, start, clauseStart - 1, expressions));
     name = this.stripLeadingFillers(name, doc.regionNames);
-    const trend = [...this.rules.patterns.trendWords].sort((a, b) => b.length - a.length).find((w) => name.endsWith(w));
+    const trend = longestFirst(this.rules.patterns.trendWords).find((w) => name.endsWith(w));
     if (!trend) return null;
     name = trimName(this.stripTrailingFillers(name.slice(0, -trend.length)));
     return name.length >= 2 ? name : null;
@@ -313,8 +313,19 @@ export class ProseReader {
     return { text: right, end };
   }
 
+  /** The leading fillers and the document's own region names, longest first (sorted once per document). */
+  private leadingFillersWith(regionNames: readonly string[]): readonly string[] {
+    if (regionNames.length === 0) return longestFirst(this.rules.patterns.leadingFillers);
+    let fillers = this.fillersByRegionNames.get(regionNames);
+    if (!fillers) {
+      fillers = [...this.rules.patterns.leadingFillers, ...regionNames].sort((a, b) => b.length - a.length);
+      this.fillersByRegionNames.set(regionNames, fillers);
+    }
+    return fillers;
+  }
+
   private stripLeadingFillers(name: string, regionNames: readonly string[]): string {
-    const fillers = [...this.rules.patterns.leadingFillers, ...regionNames].sort((a, b) => b.length - a.length);
+    const fillers = this.leadingFillersWith(regionNames);
     let out = name.replace(/^[”"、，,\s]+/, '');
     for (let changed = true; changed && out.length > 0; ) {
       changed = false;
@@ -331,7 +342,7 @@ export class ProseReader {
   }
 
   private stripTrailingFillers(name: string): string {
-    const fillers = [...this.rules.patterns.trailingFillers].sort((a, b) => b.length - a.length);
+    const fillers = longestFirst(this.rules.patterns.trailingFillers);
     let out = name;
     for (let changed = true; changed && out.length > 0; ) {
       changed = false;
@@ -351,7 +362,7 @@ export class ProseReader {
   private beforeComparison(text: string, start: number, end: number, expressions: TimeExpression[]): number {
     const comparison = expressions.find((e) => e.comparison && e.start >= start && e.end <= end);
     if (!comparison) return end;
-    const marker = [...this.rules.times.file.comparisonMarkers].sort((a, b) => b.length - a.length).find((m) => text.slice(0, comparison.start).trimEnd().endsWith(m));
+    const marker = longestFirst(this.rules.times.file.comparisonMarkers).find((m) => text.slice(0, comparison.start).trimEnd().endsWith(m));
     return marker ? text.slice(0, comparison.start).trimEnd().length - marker.length : comparison.start;
   }
 
