@@ -11,6 +11,7 @@ import { foldWidth } from '../common/text.js';
 import { longestFirst } from './names.js';
 import type { IndicatorsFile } from './rules.js';
 import { multisetDice } from '../../core/similarity.js';
+import { BoundedCache } from '../../core/bounded-cache.js';
 
 export interface Link {
   id: string | null;
@@ -29,7 +30,7 @@ export class IndicatorLinker {
   private readonly exact = new Map<string, string>();
   private readonly byNormalised = new Map<string, string>();
   private readonly entries: Entry[];
-  private readonly tokens = new Map<string, string[]>();
+  private readonly tokens = new BoundedCache<string, string[]>(20_000);
 
   constructor(private readonly file: IndicatorsFile) {
     this.entries = file.indicators.map((ind) => {
@@ -41,7 +42,7 @@ export class IndicatorLinker {
     });
   }
 
-  private readonly cache = new Map<string, Link>();
+  private readonly cache = new BoundedCache<string, Link>(20_000);
 
   /**
    * `unitBase` (件, 元, percent …) guards the link: a percentage never links

@@ -10,6 +10,7 @@ import { date, type Dating, type DocumentContext, type Kind } from './classify.j
 import type { Figure, FigureFinder } from './figures.js';
 import { longestFirst, maskTitles, removeTimeExpressions, squeezeName, stripLeading, stripTrailing, trimName } from './names.js';
 import type { QuantityRules } from './rules.js';
+import { BoundedCache } from '../../core/bounded-cache.js';
 
 /** One figure read from a sentence or a table cell, before provenance is attached. */
 export interface Mention {
@@ -429,7 +430,7 @@ function distributeYears(reads: Read[]): void {
   }
 }
 
-const firstWords = new Map<string, string>();
+const firstWords = new BoundedCache<string, string>(20_000);
 
 /** The first jieba word of a name (cached: names repeat across mentions). */
 function firstWord(text: string): string {
@@ -442,7 +443,7 @@ function firstWord(text: string): string {
   return word;
 }
 
-const lastWords = new Map<string, string>();
+const lastWords = new BoundedCache<string, string>(20_000);
 
 function lastWord(text: string): string {
   const tail = text.slice(-6);
