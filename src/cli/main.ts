@@ -30,10 +30,11 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   const program = new Command('planlens')
     .description('Turn Chinese government plan documents (.txt/.docx/.pdf) into a structured SQLite database.')
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => stdout.write(text),
       writeErr: (text) => stderr.write(text),
+      // Usage errors are printed by reportError, as one line naming the command.
+      outputError: () => {},
     })
     // Set before adding commands so every subcommand inherits it: usage errors
     // come back to us as exceptions instead of calling process.exit.
@@ -63,20 +64,57 @@ Every command takes --db PATH (default output/planlens.db); listings take --form
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    return Math.max(status, reportError(error, stderr));
+    return Math.max(status, reportError(error, stderr, commandPath(program, argv)));
   }
   return status;
 }
 
-function reportError(error: unknown, stderr: NodeJS.WriteStream): number {
+function reportError(error: unknown, stderr: NodeJS.WriteStream, path: string): number {
   if (error instanceof CommanderError) {
-    // Commander already printed its message; help and --version are not failures.
+    // Help and --version are not failures; `planlens` alone printed the help and is bad usage.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    if (error.code !== 'commander.help') stderr.write(`${usageLine(error.message, path)}\n`);
     return EXIT.usage;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`planlens: ${message.split('\n')[0]}\n`);
+  stderr.write(`planlens: ${messageOf(error).split('\n')[0]}\n`);
   if (error instanceof UsageError || error instanceof ConfigError) return EXIT.usage;
   if (!(error instanceof CliError) && process.env.PLANLENS_DEBUG) stderr.write(`${(error as Error).stack}\n`);
   return EXIT.failed;
+}
+
+/**
+ * Commander's message ("error: unknown option '--formt'\n(Did you mean
+ * --format?)") as the house's one line, naming the command and where its
+ * usage is.
+ */
+function usageLine(message: string, path: string): string {
+  const text = message.replace(/^error:\s*/, '').split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+  return `planlens${path ? ` ${path}` : ''}: ${text} (see \`planlens${path ? ` ${path}` : ''} --help\`)`;
+}
+
+/** The (sub)command the arguments name, e.g. "review edit", for messages; '' for the program itself. */
+function commandPath(program: Command, argv: string[]): string {
+  const names: string[] = [];
+  let command = program;
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (arg.startsWith('-') || command.commands.length === 0) continue;
+    const sub = command.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (!sub) break;
+    names.push(sub.name());
+    command = sub;
+  }
+  return names.join(' ');
+}
+
+/**
+ * A Node file-system error says "ENOTDIR: not a directory, mkdir '/x/y'";
+ * the house style puts the file first: "/x/y: not a directory (mkdir)".
+ */
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof path !== 'string' || typeof syscall !== 'string') return error.message;
+  const what = error.message.replace(/^[A-Z]+:\s*/, '').replace(new RegExp(`,\\s*${syscall}\\b.*$`, 's'), '');
+  return `${path}: ${what} (${syscall})`;
 }

@@ -2,14 +2,18 @@
  * Options every command spells the same way, and what they turn into:
  * --db (an open database, with a clear error when it does not exist yet),
  * --format, --rules (a RuleSet), --pipeline (a loaded pipeline definition).
+ *
+ * The library behind them (SQLite, the pipeline stages) is imported when an
+ * action asks for it, not when the command is described: `planlens --help`
+ * and `planlens docs` must not pay for loading every stage.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from '../core/pipeline.js';
-import { DEFAULT_RULES_DIR, RuleSet } from '../rules/index.js';
-import { STAGES } from '../stages.js';
-import { openStore, type Store } from '../store/index.js';
+import type { Pipeline } from '../core/pipeline.js';
+import type { RuleSet } from '../rules/index.js';
+import type { Store } from '../store/index.js';
+import { DEFAULT_PIPELINE, DEFAULT_RULES_DIR } from './choices.js';
 import { CliError, UsageError } from './command.js';
 import { OUTPUT_FORMATS } from './output.js';
 
@@ -34,15 +38,29 @@ export function withPipelineOption(command: Command): Command {
 }
 
 /** Opens an existing database for reading; a missing file is the user's problem, said in one line. */
-export function openExistingStore(path: string): Store {
+export async function openExistingStore(path: string): Promise<Store> {
   if (!existsSync(path)) throw new CliError(`${path}: database not found (run \`planlens ingest PATH…\` first, or pass --db)`);
+  const { openStore } = await import('../store/index.js');
   return openStore(path);
 }
 
+/** Opens the database, creating it when missing (ingest, serve). */
+export async function openOrCreateStore(path: string): Promise<Store> {
+  const { openStore } = await import('../store/index.js');
+  return openStore(path);
+}
+
+/** A RuleSet over --rules; a missing or broken directory is a ConfigError (exit 2). */
+export async function loadRules(dir: string): Promise<RuleSet> {
+  const { RuleSet } = await import('../rules/index.js');
+  return new RuleSet(resolve(dir));
+}
+
 /** Rules and pipeline as given on the command line; problems are ConfigErrors (exit 2). */
-export function loadRulesAndPipeline(options: { rules: string; pipeline: string }): { rules: RuleSet; pipeline: Pipeline; pipelinePath: string } {
+export async function loadRulesAndPipeline(options: { rules: string; pipeline: string }): Promise<{ rules: RuleSet; pipeline: Pipeline; pipelinePath: string }> {
   if (!existsSync(options.pipeline)) throw new UsageError(`--pipeline: ${options.pipeline}: file not found`);
-  const rules = new RuleSet(resolve(options.rules));
+  const rules = await loadRules(options.rules);
+  const [{ loadPipeline }, { STAGES }] = await Promise.all([import('../core/pipeline.js'), import('../stages.js')]);
   const pipeline = loadPipeline(options.pipeline, STAGES);
   return { rules, pipeline, pipelinePath: options.pipeline };
 }

@@ -5,9 +5,7 @@
  * Not a command itself, so it is not listed in ./index.ts.
  */
 import { Option, type Command } from 'commander';
-import { describeMatch, matchIndicator, matchRegions, type IndicatorMatch } from '../../compare/index.js';
-import { formatTsv } from '../../compare/tsv.js';
-import { UTF8_BOM } from '../../export/csv.js';
+import type { IndicatorMatch } from '../../compare/index.js';
 import type { Db } from '../../store/index.js';
 import { CliError, type CliContext } from '../command.js';
 import { formatRows, resolveFormat, type Row } from '../output.js';
@@ -29,17 +27,24 @@ export function resolveAnalystFormat(option: string | undefined, stream: NodeJS.
  * Writes rows; `tableColumns` is the short set a terminal can show, the
  * machine formats get `allColumns` (everything, provenance included).
  */
-export function writeAnalystRows(cli: CliContext, rows: Row[], format: AnalystFormat, tableColumns: string[], allColumns?: string[]): void {
+export async function writeAnalystRows(cli: CliContext, rows: Row[], format: AnalystFormat, tableColumns: string[], allColumns?: string[]): Promise<void> {
   const columns = format === 'table' ? tableColumns : (allColumns ?? tableColumns);
-  if (format === 'tsv') cli.stdout.write(formatTsv(rows, columns));
+  if (format === 'tsv') {
+    const { formatTsv } = await import('../../compare/tsv.js');
+    cli.stdout.write(formatTsv(rows, columns));
+  }
   // CSV goes to a file an analyst opens in Excel, which reads BOM-less UTF-8
   // as the local code page and garbles Chinese; pandas skips the BOM.
-  else if (format === 'csv') cli.stdout.write(UTF8_BOM + formatRows(rows, format, columns));
+  else if (format === 'csv') {
+    const { UTF8_BOM } = await import('../../export/csv.js');
+    cli.stdout.write(UTF8_BOM + formatRows(rows, format, columns));
+  }
   else cli.stdout.write(formatRows(rows, format, columns));
 }
 
 /** --indicator: the match, said on stderr; no match is a failure naming the argument. */
-export function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argument = '--indicator'): IndicatorMatch {
+export async function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argument = '--indicator'): Promise<IndicatorMatch> {
+  const { describeMatch, matchIndicator } = await import('../../compare/index.js');
   const match = matchIndicator(db, text);
   if (!match) throw new CliError(`${argument} '${text}': no indicator matches (run \`planlens indicators\` for the list)`);
   cli.stderr.write(`planlens: ${describeMatch(text, match).replace(/^--indicator/, argument)}\n`);
@@ -47,7 +52,8 @@ export function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argum
 }
 
 /** --region: the stored regions it names; a loose match is said on stderr. */
-export function resolveRegionArg(db: Db, cli: CliContext, text: string): string[] {
+export async function resolveRegionArg(db: Db, cli: CliContext, text: string): Promise<string[]> {
+  const { matchRegions } = await import('../../compare/index.js');
   const match = matchRegions(db, text);
   if (match.names.length === 0) throw new CliError(`--region '${text}': no stored region matches`);
   if (!match.exact) cli.stderr.write(`planlens: --region '${text}' matched ${match.names.join(', ')}\n`);

@@ -1,6 +1,5 @@
 /** planlens compare INDICATOR — one indicator across regions and plans. */
 import { Option } from 'commander';
-import { queryQuantities } from '../../compare/index.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -43,18 +42,19 @@ Examples:
   planlens compare 质押融资 --quote --format csv > pledge-financing.csv
   planlens compare ip.pct-applications --kind actual --level city`,
   );
-  command.action((indicator: string, options: CompareOptions) => {
+  command.action(async (indicator: string, options: CompareOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { queryQuantities } = await import('../../compare/index.js');
+    const store = await openExistingStore(options.db);
     try {
       const db = store.db;
-      const match = resolveIndicatorArg(db, cli, indicator, 'indicator');
-      const regions = options.region !== undefined ? resolveRegionArg(db, cli, options.region) : undefined;
+      const match = await resolveIndicatorArg(db, cli, indicator, 'indicator');
+      const regions = options.region !== undefined ? await resolveRegionArg(db, cli, options.region) : undefined;
       const rows = queryQuantities(db, { indicatorKeys: [match.key], kind: options.kind, regions, level: options.level, year: options.year }).map(
         (r) => ({ ...r, level: r.region_level, plan: r.plan_title ?? `plan ${r.plan_id}` }),
       );
       const withQuote = (cols: string[]) => (options.quote ? [...cols, 'quote'] : cols);
-      writeAnalystRows(cli, rows, format, withQuote(TABLE_COLUMNS), withQuote(ALL_COLUMNS));
+      await writeAnalystRows(cli, rows, format, withQuote(TABLE_COLUMNS), withQuote(ALL_COLUMNS));
       cli.done(EXIT.ok);
     } finally {
       store.close();

@@ -1,5 +1,4 @@
 /** planlens departments — each unit with its number of tasks as lead and as support, across documents. */
-import { departmentSummaries } from '../../compare/index.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -12,13 +11,14 @@ export const departmentsCommand: CliCommand = (program, cli) => {
   withDbOption(command);
   withAnalystFormatOption(command);
   command.addHelpText('after', '\nExamples:\n  planlens departments\n  planlens departments --region 连云港 --format csv');
-  command.action((options: { db: string; format?: string; region?: string }) => {
+  command.action(async (options: { db: string; format?: string; region?: string }) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { departmentSummaries } = await import('../../compare/index.js');
+    const store = await openExistingStore(options.db);
     try {
-      const regions = options.region !== undefined ? resolveRegionArg(store.db, cli, options.region) : undefined;
+      const regions = options.region !== undefined ? await resolveRegionArg(store.db, cli, options.region) : undefined;
       const rows = departmentSummaries(store.db, regions);
-      writeAnalystRows(
+      await writeAnalystRows(
         cli,
         rows as never,
         format,

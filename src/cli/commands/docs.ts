@@ -1,5 +1,4 @@
 /** planlens docs — every plan and its renderings. */
-import { listDocuments } from '../../store/index.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption, withFormatOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
@@ -11,9 +10,10 @@ export const docsCommand: CliCommand = (program, cli) => {
   withDbOption(command);
   withFormatOption(command);
   command.addHelpText('after', '\nExamples:\n  planlens docs\n  planlens docs --format csv > docs.csv');
-  command.action((options: { db: string; format?: string }) => {
+  command.action(async (options: { db: string; format?: string }) => {
     const format = resolveFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { listDocuments } = await import('../../store/index.js');
+    const store = await openExistingStore(options.db);
     try {
       const rows = listDocuments(store.db).map((d) => ({
         plan: d.plan_id,

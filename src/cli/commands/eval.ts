@@ -5,8 +5,6 @@
  * not a failure: exit 1 only when a document could not be processed.
  */
 import { Option } from 'commander';
-import { renderJson, renderTable } from '../../eval/report.js';
-import { runEval } from '../../eval/run.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { loadRulesAndPipeline, parsePositiveInt, withPipelineOption, withRulesOption } from '../options.js';
 
@@ -32,8 +30,19 @@ export const evalCommand: CliCommand = (program, cli) => {
     .option('--concurrency <n>', 'renderings processed at once', parsePositiveInt('--concurrency'), 4);
   withRulesOption(command);
   withPipelineOption(command);
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  planlens eval --gold test/fixtures/gold --docs corpora
+  planlens eval --gold test/fixtures/gold --docs corpora -v | less     every miss and false positive
+  planlens eval --gold test/fixtures/gold --docs corpora --format json | jq .
+
+Exit status 1 only when a document could not be processed or a gold file has no document.`,
+  );
   command.action(async (options: EvalCliOptions) => {
-    const { rules, pipeline } = loadRulesAndPipeline(options);
+    const { rules, pipeline } = await loadRulesAndPipeline(options);
+    const [{ runEval }, { renderJson, renderTable }] = await Promise.all([import('../../eval/run.js'), import('../../eval/report.js')]);
     const run = await runEval({ goldDir: options.gold, docsDir: options.docs, rules, pipeline, concurrency: options.concurrency });
     const verbose = options.verbose ?? false;
     cli.stdout.write((options.format === 'json' ? renderJson(run, verbose) : renderTable(run, verbose)) + '\n');

@@ -3,8 +3,7 @@
  * in an exchange format. The formats live in src/export (one module each).
  */
 import { Option } from 'commander';
-import { ANALYST_TABLES } from '../../compare/index.js';
-import { EXPORTERS } from '../../export/index.js';
+import { ANALYST_TABLE_NAMES, EXPORT_FORMATS } from '../choices.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 
@@ -23,15 +22,25 @@ export const exportCommand: CliCommand = (program, cli) => {
     .description(
       'write the database out as files (gold: one .gold.json per document; csv/json: one file per analyst table; xlsx: one workbook, a sheet per table)',
     )
-    .addOption(new Option('--format <format>', 'export format').choices([...EXPORTERS.keys()]).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'export format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <dir>', 'directory to write to (created if missing); xlsx: a .xlsx file, or a folder for planlens.xlsx')
-    .addOption(new Option('--table <name>', 'csv/json/xlsx: only this table (then --out may name the file)').choices(ANALYST_TABLES.map((t) => t.name)))
+    .addOption(new Option('--table <name>', 'csv/json/xlsx: only this table (then --out may name the file)').choices(ANALYST_TABLE_NAMES))
     .option('--chinese-headers', 'csv/json/xlsx: Chinese column names (目标值, 地区 …) instead of column keys')
     .option('--reviewed', 'gold: only documents and records a reviewer accepted, corrected or added (`planlens review`)');
   withDbOption(command);
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  planlens export --format xlsx --out output/planlens.xlsx
+  planlens export --format csv --out output/csv --chinese-headers
+  planlens export --format csv --table targets --out targets.csv
+  planlens export --format gold --reviewed --out gold/     reviewed records as gold annotations`,
+  );
   command.action(async (options: ExportCliOptions) => {
+    const { EXPORTERS } = await import('../../export/index.js');
     const exporter = EXPORTERS.get(options.format)!;
-    const store = openExistingStore(options.db);
+    const store = await openExistingStore(options.db);
     try {
       const result = await exporter.run(store.db, {
         outDir: options.out,

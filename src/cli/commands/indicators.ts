@@ -1,5 +1,4 @@
 /** planlens indicators — the canonical indicators, how many plans use each, and names needing an alias. */
-import { indicatorUsage, unlinkedNames } from '../../compare/index.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, parsePositiveInt, withDbOption } from '../options.js';
 import { resolveAnalystFormat, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -20,16 +19,17 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
   withDbOption(command);
   withAnalystFormatOption(command);
   command.addHelpText('after', '\nExamples:\n  planlens indicators\n  planlens indicators --unlinked --limit 10');
-  command.action((options: IndicatorsOptions) => {
+  command.action(async (options: IndicatorsOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { indicatorUsage, unlinkedNames } = await import('../../compare/index.js');
+    const store = await openExistingStore(options.db);
     try {
       if (options.unlinked) {
         const rows = unlinkedNames(store.db, options.limit);
-        writeAnalystRows(cli, rows as never, format, ['name', 'plans', 'records', 'nearest_id', 'nearest_name', 'similarity', 'example'], undefined);
+        await writeAnalystRows(cli, rows as never, format, ['name', 'plans', 'records', 'nearest_id', 'nearest_name', 'similarity', 'example'], undefined);
       } else {
         const rows = indicatorUsage(store.db).map((r) => ({ ...r, aliases: format === 'table' ? r.aliases.join('、') : r.aliases }));
-        writeAnalystRows(cli, rows, format, ['id', 'name', 'category', 'unit', 'plans', 'targets', 'actuals'], [
+        await writeAnalystRows(cli, rows, format, ['id', 'name', 'category', 'unit', 'plans', 'targets', 'actuals'], [
           'id', 'name', 'category', 'unit', 'aliases', 'plans', 'targets', 'actuals',
         ]);
         // The most useful next step for whoever maintains the rules: say it on a terminal only.

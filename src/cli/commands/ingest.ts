@@ -1,10 +1,9 @@
 /** planlens ingest PATH… — read files and folders into the database. */
 import { resolve } from 'node:path';
-import cliProgress from 'cli-progress';
-import { ingestPaths, type IngestSummary, type ProgressEvent } from '../../run/index.js';
-import { openStore, primaryTotals } from '../../store/index.js';
+import type { IngestSummary, ProgressEvent } from '../../run/index.js';
+import type { Db } from '../../store/index.js';
 import { EXIT, type CliCommand, type CliContext } from '../command.js';
-import { loadRulesAndPipeline, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
+import { loadRulesAndPipeline, openOrCreateStore, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
 
 interface IngestCommandOptions {
   db: string;
@@ -38,10 +37,15 @@ document and skipped. A file that fails gets a one-line error and the batch
 goes on; the exit status is 1 if any file failed.`,
   );
   command.action(async (paths: string[], options: IngestCommandOptions) => {
-    const { rules, pipeline } = loadRulesAndPipeline(options);
-    const store = openStore(options.db);
+    const { rules, pipeline } = await loadRulesAndPipeline(options);
+    const [{ ingestPaths }, { primaryTotals }, { default: cliProgress }] = await Promise.all([
+      import('../../run/index.js'),
+      import('../../store/index.js'),
+      import('cli-progress'),
+    ]);
+    const store = await openOrCreateStore(options.db);
     try {
-      const reporter = progressReporter(cli, options.quiet ?? false);
+      const reporter = progressReporter(cli, options.quiet ?? false, cliProgress);
       const summary = await ingestPaths(paths, {
         db: store.db,
         pipeline,
@@ -52,7 +56,7 @@ goes on; the exit status is 1 if any file failed.`,
         onProgress: reporter.event,
       });
       reporter.stop();
-      cli.stdout.write(formatSummary(summary, store.db, options.db));
+      cli.stdout.write(formatSummary(summary, primaryTotals(store.db), options.db));
       cli.done(summary.failed > 0 ? EXIT.failed : EXIT.ok);
     } finally {
       store.close();
@@ -61,7 +65,7 @@ goes on; the exit status is 1 if any file failed.`,
 };
 
 /** A progress bar on a terminal; plain lines otherwise (logs, CI, tests). Failures always go to stderr. */
-function progressReporter(cli: CliContext, quiet: boolean) {
+function progressReporter(cli: CliContext, quiet: boolean, cliProgress: typeof import('cli-progress')) {
   const bar = cli.stderr.isTTY && !quiet
     ? new cliProgress.SingleBar(
         { format: 'ingest [{bar}] {value}/{total} {file}', stream: cli.stderr, hideCursor: true, clearOnComplete: true },
@@ -92,12 +96,12 @@ function progressReporter(cli: CliContext, quiet: boolean) {
   return { event, stop: () => bar?.stop() };
 }
 
-function formatSummary(s: IngestSummary, db: import('../../store/index.js').Db, dbPath: string): string {
-  const totals = primaryTotals(db);
-  const rate = s.seconds > 0 ? (s.stored / s.seconds).toFixed(1) : '–';
+function formatSummary(s: IngestSummary, totals: ReturnType<typeof import('../../store/index.js').primaryTotals>, dbPath: string): string {
+  // A run that stored nothing has no rate worth printing ("0.0 documents/s" reads as a fault).
+  const rate = s.stored > 0 && s.seconds > 0 ? `${(s.stored / s.seconds).toFixed(1)} documents/s` : null;
   const lines = [
     '',
-    `Ingested ${s.found} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.skipped} skipped (already stored), ${s.failed} failed  (${rate} documents/s)`,
+    `Ingested ${s.found} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.skipped} skipped (already stored), ${s.failed} failed${rate ? `  (${rate})` : ''}`,
     `  this run:  ${s.pages} PDF pages, ${s.characters} characters, ${s.sentences} sentences, ${s.tables} tables; ` +
       `extracted ${s.targets} target and ${s.actuals} actual records, ${s.flagged} flagged for review`,
     `  database:  ${totals.plans} plan(s) from ${totals.documents} document(s) in ${dbPath}`,

@@ -3,9 +3,8 @@
  * stage and print what that stage added, for debugging rules. Nothing is
  * written to the database.
  */
-import { runPipeline, type Pipeline } from '../../core/pipeline.js';
+import type { Pipeline } from '../../core/pipeline.js';
 import type { DocumentState } from '../../core/state.js';
-import { openSource } from '../../ingest/index.js';
 import { CliError, EXIT, UsageError, type CliCommand } from '../command.js';
 import { loadRulesAndPipeline, withPipelineOption, withRulesOption } from '../options.js';
 import { formatRows, resolveFormat, truncateCells } from '../output.js';
@@ -26,7 +25,8 @@ export const inspectCommand: CliCommand = (program, cli) => {
   );
   command.action(async (file: string, options: { stage: string; format?: string; rules: string; pipeline: string }) => {
     const format = resolveFormat(options.format, cli.stdout);
-    const { rules, pipeline } = loadRulesAndPipeline(options);
+    const { rules, pipeline } = await loadRulesAndPipeline(options);
+    const [{ runPipeline }, { openSource }] = await Promise.all([import('../../core/pipeline.js'), import('../../ingest/index.js')]);
     const at = pipeline.steps.findIndex((s) => s.stage.name === options.stage);
     if (at < 0) {
       throw new UsageError(`--stage: '${options.stage}' is not in pipeline ${pipeline.name} (stages: ${pipeline.steps.map((s) => s.stage.name).join(', ')})`);

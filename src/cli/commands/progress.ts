@@ -1,5 +1,4 @@
 /** planlens progress — targets against the latest actuals: share achieved and on-track status. */
-import { queryProgress } from '../../compare/index.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -32,13 +31,14 @@ export const progressCommand: CliCommand = (program, cli) => {
   withDbOption(command);
   withAnalystFormatOption(command);
   command.addHelpText('after', '\nExamples:\n  planlens progress --region 南京市 --measured\n  planlens progress --format csv > progress.csv');
-  command.action((options: ProgressOptions) => {
+  command.action(async (options: ProgressOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { queryProgress } = await import('../../compare/index.js');
+    const store = await openExistingStore(options.db);
     try {
       const db = store.db;
-      const regions = options.region !== undefined ? resolveRegionArg(db, cli, options.region) : undefined;
-      const indicatorKeys = options.indicator !== undefined ? [resolveIndicatorArg(db, cli, options.indicator).key] : undefined;
+      const regions = options.region !== undefined ? await resolveRegionArg(db, cli, options.region) : undefined;
+      const indicatorKeys = options.indicator !== undefined ? [(await resolveIndicatorArg(db, cli, options.indicator)).key] : undefined;
       const rows = queryProgress(db, { regions, indicatorKeys, measuredOnly: options.measured }).map((r) => {
         // On a terminal, figures read in the unit the plan wrote the target in
         // (600亿元, not 60000000000元); the machine formats keep base units.
@@ -54,7 +54,7 @@ export const progressCommand: CliCommand = (program, cli) => {
           share: r.share_achieved === null ? null : `${(r.share_achieved * 100).toFixed(1)}%`,
         };
       });
-      writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);
+      await writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);
       cli.done(EXIT.ok);
     } finally {
       store.close();

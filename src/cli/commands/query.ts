@@ -1,6 +1,6 @@
 /** planlens query — targets and actuals across plans, filtered by indicator, region, year… */
 import { InvalidArgumentError, Option } from 'commander';
-import { flagKinds, knownCategories, queryQuantities, type QuantityFilters } from '../../compare/index.js';
+import type { QuantityFilters } from '../../compare/index.js';
 import { EXIT, UsageError, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -53,9 +53,10 @@ Examples:
   planlens query --region 南京 --year 2022 --kind actual --format csv > nanjing-2022.csv
   planlens query --category 创造 --level district --format tsv`,
   );
-  command.action((options: QueryOptions) => {
+  command.action(async (options: QueryOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { flagKinds, knownCategories, queryQuantities } = await import('../../compare/index.js');
+    const store = await openExistingStore(options.db);
     try {
       const db = store.db;
       const filters: QuantityFilters = {
@@ -71,15 +72,15 @@ Examples:
         }
         filters.category = options.category;
       }
-      if (options.indicator !== undefined) filters.indicatorKeys = [resolveIndicatorArg(db, cli, options.indicator).key];
-      if (options.region !== undefined) filters.regions = resolveRegionArg(db, cli, options.region);
+      if (options.indicator !== undefined) filters.indicatorKeys = [(await resolveIndicatorArg(db, cli, options.indicator)).key];
+      if (options.region !== undefined) filters.regions = await resolveRegionArg(db, cli, options.region);
       const rows = queryQuantities(db, filters).map((r) => ({
         ...r,
         plan: r.plan_title ?? `plan ${r.plan_id}`,
         indicator: r.indicator_name,
         flags: format === 'table' ? flagKinds(r.flags) : JSON.parse(r.flags),
       }));
-      writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);
+      await writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);
       cli.done(EXIT.ok);
     } finally {
       store.close();

@@ -151,7 +151,7 @@ Examples:
   planlens review --reviewer alice                       interactive: a accept, r reject, e edit, s skip, u undo, q quit
   planlens review list --flag unlinked-indicator --format json
   planlens review edit q12 --value 100 --unit 件 --reviewer alice
-  planlens review add --document xuanwu --text 新增专利 --type quantity --indicator 新增专利 --value 5 --unit 件 --year 2025
+  planlens review add --document corpora/xuanwu-ip-14fyp-plan.docx --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020
   planlens review promote --yes                          corrections → rules/indicators.yaml aliases, rules/units.yaml units`,
     );
 
@@ -170,6 +170,7 @@ Examples:
   });
 
   const list = review.command('list').description('the review queue: flagged records (and reviewed ones) in document order').option('--unreviewed', 'only records nobody has reviewed (and conflicts)');
+  list.addHelpText('after', '\nExamples:\n  planlens review list --unreviewed\n  planlens review list --document xuanwu --flag unlinked-indicator --format json | jq \'.[].id\'');
   withFormatOption(withFilterOptions(withDbOption(list)));
   list.action(async (options: CommonOptions & Record<string, unknown>) => {
     await run(options.db, (store, { listQueue }) => printItems(cli, listQueue(store.db, filtersOf(options)), options.format));
@@ -177,6 +178,7 @@ Examples:
   });
 
   const showCmd = review.command('show').description('one record: sentence, span, fields, extracted values, flags').argument('<id>');
+  showCmd.addHelpText('after', '\nExamples:\n  planlens review show q12\n  planlens review show q12 --format json');
   withDbOption(showCmd).addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   showCmd.action(async (id: string, options: CommonOptions) => {
     await run(options.db, (store, { getItem }) => {
@@ -188,6 +190,7 @@ Examples:
   });
 
   const acceptCmd = review.command('accept').description('the record is right as it is').argument('<ids...>');
+  acceptCmd.addHelpText('after', '\nExamples:\n  planlens review accept q12 q13 --reviewer alice');
   withReviewerOption(withDbOption(acceptCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   acceptCmd.action(async (ids: string[], options: CommonOptions) => {
     const who = reviewerOf(options);
@@ -196,6 +199,7 @@ Examples:
   });
 
   const rejectCmd = review.command('reject').description('the record is wrong: not a target, not a department …').argument('<ids...>');
+  rejectCmd.addHelpText('after', '\nExamples:\n  planlens review reject q12 --reason not-a-target --reviewer alice');
   withReviewerOption(withDbOption(rejectCmd))
     .option('--reason <reason>', `why (${REJECT_REASONS.join(', ')}, or your words)`, 'wrong')
     .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
@@ -206,6 +210,7 @@ Examples:
   });
 
   const editCmd = review.command('edit').description('correct fields of a record (only the ones given change)').argument('<id>');
+  editCmd.addHelpText('after', '\nExamples:\n  planlens review edit q12 --value 100 --unit 件 --reviewer alice\n  planlens review edit q12 --indicator-id ip.pct-applications --note \'PCT, not invention patents\'');
   withRulesOption(withFieldOptions(withReviewerOption(withDbOption(editCmd)))).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   editCmd.action(async (id: string, options: CommonOptions & { rules: string } & Record<string, unknown>) => {
     const who = reviewerOf(options);
@@ -219,6 +224,7 @@ Examples:
   });
 
   const addCmd = review.command('add').description('add a record the extraction missed, pointing at its sentence');
+  addCmd.addHelpText('after', '\nExamples:\n  planlens review add --document corpora/xuanwu-ip-14fyp-plan.docx --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020\n  planlens review add --document 3 --sentence 120 --type department --name 区科技局');
   withRulesOption(withFieldOptions(withReviewerOption(withDbOption(addCmd))))
     .requiredOption('--document <ref>', 'the document (id, path, sha256 prefix, or part of the path or title)')
     .addOption(new Option('--type <type>', 'kind of record').choices([...RECORD_TYPES]).default('quantity'))
@@ -243,6 +249,7 @@ Examples:
   });
 
   const historyCmd = review.command('history').description('every correction of a record: who, when, before → after, in force or undone').argument('<id>');
+  historyCmd.addHelpText('after', '\nExamples:\n  planlens review history q12 --format table');
   withFormatOption(withDbOption(historyCmd));
   historyCmd.action(async (id: string, options: CommonOptions) => {
     await run(options.db, (store, { history }) => {
@@ -270,6 +277,7 @@ Examples:
   });
 
   const undoCmd = review.command('undo').description('revert the latest correction of a record (kept in the history as an undo)').argument('<id>');
+  undoCmd.addHelpText('after', '\nExamples:\n  planlens review undo q12 --reviewer alice');
   withReviewerOption(withDbOption(undoCmd)).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
   undoCmd.action(async (id: string, options: CommonOptions) => {
     const who = reviewerOf(options);
@@ -278,6 +286,7 @@ Examples:
   });
 
   const promote = review.command('promote').description('turn corrections into rule data (indicator aliases, units): shows the diff, writes on confirmation');
+  promote.addHelpText('after', '\nExamples:\n  planlens review promote                 shows the diff, asks before writing\n  planlens review promote --yes           for scripts');
   withRulesOption(withDbOption(promote)).option('--yes', 'write without asking (for scripts)');
   promote.action(async (options: CommonOptions & { rules: string; yes?: boolean }) => {
     await run(options.db, async (store, { planPromotion, writePromotion }) => {

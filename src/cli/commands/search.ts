@@ -1,9 +1,7 @@
 /** planlens search QUERY — sentences containing Chinese words, with where they are. */
-import { searchSentences } from '../../store/index.js';
 import { EXIT, UsageError, type CliCommand } from '../command.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cutWords } from '../../segment/jieba.js';
 import { openExistingStore, parsePositiveInt, withDbOption, withFormatOption, withRulesOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
 
@@ -18,16 +16,17 @@ export const searchCommand: CliCommand = (program, cli) => {
   withFormatOption(command);
   withRulesOption(command);
   command.addHelpText('after', '\nExamples:\n  planlens search 质押融资\n  planlens search 专利 转化 --format csv');
-  command.action((words: string[], options: { db: string; format?: string; limit: number; allRenderings?: boolean; rules: string }) => {
+  command.action(async (words: string[], options: { db: string; format?: string; limit: number; allRenderings?: boolean; rules: string }) => {
     const query = words.join(' ').trim();
     if (!query) throw new UsageError('search: the query is empty');
     const format = resolveFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { searchSentences } = await import('../../store/index.js');
+    const store = await openExistingStore(options.db);
     try {
       const hits = searchSentences(store.db, query, {
         limit: options.limit,
         allRenderings: options.allRenderings ?? false,
-        cut: queryCutter(options.rules),
+        cut: await queryCutter(options.rules),
       });
       const rows = hits.map((h) => ({
         doc: h.document_id,
@@ -49,9 +48,11 @@ export const searchCommand: CliCommand = (program, cli) => {
 };
 
 /** The query must be cut like the stored sentences: the segment stage's jieba with the rules' user dictionary. */
-function queryCutter(rulesDir: string): ((text: string) => string[]) | undefined {
+async function queryCutter(rulesDir: string): Promise<((text: string) => string[]) | undefined> {
   const userDict = join(rulesDir, USER_DICT);
-  return existsSync(userDict) ? (text) => cutWords(text, userDict) : undefined;
+  if (!existsSync(userDict)) return undefined;
+  const { cutWords } = await import('../../segment/jieba.js');
+  return (text) => cutWords(text, userDict);
 }
 
 /** The segment stage's default user dictionary (pipelines/plans.yaml does not override it). */

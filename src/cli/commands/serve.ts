@@ -1,12 +1,9 @@
 /** planlens serve — the local web app over the same database and library. */
 import { resolve, dirname, join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { openStore } from '../../store/index.js';
-import { isLoopback, newToken } from '../../server/auth.js';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '../../server/app.js';
-import { startServer } from '../../server/start.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../choices.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
-import { loadRulesAndPipeline, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
+import { loadRulesAndPipeline, openOrCreateStore, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
 
 interface ServeOptions {
   db: string;
@@ -48,8 +45,9 @@ Examples:
 The JSON API is described in README.md ("Web app and JSON API").`,
   );
   command.action(async (options: ServeOptions) => {
-    const { rules, pipeline } = loadRulesAndPipeline(options);
-    const store = openStore(options.db);
+    const { rules, pipeline } = await loadRulesAndPipeline(options);
+    const [{ isLoopback, newToken }, { startServer }] = await Promise.all([import('../../server/auth.js'), import('../../server/start.js')]);
+    const store = await openOrCreateStore(options.db);
     const token = isLoopback(options.host) ? null : newToken();
     const server = await startServer({
       host: options.host,

@@ -1,5 +1,5 @@
 /** planlens show DOC — metadata, renderings, section tree and counts of one document. */
-import { countsOf, findDocuments, messagesOf, pathsOf, renderingsOf, sectionsOf, type DocumentRow } from '../../store/index.js';
+import type { DocumentRow } from '../../store/index.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption, withFormatOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
@@ -15,9 +15,10 @@ export const showCommand: CliCommand = (program, cli) => {
     'after',
     '\nExamples:\n  planlens show 1\n  planlens show corpora/xuanwu-ip-14fyp-plan.pdf\n  planlens show 玄武 --format json\n\n--format csv prints the section tree as rows.',
   );
-  command.action((ref: string, options: { db: string; format?: string }) => {
+  command.action(async (ref: string, options: { db: string; format?: string }) => {
     const format = resolveFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { countsOf, findDocuments, messagesOf, pathsOf, renderingsOf, sectionsOf } = await import('../../store/index.js');
+    const store = await openExistingStore(options.db);
     try {
       const matches = findDocuments(store.db, ref);
       if (matches.length === 0) throw new CliError(`show: no document matches '${ref}' (try \`planlens docs\`)`);

@@ -1,5 +1,4 @@
 /** planlens tasks --department NAME — the tasks a unit leads or supports, with deadlines and targets. */
-import { departmentTasks } from '../../compare/index.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -13,17 +12,18 @@ export const tasksCommand: CliCommand = (program, cli) => {
   withDbOption(command);
   withAnalystFormatOption(command);
   command.addHelpText('after', '\nExamples:\n  planlens tasks --department 市知识产权局\n  planlens tasks --department 市科技局 --format csv > tasks.csv');
-  command.action((options: { db: string; format?: string; department: string; region?: string }) => {
+  command.action(async (options: { db: string; format?: string; department: string; region?: string }) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const store = openExistingStore(options.db);
+    const { departmentTasks } = await import('../../compare/index.js');
+    const store = await openExistingStore(options.db);
     try {
-      const regions = options.region !== undefined ? resolveRegionArg(store.db, cli, options.region) : undefined;
+      const regions = options.region !== undefined ? await resolveRegionArg(store.db, cli, options.region) : undefined;
       const result = departmentTasks(store.db, options.department, regions);
       if (result.matched.length === 0) throw new CliError(`--department '${options.department}': no unit with tasks matches (run \`planlens departments\`)`);
       cli.stderr.write(
         `planlens: --department '${options.department}' matched ${result.exact ? '' : 'by part of a name: '}${result.matched.join('、')}\n`,
       );
-      writeAnalystRows(
+      await writeAnalystRows(
         cli,
         result.tasks as never,
         format,

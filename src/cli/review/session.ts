@@ -22,6 +22,7 @@ import {
 } from '../../review/index.js';
 import { placeOf, resumeOrder } from '../../review/progress.js';
 import type { Db } from '../../store/index.js';
+import { REJECT_REASONS } from '../choices.js';
 import { KeyReader } from './keys.js';
 
 export interface SessionOptions {
@@ -42,7 +43,7 @@ export interface SessionSummary {
   left: number;
 }
 
-export const REJECT_REASONS = ['not-a-target', 'not-a-department', 'wrong', 'duplicate'];
+export { REJECT_REASONS };
 
 export function renderItem(item: ReviewItem, position: string, color: boolean): string {
   const mark = (text: string) => (color ? `\x1b[7m${text}\x1b[0m` : `[[${text}]]`);

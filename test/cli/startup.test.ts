@@ -1,0 +1,82 @@
+/**
+ * Start-up: describing the commands must not load the library behind them.
+ * The defaults and choices the CLI shows are copies (src/cli/choices.ts),
+ * checked here against the modules that own them; and the CLI's static
+ * import graph, followed from main.ts, must reach none of the heavy modules
+ * (pipeline stages, ingest, exporters, web server, SQLite…) — those are
+ * imported inside the actions that use them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as choices from '../../src/cli/choices.js';
+import { ROOT } from '../support/cli.js';
+
+describe('src/cli/choices.ts matches the library', () => {
+  it('every copied value equals the original', async () => {
+    const [rules, pipeline, exporters, compare, review, server] = await Promise.all([
+      import('../../src/rules/index.js'),
+      import('../../src/core/pipeline.js'),
+      import('../../src/export/index.js'),
+      import('../../src/compare/index.js'),
+      import('../../src/review/index.js'),
+      import('../../src/server/app.js'),
+    ]);
+    expect(choices.DEFAULT_RULES_DIR).toBe(rules.DEFAULT_RULES_DIR);
+    expect(choices.DEFAULT_PIPELINE).toBe(pipeline.DEFAULT_PIPELINE);
+    expect([...choices.EXPORT_FORMATS]).toEqual([...exporters.EXPORTERS.keys()]);
+    expect([...choices.ANALYST_TABLE_NAMES]).toEqual(compare.ANALYST_TABLES.map((t) => t.name));
+    expect([...choices.RECORD_TYPES]).toEqual([...review.RECORD_TYPES]);
+    expect(choices.DEFAULT_MAX_UPLOAD_BYTES).toBe(server.DEFAULT_MAX_UPLOAD_BYTES);
+  });
+});
+
+/** Specifiers a module imports at load time (not `import type`, not `await import()`). */
+function staticImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  const statement = /^\s*(?:import|export)\s+(type\s+)?(?:[\s\S]*?\s+from\s+)?'([^']+)'/gm;
+  for (const m of source.matchAll(statement)) if (!m[1]) found.push(m[2]!);
+  return found;
+}
+
+/** Every source file and package main.ts loads before any action runs. */
+function loadedAtStartup(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const spec of staticImports(file)) {
+      if (!spec.startsWith('.')) {
+        packages.add(spec.startsWith('node:') ? 'node:' : spec.split('/')[0]!);
+        continue;
+      }
+      const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+      if (existsSync(target)) visit(target);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe('planlens --help and light commands load no heavy module', () => {
+  const { files, packages } = loadedAtStartup(resolve(ROOT, 'src/cli/main.ts'));
+  const loaded = [...files].map((f) => relative(ROOT, f));
+
+  it('reaches only the CLI itself and the light core', () => {
+    const outside = loaded.filter((f) => !f.startsWith('src/cli/'));
+    // core/stage.ts: ConfigError, for the exit status of a broken configuration (type-only imports otherwise).
+    expect(outside).toEqual(['src/core/stage.ts']);
+  });
+
+  it('loads no heavy package', () => {
+    expect([...packages].sort()).toEqual(['commander', 'node:', 'string-width']);
+  });
+
+  it('the test sees imports (it would fail if every command were eager)', () => {
+    expect(staticImports(resolve(ROOT, 'src/cli/commands/docs.ts'))).toContain('../options.js');
+    expect(staticImports(resolve(ROOT, 'src/cli/options.ts'))).not.toContain('../stages.js');
+    expect(staticImports(resolve(ROOT, 'src/stages.ts')).length).toBeGreaterThan(0);
+  });
+});
