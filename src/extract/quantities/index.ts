@@ -124,7 +124,12 @@ function toRecord(
     flags.push({ kind: 'linked-by-similarity', reason: `'${m.indicator}' was linked to ${link.id} by similarity ${link.score.toFixed(2)}, not by a listed name` });
   }
   const valueBase = m.value === null ? null : Number((m.value * m.multiplier).toPrecision(12));
-  const unitBase = m.unit === null ? null : m.unitBase || null;
+  let unitBase = m.unit === null ? null : m.unitBase || null;
+  if (m.unit !== null && unitBase === null && link.id) {
+    // A bare magnitude (融资>200亿) counts in the indicator's own unit: 亿 of 元.
+    unitBase = engine.linker.baseUnitOf(link.id);
+    if (unitBase) flags.push({ kind: 'unit-from-indicator', reason: `'${m.unit}' names no unit; ${unitBase} is taken from the indicator ${link.id}` });
+  }
   if (m.value !== null && m.unit === null && !flags.some((f) => f.kind === 'missing-unit')) {
     flags.push({ kind: 'missing-unit', reason: 'the figure is written without a unit' });
   }

@@ -32,6 +32,11 @@ export class IndicatorLinker {
   private readonly entries: Entry[];
   private readonly tokens = new BoundedCache<string, string[]>(20_000);
 
+  /** The unit a canonical indicator is counted in (件, 元, percent …). */
+  baseUnitOf(id: string): string | null {
+    return this.file.indicators.find((ind) => ind.id === id)?.baseUnit ?? null;
+  }
+
   constructor(private readonly file: IndicatorsFile) {
     this.entries = file.indicators.map((ind) => {
       const names = [ind.name, ...ind.aliases];
