@@ -167,7 +167,12 @@ export interface AddRequest {
 
 export function addRecord(db: Db, request: AddRequest, who: Reviewer, context: PatchContext = {}): ReviewItem {
   requireReviewer(who);
-  const documents = resolveDocuments(db, request.document);
+  let documents = resolveDocuments(db, request.document);
+  if (documents.length > 1) {
+    // Several renderings of one plan: the primary one is what queries count.
+    const primaries = documents.filter((id) => db.prepare('SELECT 1 FROM plans WHERE primary_document_id = ?').get(id));
+    if (primaries.length === 1) documents = primaries;
+  }
   if (documents.length > 1) throw new ReviewInputError(`${request.document}: names ${documents.length} documents; give its id or full path`);
   const documentId = documents[0]!;
   const sentence = findSentence(db, documentId, request);

@@ -151,7 +151,7 @@ Examples:
   planlens review --reviewer alice                       interactive: a accept, r reject, e edit, s skip, u undo, q quit
   planlens review list --flag unlinked-indicator --format json
   planlens review edit q12 --value 100 --unit 件 --reviewer alice
-  planlens review add --document corpora/xuanwu-ip-14fyp-plan.docx --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020
+  planlens review add --document xuanwu --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020
   planlens review promote --yes                          corrections → rules/indicators.yaml aliases, rules/units.yaml units`,
     );
 
@@ -224,7 +224,7 @@ Examples:
   });
 
   const addCmd = review.command('add').description('add a record the extraction missed, pointing at its sentence');
-  addCmd.addHelpText('after', '\nExamples:\n  planlens review add --document corpora/xuanwu-ip-14fyp-plan.docx --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020\n  planlens review add --document 3 --sentence 120 --type department --name 区科技局');
+  addCmd.addHelpText('after', '\nExamples:\n  planlens review add --document xuanwu --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020\n  planlens review add --document 3 --sentence 120 --type department --name 区科技局');
   withRulesOption(withFieldOptions(withReviewerOption(withDbOption(addCmd))))
     .requiredOption('--document <ref>', 'the document (id, path, sha256 prefix, or part of the path or title)')
     .addOption(new Option('--type <type>', 'kind of record').choices([...RECORD_TYPES]).default('quantity'))
