@@ -4,10 +4,9 @@
  * reads a BOM-less CSV in the system code page and garbles Chinese; pandas
  * reads it with encoding='utf-8-sig'. RFC 4180 quoting, CRLF line ends.
  */
-import { writeFileSync } from 'node:fs';
-import { hasDocuments, headersOf, readAnalystTable, selectTables } from '../compare/index.js';
-import { tableFilePath, summaryLine } from './analyst-files.js';
-import type { ExportResult, Exporter } from './types.js';
+import { headersOf } from '../compare/index.js';
+import { writeTableFiles } from './analyst-files.js';
+import type { Exporter } from './types.js';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -25,19 +24,8 @@ export function toCsv(headers: string[], keys: string[], rows: Array<Record<stri
 export const csvExporter: Exporter = {
   name: 'csv',
   description: 'analyst tables (targets, actuals, progress, responsibilities, milestones, departments, documents) as UTF-8 CSV with BOM, one file per table',
-  run(db, { outDir, tables, chineseHeaders }): ExportResult {
-    if (!hasDocuments(db)) return { files: [], problems: [] };
-    const selected = selectTables(tables);
-    const result: ExportResult = { files: [], problems: [] };
-    const counts: Array<{ name: string; rows: number }> = [];
-    for (const table of selected) {
-      const rows = readAnalystTable(db, table.name);
-      const path = tableFilePath(outDir, table.name, 'csv', selected.length === 1 && tables !== undefined);
-      writeFileSync(path, toCsv(headersOf(table, chineseHeaders ?? false), table.columns.map((c) => c.key), rows));
-      result.files.push(path);
-      counts.push({ name: table.name, rows: rows.length });
-    }
-    result.summary = summaryLine('csv', counts, outDir);
-    return result;
-  },
+  run: (db, { outDir, tables, chineseHeaders }) =>
+    writeTableFiles(db, { outDir, tables }, 'csv', (table, rows) =>
+      toCsv(headersOf(table, chineseHeaders ?? false), table.columns.map((c) => c.key), rows),
+    ),
 };

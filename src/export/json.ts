@@ -4,10 +4,8 @@
  * pandas.read_json and jq take directly. Numbers stay numbers, missing
  * values are null, flags stay a JSON list.
  */
-import { writeFileSync } from 'node:fs';
-import { hasDocuments, readAnalystTable, selectTables } from '../compare/index.js';
-import { tableFilePath, summaryLine } from './analyst-files.js';
-import type { ExportResult, Exporter } from './types.js';
+import { writeTableFiles } from './analyst-files.js';
+import type { Exporter } from './types.js';
 
 /** Columns stored as JSON text in the database, written as JSON values. */
 const JSON_COLUMNS = new Set(['flags']);
@@ -15,13 +13,9 @@ const JSON_COLUMNS = new Set(['flags']);
 export const jsonExporter: Exporter = {
   name: 'json',
   description: 'analyst tables as JSON arrays of rows, one file per table',
-  run(db, { outDir, tables, chineseHeaders }): ExportResult {
-    if (!hasDocuments(db)) return { files: [], problems: [] };
-    const selected = selectTables(tables);
-    const result: ExportResult = { files: [], problems: [] };
-    const counts: Array<{ name: string; rows: number }> = [];
-    for (const table of selected) {
-      const rows = readAnalystTable(db, table.name).map((row) =>
+  run: (db, { outDir, tables, chineseHeaders }) =>
+    writeTableFiles(db, { outDir, tables }, 'json', (table, rows) => {
+      const objects = rows.map((row) =>
         Object.fromEntries(
           table.columns.map((c) => {
             const value = row[c.key] ?? null;
@@ -30,12 +24,6 @@ export const jsonExporter: Exporter = {
           }),
         ),
       );
-      const path = tableFilePath(outDir, table.name, 'json', selected.length === 1 && tables !== undefined);
-      writeFileSync(path, JSON.stringify(rows, null, 2) + '\n');
-      result.files.push(path);
-      counts.push({ name: table.name, rows: rows.length });
-    }
-    result.summary = summaryLine('json', counts, outDir);
-    return result;
-  },
+      return JSON.stringify(objects, null, 2) + '\n';
+    }),
 };
