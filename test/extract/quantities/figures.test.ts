@@ -45,6 +45,12 @@ figureCases('numbers', {
     { text: '高于全省16.7个百分点', expect: [{ value: 16.7, unit: '个百分点' }] },
     { text: '宣传培训活动50余场', expect: [{ value: 50, unit: '场', comparator: '>' }] },
     { text: '从业人员234名', expect: [{ value: 234, unit: '名' }] },
+    { text: '婴儿死亡率控制在4.5‰以下', expect: [{ value: 4.5, unit: '‰', comparator: '<=' }] },
+    { text: '粮食总产量保持在10亿斤以上', expect: [{ value: 10, unit: '亿斤', multiplier: 1e8, comparator: '>=' }] },
+    { text: '审批时间压缩至40个工作日以内', expect: [{ value: 40, unit: '个工作日', comparator: '<=' }] },
+    { text: '企业开办时间压减到1个工作日', expect: [{ value: 1, unit: '个工作日', comparator: '<=' }] },
+    { text: '比重提高到20%左右', expect: [{ value: 20, unit: '%', comparator: '~' }] },
+    { text: '失业率控制在5.5%左右', expect: [{ value: 5.5, unit: '%', comparator: '~' }] },
   ],
   invalid: [
     '玄政办〔2022〕30号',
@@ -61,6 +67,11 @@ figureCases('numbers', {
     '二〇三五年远景目标',
     '2024年6月—2024年10月底',
     '3D打印产业',
+    '申请在3个工作日内办结',
+    '用10个工作日完成审核',
+    '附有3个专栏和2张附表',
+    '每季度召开1次联席会议',
+    '每月至少开展2次巡查',
   ],
 });
 

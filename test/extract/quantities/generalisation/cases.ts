@@ -4,6 +4,7 @@
  * careful reader would record (FORMAT.md); a case with no records holds
  * digits that are not measurements.
  */
+import { BLIND_2026_11_21, BLIND_2026_11_21_B, BLIND_2026_11_21_C, BLIND_2026_11_21_D } from './blind-2026-11-21.js';
 import { q, type ProbeCase } from './probe.js';
 
 const GOALS = '二、发展目标';
@@ -1115,4 +1116,9 @@ export const CASES: ProbeCase[] = [
   { id: 'neg-five-years', style: 'negative', doc: 'province-plan', heading: '一、发展环境', text: '“十四五”时期是我省开启全面建设社会主义现代化新征程的第一个五年，也是创新发展的关键五年。' },
   { id: 'neg-rank-words', style: 'negative', doc: 'county-plan', heading: GOALS, text: '到2025年，高新技术企业数量进入全市前三，创成国家4A级旅游景区，推广3D打印技术。' },
   { id: 'neg-slogans-2', style: 'negative', doc: 'county-plan', heading: TASKS, text: '以“三个一批”为抓手，完善“1+3+N”政策体系，推动数字政府2.0版建设。' },
+  // Blind batches written before the extractor was run on them.
+  ...BLIND_2026_11_21,
+  ...BLIND_2026_11_21_B,
+  ...BLIND_2026_11_21_C,
+  ...BLIND_2026_11_21_D,
 ];

@@ -11,7 +11,6 @@ import { CASES } from './cases.js';
 import { scoreCase, totals, type CaseScore, type Format } from './probe.js';
 
 const KNOWN_GAPS: Record<string, string> = {
-  'neg-deadline-words': '每季度召开1次联席会议: a meeting frequency reads as a yearly-target count',
   'hard-line-breaks': 'a .txt whose sentences break across lines (text copied out of a PDF): the normaliser keeps txt lines as paragraphs, so 突/破5亿元 is cut apart before extraction',
 };
 
