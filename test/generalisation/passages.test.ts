@@ -33,6 +33,12 @@ describe('departments: government units are actors, others are not', () => {
     { passage: '（一）人大监督。配合市人大常委会开展执法检查。', yes: ['市人大常委会'], no: [] },
     { passage: '（一）园区。高新区科技创新局会同高新区财政金融局推进平台建设。', yes: ['高新区科技创新局', '高新区财政金融局'], no: ['高新区科技创新局会同高新区财政金融局'] },
     { passage: '（一）金融。国家金融监督管理总局宁波监管局指导银行开展质押融资。', yes: ['国家金融监督管理总局宁波监管局'], no: ['国家金融监督管理总局'] },
+    { passage: '（一）税收。国家税务总局宁波市鄞州区税务局落实税收优惠政策。', yes: ['国家税务总局宁波市鄞州区税务局'], no: ['国家税务总局', '宁波市鄞州区税务局'] },
+    { passage: '（一）税收。国家税务总局宁波经济技术开发区税务局落实税收优惠政策。', yes: ['国家税务总局宁波经济技术开发区税务局'], no: ['国家税务总局'] },
+    { passage: '（一）青年。团市委、团区委组织青年创新创业大赛。', yes: ['团市委', '团区委'], no: [] },
+    { passage: '（一）园区。园区知识产权局会同园区财政局推进质押融资。', yes: ['园区知识产权局', '园区财政局'], no: [] },
+    { passage: '（一）统筹。市数字经济建设领导小组统筹推进各项工作。', yes: ['市数字经济建设领导小组'], no: [] },
+    { passage: '（一）金融。宁波银保监分局县域监管组指导银行开展质押融资。', yes: ['宁波银保监分局县域监管组'], no: [] },
   ])('$passage', async ({ passage, yes, no }) => {
     const names = (await run(HEAD + passage + '\n')).extractions!.departments.map((d) => d.name);
     for (const name of yes) expect(names).toContain(name);
@@ -56,6 +62,7 @@ describe('responsibilities: how plans name who does a task', () => {
   it.each([
     { layout: '（责任单位：…）', passage: '（一）加强执法。开展专项行动。（责任单位：区科技局、区财政局）', lead: ['区科技局'], support: ['区财政局'], roles: 'unsplit' },
     { layout: '（X牵头，Y、Z配合） with 和 inside a name', passage: '（一）推进品牌建设。培育区域品牌。（区农业农村局牵头，区商务局、区文化和旅游局配合）', lead: ['区农业农村局'], support: ['区商务局', '区文化和旅游局'], roles: 'split' },
+    { layout: '…，X负责。 as the closing clause', passage: '（一）激发青年活力。举办创新创业大赛，团市委负责。', lead: ['团市委'], support: [], roles: 'split' },
     { layout: '由X负责 with 和 inside a name', passage: '（一）推进产业数字化。实施改造行动，由区经济和信息化局负责。', lead: ['区经济和信息化局'], support: [], roles: 'split' },
     { layout: '由X会同Y负责 (X leads)', passage: '（一）强化要素保障。由区自然资源和规划分局会同区住房和城乡建设局负责，保障重点项目用地需求。', lead: ['区自然资源和规划分局'], support: ['区住房和城乡建设局'], roles: 'split' },
     { layout: '由X和Y共同负责', passage: '（一）加强风险补偿。设立风险补偿资金池，由区财政局和区市场监管局共同负责。', lead: ['区财政局'], support: ['区市场监管局'], roles: 'unsplit' },
@@ -98,9 +105,16 @@ describe('milestones: phases and deadlines as plans write them', () => {
     { passage: '（一）完善机制。2025年6月底前实现质押登记全程网办。', what: '实现质押登记全程网办', start: null, end: '2025-06' },
     { passage: '（一）加强监管。请各区于2024年4月10日前报送工作方案。', what: '报送工作方案', start: null, end: '2024-04' },
     { passage: '（一）建设高地。到2024年底，建成区域知识产权保护高地。', what: '建成区域知识产权保护高地', start: null, end: '2024' },
+    { passage: '（一）强化督查。区政府督查室2024年9月底前对任务落实情况开展专项督查。', what: '对任务落实情况开展专项督查', start: null, end: '2024-09' },
   ])('$passage', async ({ passage, what, start, end }) => {
     const x = (await run(HEAD + passage + '\n')).extractions!;
     expect(x.milestones.map((m) => ({ what: m.what, start: m.start, end: m.end }))).toContainEqual({ what, start, end });
+  }, 30_000);
+
+  it('a section deadline does not reach the 附件 after it', async () => {
+    const x = (await run(HEAD + '2025年底前，完成规划中期调整。\n\n附件：主要指标完成情况表\n')).extractions!;
+    expect(x.milestones.map((m) => m.what)).toContain('完成规划中期调整');
+    expect(x.milestones.map((m) => m.what).join('|')).not.toContain('情况表');
   }, 30_000);
 
   it('年底前 takes the year of an annual plan', async () => {
@@ -160,6 +174,14 @@ describe('document metadata', () => {
     {
       front: '索 引 号：000000/2024-00012\n发布机构：某某市市场监督管理局\n发文字号：某市监〔2024〕22号\n成文日期：2024-03-08\n\n某某市2024年知识产权工作计划\n\n一、总体要求\n统筹推进。\n',
       expected: { title: '某某市2024年知识产权工作计划', issuer: '某某市市场监督管理局', docNumber: '某市监〔2024〕22号', issued: '2024-03-08', period: [2024, 2024] },
+    },
+    {
+      front: '附件1\n\n苏州工业园区知识产权金融\n实施方案（2024—2025年）\n\n一、总体要求\n体系更加完善。\n\n苏州工业园区管理委员会办公室\n2024年3月\n',
+      expected: { title: '苏州工业园区知识产权金融实施方案（2024—2025年）', region: '苏州市', level: 'zone', issuer: '苏州工业园区管理委员会办公室', issued: null, period: [2024, 2025] },
+    },
+    {
+      front: '浦东新区数据开放行动计划（2024—2026年）\n\n一、工作目标\n体系基本建成。\n',
+      expected: { title: '浦东新区数据开放行动计划（2024—2026年）', region: '上海市浦东新区', level: 'district', period: [2024, 2026] },
     },
     {
       front: '某某县人民政府办公室\n关于印发某某县知识产权保护工作实施方案的通知\n\n各乡镇人民政府：\n现印发给你们。\n\n2023年6月12日\n\n某某县知识产权保护工作实施方案\n\n一、工作目标\n体系基本健全。\n',

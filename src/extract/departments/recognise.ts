@@ -260,9 +260,11 @@ function namePartAt(
       if (words.endingAt.has(end) && (!known || end > known.end)) known = { namePart: alias, end };
     }
   }
+  // 市数字政府建设领导小组: a name followed by 建设 may be the body of a longer one; keep it only if none is.
+  let built: { namePart: string; end: number } | null = null;
   for (let k = pos; k <= pos + rules.raw.maxBody && k < text.length; k++) {
     if (known && k >= known.end) return known;
-    if (!CJK.test(text[k]!)) return null;
+    if (!CJK.test(text[k]!)) return built;
     for (const suffix of rules.suffixes) {
       if (strongOnly && !suffix.strong) continue;
       if (!text.startsWith(suffix.word, k)) continue;
@@ -273,11 +275,16 @@ function namePartAt(
       // 人民医院 ends in 医院 as 格局 ends in 局: judged by the word's ending, not the word.
       if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w))) continue;
       // 财政局和市市场监管局: a body holding a whole unit and a joiner is two units.
-      if (excludedBody(text, pos, k, words, rules) || (rules.unitJoin && rules.unitJoin.test(body))) return known;
-      return known && known.end > end ? known : { namePart: text.slice(pos, end), end };
+      if (excludedBody(text, pos, k, words, rules) || (rules.unitJoin && rules.unitJoin.test(body))) return built ?? known;
+      if (known && known.end > end) return known;
+      if (!built && rules.raw.notActorAfter.some((w) => text.startsWith(w, end))) {
+        built = { namePart: text.slice(pos, end), end };
+        continue;
+      }
+      return { namePart: text.slice(pos, end), end };
     }
   }
-  return known;
+  return built ?? known;
 }
 
 function subUnitAfter(text: string, end: number, words: WordIndex, rules: CompiledDepartmentRules): number | null {
@@ -292,7 +299,9 @@ function subUnitAfter(text: string, end: number, words: WordIndex, rules: Compil
     if (!words.endingAt.has(stop) || !midWord || (midWord.tag.startsWith('v') && !rules.raw.subUnitMarkers.includes(midWord.word))) continue;
     // 财政局和市市场监管局: a joiner or a bare level word opens another unit, not a sub-unit.
     if (rules.raw.unitJoiners.includes(midWord.word) || rules.levels.some((l) => l.word === midWord.word)) return null;
-    if (excludedBody(text, end, q, words, rules)) return null;
+    // 国家税务总局 + 苏州工业园区税务局: a zone names the sub-unit's place, not an excluded body.
+    const zonePlace = rules.raw.zonePrefixes.some((z) => mid.endsWith(z));
+    if (!zonePlace && excludedBody(text, end, q, words, rules)) return null;
     return stop;
   }
   return null;

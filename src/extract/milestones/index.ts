@@ -30,7 +30,7 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
   // Nearest deadline first, so a goal under two deadlines keeps its own sentence's.
   for (const deadline of findDeadlines(text, rules, input.currentYear ?? null).reverse()) {
     if (!deadline.marked && (input.lookingBack || (input.issuedYear !== null && Number(deadline.end.slice(0, 4)) <= input.issuedYear))) continue;
-    const scopeEnd = sectionScope(text, deadline.start, input.sections) ?? sentenceEnd(text, deadline.after);
+    const scopeEnd = breakBefore(text, deadline.after, sectionScope(text, deadline.start, input.sections) ?? sentenceEnd(text, deadline.after), rules.scopeBreak);
     found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, deadline.by ? rules.byDeadlineGoalVerbs : rules.goalVerbs));
   }
   if (input.includeRecurring) found.push(...findRecurring(text, rules));
@@ -55,6 +55,13 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
  * The end of the section when the deadline opens the section's first body
  * paragraph; null when it stands inside a paragraph (then it governs its sentence).
  */
+/** A section's deadline does not reach an attachment that follows it in the same section. */
+function breakBefore(text: string, from: number, end: number, scopeBreak: RegExp | null): number {
+  if (!scopeBreak) return end;
+  const hit = scopeBreak.exec(text.slice(from, end));
+  return hit ? from + hit.index : end;
+}
+
 function sectionScope(text: string, at: number, sections: readonly Section[]): number | null {
   let owner: Section | undefined;
   for (const s of sections) {

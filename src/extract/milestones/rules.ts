@@ -15,6 +15,8 @@ export const MilestoneRulesSchema = z.object({
   disposalMarkers: z.array(z.string().min(1)).default([]),
   vagueQuantities: z.array(z.string().min(1)).default([]),
   recurring: z.array(PatternRule).default([]),
+  /** A line that ends a section's reach for its deadline (附件：…表 after the last section). */
+  scopeBreakLine: z.string().min(1).optional(),
 });
 
 export type MilestoneRules = z.infer<typeof MilestoneRulesSchema>;
@@ -24,6 +26,7 @@ export interface CompiledMilestoneRules {
   phases: Array<{ id: string; re: RegExp }>;
   deadlines: Array<{ id: string; re: RegExp }>;
   recurring: Array<{ id: string; re: RegExp }>;
+  scopeBreak: RegExp | null;
   /** Longest first: 基本建成 before 建成. */
   goalVerbs: string[];
   /** goalVerbs plus byDeadlineVerbs, longest first: the verbs of a goal under a …前 deadline. */
@@ -47,9 +50,18 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
     phases: compile(raw.phases, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') || has(p, 'endYear') || has(p, 'endMonth') ? null : 'endYear')),
     deadlines: compile(raw.deadlines, (p) => (has(p, 'year') || has(p, 'period') || has(p, 'current') ? null : 'year')),
     recurring: compile(raw.recurring, (p) => (has(p, 'what') ? null : 'what')),
+    scopeBreak: raw.scopeBreakLine ? compileLine(raw.scopeBreakLine, file) : null,
     goalVerbs: [...raw.goalVerbs].sort((a, b) => b.length - a.length),
     byDeadlineGoalVerbs: [...raw.goalVerbs, ...raw.byDeadlineVerbs].sort((a, b) => b.length - a.length),
   };
+}
+
+function compileLine(pattern: string, file: string): RegExp {
+  try {
+    return new RegExp(pattern, 'mu');
+  } catch (error) {
+    throw new ConfigError(file, `scopeBreakLine is not a valid regular expression (${(error as Error).message})`);
+  }
 }
 
 const cache = new WeakMap<RuleSet, CompiledMilestoneRules>();

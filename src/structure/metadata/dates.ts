@@ -26,6 +26,14 @@ export function parseDateLine(line: string): FoundDate | null {
   return null;
 }
 
+const MONTH_ONLY = /^(\d{4})\s*年\s*(\d{1,2})\s*月$/u;
+
+/** A signature dated by month only (2024年3月): a date line, but no issue date to read from it. */
+export function isMonthOnlyDateLine(line: string): boolean {
+  const m = MONTH_ONLY.exec(asciiDigits(line).trim());
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }

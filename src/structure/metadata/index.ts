@@ -8,8 +8,8 @@ import type { RuleSet } from '../../rules/index.js';
 import { isBlank, type Line } from '../lines.js';
 import { asciiDigits } from '../numerals.js';
 import { loadMetadataRules, type MetadataRules } from '../rules.js';
-import { parseDateLine, parseLooseDate } from './dates.js';
-import { resolveRegion } from './region.js';
+import { isMonthOnlyDateLine, parseDateLine, parseLooseDate } from './dates.js';
+import { resolveRegion, type ResolvedRegion } from './region.js';
 import { findTitle, withoutAlias } from './title.js';
 
 export interface MetadataInput {
@@ -52,7 +52,7 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     title,
     region: region?.region ?? null,
     regionCode: region?.regionCode ?? null,
-    level: region ? levelOf(title, region.region, region.level, rules) : national || speaksForNation(title, text, rules) ? 'national' : null,
+    level: region ? levelOf(title, region, rules) : national || speaksForNation(title, text, rules) ? 'national' : null,
     regionParents: region?.regionParents ?? [],
     issuer: signature?.issuer ?? labelled('issuer') ?? headerIssuer(front, rules),
     docNumber,
@@ -106,18 +106,20 @@ function issuerTest(rules: MetadataRules): (text: string) => boolean {
 }
 
 /** A date line with the issuer's name on it or just above it. */
-function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | null; issued: string } | null {
+function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | null; issued: string | null } | null {
   const isIssuer = issuerTest(rules);
   const content = lines.filter((line) => !isBlank(line.text));
   for (let i = 0; i < content.length; i++) {
-    const date = parseDateLine(content[i]!.text);
+    // 2024年3月 under the issuer: the issuer signs, the day is not given.
+    const monthOnly = isMonthOnlyDateLine(content[i]!.text);
+    const date = parseDateLine(content[i]!.text) ?? (monthOnly ? { iso: null, before: '' } : null);
     if (!date) continue;
     let issuer: string | null = isIssuer(date.before) ? date.before : null;
     for (let k = i - 1; issuer === null && k >= Math.max(0, i - rules.issuer.maxLinesAboveDate); k--) {
       const candidate = content[k]!.text.trim();
       if (isIssuer(candidate)) issuer = candidate;
     }
-    if (date.before && !issuer) continue;
+    if ((date.before || monthOnly) && !issuer) continue;
     return { issuer, issued: date.iso };
   }
   return null;
@@ -178,9 +180,12 @@ function isNational(title: string, rules: MetadataRules): boolean {
 }
 
 /** The title's subject is a park or zone (南京市江北新区…, 徐庄高新区…): level zone. */
-function levelOf(title: string | null, region: string, level: RegionLevel, rules: MetadataRules): RegionLevel {
-  if (!title) return level;
-  const subject = title.includes(region) ? title.slice(title.indexOf(region) + region.length) : title;
+function levelOf(title: string | null, resolved: ResolvedRegion, rules: MetadataRules): RegionLevel {
+  const { region, level, divisionName } = resolved;
+  if (!title || level === 'zone') return level;
+  // 浦东新区 is a district whose name holds a zone word: read what follows the name.
+  const named = [region, divisionName].find((name) => title.includes(name));
+  const subject = named ? title.slice(title.indexOf(named) + named.length) : title;
   const head = subject.split(/[“"《]/u)[0]!.slice(0, 20);
   return rules.zoneWords.some((word) => head.includes(word)) ? 'zone' : level;
 }

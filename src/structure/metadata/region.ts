@@ -27,7 +27,12 @@ export interface ResolvedRegion {
   regionCode: string;
   level: RegionLevel;
   regionParents: string[];
+  /** The division's own name as the text writes it (浦东新区 of 上海市浦东新区). */
+  divisionName: string;
 }
+
+/** Statistical codes ending 71–99 are functional zones (苏州工业园区 320571), not administrative districts. */
+const FIRST_ZONE_CODE = 71;
 
 interface Divisions {
   byName: Map<string, Entry[]>;
@@ -125,10 +130,15 @@ function describe(entry: Entry, d: Divisions, placeholders: string[]): ResolvedR
   const rawCity = division.cityCode ? d.cities.get(division.cityCode) : undefined;
   const city = rawCity && !placeholders.includes(rawCity.name) ? rawCity : undefined;
   const regionCode = division.code.padEnd(6, '0');
-  if (kind === 'province') return { region: division.name, regionCode, level: 'province', regionParents: [] };
-  if (kind === 'city') return { region: division.name, regionCode, level: 'city', regionParents: province ? [province.name] : [] };
+  const divisionName = division.name;
+  if (kind === 'province') return { region: division.name, regionCode, level: 'province', regionParents: [], divisionName };
+  if (kind === 'city') return { region: division.name, regionCode, level: 'city', regionParents: province ? [province.name] : [], divisionName };
+  // A zone plan's region is its city, at level zone (苏州工业园区 → 苏州市).
+  if (city && Number(division.code.slice(4, 6)) >= FIRST_ZONE_CODE) {
+    return { region: city.name, regionCode: city.code.padEnd(6, '0'), level: 'zone', regionParents: province ? [province.name] : [], divisionName };
+  }
   const parents = [city?.name, province?.name].filter((name): name is string => Boolean(name));
-  return { region: (city?.name ?? province?.name ?? '') + division.name, regionCode, level: 'district', regionParents: parents };
+  return { region: (city?.name ?? province?.name ?? '') + division.name, regionCode, level: 'district', regionParents: parents, divisionName };
 }
 
 /**
