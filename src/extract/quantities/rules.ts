@@ -30,7 +30,7 @@ const RegExpSource = z
     }
   }, 'not a valid regular expression');
 
-export const TableRole = z.enum(['serial', 'category', 'attribute', 'unit', 'status', 'actual', 'growth', 'completion', 'target', 'indicator']);
+export const TableRole = z.enum(['no-measure', 'serial', 'category', 'attribute', 'unit', 'status', 'actual', 'growth', 'completion', 'target', 'indicator']);
 export type TableRole = z.infer<typeof TableRole>;
 
 export const QuantityPatternsFile = z.object({

@@ -44,6 +44,15 @@ const cases: Array<{ name: string; rows: string[][]; headerRows?: number; doc?: 
     ],
   },
   {
+    name: 'a task table: 完成时限 holds deadlines and 牵头单位 units, no measurement',
+    rows: [
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '推广电子发票应用', '市税务局', '2024年底'],
+      ['2', '开展数据金融服务', '市数据局', '2025年6月'],
+    ],
+    expect: [],
+  },
+  {
     name: 'target first, unit column last',
     rows: [
       ['目标值', '指标名称', '单位'],
