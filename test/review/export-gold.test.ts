@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planlens, workspace, type Item, type Workspace } from './helpers.js';
+import { planlens, ingestedWorkspace, type Item, type Workspace } from './helpers.js';
 
 const DOC = 'xuanwu-ip-14fyp-plan.txt';
 const GOLD = 'xuanwu-ip-14fyp-plan.gold.json';
@@ -21,9 +21,7 @@ describe('export --format gold --reviewed', () => {
   let ws: Workspace;
 
   beforeAll(async () => {
-    ws = workspace([DOC]);
-    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
-    expect(stored.status, stored.stderr).toBe(0);
+    ws = await ingestedWorkspace([DOC]);
   }, 120_000);
   afterAll(() => ws?.remove());
 

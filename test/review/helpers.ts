@@ -69,6 +69,14 @@ export function workspace(files: string[]): Workspace {
   return ws;
 }
 
+/** A workspace whose documents are already ingested through the real CLI. */
+export async function ingestedWorkspace(files: string[]): Promise<Workspace> {
+  const ws = workspace(files);
+  const stored = await ws.run(['ingest', ws.docs, '--quiet']);
+  if (stored.status !== 0) throw new Error(`ingest of ${files.join(', ')} failed (${stored.status}): ${stored.stderr}`);
+  return ws;
+}
+
 export interface Item {
   id: string;
   type: string;

@@ -5,7 +5,7 @@
  * the CLI insists on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planlensProcess, workspace, type Item, type Workspace } from './helpers.js';
+import { planlensProcess, ingestedWorkspace, workspace, type Item, type Workspace } from './helpers.js';
 
 const DOC = 'xuanwu-ip-14fyp-plan.txt';
 const WORK_PLAN = 'lianyungang-ip-city-pilot-2024-2026.txt';
@@ -25,9 +25,7 @@ describe('review history, undo, reject and add', () => {
   let queue: Item[];
 
   beforeAll(async () => {
-    ws = workspace([DOC]);
-    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
-    expect(stored.status, stored.stderr).toBe(0);
+    ws = await ingestedWorkspace([DOC]);
     queue = await ws.json<Item[]>(['review', 'list', '--type', 'quantity']);
   }, 120_000);
   afterAll(() => ws?.remove());

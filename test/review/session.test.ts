@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planlensProcess, ROOT, workspace, type Item, type Workspace } from './helpers.js';
+import { planlensProcess, ROOT, ingestedWorkspace, type Item, type Workspace } from './helpers.js';
 
 const DOC = 'xuanwu-ip-14fyp-plan.txt';
 
@@ -16,9 +16,7 @@ describe('interactive review session', () => {
   let queue: Item[];
 
   beforeAll(async () => {
-    ws = workspace([DOC]);
-    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
-    expect(stored.status, stored.stderr).toBe(0);
+    ws = await ingestedWorkspace([DOC]);
     queue = await ws.json<Item[]>(['review', 'list', '--type', 'quantity']);
     expect(queue.length).toBeGreaterThan(6);
   }, 120_000);

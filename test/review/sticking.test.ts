@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { workspace, type Item, type Workspace } from './helpers.js';
+import { ingestedWorkspace, workspace, type Item, type Workspace } from './helpers.js';
 
 const DOC = 'xuanwu-ip-14fyp-plan.txt';
 const REVIEWER = ['--reviewer', 'alice'];
@@ -129,9 +129,7 @@ describe('corrections survive re-ingestion', () => {
 describe('an accepted record the new rules extract differently', () => {
   let ws: Workspace;
   beforeAll(async () => {
-    ws = workspace([DOC]);
-    const stored = await ws.run(['ingest', ws.doc(DOC), '--quiet']);
-    expect(stored.status, stored.stderr).toBe(0);
+    ws = await ingestedWorkspace([DOC]);
   }, 120_000);
   afterAll(() => ws?.remove());
 
