@@ -36,6 +36,8 @@ const QuantityFields = {
   quote: z.string().optional(),
   /** Free text for the annotator; never scored. */
   note: z.string().optional(),
+  /** What an actual is measured against (相比2012年); context, never scored. */
+  compared_with: z.string().optional(),
 };
 
 export const GoldTarget = z.strictObject({ ...QuantityFields, comparator: Comparator.nullable().optional() });
@@ -46,6 +48,8 @@ export const GoldResponsibility = z.strictObject({
   lead: z.array(z.string().min(1)),
   support: z.array(z.string().min(1)),
   roles: z.enum(['split', 'unsplit']).optional(),
+  /** The duty within the task the units are named for, where narrower than the task; never scored. */
+  scope: z.string().optional(),
   note: z.string().optional(),
 });
 
@@ -65,6 +69,10 @@ export const GoldFile = z.strictObject({
   implicit_support: z.array(z.string().min(1)).default([]),
   milestones: z.array(GoldMilestone).default([]),
   departments: z.array(z.string().min(1)).default([]),
+  /** The annotator's judgement calls, in words; never scored. */
+  notes: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Facts about the source kept outside the text (dataset title, date); for reference, never scored. */
+  source_metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
 export type GoldFile = z.infer<typeof GoldFile>;
