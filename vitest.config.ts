@@ -18,6 +18,7 @@ export default defineConfig({
     // per worker instead of once per file. No test mocks modules or changes process-wide state.
     isolate: false,
     globalSetup: ['test/support/global-setup.ts'],
-    ...(profile ? { setupFiles: ['test/support/profile-setup.ts'], reporters: ['default', new ProfileReporter(profile)] } : {}),
+    setupFiles: ['test/support/dictionaries-setup.ts', ...(profile ? ['test/support/profile-setup.ts'] : [])],
+    ...(profile ? { reporters: ['default', new ProfileReporter(profile)] } : {}),
   },
 });
