@@ -5,7 +5,7 @@
  */
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, ingestCorpora, nameSimilarity, planlens, readGold, scaled, similarNames, type CorpusDb } from './corpus-db.js';
+import { close, ingestCorpora, nameSimilarity, planlensInProcess, readGold, scaled, similarNames, type CorpusDb } from './corpus-db.js';
 
 let corpus: CorpusDb;
 beforeAll(() => {
@@ -156,7 +156,8 @@ describe('planlens query', () => {
   });
 
   it('names the database file when it does not exist', async () => {
-    const r = planlens(['query', '--db', '/nonexistent/planlens.db']);
+    // Through main(argv): test/cli/commands.test.ts checks the same through the real process.
+    const r = await planlensInProcess(['query', '--db', '/nonexistent/planlens.db']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/\/nonexistent\/planlens\.db/);
   });
