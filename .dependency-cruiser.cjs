@@ -9,22 +9,18 @@
  * Lowest first. To add a folder to src/, add it to the layer it belongs to.
  */
 const LAYERS = [
-  { name: 'foundation', folders: ['core', 'rules', 'text'], sideways: true,
-    what: 'the state, stage contract, errors and rule loading' },
-  { name: 'reading', folders: ['ingest', 'normalise', 'structure'],
-    what: 'the stages that turn a file into structured text' },
+  { name: 'foundation', folders: ['core', 'rules', 'text'], sideways: true, what: 'the state, stage contract, errors and rule loading' },
+  { name: 'reading', folders: ['ingest', 'normalise', 'structure'], what: 'the stages that turn a file into structured text' },
   { name: 'segment', folders: ['segment'], what: 'the sentence and word stage' },
   { name: 'extract', folders: ['extract'], what: 'the extraction stages' },
   { name: 'pipeline', folders: ['stages.ts'], what: 'the registry of every stage' },
   { name: 'records', folders: ['records'], what: 'the record kinds and their fields' },
   { name: 'store', folders: ['store'], what: 'the SQLite database: schema, writes, shared queries' },
-  { name: 'use', folders: ['review', 'analyst'],
-    what: 'corrections and analyst queries over the store' },
+  { name: 'review-analyst', folders: ['review', 'analyst'], what: 'corrections and analyst queries over the store' },
   { name: 'gold', folders: ['gold'], what: 'the gold format' },
-  { name: 'application', folders: ['eval', 'export', 'batch'],
-    what: 'evaluation, exports and the batch runner' },
+  { name: 'application', folders: ['eval', 'export', 'batch'], what: 'evaluation, exports and the batch runner' },
   { name: 'server', folders: ['server'], what: 'the web server' },
-  { name: 'interface', folders: ['cli', 'bench'], what: 'the CLI (which also starts the server) and the benchmark' },
+  { name: 'cli', folders: ['cli', 'bench'], what: 'the CLI (which also starts the server) and the benchmark' },
 ];
 
 const folderPattern = (folders) => `^src/(${folders.map((f) => f.replace('.', '\\.')).join('|')})(/|$)`;
@@ -46,9 +42,7 @@ const sidewaysRules = LAYERS.filter((layer) => !layer.sideways && layer.folders.
   layer.folders.map((folder) => ({
     name: `layer-${layer.name}-siblings-independent`,
     severity: 'error',
-    comment:
-      `Folders of one layer (src/${layer.folders.join(', src/')}) do not import each other; ` +
-      'what two of them share belongs in a lower layer.',
+    comment: `Folders of one layer (src/${layer.folders.join(', src/')}) do not import each other; ` + 'what two of them share belongs in a lower layer.',
     from: { path: folderPattern([folder]) },
     to: { path: folderPattern(layer.folders.filter((other) => other !== folder)) },
   })),
@@ -65,6 +59,13 @@ module.exports = {
     },
     ...upwardRules,
     ...sidewaysRules,
+    {
+      name: 'folder-in-a-layer',
+      severity: 'error',
+      comment: 'Every folder of src/ belongs to a layer (LAYERS in .dependency-cruiser.cjs); add a new one there so its imports are checked.',
+      from: { path: '^src/', pathNot: folderPattern(LAYERS.flatMap((l) => l.folders)) },
+      to: {},
+    },
     {
       name: 'not-to-test',
       severity: 'error',

@@ -86,7 +86,6 @@ async function main(): Promise<void> {
   const pipeline = timed(loadPipeline(DEFAULT_PIPELINE, STAGES), timings);
   const store = openStore(dbPath);
   const formatSeconds: Record<string, number> = {};
-  let pdfPages = 0;
   const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, concurrency });
   const byFormat = store.db.prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format').all() as Array<{
     format: string;
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
   }>;
   store.close();
   for (const t of timings.values()) for (const [f, s] of Object.entries(t.byFormat)) formatSeconds[f] = (formatSeconds[f] ?? 0) + s;
-  pdfPages = byFormat.find((f) => f.format === 'pdf')?.pages ?? 0;
+  const pdfPages = byFormat.find((f) => f.format === 'pdf')?.pages ?? 0;
 
   const formats = byFormat.map((f) => f.format);
   const stageRows = [...timings].map(([name, t]) => ({

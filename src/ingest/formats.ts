@@ -64,7 +64,14 @@ const pdf: FileFormat = {
   async read(content, options) {
     const { raw, pagesWithoutText } = await readPdf(content, { minCharsPerPage: options.minCharsPerPage, tables: options.pdfTables });
     const warnings: Message[] = pagesWithoutText.length
-      ? [{ severity: 'warning', stage: 'ingest', code: 'pages-need-ocr', text: `page(s) ${pagesWithoutText.join(', ')} have no text layer and were not read (they need OCR)` }]
+      ? [
+          {
+            severity: 'warning',
+            stage: 'ingest',
+            code: 'pages-need-ocr',
+            text: `page(s) ${pagesWithoutText.join(', ')} have no text layer and were not read (they need OCR)`,
+          },
+        ]
       : [];
     return { raw, warnings };
   },

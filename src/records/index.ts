@@ -76,7 +76,8 @@ const responsibility: RecordKindSpec = {
   position: 'start',
   shown: ['task', 'lead', 'support', 'roles'],
   editable: ['task', 'lead', 'support'],
-  label: (f) => `task ${f.task} — lead ${((f.lead as string[]) ?? []).join('、') || '?'}${(f.support as string[])?.length ? `; support ${(f.support as string[]).join('、')}` : ''}`,
+  label: (f) =>
+    `task ${f.task} — lead ${((f.lead as string[]) ?? []).join('、') || '?'}${(f.support as string[])?.length ? `; support ${(f.support as string[]).join('、')}` : ''}`,
 };
 
 const milestone: RecordKindSpec = {

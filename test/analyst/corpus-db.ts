@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { CORPORA, GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
 export { CORPORA, GOLD_DIR, ROOT, type CliResult } from '../support/cli.js';

@@ -14,12 +14,11 @@ import { ROOT } from '../support/cli.js';
 
 describe('src/cli/choices.ts matches the library', () => {
   it('every copied value equals the original', async () => {
-    const [rules, pipeline, exporters, compare, review, server] = await Promise.all([
+    const [rules, pipeline, exporters, compare, server] = await Promise.all([
       import('../../src/rules/index.js'),
       import('../../src/core/pipeline.js'),
       import('../../src/export/index.js'),
       import('../../src/analyst/index.js'),
-      import('../../src/review/index.js'),
       import('../../src/server/app.js'),
     ]);
     expect(choices.DEFAULT_RULES_DIR).toBe(rules.DEFAULT_RULES_DIR);

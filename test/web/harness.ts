@@ -4,7 +4,7 @@
  * process on a free loopback port (--port 0), and Debian's Chromium driven
  * by playwright-core with a fresh profile.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,7 +1,6 @@
 /** planlens ingest PATH… — read files and folders into the database. */
 import { resolve } from 'node:path';
 import type { IngestSummary, ProgressEvent } from '../../batch/index.js';
-import type { Db } from '../../store/index.js';
 import { EXIT, type CliCommand, type CliContext } from '../command.js';
 import { loadRulesAndPipeline, openOrCreateStore, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
 
