@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from '../core/pipeline.js';
 import type { DocumentState } from '../core/state.js';
 import { RuleSet } from '../rules/index.js';
-import { ingestPaths } from '../run/index.js';
+import { ingestPaths } from '../batch/index.js';
 import { STAGES } from '../stages.js';
 import { openStore } from '../store/index.js';
 import { loadDictionaries } from '../segment/jieba.js';
@@ -86,7 +86,6 @@ async function main(): Promise<void> {
   const pipeline = timed(loadPipeline(DEFAULT_PIPELINE, STAGES), timings);
   const store = openStore(dbPath);
   const formatSeconds: Record<string, number> = {};
-  let pdfPages = 0;
   const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, concurrency });
   const byFormat = store.db.prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format').all() as Array<{
     format: string;
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
   }>;
   store.close();
   for (const t of timings.values()) for (const [f, s] of Object.entries(t.byFormat)) formatSeconds[f] = (formatSeconds[f] ?? 0) + s;
-  pdfPages = byFormat.find((f) => f.format === 'pdf')?.pages ?? 0;
+  const pdfPages = byFormat.find((f) => f.format === 'pdf')?.pages ?? 0;
 
   const formats = byFormat.map((f) => f.format);
   const stageRows = [...timings].map(([name, t]) => ({

@@ -19,7 +19,6 @@ export interface RunningServer {
 export function startServer(options: StartOptions): Promise<RunningServer> {
   const app = createApp(options.app);
   return new Promise((resolve, reject) => {
-    let server: ServerType;
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         new Error(
@@ -29,7 +28,7 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
         ),
       );
     };
-    server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
+    const server: ServerType = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
       server.off('error', onError);
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({

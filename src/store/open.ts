@@ -18,13 +18,13 @@ export function openDatabase(path: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
   } catch (error) {
-    throw new Error(`${path}: cannot open database (${(error as Error).message})`);
+    throw new Error(`${path}: cannot open database (${(error as Error).message})`, { cause: error });
   }
   try {
     migrate(db);
   } catch (error) {
     db.close();
-    throw new Error(`${path}: ${(error as Error).message}`);
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
   }
   return db;
 }

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { CORPORA, ROOT, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';

@@ -5,7 +5,7 @@
  * (--port 0), and Chromium (see test/support/browser.ts) driven by
  * playwright-core with a fresh profile.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

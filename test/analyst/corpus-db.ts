@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
 import { copyCorporaDb } from '../support/shared-corpus.js';
