@@ -74,6 +74,7 @@ export const MetadataRulesSchema = z
         maxChars: z.number().int().positive(),
         maxLinesAboveDate: z.number().int().min(1),
         headerWords: z.array(z.string().min(1)).default([]),
+        titlePrefixPattern: RegexSource,
       })
       .strict(),
     periodWords: z.record(z.string(), YearPair),
@@ -95,6 +96,16 @@ export const MetadataRulesSchema = z
     localTitlePattern: RegexSource.default('[\\u4e00-\\u9fa5]{1,10}?(?:省|市|县|区|州|盟|旗)'),
     minNationalMentions: z.number().int().min(1).default(3),
     placeholderCities: z.array(z.string().min(1)),
+    nationalRegion: z.string().min(1),
+    nationalIssuerPattern: RegexSource,
+    scope: z
+      .object({
+        local: z.record(z.enum(['province', 'city', 'district']), z.array(RegexSource)),
+        national: z.array(RegexSource),
+        minLocalMentions: z.number().int().min(1),
+        minNationalMentions: z.number().int().min(1),
+      })
+      .strict(),
   })
   .strict();
 

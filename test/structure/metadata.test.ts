@@ -88,11 +88,31 @@ describe('metadata patterns', () => {
     { title: '南京市鼓楼区知识产权行动计划（2023-2025年）', period: [2023, 2025], type: 'work-plan', region: '南京市鼓楼区', level: 'district' },
     { title: '福州市鼓楼区“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '福州市鼓楼区', level: 'district' },
     { title: '南京市江北新区知识产权发展规划（2021—2025年）', period: [2021, 2025], type: 'plan', region: '南京市', level: 'zone' },
-    { title: '“十四五”国家知识产权保护和运用规划', period: [2021, 2025], type: 'plan', region: null, level: 'national' },
+    { title: '“十四五”国家知识产权保护和运用规划', period: [2021, 2025], type: 'plan', region: '全国', level: 'national' },
   ])('title $title', ({ title, ...want }) => {
     // The body names other places; the title decides.
     const m = metadataOf([title, '一、总体要求', '支持北京市、上海市、广州市、杭州市建设知识产权强市。']);
     expect({ period: m.period, type: m.type, region: m.region, level: m.level }).toEqual(want);
+  });
+
+  it.each([
+    // The place the title or issuer names.
+    { lines: ['阿坝州政务数据资源管理暂行办法', '第一章 总则'], region: '阿坝州', level: 'city' },
+    { lines: ['恩施州数字经济发展行动方案', '一、总体要求'], region: '恩施州', level: 'city' },
+    { lines: ['长阳县数字乡村建设实施方案', '一、总体要求'], region: '宜昌市长阳县', level: 'district' },
+    { lines: ['杨“数”浦新质秀带创新区建设方案', '一、主要目标', '上海市杨浦区人民政府', '2025年3月10日'], region: '上海市杨浦区', level: 'zone' },
+    // National organs as issuers: the whole country, whatever places the body names.
+    { lines: ['工业和信息化部关于促进卫星通信产业发展的指导意见', '一、总体要求', '支持北京市、上海市开展试点。'], region: '全国', level: 'national' },
+    { lines: ['市场监管总局办公厅、工业和信息化部办公厅关于开展智能制造标准应用试点工作的通知', '一、试点内容', '材料邮寄地址：北京市东城区安定门东大街1号'], region: '全国', level: 'national' },
+    { lines: ['中共中央 国务院关于做好全面推进乡村振兴重点工作的意见', '一、总体要求'], region: '全国', level: 'national' },
+    // No title (a dataset cell): the scope the text speaks for.
+    { lines: ['为贯彻省委、省政府部署，推动全省人工智能发展，制定本行动计划。', '一、主要目标', '到2027年，山东人工智能产业全国领先，全国前列，全国一流。', '支持济南、青岛建设先导区。'], region: '山东省', level: 'province' },
+    { lines: ['为加快全市人工智能产业创新发展，落实市委部署，制定本行动计划。', '一、总体要求', '到2026年，济南人工智能产业全国领先。', '支持全省先进制造业。'], region: '济南市', level: 'city' },
+    { lines: ['为深入贯彻党中央、国务院决策部署，推动我国建材工业数字化转型，制定本计划。', '一、总体要求', '支持北京市、上海市建设示范基地。'], region: '全国', level: 'national' },
+    { lines: ['为推动国家标准体系建设，制定本指南。', '一、总体要求', '推动全市场统一标准，健全全市场监管体系。'], region: '全国', level: 'national' },
+  ])('place of $lines.0', ({ lines, region, level }) => {
+    const m = metadataOf(lines);
+    expect({ region: m.region, level: m.level }).toEqual({ region, level });
   });
 
   it('an 附件 label above the title is not part of it', () => {

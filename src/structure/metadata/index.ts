@@ -9,7 +9,8 @@ import { isBlank, type Line } from '../lines.js';
 import { asciiDigits } from '../numerals.js';
 import { loadMetadataRules, type MetadataRules } from '../rules.js';
 import { isMonthOnlyDateLine, parseDateLine, parseLooseDate } from './dates.js';
-import { resolveRegion, type ResolvedRegion } from './region.js';
+import { resolveAtLevel, resolveRegion, type ResolvedRegion } from './region.js';
+import { scopeOf } from './scope.js';
 import { findTitle, withoutAlias } from './title.js';
 
 export interface MetadataInput {
@@ -43,23 +44,59 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
   const found = findTitle(front, rules, (line) => readDocNumber(line) !== null);
   const title = found?.title ?? null;
   const signature = findSignature(front, rules) ?? findSignature(tail, rules);
-  // A national document names no place in its title; its body's places are not its region.
-  const national = title !== null && isNational(title, rules);
-  const region = resolveRegion([title, signature?.issuer ?? null], text, rules, !national);
+  const issuer = signature?.issuer ?? titleIssuer(found?.notice ?? title, rules) ?? labelled('issuer') ?? headerIssuer(front, rules);
+  const place = placeOf(title, issuer, text, rules);
   const hasBody = sections.length > 0 || input.tables.length > 0;
 
   return {
     title,
-    region: region?.region ?? null,
-    regionCode: region?.regionCode ?? null,
-    level: region ? levelOf(title, region, rules) : national || speaksForNation(title, text, rules) ? 'national' : null,
-    regionParents: region?.regionParents ?? [],
-    issuer: signature?.issuer ?? labelled('issuer') ?? headerIssuer(front, rules),
+    region: place?.region ?? null,
+    regionCode: place?.regionCode ?? null,
+    level: place?.level ?? null,
+    regionParents: place?.regionParents ?? [],
+    issuer,
     docNumber,
     issued: signature?.issued ?? (labelled('issued') ? parseLooseDate(labelled('issued')!) : null),
     period: periodOf(title, text, rules),
     type: typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules),
   };
+}
+
+interface Place {
+  region: string | null;
+  regionCode: string | null;
+  level: RegionLevel;
+  regionParents: string[];
+}
+
+/**
+ * Where the document applies: the place its title or issuer names; the whole
+ * country when a national organ issues it or its title is national; else the
+ * scope its own words speak for (全省 → the province it names most); else the
+ * place the text names most often.
+ */
+function placeOf(title: string | null, issuer: string | null, text: string, rules: MetadataRules): Place | null {
+  const named = resolveRegion([title, issuer], text, rules, false);
+  if (named) return { ...named, level: levelOf(title, named, rules) };
+  const national: Place = { region: rules.nationalRegion, regionCode: null, level: 'national', regionParents: [] };
+  if ((title !== null && isNational(title, rules)) || (issuer !== null && isNationalIssuer(issuer, rules))) return national;
+  // A title naming a place the division list does not know (某某高新区…) is not national, whatever the text says.
+  const localTitle = title !== null && new RegExp(rules.localTitlePattern, 'u').test(title);
+  const scope = scopeOf(text, rules);
+  if (scope && scope !== 'national') {
+    const resolved = resolveAtLevel(scope, text, rules);
+    return resolved ? { ...resolved, level: levelOf(title, resolved, rules) } : { region: null, regionCode: null, level: scope, regionParents: [] };
+  }
+  const mostNamed = localTitle || scope !== 'national' ? resolveRegion([], text, rules, true) : null;
+  if (mostNamed) return { ...mostNamed, level: levelOf(title, mostNamed, rules) };
+  if (scope === 'national' && !localTitle) return national;
+  return speaksForNation(title, text, rules) ? national : null;
+}
+
+/** Every one of the joint issuers (、) is a central organ and none names a place. */
+function isNationalIssuer(issuer: string, rules: MetadataRules): boolean {
+  const central = new RegExp(rules.nationalIssuerPattern, 'u');
+  return issuer.split(/[、\s]+/u).every((name) => central.test(name) && resolveRegion([name], '', rules, false) === null);
 }
 
 /**
@@ -97,6 +134,19 @@ function headerIssuer(front: Line[], rules: MetadataRules): string | null {
   if (!first) return null;
   const name = first.replace(new RegExp(`(?:${rules.issuer.headerWords.join('|')})$`, 'u'), '');
   return issuerTest(rules)(name) ? name : null;
+}
+
+/**
+ * The issuers a title opens with (中共中央 国务院关于…, 市场监管总局办公厅、
+ * 工业和信息化部办公厅关于…), joined with 、; null when what precedes 关于 is
+ * not a list of issuer names.
+ */
+function titleIssuer(title: string | null, rules: MetadataRules): string | null {
+  const prefix = title ? new RegExp(rules.issuer.titlePrefixPattern, 'u').exec(title)?.[1] : undefined;
+  if (!prefix) return null;
+  const isIssuer = issuerTest(rules);
+  const names = prefix.split(/[、\s]+/u).filter(Boolean);
+  return names.length > 0 && names.every(isIssuer) ? names.join('、') : null;
 }
 
 function issuerTest(rules: MetadataRules): (text: string) => boolean {
@@ -186,6 +236,7 @@ function levelOf(title: string | null, resolved: ResolvedRegion, rules: Metadata
   // 浦东新区 is a district whose name holds a zone word: read what follows the name.
   const named = [region, divisionName].find((name) => title.includes(name));
   const subject = named ? title.slice(title.indexOf(named) + named.length) : title;
-  const head = subject.split(/[“"《]/u)[0]!.slice(0, 20);
+  // A pun quoted inside the zone's name (杨“数”浦…创新区) is part of the name; a quoted phrase (“十四五”) ends the head.
+  const head = subject.replace(/[“"]([^“”"]{1,2})[”"]/gu, '$1').split(/[“"《]/u)[0]!.slice(0, 20);
   return rules.zoneWords.some((word) => head.includes(word)) ? 'zone' : level;
 }

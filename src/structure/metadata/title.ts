@@ -15,6 +15,8 @@ export interface FoundTitle {
   fromCarrier: boolean;
   /** True when the title is a notice that carries another document. */
   carrier: boolean;
+  /** The carrying notice's own title (…关于印发《X》的通知), where there is one. */
+  notice?: string;
 }
 
 const SENTENCE_PUNCTUATION = /[，。；：,;:！？]/u;
@@ -69,7 +71,7 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
   if (own) return { title: own, fromCarrier: false, carrier: false };
   for (const candidate of candidates) {
     const carried = carrier.exec(candidate);
-    if (carried) return { title: carried[1]!, fromCarrier: true, carrier: true };
+    if (carried) return { title: carried[1]!, fromCarrier: true, carrier: true, notice: candidate };
   }
   return null;
 }
