@@ -89,6 +89,7 @@ export const MetadataRulesSchema = z
     periodRangePattern: RegexSource,
     periodYearPattern: RegexSource.optional(),
     typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),
+    selfReferencePattern: RegexSource,
     typeCues: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1), weight: z.number().positive() }).strict()),
     minCueScore: z.number().min(0),
     zoneWords: z.array(z.string().min(1)),

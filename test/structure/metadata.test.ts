@@ -115,6 +115,36 @@ describe('metadata patterns', () => {
     expect({ region: m.region, level: m.level }).toEqual({ region, level });
   });
 
+  it.each([
+    // The title names the kind.
+    { lines: ['关于推进北京市数据专区建设的指导意见', '一、总体要求'], type: 'work-plan' },
+    { lines: ['关于加快“科创济南”建设全面提升科技创新能力的若干政策措施', '一、全力争创综合性国家科学中心'], type: 'work-plan' },
+    { lines: ['国家人工智能产业综合标准化体系建设指南（2024版）', '一、总体要求'], type: 'plan' },
+    { lines: ['国务院关于数字经济发展情况的报告', '一、发展成效'], type: 'evaluation' },
+    { lines: ['阿坝州政务数据资源管理暂行办法', '第一章 总则'], type: 'notice' },
+    { lines: ['市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', '一、试点内容'], type: 'notice' },
+    // No title: the kind the text names itself by.
+    { lines: ['为加快人工智能产业发展，特制定本行动计划。', '一、主要目标'], type: 'work-plan' },
+    { lines: ['为推进适老化改造，制定本方案。', '一、指导思想', '本方案自印发之日起实施。'], type: 'work-plan' },
+    { lines: ['为加强标准体系建设，制定本指南。', '一、总体要求'], type: 'plan' },
+    { lines: ['为规范数据管理，制定本办法。', '第一章 总则'], type: 'notice' },
+    { lines: ['受国务院委托，现就数字经济发展情况报告如下，请审议。', '一、发展成效'], type: 'evaluation' },
+    // 基本方案 is no self-reference.
+    { lines: ['形成基本方案后报批。', '一、总体要求'], type: null },
+  ])('type of $lines.0', ({ lines, type }) => {
+    expect(metadataOf(lines).type).toBe(type);
+  });
+
+  it.each([
+    { signature: ['上海市科学技术委员会', '上海市发展和改革委员会', '上海市教育委员会', '2025年7月10日'], issuer: '上海市科学技术委员会、上海市发展和改革委员会、上海市教育委员会' },
+    { signature: ['工业和信息化部', '教育部', '中国科学院', '2024年1月18日'], issuer: '工业和信息化部、教育部、中国科学院' },
+    { signature: ['特此通知。', '工业和信息化部', '2025年8月25日'], issuer: '工业和信息化部' },
+    { signature: ['各有关单位：', '上海市科学技术委员会', '2025年3月10日'], issuer: '上海市科学技术委员会' },
+  ])('signed by $issuer', ({ signature, issuer }) => {
+    const m = metadataOf(['某某行动方案', ...signature, '一、总体要求', '正文。']);
+    expect(m.issuer).toBe(issuer);
+  });
+
   it('an 附件 label above the title is not part of it', () => {
     expect(metadataOf(['附件2', '常州市知识产权强市建设工作方案', '一、总体要求']).title).toBe('常州市知识产权强市建设工作方案');
   });

@@ -165,12 +165,16 @@ function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | 
     const date = parseDateLine(content[i]!.text) ?? (monthOnly ? { iso: null, before: '' } : null);
     if (!date) continue;
     let issuer: string | null = isIssuer(date.before) ? date.before : null;
+    let top = i;
     for (let k = i - 1; issuer === null && k >= Math.max(0, i - rules.issuer.maxLinesAboveDate); k--) {
       const candidate = content[k]!.text.trim();
-      if (isIssuer(candidate)) issuer = candidate;
+      if (isIssuer(candidate)) [issuer, top] = [candidate, k];
     }
     if ((date.before || monthOnly) && !issuer) continue;
-    return { issuer, issued: date.iso };
+    // A joint document is signed by every issuer, one name a line, above the date.
+    const signers = issuer ? [issuer] : [];
+    for (let k = top - 1; issuer !== null && k >= 0 && isIssuer(content[k]!.text.trim()); k--) signers.unshift(content[k]!.text.trim());
+    return { issuer: signers.length > 0 ? signers.join('、') : null, issued: date.iso };
   }
   return null;
 }
@@ -201,10 +205,13 @@ function periodOf(title: string | null, text: string, rules: MetadataRules): [nu
 function typeOf(title: string | null, carrier: boolean, hasBody: boolean, text: string, sections: Section[], rules: MetadataRules): DocumentType | null {
   if (title) {
     if (carrier && !hasBody) return 'notice';
-    // 关于做好…工作的通知: a notice, whatever words it contains.
-    if (!carrier && /^关于.*通知$/u.test(title)) return 'notice';
-    for (const { type, words } of rules.typeKeywords) if (words.some((word) => title.includes(word))) return type;
+    // (issuers)关于开展…工作的通知: a notice, whatever words it contains.
+    if (!carrier && /关于[^《]*通知$/u.test(title)) return 'notice';
+    const type = typeOfName(title, rules);
+    if (type) return type;
   }
+  const named = selfReferredType(text, rules);
+  if (named) return named;
   const scores = new Map<DocumentType, number>();
   const searched = text + sections.map((section) => section.heading).join('\n');
   for (const cue of rules.typeCues) {
@@ -213,6 +220,21 @@ function typeOf(title: string | null, carrier: boolean, hasBody: boolean, text: 
   }
   const [type, score] = [...scores.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
   return type && score >= rules.minCueScore ? type : null;
+}
+
+function typeOfName(name: string, rules: MetadataRules): DocumentType | null {
+  for (const { type, words } of rules.typeKeywords) if (words.some((word) => name.includes(word))) return type;
+  return null;
+}
+
+/** The kind a text names itself by most often (制定本行动计划, 本方案自印发之日起施行). */
+function selfReferredType(text: string, rules: MetadataRules): DocumentType | null {
+  const counts = new Map<DocumentType, number>();
+  for (const match of text.matchAll(new RegExp(rules.selfReferencePattern, 'gu'))) {
+    const type = typeOfName(match[1]!, rules);
+    if (type) counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**
