@@ -75,6 +75,7 @@ export const MetadataRulesSchema = z
         maxLinesAboveDate: z.number().int().min(1),
         headerWords: z.array(z.string().min(1)).default([]),
         titlePrefixPattern: RegexSource,
+        jointCentralIssuers: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     periodWords: z.record(z.string(), YearPair),

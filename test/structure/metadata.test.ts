@@ -145,6 +145,41 @@ describe('metadata patterns', () => {
     expect(m.issuer).toBe(issuer);
   });
 
+  it.each([
+    {
+      name: 'a legal-database export repeats the notice title; 印发 without 关于 still carries',
+      lines: ['【法宝引证码】 CLI.12.5679380', '原文链接：https://www.pkulaw.com/lar/a.html', '北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知', '北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知', '京经信发〔2022〕87号', '各区政府：', '北京市经济和信息化局', '2022年11月21日', '一、总体要求'],
+      want: { title: '关于推进北京市数据专区建设的指导意见', issuer: '北京市经济和信息化局', docNumber: '京经信发〔2022〕87号', issued: '2022-11-21' },
+    },
+    {
+      name: 'a crawler typo in the page title gives way to the name the text quotes',
+      lines: ['扩大内需战略规玥纲要(2022-2035年)', '发布日期: 2022年12月', '---', '政策全文', '近日，中共中央、国务院印发了《扩大内需战略规划纲要（2022－2035年）》，并发出通知。', '一、规划背景'],
+      want: { title: '扩大内需战略规划纲要（2022－2035年）' },
+    },
+    {
+      name: 'the previous plan quoted in the preamble is not a spelling of the title',
+      lines: ['济南市人工智能发展行动计划（2024—2026年）', '为落实《济南市人工智能发展行动计划（2021—2023年）》，制定本行动计划。', '一、总体要求'],
+      want: { title: '济南市人工智能发展行动计划（2024—2026年）' },
+    },
+    {
+      name: 'the page title gives way to the fuller title line of the text; section label and dateline are not title lines',
+      lines: ['关于做好2023年全面推进乡村振兴重点工作的意见', '发布日期: 2023年2月14日', '发布机构: 中共中央', '---', '政策全文', '新华社北京2月13日电', '中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见', '（2023年1月2日）', '一、抓紧抓好粮食生产'],
+      want: { title: '中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见', issuer: '中共中央、国务院', issued: '2023-01-02', period: [2023, 2023], region: '全国' },
+    },
+    {
+      name: 'a body-first dataset cell: the title over a bracketed number further down, the signature before the attachments',
+      lines: ['各省、自治区、直辖市市场监管局：', '为贯彻落实《国家标准化发展纲要》，开展试点。', '一、试点内容', '试点内容如下。', '市场监管总局办公厅', '工业和信息化部办公厅', '2022年4月13日', '附件1', '智能制造标准应用试点实施方案', '二、申报条件', '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', '（市监标技发〔2022〕34号）', '各省、自治区、直辖市市场监管局：'],
+      want: { title: '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', issuer: '市场监管总局办公厅、工业和信息化部办公厅', docNumber: '市监标技发〔2022〕34号', issued: '2022-04-13', period: [2022, 2022], type: 'notice', region: '全国' },
+    },
+    {
+      name: 'one central body whose name opens with 国务院 is not split',
+      lines: ['国务院国有资产监督管理委员会关于推进中央企业数字化转型的指导意见', '一、总体要求'],
+      want: { issuer: '国务院国有资产监督管理委员会', region: '全国', type: 'work-plan' },
+    },
+  ])('$name', ({ lines, want }) => {
+    expect(metadataOf(lines)).toMatchObject(want);
+  });
+
   it('an 附件 label above the title is not part of it', () => {
     expect(metadataOf(['附件2', '常州市知识产权强市建设工作方案', '一、总体要求']).title).toBe('常州市知识产权强市建设工作方案');
   });

@@ -8,10 +8,10 @@ import type { RuleSet } from '../../rules/index.js';
 import { isBlank, type Line } from '../lines.js';
 import { asciiDigits } from '../numerals.js';
 import { loadMetadataRules, type MetadataRules } from '../rules.js';
-import { isMonthOnlyDateLine, parseDateLine, parseLooseDate } from './dates.js';
+import { isMonthOnlyDateLine, parseBracketedDateLine, parseDateLine, parseLooseDate } from './dates.js';
 import { resolveAtLevel, resolveRegion, type ResolvedRegion } from './region.js';
 import { scopeOf } from './scope.js';
-import { findTitle, withoutAlias } from './title.js';
+import { findTitle, findTitleAboveNumber, withoutAlias } from './title.js';
 
 export interface MetadataInput {
   text: string;
@@ -39,11 +39,18 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     return match ? `${match[1]}〔${match[2]}〕${match[3]}号` : null;
   };
   const labelled = (field: keyof MetadataRules['labels']) => labelValue(front, rules.labels[field]);
-  const docNumber = firstOf([...front, ...tail], (line) => readDocNumber(line.text)) ?? readLabelledDocNumber(labelled('docNumber'), readDocNumber);
-
-  const found = findTitle(front, rules, (line) => readDocNumber(line) !== null);
+  const isDocNumber = (line: string) => readDocNumber(line) !== null;
+  const frontTitle = findTitle(front, rules, isDocNumber);
+  // No title in the front matter: a title line over a number line further on is the document's head.
+  const head = frontTitle ? null : findTitleAboveNumber(lines, rules, isDocNumber);
+  const found = frontTitle ?? head?.found ?? null;
   const title = found?.title ?? null;
-  const signature = findSignature(front, rules) ?? findSignature(tail, rules);
+  const docNumber =
+    firstOf([...front, ...tail], (line) => readDocNumber(line.text)) ??
+    (head ? readDocNumber(head.numberLine.text) : null) ??
+    readLabelledDocNumber(labelled('docNumber'), readDocNumber);
+  // A signature in the body (a notice signed before its attachments) counts only with an issuer on it.
+  const signature = findSignature(front, rules) ?? findSignature(tail, rules) ?? findSignature(lines, rules, true);
   const issuer = signature?.issuer ?? titleIssuer(found?.notice ?? title, rules) ?? labelled('issuer') ?? headerIssuer(front, rules);
   const place = placeOf(title, issuer, text, rules);
   const hasBody = sections.length > 0 || input.tables.length > 0;
@@ -56,7 +63,7 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     regionParents: place?.regionParents ?? [],
     issuer,
     docNumber,
-    issued: signature?.issued ?? (labelled('issued') ? parseLooseDate(labelled('issued')!) : null),
+    issued: signature?.issued ?? firstOf(front, (line) => parseBracketedDateLine(line.text)) ?? (labelled('issued') ? parseLooseDate(labelled('issued')!) : null),
     period: periodOf(title, text, rules),
     type: typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules),
   };
@@ -145,8 +152,25 @@ function titleIssuer(title: string | null, rules: MetadataRules): string | null 
   const prefix = title ? new RegExp(rules.issuer.titlePrefixPattern, 'u').exec(title)?.[1] : undefined;
   if (!prefix) return null;
   const isIssuer = issuerTest(rules);
-  const names = prefix.split(/[、\s]+/u).filter(Boolean);
+  const names = prefix
+    .split(/[、\s]+/u)
+    .filter(Boolean)
+    .flatMap((name) => splitJointCentral(name, rules));
   return names.length > 0 && names.every(isIssuer) ? names.join('、') : null;
+}
+
+/** 中共中央国务院 (the space between them cleaned away) → 中共中央, 国务院; any other name stays whole. */
+function splitJointCentral(name: string, rules: MetadataRules): string[] {
+  const organs = [...rules.issuer.jointCentralIssuers].sort((a, b) => b.length - a.length);
+  const parts: string[] = [];
+  let rest = name;
+  while (rest) {
+    const organ = organs.find((o) => rest.startsWith(o));
+    if (!organ) return [name];
+    parts.push(organ);
+    rest = rest.slice(organ.length);
+  }
+  return parts;
 }
 
 function issuerTest(rules: MetadataRules): (text: string) => boolean {
@@ -156,7 +180,7 @@ function issuerTest(rules: MetadataRules): (text: string) => boolean {
 }
 
 /** A date line with the issuer's name on it or just above it. */
-function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | null; issued: string | null } | null {
+function findSignature(lines: Line[], rules: MetadataRules, requireIssuer = false): { issuer: string | null; issued: string | null } | null {
   const isIssuer = issuerTest(rules);
   const content = lines.filter((line) => !isBlank(line.text));
   for (let i = 0; i < content.length; i++) {
@@ -170,7 +194,7 @@ function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | 
       const candidate = content[k]!.text.trim();
       if (isIssuer(candidate)) [issuer, top] = [candidate, k];
     }
-    if ((date.before || monthOnly) && !issuer) continue;
+    if ((date.before || monthOnly || requireIssuer) && !issuer) continue;
     // A joint document is signed by every issuer, one name a line, above the date.
     const signers = issuer ? [issuer] : [];
     for (let k = top - 1; issuer !== null && k >= 0 && isIssuer(content[k]!.text.trim()); k--) signers.unshift(content[k]!.text.trim());
