@@ -88,6 +88,7 @@ export const MetadataRulesSchema = z
       .strict()
       .default({ docNumber: [], issued: [], issuer: [] }),
     periodRangePattern: RegexSource,
+    period: z.object({ ownSpanPattern: RegexSource, evaluatedPlanPattern: RegexSource }).strict(),
     periodYearPattern: RegexSource.optional(),
     typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),
     selfReferencePattern: RegexSource,

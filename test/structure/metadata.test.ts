@@ -180,6 +180,25 @@ describe('metadata patterns', () => {
     expect(metadataOf(lines)).toMatchObject(want);
   });
 
+  it.each([
+    { name: 'a plan cited in the preamble is not the period', lines: ['关于推进北京市数据专区建设的指导意见', '根据《“十四五”数字经济发展规划》，结合本市实际，提出如下意见。', '一、总体要求'], period: null },
+    { name: 'a horizon is not a period', lines: ['为加快人工智能发展，制定本行动计划。', '一、发展目标', '到2026年，全市人工智能产业规模达到1000亿元。'], period: null },
+    { name: 'a span the text states for itself', lines: ['某市数字经济发展规划', '规划期为2021—2025年，展望到2035年。', '一、发展基础'], period: [2021, 2025] },
+    { name: 'the title range wins', lines: ['某市人工智能行动计划（2024—2026年）', '落实《“十四五”数字经济发展规划》。', '一、总体要求'], period: [2024, 2026] },
+    {
+      name: 'an untitled evaluation covers the plan it evaluates',
+      lines: ['《南京市“十四五”知识产权发展规划》（以下简称《规划》）是纲领性文件。全面评估《规划》实施进展情况。', '一、规划实施总体情况', '中期评估显示，实施进展顺利，完成值达到序时进度。'],
+      period: [2021, 2025],
+    },
+    {
+      name: 'an untitled report naming no evaluated plan has no period',
+      lines: ['受国务院委托，现就数字经济发展情况报告如下，请审议。', '一、发展成效', '“十四五”以来，实施情况良好，《“十四五”数字经济发展规划》落实有力。'],
+      period: null,
+    },
+  ])('period: $name', ({ lines, period }) => {
+    expect(metadataOf(lines).period).toEqual(period);
+  });
+
   it('an 附件 label above the title is not part of it', () => {
     expect(metadataOf(['附件2', '常州市知识产权强市建设工作方案', '一、总体要求']).title).toBe('常州市知识产权强市建设工作方案');
   });

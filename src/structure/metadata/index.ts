@@ -54,6 +54,7 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
   const issuer = signature?.issuer ?? titleIssuer(found?.notice ?? title, rules) ?? labelled('issuer') ?? headerIssuer(front, rules);
   const place = placeOf(title, issuer, text, rules);
   const hasBody = sections.length > 0 || input.tables.length > 0;
+  const type = typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules);
 
   return {
     title,
@@ -64,8 +65,8 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     issuer,
     docNumber,
     issued: signature?.issued ?? firstOf(front, (line) => parseBracketedDateLine(line.text)) ?? (labelled('issued') ? parseLooseDate(labelled('issued')!) : null),
-    period: periodOf(title, text, rules),
-    type: typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules),
+    period: periodOf(title, text, type, rules),
+    type,
   };
 }
 
@@ -203,27 +204,34 @@ function findSignature(lines: Line[], rules: MetadataRules, requireIssuer = fals
   return null;
 }
 
-function periodOf(title: string | null, text: string, rules: MetadataRules): [number, number] | null {
+/**
+ * The period the document itself covers: a range, a single year or a plan
+ * period word in its title; else a span it states for itself (规划期为2021—2025年).
+ * Horizons (到2026年) and citations of other plans (《“十四五”…规划》) are not its
+ * period. An untitled evaluation covers the plan it evaluates, the one it names
+ * for short (《南京市“十四五”知识产权发展规划》（以下简称《规划》）).
+ */
+function periodOf(title: string | null, text: string, type: DocumentType | null, rules: MetadataRules): [number, number] | null {
   if (title) {
-    const range = new RegExp(rules.periodRangePattern, 'u').exec(asciiDigits(title));
-    if (range) return [Number(range[1]), Number(range[2])];
-    // An annual plan (2023年…工作要点, 2024年…“十四五”规划实施推进计划) covers its one year;
-    // a year in a closing parenthetical (（2021年修订）) dates the text, not its span.
-    const single = rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(title.replace(/(?:[（(][^（）()]*[）)])+$/u, ''))) : null;
-    if (single) return [Number(single[1]), Number(single[1])];
-    for (const [word, years] of Object.entries(rules.periodWords)) if (title.includes(word)) return years;
+    const own = periodInName(title, rules, true);
+    if (own) return own;
   }
-  // Untitled (an evaluation report): the plan period the text speaks of most.
-  let best: [number, number] | null = null;
-  let bestCount = 0;
-  for (const [word, years] of Object.entries(rules.periodWords)) {
-    const count = text.split(word).length - 1;
-    if (count > bestCount) {
-      best = years;
-      bestCount = count;
-    }
-  }
-  return best;
+  const span = new RegExp(rules.period.ownSpanPattern, 'u').exec(asciiDigits(text));
+  if (span) return [Number(span[1]), Number(span[2])];
+  if (title || type !== 'evaluation') return null;
+  const evaluated = new RegExp(rules.period.evaluatedPlanPattern, 'u').exec(text);
+  return evaluated ? periodInName(evaluated[1]!, rules, false) : null;
+}
+
+function periodInName(name: string, rules: MetadataRules, annual: boolean): [number, number] | null {
+  const range = new RegExp(rules.periodRangePattern, 'u').exec(asciiDigits(name));
+  if (range) return [Number(range[1]), Number(range[2])];
+  // An annual plan (2023年…工作要点, 2024年…“十四五”规划实施推进计划) covers its one year;
+  // a year in a closing parenthetical (（2021年修订）) dates the text, not its span.
+  const single = annual && rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(name.replace(/(?:[（(][^（）()]*[）)])+$/u, ''))) : null;
+  if (single) return [Number(single[1]), Number(single[1])];
+  for (const [word, years] of Object.entries(rules.periodWords)) if (name.includes(word)) return years;
+  return null;
 }
 
 function typeOf(title: string | null, carrier: boolean, hasBody: boolean, text: string, sections: Section[], rules: MetadataRules): DocumentType | null {
