@@ -76,17 +76,21 @@ export const MetadataRulesSchema = z
         headerWords: z.array(z.string().min(1)).default([]),
         titlePrefixPattern: RegexSource,
         jointCentralIssuers: z.array(z.string().min(1)).default([]),
+        onBehalfPattern: RegexSource,
+        releasePattern: RegexSource,
       })
       .strict(),
     periodWords: z.record(z.string(), YearPair),
+    dates: z.object({ deliveryLinePattern: RegexSource, datelinePattern: RegexSource }).strict(),
     labels: z
       .object({
         docNumber: z.array(z.string().min(1)).default([]),
         issued: z.array(z.string().min(1)).default([]),
         issuer: z.array(z.string().min(1)).default([]),
+        published: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ docNumber: [], issued: [], issuer: [] }),
+      .default({ docNumber: [], issued: [], issuer: [], published: [] }),
     periodRangePattern: RegexSource,
     period: z.object({ ownSpanPattern: RegexSource, evaluatedPlanPattern: RegexSource }).strict(),
     periodYearPattern: RegexSource.optional(),

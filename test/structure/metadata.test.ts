@@ -199,6 +199,31 @@ describe('metadata patterns', () => {
     expect(metadataOf(lines).period).toEqual(period);
   });
 
+  it.each([
+    {
+      name: 'a report delivered on the State Council\'s behalf, dated by its delivery line',
+      lines: ['2022年10月28日在第十三届全国人民代表大会常务委员会第三十七次会议上', '国家发展和改革委员会主任 何立峰', '全国人民代表大会常务委员会：', '受国务院委托，现就数字经济发展情况报告如下，请审议。', '一、发展成效'],
+      want: { issuer: '国务院', issued: '2022-10-28', type: 'evaluation', region: '全国' },
+    },
+    {
+      name: 'a news release of the document names its issuers; the dateline and the page date give the day',
+      lines: ['扩大内需战略规划纲要（2022－2035年）', '发布日期: 2022年12月', '发布机构:', '---', '新华社北京12月14日电 近日，中共中央、国务院印发了《扩大内需战略规划纲要（2022－2035年）》，并发出通知。', '一、规划背景'],
+      want: { issuer: '中共中央、国务院', issued: '2022-12-14', period: [2022, 2035], type: 'plan' },
+    },
+    {
+      name: 'a release of another plan cited in the preamble names no issuer of this one',
+      lines: ['某市人工智能发展行动计划', '近日，国务院印发了《新一代人工智能发展规划》，为贯彻落实，制定本行动计划。', '一、总体要求'],
+      want: { issuer: null },
+    },
+    {
+      name: 'a dateline in another month than the page date gives no day',
+      lines: ['某某规划纲要', '发布日期: 2022年11月', '新华社北京12月14日电 近日印发。', '一、规划背景'],
+      want: { issued: null },
+    },
+  ])('$name', ({ lines, want }) => {
+    expect(metadataOf(lines)).toMatchObject(want);
+  });
+
   it('an 附件 label above the title is not part of it', () => {
     expect(metadataOf(['附件2', '常州市知识产权强市建设工作方案', '一、总体要求']).title).toBe('常州市知识产权强市建设工作方案');
   });

@@ -51,7 +51,13 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     readLabelledDocNumber(labelled('docNumber'), readDocNumber);
   // A signature in the body (a notice signed before its attachments) counts only with an issuer on it.
   const signature = findSignature(front, rules) ?? findSignature(tail, rules) ?? findSignature(lines, rules, true);
-  const issuer = signature?.issuer ?? titleIssuer(found?.notice ?? title, rules) ?? labelled('issuer') ?? headerIssuer(front, rules);
+  const frontText = front.map((line) => line.text).join('\n');
+  const issuer =
+    signature?.issuer ??
+    titleIssuer(found?.notice ?? title, rules) ??
+    spokenIssuer(frontText, title, rules) ??
+    labelled('issuer') ??
+    headerIssuer(front, rules);
   const place = placeOf(title, issuer, text, rules);
   const hasBody = sections.length > 0 || input.tables.length > 0;
   const type = typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules);
@@ -64,7 +70,12 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     regionParents: place?.regionParents ?? [],
     issuer,
     docNumber,
-    issued: signature?.issued ?? firstOf(front, (line) => parseBracketedDateLine(line.text)) ?? (labelled('issued') ? parseLooseDate(labelled('issued')!) : null),
+    issued:
+      signature?.issued ??
+      firstOf(front, (line) => parseBracketedDateLine(line.text)) ??
+      firstOf(front, (line) => deliveryDate(line.text, rules)) ??
+      (labelled('issued') ? parseLooseDate(labelled('issued')!) : null) ??
+      datelineDate(front, labelled('published'), rules),
     period: periodOf(title, text, type, rules),
     type,
   };
@@ -158,6 +169,52 @@ function titleIssuer(title: string | null, rules: MetadataRules): string | null 
     .filter(Boolean)
     .flatMap((name) => splitJointCentral(name, rules));
   return names.length > 0 && names.every(isIssuer) ? names.join('、') : null;
+}
+
+/**
+ * An issuer the opening sentences name: the body a report speaks for
+ * (受国务院委托) or that a news release says issued the document
+ * (中共中央、国务院印发了《…》).
+ */
+function spokenIssuer(frontText: string, title: string | null, rules: MetadataRules): string | null {
+  const isIssuer = issuerTest(rules);
+  // A release counts only for this document: a preamble also says 国务院印发了《…》 of the plans it follows.
+  const ownRelease = title ? `${rules.issuer.releasePattern}${escapeRegex(title)}》` : null;
+  for (const source of [rules.issuer.onBehalfPattern, ownRelease]) {
+    const named = source ? new RegExp(source, 'u').exec(frontText)?.[1] : undefined;
+    if (!named) continue;
+    const names = named
+      .split('、')
+      .filter(Boolean)
+      .flatMap((name) => splitJointCentral(name, rules));
+    if (names.length > 0 && names.every(isIssuer)) return names.join('、');
+  }
+  return null;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function deliveryDate(line: string, rules: MetadataRules): string | null {
+  const date = new RegExp(rules.dates.deliveryLinePattern, 'u').exec(line.trim())?.[1];
+  return date ? (parseDateLine(date)?.iso ?? null) : null;
+}
+
+/** 新华社北京12月14日电 under a page dated 2022年12月: 2022-12-14 (the month must agree where the page gives one). */
+function datelineDate(front: Line[], published: string | null, rules: MetadataRules): string | null {
+  const year = published ? /((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})?/u.exec(asciiDigits(published)) : null;
+  if (!year) return null;
+  const dateline = new RegExp(rules.dates.datelinePattern, 'u');
+  for (const line of front) {
+    const m = dateline.exec(asciiDigits(line.text.trim()));
+    if (!m) continue;
+    const [month, day] = [Number(m[1]), Number(m[2])];
+    if (year[2] && Number(year[2]) !== month) return null;
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return `${year[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return null;
 }
 
 /** 中共中央国务院 (the space between them cleaned away) → 中共中央, 国务院; any other name stays whole. */
