@@ -92,7 +92,9 @@ export const MetadataRulesSchema = z
       .strict()
       .default({ docNumber: [], issued: [], issuer: [], published: [] }),
     periodRangePattern: RegexSource,
-    period: z.object({ ownSpanPattern: RegexSource, evaluatedPlanPattern: RegexSource }).strict(),
+    period: z
+      .object({ ownSpanPattern: RegexSource, evaluatedPlanPattern: RegexSource, goalHeadingPattern: RegexSource, frameWords: z.array(z.string().min(1)).min(1) })
+      .strict(),
     periodYearPattern: RegexSource.optional(),
     typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),
     selfReferencePattern: RegexSource,

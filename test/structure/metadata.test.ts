@@ -195,6 +195,9 @@ describe('metadata patterns', () => {
       lines: ['受国务院委托，现就数字经济发展情况报告如下，请审议。', '一、发展成效', '“十四五”以来，实施情况良好，《“十四五”数字经济发展规划》落实有力。'],
       period: null,
     },
+    { name: 'goals framed by a plan period', lines: ['某高新区知识产权运营服务体系建设实施方案', '一、工作目标', '“十四五”期间，打造知识产权运营服务高地。', '二、重点任务'], period: [2021, 2025] },
+    { name: 'a past period reviewed outside the goals', lines: ['某区知识产权工作方案', '一、发展基础', '“十三五”期间，全区专利授权量大幅增长。', '二、工作目标', '到2025年，专利授权量达到1000件。'], period: null },
+    { name: 'a period compared with inside the goals', lines: ['某区知识产权工作方案', '一、工作目标', '到2025年，专利授权量较“十三五”时期翻一番。'], period: null },
   ])('period: $name', ({ lines, period }) => {
     expect(metadataOf(lines).period).toEqual(period);
   });

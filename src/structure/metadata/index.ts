@@ -76,7 +76,7 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
       firstOf(front, (line) => deliveryDate(line.text, rules)) ??
       (labelled('issued') ? parseLooseDate(labelled('issued')!) : null) ??
       datelineDate(front, labelled('published'), rules),
-    period: periodOf(title, text, type, rules),
+    period: periodOf(title, text, sections, type, rules),
     type,
   };
 }
@@ -268,16 +268,34 @@ function findSignature(lines: Line[], rules: MetadataRules, requireIssuer = fals
  * period. An untitled evaluation covers the plan it evaluates, the one it names
  * for short (《南京市“十四五”知识产权发展规划》（以下简称《规划》）).
  */
-function periodOf(title: string | null, text: string, type: DocumentType | null, rules: MetadataRules): [number, number] | null {
+function periodOf(title: string | null, text: string, sections: Section[], type: DocumentType | null, rules: MetadataRules): [number, number] | null {
   if (title) {
     const own = periodInName(title, rules, true);
     if (own) return own;
   }
   const span = new RegExp(rules.period.ownSpanPattern, 'u').exec(asciiDigits(text));
   if (span) return [Number(span[1]), Number(span[2])];
+  const framed = goalFramePeriod(text, sections, rules);
+  if (framed) return framed;
   if (title || type !== 'evaluation') return null;
   const evaluated = new RegExp(rules.period.evaluatedPlanPattern, 'u').exec(text);
   return evaluated ? periodInName(evaluated[1]!, rules, false) : null;
+}
+
+/**
+ * The goals framed by a plan period (一、工作目标 / “十四五”期间，打造…): the plan's
+ * own span, where a bare horizon (到2025年) gives only its end.
+ */
+function goalFramePeriod(text: string, sections: Section[], rules: MetadataRules): [number, number] | null {
+  const goalHeading = new RegExp(rules.period.goalHeadingPattern, 'u');
+  const words = Object.keys(rules.periodWords).join('|');
+  const frame = new RegExp(`(?:^|[。；\\n])\\s*[“"]?(${words})[”"]?(?:${rules.period.frameWords.join('|')})[，,]`, 'u');
+  for (const section of sections) {
+    if (!goalHeading.test(section.heading)) continue;
+    const m = frame.exec(text.slice(section.headingEnd, section.end));
+    if (m) return rules.periodWords[m[1]!] ?? null;
+  }
+  return null;
 }
 
 function periodInName(name: string, rules: MetadataRules, annual: boolean): [number, number] | null {
