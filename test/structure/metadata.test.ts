@@ -124,6 +124,7 @@ describe('metadata patterns', () => {
     { lines: ['阿坝州政务数据资源管理暂行办法', '第一章 总则'], type: 'notice' },
     { lines: ['市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', '一、试点内容'], type: 'notice' },
     { lines: ['关于做好政府信息发布工作的通知', '各区人民政府：', '一、工作要求'], type: 'notice' },
+    { lines: ['某市数字经济发展规划（征求意见稿）', '一、发展基础'], type: 'plan' },
     // No title: the kind the text names itself by.
     { lines: ['为加快人工智能产业发展，特制定本行动计划。', '一、主要目标'], type: 'work-plan' },
     { lines: ['为推进适老化改造，制定本方案。', '一、指导思想', '本方案自印发之日起实施。'], type: 'work-plan' },
@@ -171,6 +172,11 @@ describe('metadata patterns', () => {
       name: 'a body-first dataset cell: the title over a bracketed number further down, the signature before the attachments',
       lines: ['各省、自治区、直辖市市场监管局：', '为贯彻落实《国家标准化发展纲要》，开展试点。', '一、试点内容', '试点内容如下。', '市场监管总局办公厅', '工业和信息化部办公厅', '2022年4月13日', '附件1', '智能制造标准应用试点实施方案', '二、申报条件', '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', '（市监标技发〔2022〕34号）', '各省、自治区、直辖市市场监管局：'],
       want: { title: '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', issuer: '市场监管总局办公厅、工业和信息化部办公厅', docNumber: '市监标技发〔2022〕34号', issued: '2022-04-13', period: [2022, 2022], type: 'notice', region: '全国' },
+    },
+    {
+      name: 'a title naming one of several issuers (等七部门) gives no issuer without the signature',
+      lines: ['工业和信息化部等七部门关于推动未来产业创新发展的实施意见', '一、总体要求'],
+      want: { issuer: null, region: '全国', level: 'national' },
     },
     {
       name: 'a notice about 信息发布 carries no document',

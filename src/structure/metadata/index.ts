@@ -98,7 +98,8 @@ function placeOf(title: string | null, issuer: string | null, text: string, rule
   const named = resolveRegion([title, issuer], text, rules, false);
   if (named) return { ...named, level: levelOf(title, named, rules) };
   const national: Place = { region: rules.nationalRegion, regionCode: null, level: 'national', regionParents: [] };
-  if ((title !== null && isNational(title, rules)) || (issuer !== null && isNationalIssuer(issuer, rules))) return national;
+  const opening = titleOpening(title, rules)?.names.join('、') ?? null;
+  if ((title !== null && isNational(title, rules)) || [issuer, opening].some((names) => names !== null && isNationalIssuer(names, rules))) return national;
   // A title naming a place the division list does not know (某某高新区…) is not national, whatever the text says.
   const localTitle = title !== null && new RegExp(rules.localTitlePattern, 'u').test(title);
   const scope = scopeOf(text, rules);
@@ -158,17 +159,24 @@ function headerIssuer(front: Line[], rules: MetadataRules): string | null {
 /**
  * The issuers a title opens with (中共中央 国务院关于…, 市场监管总局办公厅、
  * 工业和信息化部办公厅关于…), joined with 、; null when what precedes 关于 is
- * not a list of issuer names.
+ * not a list of issuer names, or names one of several (工业和信息化部等七部门:
+ * the rest only a signature can give).
  */
 function titleIssuer(title: string | null, rules: MetadataRules): string | null {
-  const prefix = title ? new RegExp(rules.issuer.titlePrefixPattern, 'u').exec(title)?.[1] : undefined;
-  if (!prefix) return null;
+  const opening = titleOpening(title, rules);
+  return opening && !opening.partial ? opening.names.join('、') : null;
+}
+
+function titleOpening(title: string | null, rules: MetadataRules): { names: string[]; partial: boolean } | null {
+  const match = title ? new RegExp(rules.issuer.titlePrefixPattern, 'u').exec(title) : null;
+  if (!match?.[1]) return null;
   const isIssuer = issuerTest(rules);
-  const names = prefix
+  const names = match[1]
     .split(/[、\s]+/u)
     .filter(Boolean)
     .flatMap((name) => splitJointCentral(name, rules));
-  return names.length > 0 && names.every(isIssuer) ? names.join('、') : null;
+  if (names.length === 0 || !names.every(isIssuer)) return null;
+  return { names, partial: /等[一二三四五六七八九十0-9]+个?部门/u.test(match[0]) };
 }
 
 /**
@@ -330,7 +338,9 @@ function typeOf(title: string | null, carrier: boolean, hasBody: boolean, text: 
 }
 
 function typeOfName(name: string, rules: MetadataRules): DocumentType | null {
-  for (const { type, words } of rules.typeKeywords) if (words.some((word) => name.includes(word))) return type;
+  // （征求意见稿）, （2024年版）: remarks on the text, not its kind.
+  const kind = name.replace(/(?:[（(][^（）()]*[）)])+$/u, '');
+  for (const { type, words } of rules.typeKeywords) if (words.some((word) => kind.includes(word))) return type;
   return null;
 }
 
