@@ -108,6 +108,7 @@ describe('metadata patterns', () => {
     // No title (a dataset cell): the scope the text speaks for.
     { lines: ['为贯彻省委、省政府部署，推动全省人工智能发展，制定本行动计划。', '一、主要目标', '到2027年，山东人工智能产业全国领先，全国前列，全国一流。', '支持济南、青岛建设先导区。'], region: '山东省', level: 'province' },
     { lines: ['为加快全市人工智能产业创新发展，落实市委部署，制定本行动计划。', '一、总体要求', '到2026年，济南人工智能产业全国领先。', '支持全省先进制造业。'], region: '济南市', level: 'city' },
+    { lines: ['为落实省委、省政府部署，推动全省信息技术创新，制定本行动计划。', '一、主要目标', '支持济南市、青岛市、烟台市建设创新高地。'], region: '山东省', level: 'province' },
     { lines: ['为深入贯彻党中央、国务院决策部署，推动我国建材工业数字化转型，制定本计划。', '一、总体要求', '支持北京市、上海市建设示范基地。'], region: '全国', level: 'national' },
     { lines: ['为推动国家标准体系建设，制定本指南。', '一、总体要求', '推动全市场统一标准，健全全市场监管体系。'], region: '全国', level: 'national' },
   ])('place of $lines.0', ({ lines, region, level }) => {

@@ -240,6 +240,18 @@ export function resolveAtLevel(level: RegionLevel, text: string, rules: Metadata
       }
     }
   }
+  // 我省 never named, its cities are (济南、青岛): the province they lie in.
+  if (counts.size === 0) {
+    for (const [name, count] of mentions) {
+      if (name.length < 3) continue;
+      const entry = d.byName.get(name)?.[0];
+      const parentCode = kind === 'province' ? entry?.division.provinceCode : kind === 'city' ? entry?.division.cityCode : undefined;
+      const parent = parentCode ? (kind === 'province' ? d.provinces : d.cities).get(parentCode) : undefined;
+      if (!parent || rules.placeholderCities.includes(parent.name)) continue;
+      const parentEntry = d.byName.get(parent.name)?.find((e) => e.kind === kind);
+      if (parentEntry) counts.set(parentEntry, (counts.get(parentEntry) ?? 0) + count);
+    }
+  }
   let best: Entry | null = null;
   let bestCount = 0;
   for (const [entry, count] of counts) {
