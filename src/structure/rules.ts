@@ -66,6 +66,7 @@ export const MetadataRulesSchema = z
         maxLineChars: z.number().int().positive(),
         carrierPattern: RegexSource,
         labelPattern: RegexSource,
+        handoverPattern: RegexSource,
       })
       .strict(),
     issuer: z

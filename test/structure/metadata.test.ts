@@ -180,6 +180,21 @@ describe('metadata patterns', () => {
       want: { issuer: null, region: '全国', level: 'national' },
     },
     {
+      name: 'a text starting at the notice body: the document it hands over is the title',
+      lines: ['各区人民政府，市政府有关部门：', '经市政府同意，现将《某市数字经济发展行动计划（2024—2026年）》印发给你们，请认真贯彻执行。', '某市人民政府办公厅', '2024年5月6日', '一、总体要求'],
+      want: { title: '某市数字经济发展行动计划（2024—2026年）', period: [2024, 2026], type: 'work-plan', issued: '2024-05-06' },
+    },
+    {
+      name: 'the approval form of the handover',
+      lines: ['各街道办事处：', '《某区知识产权发展规划》已经区政府同意，现印发给你们，请认真组织实施。', '一、发展基础'],
+      want: { title: '某区知识产权发展规划', type: 'plan' },
+    },
+    {
+      name: 'a plan cited in a preamble is no handover',
+      lines: ['为贯彻落实《“十四五”数字经济发展规划》，制定本方案。', '一、总体要求'],
+      want: { title: null, type: 'work-plan' },
+    },
+    {
       name: 'a notice about 信息发布 carries no document',
       lines: ['关于做好政府信息发布工作的通知', '各区人民政府：', '一、工作要求'],
       want: { title: '关于做好政府信息发布工作的通知', type: 'notice' },

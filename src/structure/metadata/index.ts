@@ -11,7 +11,7 @@ import { loadMetadataRules, type MetadataRules } from '../rules.js';
 import { isMonthOnlyDateLine, parseBracketedDateLine, parseDateLine, parseLooseDate } from './dates.js';
 import { resolveAtLevel, resolveRegion, type ResolvedRegion } from './region.js';
 import { scopeOf } from './scope.js';
-import { findTitle, findTitleAboveNumber, withoutAlias } from './title.js';
+import { findHandedOverTitle, findTitle, findTitleAboveNumber, withoutAlias } from './title.js';
 
 export interface MetadataInput {
   text: string;
@@ -43,7 +43,7 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
   const frontTitle = findTitle(front, rules, isDocNumber);
   // No title in the front matter: a title line over a number line further on is the document's head.
   const head = frontTitle ? null : findTitleAboveNumber(lines, rules, isDocNumber);
-  const found = frontTitle ?? head?.found ?? null;
+  const found = frontTitle ?? head?.found ?? findHandedOverTitle(front.map((line) => line.text).join('\n'), rules);
   const title = found?.title ?? null;
   const docNumber =
     firstOf([...front, ...tail], (line) => readDocNumber(line.text)) ??

@@ -68,6 +68,16 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
 }
 
 /**
+ * A text that starts at a notice's body has no title line, but its notice
+ * names what it hands over (现将《X》印发给你们): X, as a carried title.
+ */
+export function findHandedOverTitle(frontText: string, rules: MetadataRules): FoundTitle | null {
+  const m = new RegExp(rules.title.handoverPattern, 'u').exec(frontText);
+  const title = m ? (m[1] ?? m[2]) : undefined;
+  return title ? { title, fromCarrier: true, carrier: true } : null;
+}
+
+/**
  * A title line immediately above a document-number line, anywhere in the text:
  * where the front matter has no title (a dataset that holds a notice's body
  * first and its title block further down), this pair is the document's head.
