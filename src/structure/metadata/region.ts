@@ -212,6 +212,11 @@ export function resolveRegion(names: Array<string | null>, text: string, rules: 
 
 const KIND_OF_LEVEL: Partial<Record<RegionLevel, Kind>> = { province: 'province', city: 'city', district: 'area' };
 
+/** A municipality (上海市) speaks of itself as a city (全市, 本市) though the list files it as a province. */
+function atLevel(entry: Entry, kind: Kind): boolean {
+  return entry.kind === kind || (kind === 'city' && entry.kind === 'province' && entry.division.name.endsWith('市'));
+}
+
 /**
  * The division of one level the text names most often, counting the short
  * form too (山东 for 山东省, 济南 for 济南市): the place of a document whose
@@ -226,18 +231,14 @@ export function resolveAtLevel(level: RegionLevel, text: string, rules: Metadata
   for (const [name, count] of mentions) {
     // Two-character names (城区, 郊区, 和县) are ordinary words too often to count in running text.
     if (name.length < 3) continue;
-    for (const entry of d.byName.get(name) ?? []) if (entry.kind === kind && !entry.written) counts.set(entry, (counts.get(entry) ?? 0) + count);
+    for (const entry of d.byName.get(name) ?? []) if (atLevel(entry, kind) && !entry.written) counts.set(entry, (counts.get(entry) ?? 0) + count);
   }
   if (kind !== 'area') {
     for (const [short, entries] of shortNameList(d)) {
-      const count = text.split(short).length - 1;
+      // Bare short forms only: 朝阳 of 朝阳区 is not 朝阳市, and 山东 of 山东省 is counted already.
+      const count = text.match(new RegExp(`${escape(short)}(?![省市区县州盟旗])`, 'gu'))?.length ?? 0;
       if (count === 0) continue;
-      for (const entry of entries) {
-        if (entry.kind !== kind) continue;
-        // 山东省 counted already holds 山东: add only the bare short mentions.
-        const own = count - (mentions.get(entry.division.name) ?? 0);
-        if (own > 0) counts.set(entry, (counts.get(entry) ?? 0) + own);
-      }
+      for (const entry of entries) if (atLevel(entry, kind)) counts.set(entry, (counts.get(entry) ?? 0) + count);
     }
   }
   // 我省 never named, its cities are (济南、青岛): the province they lie in.
@@ -245,10 +246,14 @@ export function resolveAtLevel(level: RegionLevel, text: string, rules: Metadata
     for (const [name, count] of mentions) {
       if (name.length < 3) continue;
       const entry = d.byName.get(name)?.[0];
-      const parentCode = kind === 'province' ? entry?.division.provinceCode : kind === 'city' ? entry?.division.cityCode : undefined;
-      const parent = parentCode ? (kind === 'province' ? d.provinces : d.cities).get(parentCode) : undefined;
-      if (!parent || rules.placeholderCities.includes(parent.name)) continue;
-      const parentEntry = d.byName.get(parent.name)?.find((e) => e.kind === kind);
+      let parent = kind === 'province' && entry?.division.provinceCode ? d.provinces.get(entry.division.provinceCode) : undefined;
+      if (kind === 'city' && entry?.division.cityCode) {
+        const city = d.cities.get(entry.division.cityCode);
+        // 海淀区 lies in 北京市, which the division list files as a province over a placeholder city.
+        parent = city && rules.placeholderCities.includes(city.name) ? d.provinces.get(entry.division.provinceCode ?? '') : city;
+      }
+      if (!parent) continue;
+      const parentEntry = d.byName.get(parent.name)?.find((e) => atLevel(e, kind));
       if (parentEntry) counts.set(parentEntry, (counts.get(parentEntry) ?? 0) + count);
     }
   }
