@@ -9,7 +9,7 @@ import { isBlank, type Line } from '../lines.js';
 import { asciiDigits } from '../numerals.js';
 import { loadMetadataRules, type MetadataRules } from '../rules.js';
 import { isMonthOnlyDateLine, parseBracketedDateLine, parseDateLine, parseLooseDate } from './dates.js';
-import { resolveAtLevel, resolveRegion, type ResolvedRegion } from './region.js';
+import { opensWithDivision, resolveAtLevel, resolveRegion, type ResolvedRegion } from './region.js';
 import { scopeOf } from './scope.js';
 import { findHandedOverTitle, findTitle, findTitleAboveNumber, withoutAlias } from './title.js';
 
@@ -245,6 +245,29 @@ function issuerTest(rules: MetadataRules): (text: string) => boolean {
   return (text) => text.length > 0 && text.length <= rules.issuer.maxChars && issuerPattern.test(withoutAlias(text)) && !/[，。；：,;:、《》“”]/u.test(text);
 }
 
+/**
+ * Two signatories on one line (上海市科学技术委员会　上海市教育委员会, the spaces
+ * cleaned away): cut where one name ends in an organ suffix and the next opens
+ * with a place (上海市…) or is a central organ (科学技术部, 国家…). 上海市人民政府办公厅
+ * stays whole: 办公厅 opens with no place.
+ */
+function splitSignatureLine(line: string, rules: MetadataRules): string[] {
+  const isIssuer = issuerTest(rules);
+  const spaced = line.split(/[\s\u3000]+/u).filter(Boolean);
+  if (spaced.length > 1 && spaced.every(isIssuer)) return spaced.flatMap((name) => splitSignatureLine(name, rules));
+  const central = new RegExp(rules.nationalIssuerPattern, 'u');
+  const suffixEnd = new RegExp(`(?:${rules.issuer.suffixes.join('|')})`, 'gu');
+  for (const m of line.matchAll(suffixEnd)) {
+    const cut = m.index + m[0].length;
+    const [head, rest] = [line.slice(0, cut), line.slice(cut)];
+    if (rest.length < 2 || !isIssuer(head) || !isIssuer(withoutAlias(rest))) continue;
+    const opensWithPlace = opensWithDivision(rest, rules);
+    const restNames = splitSignatureLine(rest, rules);
+    if (opensWithPlace || restNames.every((name) => central.test(name)) || /^中共/u.test(rest)) return [head, ...restNames];
+  }
+  return [line];
+}
+
 /** A date line with the issuer's name on it or just above it. */
 function findSignature(lines: Line[], rules: MetadataRules, requireIssuer = false): { issuer: string | null; issued: string | null } | null {
   const isIssuer = issuerTest(rules);
@@ -264,7 +287,8 @@ function findSignature(lines: Line[], rules: MetadataRules, requireIssuer = fals
     // A joint document is signed by every issuer, one name a line, above the date.
     const signers = issuer ? [issuer] : [];
     for (let k = top - 1; issuer !== null && k >= 0 && isIssuer(content[k]!.text.trim()); k--) signers.unshift(content[k]!.text.trim());
-    return { issuer: signers.length > 0 ? signers.join('、') : null, issued: date.iso };
+    const names = signers.flatMap((line) => splitSignatureLine(line, rules));
+    return { issuer: names.length > 0 ? names.join('、') : null, issued: date.iso };
   }
   return null;
 }

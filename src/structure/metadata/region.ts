@@ -267,3 +267,12 @@ export function resolveAtLevel(level: RegionLevel, text: string, rules: Metadata
   }
   return best ? describe(best, d, rules.placeholderCities) : null;
 }
+
+/** The text opens with a division's name (南京市人民政府…, 上海市…). */
+export function opensWithDivision(text: string, rules: MetadataRules): boolean {
+  const d = loadDivisions(rules.placeholderCities);
+  d.pattern.lastIndex = 0;
+  const m = d.pattern.exec(text);
+  d.pattern.lastIndex = 0;
+  return m !== null && m.index === 0;
+}
