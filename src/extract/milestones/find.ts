@@ -70,17 +70,19 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
       let end: string | null = null;
       if (g.year) end = g.month ? `${g.year}-${pad(g.month)}` : g.year;
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);
-      else if (g.current && currentYear !== null) end = String(currentYear);
-      const marked = !g.year || Boolean(g.marker || g.to || g.by);
+      else if (g.current && currentYear !== null) end = g.month ? `${currentYear}-${pad(g.month)}` : String(currentYear);
+      const by = Boolean(g.by || g.by2);
+      const marked = !g.year || Boolean(g.marker || g.to || by);
       // The pattern may take the blank lines before the deadline: it starts at its first word.
       const start = m.index! + m[0].length - m[0].trimStart().length;
-      if (end) out.push({ end, marked, by: Boolean(g.by), after: m.index! + m[0].length, start, rule: id });
+      if (end) out.push({ end, marked, by, after: m.index! + m[0].length, start, rule: id });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 const FIGURE = /[0-9０-９]/;
+const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》/gu;
 const CLAUSE = /[^，,；;。：:\n]+/g;
 
 /**
@@ -109,7 +111,8 @@ export function findGoalClauses(
     // The clause before, where a comma joins the two into one sentence.
     const before = m.index! > 0 && /[，,]/u.test(scope[m.index! - 1]!) ? previous : null;
     previous = clause;
-    if (FIGURE.test(clause) || rules.raw.vagueQuantities.some((q) => clause.includes(q)) || rules.writtenFigure?.test(clause)) continue;
+    // A figure in brackets or a title (（附件4）, 《…2025年…》) is a reference, not the goal's figure.
+    if (FIGURE.test(clause.replace(REFERENCE, '')) || rules.raw.vagueQuantities.some((q) => clause.includes(q)) || rules.writtenFigure?.test(clause)) continue;
     const led = leadingGoal(clause, rules, verbs);
     const found = led ?? (states ? statedGoal(clause, before, rules) : null);
     if (!found) continue;

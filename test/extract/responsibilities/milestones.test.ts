@@ -176,3 +176,37 @@ describe('how far a deadline reaches', () => {
     expect(milestonesOf(text, null, sections)).toEqual(['未来产业体系初步建立@2025']);
   });
 });
+
+describe('a month without its year: the document’s own year', () => {
+  const inYear = (text: string, year: number | null) =>
+    collectMilestones({
+      text,
+      rules: compiled(),
+      sections: [],
+      includeRecurring: false,
+      lookingBack: true,
+      issuedYear: year,
+      currentYear: year,
+      provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+    }).map((m) => `${m.what}@${m.end}`);
+
+  it.each([
+    { text: '各单位于5月底前完成自查评估工作。', want: ['完成自查评估工作@2022-05'] },
+    { text: '考核办公室10月底完成考核结果汇总。', want: ['完成考核结果汇总@2022-10'] },
+    { text: '6月30日前将评估报告报送市考核办。', want: ['将评估报告报送市考核办@2022-06'] },
+  ])('$text', ({ text, want }) => {
+    expect(inYear(text, 2022)).toEqual(want);
+  });
+
+  it.each([
+    ['a bare month reports when something happened', '6月，完成全市知识产权执法检查。'],
+    ['a month inside a dated range is a phase, not a deadline', '2022年3月—5月底完成自查。'],
+    ['no year of its own and none of the document', '5月底前完成自查评估工作。', null],
+  ])('%s', (_why, text, year = 2022) => {
+    expect(inYear(text, year as number | null)).toEqual([]);
+  });
+
+  it('a figure in brackets or a title is a reference, not the goal’s figure', () => {
+    expect(milestonesOf('于2022年6月30日前将《项目推荐汇总表》（附件4）报送至市场监管总局。')).toEqual(['将《项目推荐汇总表》（附件4）报送至市场监管总局@2022-06']);
+  });
+});
