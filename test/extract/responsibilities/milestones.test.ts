@@ -198,12 +198,12 @@ describe('a month without its year: the document’s own year', () => {
     expect(inYear(text, 2022)).toEqual(want);
   });
 
-  it.each([
-    ['a bare month reports when something happened', '6月，完成全市知识产权执法检查。'],
-    ['a month inside a dated range is a phase, not a deadline', '2022年3月—5月底完成自查。'],
-    ['no year of its own and none of the document', '5月底前完成自查评估工作。', null],
-  ])('%s', (_why, text, year = 2022) => {
-    expect(inYear(text, year as number | null)).toEqual([]);
+  it.each<{ why: string; text: string; year: number | null }>([
+    { why: 'a bare month reports when something happened', text: '6月，完成全市知识产权执法检查。', year: 2022 },
+    { why: 'a month inside a dated range is a phase, not a deadline', text: '2022年3月—5月底完成自查。', year: 2022 },
+    { why: 'no year of its own and none of the document', text: '5月底前完成自查评估工作。', year: null },
+  ])('$why', ({ text, year }) => {
+    expect(inYear(text, year)).toEqual([]);
   });
 
   it('a figure in brackets or a title is a reference, not the goal’s figure', () => {
