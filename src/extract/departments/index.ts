@@ -6,7 +6,7 @@ import type { DepartmentMention, Provenance } from '../../core/state.js';
 import { placeNames } from './places.js';
 import { findUnits, isActor, type UnitCandidate } from './recognise.js';
 import { linkName, UnitRegistry, type RegionContext } from './registry.js';
-import type { CompiledDepartmentRules } from './rules.js';
+import { excludedBySuffix, type CompiledDepartmentRules } from './rules.js';
 import { tagBlocks } from './words.js';
 
 export { departmentRules } from './rules.js';
@@ -66,7 +66,7 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
 
   for (const item of input.listed) {
     for (const name of namesInItem(item.name, input.memberSuffixes)) {
-      if (rules.raw.genericUnits.some((g) => name.endsWith(g))) continue;
+      if (rules.raw.genericUnits.some((g) => name.endsWith(g)) || excludedBySuffix(name, rules)) continue;
       const whole = findUnits(name, rules, places).find((c) => c.start === 0 && c.end === name.length);
       // A university, firm or association a role list names shares the task but is no government unit.
       if (!whole && rules.raw.bodyExclusions.some((x) => x.length > 1 && name.includes(x))) continue;

@@ -6,7 +6,7 @@
  * data (rules/departments.yaml); jieba word boundaries keep 全市法院 and 格局
  * from producing names.
  */
-import type { CompiledDepartmentRules, Level } from './rules.js';
+import { excludedBySuffix, type CompiledDepartmentRules, type Level } from './rules.js';
 import { isProperNoun, tagWords, type WordIndex } from './words.js';
 
 export type UnitPrefix =
@@ -276,6 +276,7 @@ function namePartAt(
       if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w))) continue;
       // 财政局和市市场监管局: a body holding a whole unit and a joiner is two units.
       if (excludedBody(text, pos, k, words, rules) || (rules.unitJoin && rules.unitJoin.test(body))) return built ?? known;
+      if (excludedBySuffix(text.slice(pos, end), rules)) continue;
       if (known && known.end > end) return known;
       if (!built && rules.raw.notActorAfter.some((w) => text.startsWith(w, end))) {
         built = { namePart: text.slice(pos, end), end };

@@ -28,6 +28,8 @@ export const DepartmentRulesSchema = z.object({
   addresseeLine: z.string().min(1).optional(),
   genericUnits: z.array(z.string().min(1)).default([]),
   notActorVerbs: z.array(z.string().min(1)).default([]),
+  /** A name with this suffix whose body holds one of the words is a platform, not a unit (制造业创新中心, 人工智能计算中心). */
+  suffixExclusions: z.array(z.object({ suffix: z.string().min(1), words: z.array(z.string().min(1)).min(1) })).default([]),
   units: z.array(Unit).default([]),
   nationalUnits: z.array(Unit).default([]),
 });
@@ -56,6 +58,11 @@ export interface CompiledDepartmentRules {
    * national name): text without any names no unit, so it need not be segmented.
    */
   anchors: RegExp;
+}
+
+/** Whether a name (body + suffix) is excluded by its suffix's words: 制造业创新中心 is a platform. */
+export function excludedBySuffix(name: string, rules: CompiledDepartmentRules): boolean {
+  return rules.raw.suffixExclusions.some((x) => name.endsWith(x.suffix) && x.words.some((w) => name.slice(0, -x.suffix.length).includes(w)));
 }
 
 const byLengthDesc = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;

@@ -32,6 +32,11 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'national body by name', text: '被国务院列为全国自贸区改革试点案例，被商务部列为试点', names: ['国务院', '商务部'] },
   { pattern: 'short national alias', text: '得到最高法院主要领导批示', names: ['最高法院'] },
   { pattern: 'sub-unit after a national regulator', text: '国家金融监督管理总局连云港监管分局、人民银行连云港市分行', names: ['国家金融监督管理总局连云港监管分局', '人民银行连云港市分行'] },
+  { pattern: 'party office written after its committee', text: '（责任单位：市委金融办、省委科技委、市委社会工作部）', names: ['市委金融办', '省委科技委', '市委社会工作部'] },
+  { pattern: 'central organ by name', text: '中央全面深化改革委员会审议通过，中央科技委统筹', names: ['中央全面深化改革委员会', '中央科技委'] },
+  { pattern: 'ministries without a level word', text: '工业和信息化部、交通运输部、文化和旅游部、中国科学院联合印发', names: ['工业和信息化部', '交通运输部', '文化和旅游部', '中国科学院'] },
+  { pattern: 'standing committee of the people’s congress', text: '按照全国人大常委会审议意见要求', names: ['全国人大常委会'] },
+  { pattern: 'a government centre stays a unit', text: '区投资促进中心负责招商服务', names: ['区投资促进中心'] },
   { pattern: 'sub-centre after its centre', text: '充分发挥南京市知识产权维权援助中心徐庄高新区分中心作用', names: ['南京市知识产权维权援助中心徐庄高新区分中心'] },
   { pattern: 'bare function name that acts', text: '区财政设立知识产权工作专项预算', names: ['区财政'] },
   { pattern: 'office attached to the party committee', text: '市委宣传部负责组织宣传', names: ['市委宣传部'] },
@@ -65,6 +70,10 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   { pattern: 'a hospital is not a unit', text: '市人民医院开展义诊', not: ['市人民医院'] },
   { pattern: '部署 is a verb', text: '贯彻市委市政府决策部署', not: ['市委市政府决策部署'] },
   { pattern: '市长 is a person', text: '成立以一把手市长为组长的领导小组', not: ['市长为组长的领导小组'] },
+  { pattern: 'an innovation centre is a platform', text: '省制造业创新中心达到50家，支持省技术创新中心建设', not: ['省制造业创新中心', '省技术创新中心'] },
+  { pattern: 'a computing centre is a platform', text: '济南市人工智能计算中心提供算力服务', not: ['济南市人工智能计算中心'] },
+  { pattern: 'a research or proof-of-concept centre is a platform', text: '国家工程研究中心、省概念验证中心开放共享', not: ['国家工程研究中心', '省概念验证中心'] },
+  { pattern: 'the party committee is not cut from its office', text: '（市委金融办、市财政局）', not: ['市委'] },
 ];
 
 describe('department names: valid', () => {
