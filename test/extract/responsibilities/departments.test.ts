@@ -96,6 +96,15 @@ describe('actors', () => {
     { text: '南京市获批国家海外知识产权纠纷应对指导中心南京分中心、国家知识产权服务出口基地', unit: '国家海外知识产权纠纷应对指导中心南京分中心', actor: false },
     { text: '与省知识产权局建立了省市共建会商机制', unit: '省知识产权局', actor: true },
     { text: '市检察院构建知识产权大保护检察联盟', unit: '市检察院', actor: true },
+    { text: '认真落实党中央、国务院决策部署，加快发展', unit: '国务院', actor: false },
+    { text: '认真落实党中央、国务院决策部署，加快发展', unit: '党中央', actor: false },
+    { text: '贯彻落实党中央、国务院和省委、省政府关于加快发展的战略部署', unit: '省政府', actor: false },
+    { text: '认真落实国务院关于制造业数字化转型行动总体部署', unit: '国务院', actor: false },
+    { text: '在以习近平同志为核心的党中央坚强领导下', unit: '党中央', actor: false },
+    { text: '没有法律、行政法规或者党中央、国务院政策依据，不得拒绝', unit: '国务院', actor: false },
+    { text: '受国务院委托，现就数字经济发展情况作报告', unit: '国务院', actor: true },
+    { text: '本方案已经省政府同意，现印发给你们', unit: '省政府', actor: true },
+    { text: '被国务院列为全国自贸区改革试点案例', unit: '国务院', actor: true },
   ])('$unit in “$text” acts: $actor', ({ text, unit, actor }) => {
     expect(names(text)).toContain(unit);
     expect(actors(text).includes(unit)).toBe(actor);
