@@ -26,6 +26,10 @@ export const DepartmentRulesSchema = z.object({
   subUnitMarkers: z.array(z.string().min(1)).default([]),
   notActorAfter: z.array(z.string().min(1)).default([]),
   addresseeLine: z.string().min(1).optional(),
+  /** An addressee item ending in one of these (its brackets aside) is a government body: 各区政府, …通信管理局, …主管部门. */
+  addresseeUnitEndings: z.array(z.string().min(1)).default([]),
+  /** An addressee item holding one of these is a group, firm or school, not a unit: 各有关单位, 省政府各部门. */
+  addresseeNotUnits: z.array(z.string().min(1)).default([]),
   genericUnits: z.array(z.string().min(1)).default([]),
   notActorVerbs: z.array(z.string().min(1)).default([]),
   /**

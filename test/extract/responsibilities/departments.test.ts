@@ -3,7 +3,7 @@
  * `names` are what must be found, `not` what must not.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
+import { addressedUnits, departmentRules, findUnits } from '../../../src/extract/departments/index.js';
 import { placeNames } from '../../../src/extract/departments/places.js';
 import { linkName, regionContext } from '../../../src/extract/departments/registry.js';
 import { useDictionary } from '../../../src/extract/departments/words.js';
@@ -148,5 +148,26 @@ describe('units named in role lists', () => {
     const listed = ['市市场监管局（市知识产权局）', '市质量发展和食品药品安全委员会成员单位', '功能板块管委会', '市有关部门'].map((name) => ({ name, provenance: provenance(0, 0, 'responsibility.labelled-roles') }));
     const got = collectDepartments({ text: '', rules: compiled(), region: regionContext(undefined), listed, memberSuffixes: ['成员单位'], provenance }).map((d) => d.name);
     expect(got).toEqual(['市市场监管局', '市知识产权局', '市质量发展和食品药品安全委员会', '功能板块管委会']);
+  });
+});
+
+describe('a notice’s addressee line: the government bodies it names, each item as written', () => {
+  const addressed = (line: string) => addressedUnits(line, compiled()).map((a) => a.name);
+  it.each([
+    { line: '各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构，各大企业，各高等院校：', want: ['各市人民政府', '各县（市、区）人民政府'] },
+    { line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门，各省、自治区、直辖市通信管理局，各相关企业：', want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门', '各省、自治区、直辖市通信管理局'] },
+    { line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）、工业和信息化主管部门：', want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）', '工业和信息化主管部门'] },
+    { line: '各区政府,各相关单位：', want: ['各区政府'] },
+    { line: '各有关区人民政府，市政府有关委、办、局，各有关单位:', want: ['各有关区人民政府'] },
+    { line: '各市、县（市、区）人民政府，省政府直属各单位：', want: ['各市、县（市、区）人民政府'] },
+  ])('$line', ({ line, want }) => {
+    expect(addressed(line)).toEqual(want);
+  });
+  it.each([
+    ['groups of units are not units', '各街道办事处，各委办局，各直属单位：'],
+    ['generic addressees', '各有关单位：'],
+    ['a government’s departments as a group', '县人民政府各部门，各直属机构：'],
+  ])('not: %s', (_why, line) => {
+    expect(addressed(line)).toEqual([]);
   });
 });
