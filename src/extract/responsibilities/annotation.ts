@@ -67,7 +67,7 @@ export function splitInlineUnits(
   isNamedUnit: (name: string) => boolean = isUnit,
 ): string[] {
   const out: string[] = [];
-  for (const piece of splitUnitList(list, ['、'])) {
+  for (const piece of joinSharedHeads(splitUnitList(list, ['、']), rules)) {
     const joined = splitAtJoiners(piece, rules.raw.listConjunctions, isNamedUnit);
     if (joined) {
       out.push(...joined);
@@ -98,6 +98,43 @@ function splitAtJoiners(piece: string, joiners: readonly string[], isNamedUnit: 
   return null;
 }
 
+/**
+ * Levels listed before the head they share are one unit: 各区、市政府 is each district's
+ * and county-level city's government, not 各区 + 市政府.
+ */
+export function joinSharedHeads(names: readonly string[], rules: CompiledResponsibilityRules): string[] {
+  if (!rules.sharedHeadLevel) return [...names];
+  const out: string[] = [];
+  let pending = '';
+  for (const name of names) {
+    if (rules.sharedHeadLevel.test(name)) pending += name + '、';
+    else {
+      out.push(pending + name);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending.slice(0, -1));
+  return out;
+}
+
+/**
+ * A unit joined to another actor by a conjunction names two actors (市科技局及相关行业主管部门):
+ * split where the part before is a recognised unit and the part after a unit or a group.
+ */
+function splitJoined(names: readonly string[], rules: CompiledResponsibilityRules, isNamedUnit: (name: string) => boolean): string[] {
+  return names.flatMap((name) => {
+    if (isNamedUnit(name)) return [name];
+    for (const joiner of rules.raw.listConjunctions) {
+      const at = name.indexOf(joiner);
+      if (at < 2) continue;
+      const left = name.slice(0, at);
+      const right = name.slice(at + joiner.length);
+      if (isNamedUnit(left) && (isNamedUnit(right) || (rules.listGroup?.test(right) ?? false) || rules.raw.listedNameEndings.some((e) => right.endsWith(e)))) return [left, right];
+    }
+    return [name];
+  });
+}
+
 /** 由A会同B负责 / （A会同B负责）: A leads, B supports. */
 export function leadJoinedSplit(list: string, rules: CompiledResponsibilityRules): { lead: string; support: string } | null {
   for (const joiner of rules.raw.leadJoiners) {
@@ -125,7 +162,7 @@ export function parseRoleContent(
   }
   const { rest, deadline } = takeDeadline(body, rules);
   body = rest;
-  const labelled = parseLabelled(body, rules);
+  const labelled = parseLabelled(body, rules, isNamedUnit);
   const parsed = labelled ?? parseInline(body, rules, isUnit, isNamedUnit, true);
   if (!parsed) return implicit.length > 0 ? { lead: [], support: [], roles: 'split', implicit, rule: 'responsibility.implicit-note' } : null;
   const notImplicit = (u: string) => !implicit.includes(u);
@@ -151,7 +188,7 @@ function takeDeadline(body: string, rules: CompiledResponsibilityRules): { rest:
   return { rest: body };
 }
 
-function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<ParsedRoles, 'implicit'> | null {
+function parseLabelled(body: string, rules: CompiledResponsibilityRules, isNamedUnit: (name: string) => boolean = () => false): Omit<ParsedRoles, 'implicit'> | null {
   const found: Array<{ role: Role; labelStart: number; listStart: number }> = [];
   for (let i = 0; i < body.length; i++) {
     const label = rules.labels.find((l) => body.startsWith(l.label, i));
@@ -171,7 +208,7 @@ function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<P
       // 责任单位：A，B、C配合 — a clause closed by its own role marker says its units' role.
       const marked = markedClause(clause.trim(), rules);
       if (marked) lists[marked.role].push(...splitUnitList(marked.names, ['、', ...rules.raw.listConjunctions]));
-      else lists[f.role].push(...splitUnitList(clause, rules.raw.listSeparators));
+      else lists[f.role].push(...splitJoined(joinSharedHeads(splitUnitList(clause, rules.raw.listSeparators), rules), rules, isNamedUnit));
     }
   });
   if (lists.unsplit.length > 0 && lists.lead.length === 0 && lists.support.length === 0) {
@@ -236,6 +273,12 @@ function parseInline(
  */
 export function unitList(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
   if (names.length === 0) return false;
+  // 各区、市政府: levels sharing a head are a unit when the head with its last level is.
+  const unit = (n: string) => isUnit(n) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1)));
+  return unitListOf(names, rules, unit, lenient);
+}
+
+function unitListOf(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
   if (names.every(isUnit)) return true;
   if (!lenient || !names.some(isUnit)) return false;
   return names.every((n) => isUnit(n) || rules.raw.listedNameEndings.some((e) => n.endsWith(e) && n.length > e.length + 1) || (rules.listGroup?.test(n) ?? false));
@@ -257,7 +300,7 @@ function bareUnitBracket(
 ): ParsedRoles | null {
   if (!/[。；;！!]/u.test(text[open - 1] ?? '')) return null;
   if (!/^[。；;]?[ \t\u3000]*(?:\n|$)/u.test(text.slice(close + 1, close + 4))) return null;
-  const names = splitUnitList(text.slice(open + 1, close).replace(/\n/g, ''), rules.raw.listSeparators);
+  const names = joinSharedHeads(splitUnitList(text.slice(open + 1, close).replace(/\n/g, ''), rules.raw.listSeparators), rules);
   if (!names.some(isNamedUnit) || !unitList(names, rules, isUnit, true)) return null;
   return { lead: names.slice(0, 1), support: names.slice(1), roles: 'unsplit', implicit: [], rule: 'responsibility.bare-unit-bracket' };
 }

@@ -24,6 +24,8 @@ export const ResponsibilityRulesSchema = z.object({
   listedNameEndings: z.array(z.string().min(1)).default([]),
   /** A group a role list may name beside units (相关区, 各县区): kept, though no unit. */
   listGroupPattern: z.string().min(1).optional(),
+  /** A list item that is only a level (各区, 县, 乡镇): it shares the head of the item after it (各区、市政府). */
+  sharedHeadLevelPattern: z.string().min(1).optional(),
 });
 
 export type ResponsibilityRules = z.infer<typeof ResponsibilityRulesSchema>;
@@ -36,6 +38,7 @@ export interface CompiledResponsibilityRules {
   implicitNotes: Array<{ id: string; re: RegExp; all: RegExp; requires: RegExp | null }>;
   prose: Array<{ id: string; re: RegExp }>;
   listGroup: RegExp | null;
+  sharedHeadLevel: RegExp | null;
 }
 
 export function compileResponsibilityRules(raw: ResponsibilityRules, file = 'responsibility-patterns'): CompiledResponsibilityRules {
@@ -62,6 +65,7 @@ export function compileResponsibilityRules(raw: ResponsibilityRules, file = 'res
     })),
     prose: raw.prosePatterns.map((p) => ({ id: p.id, re: compile(p.id, p.pattern, 'gu', ['lead', 'marker']) })),
     listGroup: raw.listGroupPattern ? compile('listGroupPattern', raw.listGroupPattern, 'u', []) : null,
+    sharedHeadLevel: raw.sharedHeadLevelPattern ? compile('sharedHeadLevelPattern', raw.sharedHeadLevelPattern, 'u', []) : null,
   };
 }
 

@@ -134,3 +134,17 @@ describe('deadlines as written in a 完成时限 cell', () => {
     expect(readDeadline(text)).toBe(due);
   });
 });
+
+describe('lists whose names share a head', () => {
+  it.each([
+    { content: '责任单位：各区、市政府', units: ['各区、市政府'] },
+    { content: '各区、市政府负责', units: ['各区、市政府'] },
+    { content: '牵头单位：市科技局，配合单位：各县、区人民政府、市财政局', units: ['市科技局', '各县、区人民政府', '市财政局'] },
+    { content: '责任单位：市科技局及相关行业主管部门', units: ['市科技局', '相关行业主管部门'] },
+    { content: '责任单位：市文化和旅游局、市住房和城乡建设局', units: ['市文化和旅游局', '市住房和城乡建设局'] },
+  ])('$content', ({ content, units }) => {
+    const got = parse(content)!;
+    expect(got).not.toBeNull();
+    expect([...got.lead, ...got.support]).toEqual(units);
+  });
+});
