@@ -325,7 +325,7 @@ export function findRoleAnnotations(
       const close = matchingClose(text, i);
       if (close < 0) continue;
       const parsed =
-        parseRoleContent(text.slice(i + 1, close).replace(/\n/g, ''), rules, isUnit, isNamedUnit) ??
+        parseRoleContent(text.slice(i + 1, close).replace(/\n/g, '').replace(/\*\*/g, ''), rules, isUnit, isNamedUnit) ??
         (ch === '【' ? null : bareUnitBracket(text, i, close, rules, isUnit, isNamedUnit));
       if (parsed) {
         out.push({ ...parsed, start: i, end: close + 1 });
@@ -348,7 +348,7 @@ export function findRoleAnnotations(
     // 牵头单位：A / 配合单位：B / 完成时限：C on lines of their own: one annotation.
     while (end < text.length && startsWithLabel(text, end + 1, rules, true)) end = lineEnd(text, end + 1);
     const content = text.slice(i, end).replace(/[。；;\s]+$/u, '');
-    const parsed = parseRoleContent(content.replace(/\n/g, '；'), rules, isUnit, isNamedUnit);
+    const parsed = parseRoleContent(content.replace(/\n/g, '；').replace(/\*\*/g, ''), rules, isUnit, isNamedUnit);
     if (parsed) {
       out.push({ ...parsed, start: i, end: i + content.length });
       i = end;
@@ -376,11 +376,12 @@ function lineEnd(text: string, from: number): number {
 /** A role label (or, with `orDeadline`, a deadline label such as 完成时限) and its separator at `at`. */
 function startsWithLabel(text: string, at: number, rules: CompiledResponsibilityRules, orDeadline = false): boolean {
   let i = at;
-  while (text[i] === ' ' || text[i] === '\u3000') i++;
+  // Full-width indents (legal-database exports) and **bold** labels (crawled markdown).
+  while (text[i] === ' ' || text[i] === '\u3000' || text[i] === '*') i++;
   const label = rules.labels.find((l) => text.startsWith(l.label, i))?.label ?? (orDeadline ? rules.raw.deadlineLabels.find((d) => text.startsWith(d, i)) : undefined);
   if (!label) return false;
   let j = i + label.length;
-  while (text[j] === ' ') j++;
+  while (text[j] === ' ' || text[j] === '*') j++;
   return rules.raw.labelSeparators.some((sep) => text.startsWith(sep, j));
 }
 

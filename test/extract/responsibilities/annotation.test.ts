@@ -148,3 +148,15 @@ describe('lists whose names share a head', () => {
     expect([...got.lead, ...got.support]).toEqual(units);
   });
 });
+
+describe('input styles and evaluation methods', () => {
+  const found = (text: string) =>
+    findRoleAnnotations(text, responsibilityRules(rules), isUnit).map((a) => ({ lead: a.lead, support: a.support, roles: a.roles }));
+  it.each([
+    { style: 'crawled markdown: **bold** label', text: '1.加强执法。开展专项行动。\n**牵头单位**：市公安局；**配合单位**：市司法局\n', want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'split' }] },
+    { style: 'legal-database export: full-width indent', text: '　　一、加强执法。\n　　责任单位：市公安局、市司法局\n', want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' }] },
+    { style: 'evaluation method: 牵头考核单位 / 责任单位', text: '（一）专利质量。（牵头考核单位：市知识产权局，责任单位：市科技局）\n', want: [{ lead: ['市知识产权局'], support: ['市科技局'], roles: 'split' }] },
+  ])('$style', ({ text, want }) => {
+    expect(found(text)).toEqual(want);
+  });
+});
