@@ -33,6 +33,7 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'short national alias', text: '得到最高法院主要领导批示', names: ['最高法院'] },
   { pattern: 'sub-unit after a national regulator', text: '国家金融监督管理总局连云港监管分局、人民银行连云港市分行', names: ['国家金融监督管理总局连云港监管分局', '人民银行连云港市分行'] },
   { pattern: 'a working group named with its place', text: '北京市大数据工作推进小组负责总体指导，市科技攻关工作组统筹协调', names: ['北京市大数据工作推进小组', '市科技攻关工作组'] },
+  { pattern: 'a place before a body that names a national programme', text: '成立济南国家人工智能创新应用先导区建设领导小组，统筹协调', names: ['济南国家人工智能创新应用先导区建设领导小组'] },
   { pattern: 'party office written after its committee', text: '（责任单位：市委金融办、省委科技委、市委社会工作部）', names: ['市委金融办', '省委科技委', '市委社会工作部'] },
   { pattern: 'central organ by name', text: '中央全面深化改革委员会审议通过，中央科技委统筹', names: ['中央全面深化改革委员会', '中央科技委'] },
   { pattern: 'ministries without a level word', text: '工业和信息化部、交通运输部、文化和旅游部、中国科学院联合印发', names: ['工业和信息化部', '交通运输部', '文化和旅游部', '中国科学院'] },
