@@ -166,6 +166,8 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
 
 function placeAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules, places: ReadonlySet<string>): UnitCandidate[] {
   const first = words.startingAt.get(i)!;
+  // 各县市林业局: a quantifier glued to the place makes the name generic.
+  if (rules.raw.blockedBefore.some((b) => b.length === 1 && first.word.length > 1 && first.word.startsWith(b) && first.tag === 'ns')) return [];
   // Place names chain (南京市玄武区); jieba may glue a place to what follows (连云港海关), so look them up by text.
   let pos = i;
   for (let step = placeAtText(text, pos, words, places, rules); step > 0; step = placeAtText(text, pos, words, places, rules)) pos += step;

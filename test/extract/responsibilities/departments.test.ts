@@ -72,6 +72,8 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   { pattern: 'a hospital is not a unit', text: '市人民医院开展义诊', not: ['市人民医院'] },
   { pattern: '部署 is a verb', text: '贯彻市委市政府决策部署', not: ['市委市政府决策部署'] },
   { pattern: '市长 is a person', text: '成立以一把手市长为组长的领导小组', not: ['市长为组长的领导小组'] },
+  { pattern: 'a quantifier before a level or glued to a place makes the name generic', text: '各地市林业局与省级形成连接，各县市林业局与地市形成连接', not: ['市林业局', '各县市林业局'] },
+  { pattern: '国家部委 are the ministries in general', text: '争取国家部委、我市以及合作企业共同支持', not: ['国家部委'] },
   { pattern: 'an innovation centre is a platform', text: '省制造业创新中心达到50家，支持省技术创新中心建设', not: ['省制造业创新中心', '省技术创新中心'] },
   { pattern: 'a computing centre is a platform', text: '济南市人工智能计算中心提供算力服务', not: ['济南市人工智能计算中心'] },
   { pattern: 'a research or proof-of-concept centre is a platform', text: '国家工程研究中心、省概念验证中心开放共享', not: ['国家工程研究中心', '省概念验证中心'] },
