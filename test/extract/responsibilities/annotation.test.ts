@@ -36,6 +36,9 @@ const cases: Array<{ pattern: string; content: string; lead: string[]; support: 
   { pattern: 'lead beside 责任单位: the others support', content: '牵头单位：市知识产权局；责任单位：各县区政府', lead: ['市知识产权局'], support: ['各县区政府'], roles: 'split' },
   { pattern: 'inline 牵头/配合', content: '市科技局牵头，市财政局、市教育局配合', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'inline 负责, units not separated', content: '市科技局、市财政局按职责分工负责', lead: ['市科技局'], support: ['市财政局'], roles: 'unsplit' },
+  { pattern: 'inline 牵头/参加', content: '市科技局牵头，市财政局、市教育局参加', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
+  { pattern: 'labels 牵头单位/参加单位', content: '牵头单位：市科技局；参加单位：市财政局', lead: ['市科技局'], support: ['市财政局'], roles: 'split' },
+  { pattern: 'inline 牵头/协助', content: '市公安局牵头，市司法局协助', lead: ['市公安局'], support: ['市司法局'], roles: 'split' },
   { pattern: 'trailing 等 is not part of a name', content: '责任单位：市公安局、市司法局等', lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' },
 ];
 
