@@ -32,10 +32,14 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
   for (let k = deadlines.length - 1; k >= 0; k--) {
     const deadline = deadlines[k]!;
     const next = deadlines[k + 1]?.start ?? text.length;
-    const reach = sectionScope(text, deadline.start, input.sections) ?? ownScope(text, deadline, next, input.sections);
+    const section = sectionScope(text, deadline.start, input.sections);
+    const reach = section ?? ownScope(text, deadline, next, input.sections);
     const scopeEnd = breakBefore(text, deadline.after, reach, rules.scopeBreak);
     const verbs = deadline.by ? rules.byDeadlineGoalVerbs : rules.goalVerbs;
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, verbs, deadline.marked));
+    // Over a whole section a stated goal (X实现Y) is read only where the section states goals
+    // (主要目标): a task section's descriptions say what its measures achieve, not dated goals.
+    const states = deadline.marked && (section === null || isGoalSection(innermostSection(deadline.start, input.sections), rules.raw.goalHeadings));
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, verbs, states));
   }
   // 主要目标 / 发展目标: a deadline in the section's first paragraph governs the goals written after it in the section.
   for (const section of goalSections(input.sections, rules.raw.goalHeadings)) {
@@ -114,10 +118,12 @@ function innermostSection(at: number, sections: readonly Section[]): Section | u
 
 /** Short headings that name the plan's goals (二、主要目标, （二）发展目标). */
 function goalSections(sections: readonly Section[], words: readonly string[]): Section[] {
-  return sections.filter((s) => {
-    const heading = (s.heading ?? '').replace(/^[\s（(一二三四五六七八九十\d）)、.．]+/u, '').replace(/[。.：:\s]+$/u, '');
-    return heading.length <= MAX_GOAL_HEADING && words.some((w) => heading.endsWith(w));
-  });
+  return sections.filter((s) => isGoalSection(s, words));
+}
+
+function isGoalSection(s: Section | undefined, words: readonly string[]): boolean {
+  const heading = (s?.heading ?? '').replace(/^[\s（(一二三四五六七八九十\d）)、.．]+/u, '').replace(/[。.：:\s]+$/u, '');
+  return heading.length > 0 && heading.length <= MAX_GOAL_HEADING && words.some((w) => heading.endsWith(w));
 }
 
 /** A heading longer than this is a sentence that mentions goals, not a goals section. */

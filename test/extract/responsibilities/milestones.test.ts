@@ -168,6 +168,17 @@ describe('how far a deadline reaches', () => {
     expect(milestonesOf('到2020年，建成知识产权一体化平台。', 2017)).toEqual(['建成知识产权一体化平台@2020']);
   });
 
+  it('a task section opened by a deadline: its goal verbs count, its descriptions (X实现Y) do not', () => {
+    const text = '四、重点任务\n到2025年，建成知识产权强市。\n（一）企业创新。规上企业实现数字化转型。\n';
+    const head = text.indexOf('四、');
+    const sub = text.indexOf('（一）');
+    const sections = [
+      { path: '四', heading: '重点任务', start: head, headingStart: head, headingEnd: text.indexOf('\n', head), end: text.length },
+      { path: '四/（一）', heading: '企业创新', start: sub, headingStart: sub, headingEnd: sub + 7, end: text.length },
+    ] as unknown as Parameters<typeof collectMilestones>[0]['sections'];
+    expect(milestonesOf(text, null, sections)).toEqual(['建成知识产权强市@2025']);
+  });
+
   it('a goals section: the deadline in its first paragraph governs the goals after it', () => {
     const text = '（二）主要目标\n通过实施六大行动，到2025年，制造业创新能力显著增强。\n——未来产业。未来产业体系初步建立。\n三、重点任务\n建立协同机制。';
     const head = text.indexOf('（二）');
