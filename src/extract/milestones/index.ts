@@ -67,10 +67,6 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
   return out;
 }
 
-/**
- * The end of the section when the deadline opens the section's first body
- * paragraph; null when it stands inside a paragraph (then it governs its sentence).
- */
 /** A section's deadline does not reach an attachment that follows it in the same section. */
 function breakBefore(text: string, from: number, end: number, scopeBreak: RegExp | null): number {
   if (!scopeBreak) return end;
@@ -129,6 +125,10 @@ function isGoalSection(s: Section | undefined, words: readonly string[]): boolea
 /** A heading longer than this is a sentence that mentions goals, not a goals section. */
 const MAX_GOAL_HEADING = 8;
 
+/**
+ * The end of the section when the deadline opens the section's first body
+ * paragraph; null when it stands inside a paragraph (then its own scope applies).
+ */
 function sectionScope(text: string, at: number, sections: readonly Section[]): number | null {
   const owner = innermostSection(at, sections);
   if (!owner) return null;
