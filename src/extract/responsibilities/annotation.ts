@@ -67,7 +67,7 @@ export function splitInlineUnits(
   isNamedUnit: (name: string) => boolean = isUnit,
 ): string[] {
   const out: string[] = [];
-  for (const piece of splitUnitList(list, ['、'])) {
+  for (const piece of joinSharedHeads(splitUnitList(list, ['、']), rules)) {
     const joined = splitAtJoiners(piece, rules.raw.listConjunctions, isNamedUnit);
     if (joined) {
       out.push(...joined);
@@ -76,7 +76,8 @@ export function splitInlineUnits(
     const parts = splitUnitList(piece, rules.raw.listConjunctions);
     out.push(...(parts.length > 1 && !parts.every(isUnit) && isUnit(piece) ? [piece] : parts));
   }
-  return out;
+  // 领导小组及其办公室: 其 stands for the unit before it.
+  return out.map((name, k) => (k > 0 && name.startsWith('其') && name.length > 2 ? out[k - 1]! + name.slice(1) : name));
 }
 
 /**
@@ -95,6 +96,43 @@ function splitAtJoiners(piece: string, joiners: readonly string[], isNamedUnit: 
     if (rest) return [left, ...rest];
   }
   return null;
+}
+
+/**
+ * Levels listed before the head they share are one unit: 各区、市政府 is each district's
+ * and county-level city's government, not 各区 + 市政府.
+ */
+export function joinSharedHeads(names: readonly string[], rules: CompiledResponsibilityRules): string[] {
+  if (!rules.sharedHeadLevel) return [...names];
+  const out: string[] = [];
+  let pending = '';
+  for (const name of names) {
+    if (rules.sharedHeadLevel.test(name)) pending += name + '、';
+    else {
+      out.push(pending + name);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending.slice(0, -1));
+  return out;
+}
+
+/**
+ * A unit joined to another actor by a conjunction names two actors (市科技局及相关行业主管部门):
+ * split where the part before is a recognised unit and the part after a unit or a group.
+ */
+function splitJoined(names: readonly string[], rules: CompiledResponsibilityRules, isNamedUnit: (name: string) => boolean): string[] {
+  return names.flatMap((name) => {
+    if (isNamedUnit(name)) return [name];
+    for (const joiner of rules.raw.listConjunctions) {
+      const at = name.indexOf(joiner);
+      if (at < 2) continue;
+      const left = name.slice(0, at);
+      const right = name.slice(at + joiner.length);
+      if (isNamedUnit(left) && (isNamedUnit(right) || (rules.listGroup?.test(right) ?? false) || rules.raw.listedNameEndings.some((e) => right.endsWith(e)))) return [left, right];
+    }
+    return [name];
+  });
 }
 
 /** 由A会同B负责 / （A会同B负责）: A leads, B supports. */
@@ -124,8 +162,8 @@ export function parseRoleContent(
   }
   const { rest, deadline } = takeDeadline(body, rules);
   body = rest;
-  const labelled = parseLabelled(body, rules);
-  const parsed = labelled ?? parseInline(body, rules, isUnit, isNamedUnit);
+  const labelled = parseLabelled(body, rules, isNamedUnit);
+  const parsed = labelled ?? parseInline(body, rules, isUnit, isNamedUnit, true);
   if (!parsed) return implicit.length > 0 ? { lead: [], support: [], roles: 'split', implicit, rule: 'responsibility.implicit-note' } : null;
   const notImplicit = (u: string) => !implicit.includes(u);
   const out: ParsedRoles = { ...parsed, lead: parsed.lead.filter(notImplicit), support: parsed.support.filter(notImplicit), implicit };
@@ -150,7 +188,7 @@ function takeDeadline(body: string, rules: CompiledResponsibilityRules): { rest:
   return { rest: body };
 }
 
-function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<ParsedRoles, 'implicit'> | null {
+function parseLabelled(body: string, rules: CompiledResponsibilityRules, isNamedUnit: (name: string) => boolean = () => false): Omit<ParsedRoles, 'implicit'> | null {
   const found: Array<{ role: Role; labelStart: number; listStart: number }> = [];
   for (let i = 0; i < body.length; i++) {
     const label = rules.labels.find((l) => body.startsWith(l.label, i));
@@ -170,7 +208,7 @@ function parseLabelled(body: string, rules: CompiledResponsibilityRules): Omit<P
       // 责任单位：A，B、C配合 — a clause closed by its own role marker says its units' role.
       const marked = markedClause(clause.trim(), rules);
       if (marked) lists[marked.role].push(...splitUnitList(marked.names, ['、', ...rules.raw.listConjunctions]));
-      else lists[f.role].push(...splitUnitList(clause, rules.raw.listSeparators));
+      else lists[f.role].push(...splitJoined(joinSharedHeads(splitUnitList(clause, rules.raw.listSeparators), rules), rules, isNamedUnit));
     }
   });
   if (lists.unsplit.length > 0 && lists.lead.length === 0 && lists.support.length === 0) {
@@ -196,6 +234,8 @@ function parseInline(
   rules: CompiledResponsibilityRules,
   isUnit: (name: string) => boolean,
   isNamedUnit: (name: string) => boolean = isUnit,
+  /** In brackets the list may hold names no pattern knows (…机制牵头部门) beside units; in a bare sentence it may not. */
+  lenient = false,
 ): Omit<ParsedRoles, 'implicit'> | null {
   const markers = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length);
   const parts = body.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
@@ -218,13 +258,51 @@ function parseInline(
       continue;
     }
     const units = splitInlineUnits(names, rules, isUnit, isNamedUnit);
-    if (units.length === 0 || !units.every(isUnit)) return null;
+    if (!unitList(units, rules, isUnit, lenient)) return null;
     lists[marker.role].push(...units);
   }
   if (lists.lead.length === 0 && lists.support.length === 0) {
     return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.inline-unsplit' };
   }
   return { lead: [...lists.lead, ...lists.unsplit], support: lists.support, roles: 'split', rule: 'responsibility.inline-roles' };
+}
+
+/**
+ * Whether names make a role list: all units; or, where `lenient`, at least one
+ * unit and the rest names a role list may hold (…牵头部门, …管理公司, 相关区).
+ */
+export function unitList(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
+  if (names.length === 0) return false;
+  // 各区、市政府: levels sharing a head are a unit when the head with its last level is.
+  const unit = (n: string) => isUnit(n) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1)));
+  return unitListOf(names, rules, unit, lenient);
+}
+
+function unitListOf(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
+  if (names.every(isUnit)) return true;
+  if (!lenient || !names.some(isUnit)) return false;
+  return names.every((n) => isUnit(n) || rules.raw.listedNameEndings.some((e) => n.endsWith(e) && n.length > e.length + 1) || (rules.listGroup?.test(n) ?? false));
+}
+
+/**
+ * A bracket of unit names alone closing a task's paragraph — …提高活性保留率。（市科委） /
+ * （市经济信息化委、市农业农村委、市科委）: the units responsible, roles not separated.
+ * Only where the bracket follows a full sentence and ends the paragraph, so a name's
+ * own bracket (市市场监管局（市知识产权局）) or an aside is not read as one.
+ */
+function bareUnitBracket(
+  text: string,
+  open: number,
+  close: number,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  isNamedUnit: (name: string) => boolean,
+): ParsedRoles | null {
+  if (!/[。；;！!]/u.test(text[open - 1] ?? '')) return null;
+  if (!/^[。；;]?[ \t\u3000]*(?:\n|$)/u.test(text.slice(close + 1, close + 4))) return null;
+  const names = joinSharedHeads(splitUnitList(text.slice(open + 1, close).replace(/\n/g, ''), rules.raw.listSeparators), rules);
+  if (!names.some(isNamedUnit) || !unitList(names, rules, isUnit, true)) return null;
+  return { lead: names.slice(0, 1), support: names.slice(1), roles: 'unsplit', implicit: [], rule: 'responsibility.bare-unit-bracket' };
 }
 
 /**
@@ -246,7 +324,9 @@ export function findRoleAnnotations(
     if (ch === '（' || ch === '(' || ch === '【') {
       const close = matchingClose(text, i);
       if (close < 0) continue;
-      const parsed = parseRoleContent(text.slice(i + 1, close).replace(/\n/g, ''), rules, isUnit, isNamedUnit);
+      const parsed =
+        parseRoleContent(text.slice(i + 1, close).replace(/\n/g, '').replace(/\*\*/g, ''), rules, isUnit, isNamedUnit) ??
+        (ch === '【' ? null : bareUnitBracket(text, i, close, rules, isUnit, isNamedUnit));
       if (parsed) {
         out.push({ ...parsed, start: i, end: close + 1 });
         i = close;
@@ -268,7 +348,7 @@ export function findRoleAnnotations(
     // 牵头单位：A / 配合单位：B / 完成时限：C on lines of their own: one annotation.
     while (end < text.length && startsWithLabel(text, end + 1, rules, true)) end = lineEnd(text, end + 1);
     const content = text.slice(i, end).replace(/[。；;\s]+$/u, '');
-    const parsed = parseRoleContent(content.replace(/\n/g, '；'), rules, isUnit, isNamedUnit);
+    const parsed = parseRoleContent(content.replace(/\n/g, '；').replace(/\*\*/g, ''), rules, isUnit, isNamedUnit);
     if (parsed) {
       out.push({ ...parsed, start: i, end: i + content.length });
       i = end;
@@ -296,11 +376,12 @@ function lineEnd(text: string, from: number): number {
 /** A role label (or, with `orDeadline`, a deadline label such as 完成时限) and its separator at `at`. */
 function startsWithLabel(text: string, at: number, rules: CompiledResponsibilityRules, orDeadline = false): boolean {
   let i = at;
-  while (text[i] === ' ' || text[i] === '\u3000') i++;
+  // Full-width indents (legal-database exports) and **bold** labels (crawled markdown).
+  while (text[i] === ' ' || text[i] === '\u3000' || text[i] === '*') i++;
   const label = rules.labels.find((l) => text.startsWith(l.label, i))?.label ?? (orDeadline ? rules.raw.deadlineLabels.find((d) => text.startsWith(d, i)) : undefined);
   if (!label) return false;
   let j = i + label.length;
-  while (text[j] === ' ') j++;
+  while (text[j] === ' ' || text[j] === '*') j++;
   return rules.raw.labelSeparators.some((sep) => text.startsWith(sep, j));
 }
 

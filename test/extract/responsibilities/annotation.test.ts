@@ -36,6 +36,9 @@ const cases: Array<{ pattern: string; content: string; lead: string[]; support: 
   { pattern: 'lead beside 责任单位: the others support', content: '牵头单位：市知识产权局；责任单位：各县区政府', lead: ['市知识产权局'], support: ['各县区政府'], roles: 'split' },
   { pattern: 'inline 牵头/配合', content: '市科技局牵头，市财政局、市教育局配合', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'inline 负责, units not separated', content: '市科技局、市财政局按职责分工负责', lead: ['市科技局'], support: ['市财政局'], roles: 'unsplit' },
+  { pattern: 'inline 牵头/参加', content: '市科技局牵头，市财政局、市教育局参加', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
+  { pattern: 'labels 牵头单位/参加单位', content: '牵头单位：市科技局；参加单位：市财政局', lead: ['市科技局'], support: ['市财政局'], roles: 'split' },
+  { pattern: 'inline 牵头/协助', content: '市公安局牵头，市司法局协助', lead: ['市公安局'], support: ['市司法局'], roles: 'split' },
   { pattern: 'trailing 等 is not part of a name', content: '责任单位：市公安局、市司法局等', lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' },
 ];
 
@@ -74,6 +77,38 @@ describe('role annotations', () => {
     expect(a!.lead).toEqual(['市市场监管局（市知识产权局）']);
   });
 
+  describe('a bracket of unit names alone closing a task paragraph: units responsible, roles unsplit', () => {
+    const found = (text: string) => findRoleAnnotations(text, responsibilityRules(rules), isUnit, isUnit).map((a) => [...a.lead, ...a.support]);
+    it.each([
+      { text: '1.加快新原料挖掘。拓展新食品原料，提高生物利用度。（市科技局）\n2.下一项。', units: [['市科技局']] },
+      { text: '3.支持特殊食品创制。加快市场准入。（市科技局、市卫生健康委、市市场监管局）\n', units: [['市科技局', '市卫生健康委', '市市场监管局']] },
+      { text: '16.打造产业集聚区。建设先导园区。（市经济和信息化委员会、市科技局、相关区）', units: [['市经济和信息化委员会', '市科技局', '相关区']] },
+    ])('$text', ({ text, units }) => {
+      expect(found(text)).toEqual(units);
+    });
+    it.each([
+      ['a unit’s own bracket inside a sentence', '由市市场监管局（市知识产权局）统筹推进。\n'],
+      ['a bracket that does not close its paragraph', '建设平台。（市科技局）同时加强宣传。\n'],
+      ['a bracket not after a full sentence', '组织专家评审（市科技局）\n'],
+      ['names that are not units', '推广经验。（高校、科研院所）\n'],
+    ])('not: %s', (_why, text) => {
+      expect(found(text)).toEqual([]);
+    });
+  });
+
+  it('a bracketed 负责 list may hold a mechanism’s lead department beside units', () => {
+    const got = parse('省发展改革委、省科技厅、省“十强产业”协调推进机制牵头部门负责')!;
+    expect([...got.lead, ...got.support]).toEqual(['省发展改革委', '省科技厅', '省“十强产业”协调推进机制牵头部门']);
+    expect(got.roles).toBe('unsplit');
+    // …but not names alone that no pattern knows.
+    expect(parse('协调推进机制牵头部门负责')).toBeNull();
+  });
+
+  it('其 stands for the unit before it: 领导小组及其办公室', () => {
+    const got = parse('市知识产权强市建设工作领导小组及其办公室负责')!;
+    expect([...got.lead, ...got.support]).toEqual(['市知识产权强市建设工作领导小组', '市知识产权强市建设工作领导小组办公室']);
+  });
+
   it('splits lists only outside nested brackets', () => {
     expect(splitUnitList('市市场监管局（市知识产权局、市版权局）、市公安局', ['、'])).toEqual(['市市场监管局（市知识产权局、市版权局）', '市公安局']);
   });
@@ -100,5 +135,31 @@ describe('deadlines as written in a 完成时限 cell', () => {
     ['持续推进', null],
   ])('%s → %s', (text, due) => {
     expect(readDeadline(text)).toBe(due);
+  });
+});
+
+describe('lists whose names share a head', () => {
+  it.each([
+    { content: '责任单位：各区、市政府', units: ['各区、市政府'] },
+    { content: '各区、市政府负责', units: ['各区、市政府'] },
+    { content: '牵头单位：市科技局，配合单位：各县、区人民政府、市财政局', units: ['市科技局', '各县、区人民政府', '市财政局'] },
+    { content: '责任单位：市科技局及相关行业主管部门', units: ['市科技局', '相关行业主管部门'] },
+    { content: '责任单位：市文化和旅游局、市住房和城乡建设局', units: ['市文化和旅游局', '市住房和城乡建设局'] },
+  ])('$content', ({ content, units }) => {
+    const got = parse(content)!;
+    expect(got).not.toBeNull();
+    expect([...got.lead, ...got.support]).toEqual(units);
+  });
+});
+
+describe('input styles and evaluation methods', () => {
+  const found = (text: string) =>
+    findRoleAnnotations(text, responsibilityRules(rules), isUnit).map((a) => ({ lead: a.lead, support: a.support, roles: a.roles }));
+  it.each([
+    { style: 'crawled markdown: **bold** label', text: '1.加强执法。开展专项行动。\n**牵头单位**：市公安局；**配合单位**：市司法局\n', want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'split' }] },
+    { style: 'legal-database export: full-width indent', text: '　　一、加强执法。\n　　责任单位：市公安局、市司法局\n', want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' }] },
+    { style: 'evaluation method: 牵头考核单位 / 责任单位', text: '（一）专利质量。（牵头考核单位：市知识产权局，责任单位：市科技局）\n', want: [{ lead: ['市知识产权局'], support: ['市科技局'], roles: 'split' }] },
+  ])('$style', ({ text, want }) => {
+    expect(found(text)).toEqual(want);
   });
 });

@@ -23,12 +23,12 @@ function ruleSetWith(file: string, edit: (data: Record<string, unknown>) => void
 
 describe('departments.yaml', () => {
   it('a new national unit is recognised once listed, without a code change', () => {
-    const text = '中央网信办指导各地开展试点';
-    expect(findUnits(text, departmentRules(rules), placeNames()).map((c) => c.name)).not.toContain('中央网信办');
+    const text = '中央编办指导各地开展试点';
+    expect(findUnits(text, departmentRules(rules), placeNames()).map((c) => c.name)).not.toContain('中央编办');
     const extended = ruleSetWith('departments.yaml', (d) => {
-      (d.nationalUnits as unknown[]).push({ id: 'cac', name: '中央网络安全和信息化委员会办公室', aliases: ['中央网信办'] });
+      (d.nationalUnits as unknown[]).push({ id: 'central-staffing', name: '中央机构编制委员会办公室', aliases: ['中央编办'] });
     });
-    expect(findUnits(text, departmentRules(extended), placeNames()).map((c) => c.name)).toContain('中央网信办');
+    expect(findUnits(text, departmentRules(extended), placeNames()).map((c) => c.name)).toContain('中央编办');
   });
 
   it('a new suffix makes a new kind of unit name', () => {
