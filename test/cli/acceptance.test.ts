@@ -13,11 +13,11 @@ import { CORPORA, runCliInProcess, runCliProcess } from '../support/cli.js';
 let dir: string;
 let db: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'planlens-acceptance-'));
   db = join(dir, 'acc.db');
   const files = ['lianyungang-ip-city-pilot-2024-2026.txt', 'xuanwu-ip-14fyp-plan.docx'].map((f) => join(CORPORA, f));
-  const ingest = runCliProcess(['ingest', ...files, '--db', db, '--quiet']);
+  const ingest = await runCliInProcess(['ingest', ...files, '--db', db, '--quiet']);
   expect(ingest.status).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

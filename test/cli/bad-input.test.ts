@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
+import { runCliInProcess } from '../support/cli.js';
 import { cli, CORPORA, ROOT } from './run-cli.js';
 
 let dir: string;
@@ -33,8 +34,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('stores the good file, names each bad one in one line, exits 1, keeps earlier data', () => {
-  const first = cli(['ingest', join(CORPORA, 'nanjing-ip-14fyp-midterm-review.txt'), '--db', db]);
+it('stores the good file, names each bad one in one line, exits 1, keeps earlier data', async () => {
+  // The earlier data, stored through main(argv); the bad batch runs as the real process.
+  const first = await runCliInProcess(['ingest', join(CORPORA, 'nanjing-ip-14fyp-midterm-review.txt'), '--db', db]);
   expect(first.stderr).toBe('');
   expect(first.status).toBe(0);
 
@@ -65,12 +67,12 @@ it('stores the good file, names each bad one in one line, exits 1, keeps earlier
   }
 });
 
-it('stops at once, exit 2, on a broken rule file, naming it in one line', () => {
+it('stops at once, exit 2, on a broken rule file, naming it in one line', async () => {
   const rules = join(dir, 'rules');
   cpSync(join(ROOT, 'rules'), rules, { recursive: true });
   writeFileSync(join(rules, 'units.yaml'), 'units: [unclosed\n');
   const brokenDb = join(dir, 'broken-rules.db');
-  const result = cli(['ingest', CORPORA, '--db', brokenDb, '--rules', rules]);
+  const result = await runCliInProcess(['ingest', CORPORA, '--db', brokenDb, '--rules', rules]);
   expect(result.status).toBe(2);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).toContain(join(rules, 'units.yaml'));

@@ -15,7 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'planlens-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('resumes after being killed mid-batch', async () => {
-  const files = replicateCorpus(CORPORA, join(dir, 'batch'), 14);
+  // One new copy of each sample file (every format): enough to kill after two and resume the rest.
+  const files = replicateCorpus(CORPORA, join(dir, 'batch'), 7);
   const db = join(dir, 'kill.db');
   const child = cliProcess(['ingest', join(dir, 'batch'), '--db', db, '--concurrency', '1']);
   let stored = 0;

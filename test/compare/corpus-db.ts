@@ -1,12 +1,14 @@
 /**
  * The corpora ingested into a temporary database through the real CLI, as
- * an analyst would after `npm start`, and a runner for further commands.
+ * an analyst would after `npm start` (a copy of the run's shared ingest, see
+ * test/support/shared-corpus.ts), and a runner for further commands.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { CORPORA, GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
+import { GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
+import { copyCorporaDb } from '../support/shared-corpus.js';
 export { CORPORA, GOLD_DIR, ROOT, type CliResult } from '../support/cli.js';
 
 export const planlens = (args: string[]): CliResult => runCliProcess(args);
@@ -24,9 +26,7 @@ export interface CorpusDb {
 
 export function ingestCorpora(prefix: string): CorpusDb {
   const dir = mkdtempSync(join(tmpdir(), `planlens-${prefix}-`));
-  const db = join(dir, 'corpora.db');
-  const ingest = planlens(['ingest', CORPORA, '--db', db]);
-  if (ingest.status !== 0) throw new Error(`ingest failed (${ingest.status}): ${ingest.stderr.split('\n')[0]}`);
+  const db = copyCorporaDb(join(dir, 'corpora.db'));
   const run = (args: string[]) => planlensInProcess([...args, '--db', db]);
   return {
     dir,

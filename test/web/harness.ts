@@ -1,21 +1,25 @@
 /**
  * What the browser tests run against: the sample corpora ingested into a
- * temporary database by the real CLI, `planlens serve` started as a child
- * process on a free loopback port (--port 0), and Debian's Chromium driven
- * by playwright-core with a fresh profile.
+ * temporary database by the real CLI (a copy of the run's shared ingest),
+ * `planlens serve` started as a child process on a free loopback port
+ * (--port 0), and Chromium (see test/support/browser.ts) driven by
+ * playwright-core with a fresh profile.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath } from '../support/browser.js';
 import { runCliInProcess, runCliProcess } from '../support/cli.js';
+import { copyCorporaDb } from '../support/shared-corpus.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = resolve(ROOT, 'bin/planlens.js');
 export const CORPORA = resolve(ROOT, 'corpora');
 export const SCREENSHOTS = resolve(ROOT, 'output/screenshots');
-export const CHROMIUM = '/usr/bin/chromium';
+/** The browser the tests drive, or null when there is none (the browser tests are then skipped). */
+export const CHROMIUM = chromiumPath();
 
 export const planlens = (args: string[]) => runCliProcess(args);
 
@@ -23,10 +27,7 @@ export const planlensInProcess = runCliInProcess;
 
 export function ingestedCorpora(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'planlens-web-'));
-  const db = join(dir, 'web.db');
-  const r = planlens(['ingest', CORPORA, '--db', db, '--quiet']);
-  if (r.status !== 0) throw new Error(`ingest failed (${r.status}): ${r.stderr}`);
-  return { dir, db };
+  return { dir, db: copyCorporaDb(join(dir, 'web.db')) };
 }
 
 export interface Served {
@@ -71,6 +72,7 @@ export function serve(args: string[]): Promise<Served> {
 }
 
 export async function browser(): Promise<BrowserContext> {
+  if (CHROMIUM === null) throw new Error('no Chromium to drive (see test/support/browser.ts)');
   const profile = mkdtempSync(join(tmpdir(), 'planlens-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
