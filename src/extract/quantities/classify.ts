@@ -6,6 +6,7 @@
 import type { Flag } from '../../core/state.js';
 import type { TimeExpression } from '../common/time-expressions.js';
 import type { QuantityRules } from './rules.js';
+import { isDeadline, type Horizon } from './horizon.js';
 
 export type Kind = 'target' | 'actual';
 
@@ -19,6 +20,10 @@ export interface DocumentContext {
   actualByDefault: boolean;
   /** Region names to strip from an indicator's start (南京市, 南京). */
   regionNames: string[];
+  /** The year the document was issued: a year before it is past, never a deadline. */
+  issuedYear?: number | null;
+  /** The year an undated target falls due when no deadline stands above it (period end, else latest deadline). */
+  horizon?: Horizon | null;
 }
 
 export interface Dating {
@@ -50,6 +55,7 @@ export function governingExpression(text: string, pos: number, expressions: Time
 
 function isPast(year: number, doc: DocumentContext): boolean {
   if (doc.period && year < doc.period[0]) return true;
+  if (doc.issuedYear != null && year < doc.issuedYear) return true;
   return doc.actualByDefault && doc.referenceYear !== null && year <= doc.referenceYear;
 }
 
@@ -60,7 +66,13 @@ export function kindOfYear(year: number, doc: DocumentContext): Kind {
     return doc.actualByDefault ? 'actual' : 'target';
   }
   if (doc.referenceYear !== null) return year > doc.referenceYear ? 'target' : 'actual';
+  if (doc.issuedYear != null && year < doc.issuedYear) return 'actual';
   return doc.actualByDefault ? 'actual' : 'target';
+}
+
+/** The first year a deadline of this document can name: the period's start, else the issue year. */
+export function earliestDeadline(doc: DocumentContext): number | null {
+  return doc.period?.[0] ?? doc.issuedYear ?? null;
 }
 
 /**
@@ -76,6 +88,7 @@ export function date(
   rules: QuantityRules,
   doc: DocumentContext,
   sectionKind: Kind | null,
+  sectionHorizon: Horizon | null = null,
 ): Dating {
   const expr = governingExpression(text, pos, expressions, rules.patterns.scopeBreakers);
   if (expr) {
@@ -122,11 +135,16 @@ export function date(
     basis = `document.${kind}`;
   }
   if (kind === 'target') {
-    const year = doc.period?.[1] ?? null;
+    // 到2026年，…。X达到50家: the paragraph's deadline, then the section's, then the document's own horizon.
+    const notBefore = earliestDeadline(doc);
+    const inParagraph = expressions.filter((e) => e.end <= pos && isDeadline(e, notBefore)).at(-1);
+    const horizon: Horizon | null = inParagraph
+      ? { year: inParagraph.year!, source: `the deadline ${text.slice(inParagraph.start, inParagraph.end)} stated earlier in its paragraph` }
+      : (sectionHorizon ?? doc.horizon ?? (doc.period ? { year: doc.period[1], source: `the last year of the plan period` } : null));
     return {
       kind,
-      year,
-      flags: [{ kind: 'year-defaulted', reason: year !== null ? `no date is given for this target; the plan's last year (${year}) is assumed` : 'no date is given for this target and the plan period is unknown' }],
+      year: horizon?.year ?? null,
+      flags: [{ kind: 'year-defaulted', reason: horizon ? `no date is given next to this target; ${horizon.year} is taken from ${horizon.source}` : 'no date is given for this target and the document states no period or deadline' }],
       basis,
     };
   }

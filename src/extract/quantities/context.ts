@@ -6,24 +6,33 @@
 import type { DocumentState, Sentence, Structure } from '../../core/state.js';
 import type { DocumentContext, Kind } from './classify.js';
 import type { QuantityRules } from './rules.js';
+import { DocumentHorizons } from './horizon.js';
+import { maskTitles } from './names.js';
 
 /** The document facts the extractor reasons with: period, reference year, default kind, region names. */
-export function documentContext(state: DocumentState, rules: QuantityRules): DocumentContext {
+export function documentContext(state: DocumentState, rules: QuantityRules): DocumentContext & { horizons: DocumentHorizons } {
   const text = state.normalised!.text;
   const meta = state.structure!.metadata;
   const period = meta.period ?? inferPeriod(text, rules);
   const actualByDefault = meta.type !== null && rules.times.file.actualDocumentTypes.includes(meta.type);
+  const issued = meta.issued ? Number(meta.issued.slice(0, 4)) : null;
+  const issuedYear = issued !== null && Number.isFinite(issued) ? issued : null;
+  const horizons = new DocumentHorizons(text, state.structure!.sections, rules, period, period?.[0] ?? issuedYear);
   return {
     period,
     referenceYear: referenceYear(text, period, actualByDefault, rules),
     actualByDefault,
     regionNames: regionNames(meta.region, meta.regionParents),
+    issuedYear,
+    horizon: horizons.document,
+    horizons,
   };
 }
 
 /** Without metadata: the first plan name (十四五) or year range in the document's opening. */
 function inferPeriod(text: string, rules: QuantityRules): [number, number] | null {
-  const opening = text.slice(0, 600);
+  // 《“十四五”数字经济发展规划》 is another plan: a cited title sets no period.
+  const opening = maskTitles(text.slice(0, 600)).replace(/《[^》]*》/g, (m) => ' '.repeat(m.length));
   for (const e of rules.times.find(opening)) {
     if (e.period) return e.period;
   }

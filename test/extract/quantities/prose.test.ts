@@ -20,6 +20,17 @@ describe('deadlines', () => {
       { text: '2025年专利交易额度达到1亿元，服务企业达到千家。', expect: [{ kind: 'target', year: 2025, indicator: '专利交易额度', value: 1, unit: '亿元' }, { kind: 'target', year: 2025, indicator: '服务企业', value: 1000, unit: '家' }] },
     ],
   });
+  const noPeriod = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2027, source: 'the latest deadline' } };
+  sentenceCases('no date: the paragraph deadline, then the document horizon decides', {
+    valid: [
+      { text: '培育30家左右智能制造领军企业。', context: '到2026年，全市智能制造水平显著提升。', doc: noPeriod, expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }] },
+      { text: '其中，国家级平台达到5家。', context: '到2026年，省级创新平台达到100家；', doc: noPeriod, expect: [{ kind: 'target', year: 2026 }] },
+      { text: '培育30家左右智能制造领军企业。', doc: noPeriod, expect: [{ kind: 'target', year: 2027, flagKinds: ['year-defaulted'] }] },
+      // A deadline already past when the document was issued is no horizon.
+      { text: '培育30家左右智能制造领军企业。', context: '到2020年，已建成平台10个。', doc: { ...noPeriod, issuedYear: 2023 }, expect: [{ kind: 'target', year: 2027 }] },
+      { text: '培育30家左右智能制造领军企业。', doc: { ...noPeriod, horizon: null }, expect: [{ kind: 'target', year: null, flagKinds: ['year-defaulted'] }] },
+    ],
+  });
   sentenceCases('no date: the plan period decides', {
     valid: [
       { text: '知识产权服务机构数量达100家。', doc: workPlan, section: 'target', expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }] },
