@@ -20,8 +20,8 @@ export interface DocumentContext {
   actualByDefault: boolean;
   /** Region names to strip from an indicator's start (南京市, 南京). */
   regionNames: string[];
-  /** The year the document was issued: a year before it is past, never a deadline. */
-  issuedYear?: number | null;
+  /** The year the document speaks in (issue date, else its latest date line or 截至): a year before it is past, never a deadline. */
+  presentYear?: number | null;
   /** The year an undated target falls due when no deadline stands above it (period end, else latest deadline). */
   horizon?: Horizon | null;
 }
@@ -38,24 +38,29 @@ export interface Dating {
   basis: string;
 }
 
-/** The time expression dating position `pos`: the nearest one before it in the same scope. */
-export function governingExpression(text: string, pos: number, expressions: TimeExpression[], scopeBreakers: string): TimeExpression | undefined {
-  let best: TimeExpression | undefined;
-  for (const e of expressions) {
-    if (e.end > pos) break;
-    if (e.comparison) continue;
-    best = e;
+/**
+ * The time expression dating position `pos`: the nearest one before it in
+ * the same scope. A clause-scoped base year (从2012年的…) out of its clause
+ * leaves the dating to the expressions before it.
+ */
+export function governingExpression(text: string, pos: number, expressions: TimeExpression[], scopeBreakers: string, clauseDelimiters = scopeBreakers): TimeExpression | undefined {
+  const before = expressions.filter((e) => e.end <= pos && !e.comparison);
+  for (let k = before.length - 1; k >= 0; k--) {
+    const e = before[k]!;
+    if (e.scope === 'paragraph') return e;
+    const breakers = e.scope === 'clause' ? clauseDelimiters : scopeBreakers;
+    let broken = false;
+    for (let i = e.end; i < pos && !broken; i++) broken = breakers.includes(text[i]!);
+    if (!broken) return e;
+    if (e.scope === 'clause-list') return undefined;
+    // clause and sentence scopes: the expressions before this one may still reach the figure.
   }
-  if (!best) return undefined;
-  if (best.scope === 'clause-list') {
-    for (let i = best.end; i < pos; i++) if (scopeBreakers.includes(text[i]!)) return undefined;
-  }
-  return best;
+  return undefined;
 }
 
 function isPast(year: number, doc: DocumentContext): boolean {
   if (doc.period && year < doc.period[0]) return true;
-  if (doc.issuedYear != null && year < doc.issuedYear) return true;
+  if (doc.presentYear != null && year < doc.presentYear) return true;
   return doc.actualByDefault && doc.referenceYear !== null && year <= doc.referenceYear;
 }
 
@@ -66,13 +71,13 @@ export function kindOfYear(year: number, doc: DocumentContext): Kind {
     return doc.actualByDefault ? 'actual' : 'target';
   }
   if (doc.referenceYear !== null) return year > doc.referenceYear ? 'target' : 'actual';
-  if (doc.issuedYear != null && year < doc.issuedYear) return 'actual';
+  if (doc.presentYear != null && year < doc.presentYear) return 'actual';
   return doc.actualByDefault ? 'actual' : 'target';
 }
 
 /** The first year a deadline of this document can name: the period's start, else the issue year. */
 export function earliestDeadline(doc: DocumentContext): number | null {
-  return doc.period?.[0] ?? doc.issuedYear ?? null;
+  return doc.period?.[0] ?? doc.presentYear ?? null;
 }
 
 /**
@@ -90,7 +95,7 @@ export function date(
   sectionKind: Kind | null,
   sectionHorizon: Horizon | null = null,
 ): Dating {
-  const expr = governingExpression(text, pos, expressions, rules.patterns.scopeBreakers);
+  const expr = governingExpression(text, pos, expressions, rules.patterns.scopeBreakers, rules.patterns.clauseDelimiters);
   if (expr) {
     if (expr.point === 'since') {
       const to = doc.referenceYear ?? doc.period?.[1] ?? null;

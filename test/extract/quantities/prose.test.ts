@@ -27,7 +27,7 @@ describe('deadlines', () => {
       { text: '其中，国家级平台达到5家。', context: '到2026年，省级创新平台达到100家；', doc: noPeriod, expect: [{ kind: 'target', year: 2026 }] },
       { text: '培育30家左右智能制造领军企业。', doc: noPeriod, expect: [{ kind: 'target', year: 2027, flagKinds: ['year-defaulted'] }] },
       // A deadline already past when the document was issued is no horizon.
-      { text: '培育30家左右智能制造领军企业。', context: '到2020年，已建成平台10个。', doc: { ...noPeriod, issuedYear: 2023 }, expect: [{ kind: 'target', year: 2027 }] },
+      { text: '培育30家左右智能制造领军企业。', context: '到2020年，已建成平台10个。', doc: { ...noPeriod, presentYear: 2023 }, expect: [{ kind: 'target', year: 2027 }] },
       { text: '培育30家左右智能制造领军企业。', doc: { ...noPeriod, horizon: null }, expect: [{ kind: 'target', year: null, flagKinds: ['year-defaulted'] }] },
     ],
   });
@@ -218,6 +218,39 @@ describe('achieved values', () => {
       { text: '对标深圳90%以上的占比，存在较大差距。', doc: evaluationDoc },
       { text: '推进南京大学、南京理工大学等6家知识产权人才培训基地建设提档升级。', section: 'target' },
       { text: '按照《知识产权强国建设纲要（2021—2035年）》要求。' },
+    ],
+  });
+});
+
+describe('reports: starting points and years of a sentence', () => {
+  const report = { ...evaluationDoc, period: null, referenceYear: 2022, presentYear: 2022 };
+  sentenceCases('from–to', {
+    valid: [
+      {
+        text: '全国软件业务收入从2012年的2.5万亿元增长到2021年的9.6万亿元，年均增速达16.1%。',
+        doc: report,
+        expect: [
+          { kind: 'actual', year: 2012, indicator: '软件业务收入', value: 2.5 },
+          { kind: 'actual', year: 2021, indicator: '软件业务收入', value: 9.6 },
+          { kind: 'actual', year: 2021, value: 16.1 },
+        ],
+      },
+      {
+        text: '近年来，电子商务交易额保持快速增长，由2016年的26万亿元增长至2021年的42.3万亿元。',
+        doc: report,
+        expect: [
+          { year: 2016, indicator: '电子商务交易额', value: 26 },
+          { year: 2021, indicator: '电子商务交易额', value: 42.3 },
+        ],
+      },
+      // A year qualifying one figure (…年的) dates the rest of its sentence…
+      { text: '互联网普及率提高到2021年的73%，上网人数达10.32亿人。', doc: report, expect: [{ year: 2021, value: 73 }, { kind: 'actual', year: 2021, value: 10.32 }] },
+      // …but not the next sentence: that takes the report's year.
+      { text: '移动电话用户总数达16.43亿户。', context: '互联网普及率从2012年的42.1%提高到2021年的73%。', doc: report, expect: [{ kind: 'actual', year: 2022, value: 16.43 }] },
+      // A starting point dates only its own clause.
+      { text: '党务公开率超过70%。', context: '排名从2012年全球第78位提高到目前的第9位，', doc: report, expect: [{ kind: 'actual', year: 2022, value: 70 }] },
+      // A year heading a paragraph still dates the sentences after it.
+      { text: '农机应用北斗终端超过60万台套。', context: '2021年，农作物耕种收综合机械化率超过72%。', doc: report, expect: [{ kind: 'actual', year: 2021, value: 60 }] },
     ],
   });
 });
