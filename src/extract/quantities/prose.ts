@@ -11,6 +11,7 @@ import type { Figure, FigureFinder } from './figures.js';
 import { longestFirst, maskTitles, removeTimeExpressions, squeezeName, stripLeading, stripTrailing, trimName } from './names.js';
 import type { QuantityRules } from './rules.js';
 import type { Horizon } from './horizon.js';
+import { policyParameter } from './policy.js';
 import { BoundedCache } from '../../core/bounded-cache.js';
 
 /** One figure read from a sentence or a table cell, before provenance is attached. */
@@ -151,6 +152,7 @@ export class ProseReader {
       // The number, not the verb: 提高到2025年的12件 is dated by the 2025年 between them.
       const dating = date(text, offset, figure.numberStart, expressionsFor(expressions, brackets, figure.numberStart), this.rules, doc, input.sectionKind, input.horizon ?? null);
       if (dating.kind === 'target' && enumeration) return;
+      if (dating.kind === 'target' && policyParameter(text, clauseStart, this.clauseEnd(text, figure.end), figure, this.rules)) return;
       // 分别达到20家、25家、30家: a bare figure continuing a list shares the comparator its first figure was given.
       const listed = listContinues && figure.comparatorWord === '' && figure.comparator === '=' ? reads[reads.length - 1] : undefined;
       const mention: Mention = {

@@ -255,6 +255,33 @@ describe('reports: starting points and years of a sentence', () => {
   });
 });
 
+describe('support-policy figures are no goals', () => {
+  const measures = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2025, source: 'the latest deadline' } };
+  sentenceCases('grants, caps and thresholds', {
+    valid: [
+      // A share of a grant fund is a goal; the grant word is only part of its name.
+      { text: '衔接补助资金用于产业发展的比重提高到60%以上。', doc: measures, expect: [{ kind: 'target', value: 60, comparator: '>=' }] },
+      // A target sentence next to grants keeps its goal.
+      { text: '到2025年，新认定国家级孵化器10家。', doc: measures, expect: [{ kind: 'target', year: 2025, value: 10, unit: '家' }] },
+      // Money per unit that is no recipient of a grant is a goal.
+      { text: '每个产业集群发行储架规模5亿元知识产权证券化产品。', doc: measures, expect: [{ kind: 'target', value: 5, unit: '亿元' }] },
+      // Spending reported as done is an achieved value.
+      { text: '累计兑现奖补资金5.2亿元。', doc: measures, section: 'actual', expect: [{ kind: 'actual', value: 5.2, unit: '亿元' }] },
+    ],
+    invalid: [
+      { text: '对新认定的国家级孵化器给予每家最高300万元扶持。', doc: measures },
+      { text: '对通过复审的高新技术企业每家补助20万元。', doc: measures },
+      { text: '获得国家科学技术进步奖的，给予一等奖80万元、二等奖40万元奖励。', doc: measures },
+      { text: '新建概念验证中心支持金额最高可至2000万元。', doc: measures },
+      { text: '后补助支持金额不超过200万元/年。', doc: measures },
+      { text: '企业研发投入按最高8%给予后补助。', doc: measures },
+      { text: '对首次认定的示范机构，奖励50万元。', doc: measures, section: 'target' },
+      { text: '年主营业务收入首次突破5亿元、10亿元的，分别给予奖励。', doc: measures },
+      { text: '每引进1名顶尖人才给予团队1000万元资助。', doc: measures },
+    ],
+  });
+});
+
 describe('qualitative targets', () => {
   sentenceCases('全覆盖', {
     valid: [
