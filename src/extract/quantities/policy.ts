@@ -13,15 +13,17 @@ const MONEY = new Set(['元', 'USD', 'EUR']);
 export function policyParameter(text: string, clauseStart: number, clauseEnd: number, figure: Figure, rules: QuantityRules): string | null {
   const p = rules.patterns.policyParameters;
   const clause = text.slice(clauseStart, clauseEnd).replace(/\s+/g, '');
+  const money = figure.unitBase !== null && MONEY.has(figure.unitBase);
   if (p.grantVerbs.some((w) => clause.includes(w))) return 'a grant (给予…) in its clause';
   const before = text.slice(clauseStart, figure.numberStart).replace(/\s+/g, '');
   if (p.caps.some((w) => before.endsWith(w) || before.endsWith(`${w}${figure.comparatorWord}`))) return 'a cap on support (最高…)';
   if (p.amountNouns.some((w) => before.includes(w))) return 'an amount of support';
-  if (p.grantNouns.some((w) => before.endsWith(w) || before.endsWith(`${w}${figure.comparatorWord}`))) return 'a grant (奖励50万元)';
-  if (figure.unitBase !== null && MONEY.has(figure.unitBase) && p.perRecipient.some((w) => before.includes(w))) return 'an amount per recipient (每家…万元)';
+  // 支持200家中小企业 counts firms to support: only money right after a grant word is a grant.
+  if (money && p.grantNouns.some((w) => before.endsWith(w) || before.endsWith(`${w}${figure.comparatorWord}`))) return 'a grant (奖励50万元)';
+  if (money && p.perRecipient.some((w) => before.includes(w))) return 'an amount per recipient (每家…万元)';
   const after = text.slice(figure.end, clauseEnd).replace(/\s+/g, '');
   const grantAfter = after.replace(new RegExp(`^(?:${p.grantNounLeadIns.join('|')})*`, 'u'), '');
-  if (p.grantNouns.some((w) => grantAfter.startsWith(w))) return 'a grant (…万元补助)';
+  if (money && p.grantNouns.some((w) => grantAfter.startsWith(w))) return 'a grant (…万元补助)';
   if (p.conditionEndings.some((w) => after.endsWith(w)) && clauseEnd < text.length && /[，,]/.test(text[clauseEnd]!)) return 'a qualifying threshold (…的，)';
   return null;
 }

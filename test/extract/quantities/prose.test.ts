@@ -263,6 +263,7 @@ describe('support-policy figures are no goals', () => {
       { text: '衔接补助资金用于产业发展的比重提高到60%以上。', doc: measures, expect: [{ kind: 'target', value: 60, comparator: '>=' }] },
       // A target sentence next to grants keeps its goal.
       { text: '到2025年，新认定国家级孵化器10家。', doc: measures, expect: [{ kind: 'target', year: 2025, value: 10, unit: '家' }] },
+      { text: '支持200家中小企业开展数字化改造。', doc: measures, expect: [{ kind: 'target', value: 200, unit: '家' }] },
       // Money per unit that is no recipient of a grant is a goal.
       { text: '每个产业集群发行储架规模5亿元知识产权证券化产品。', doc: measures, expect: [{ kind: 'target', value: 5, unit: '亿元' }] },
       // Spending reported as done is an achieved value.
