@@ -6,7 +6,7 @@ import type { DepartmentMention, Provenance } from '../../core/state.js';
 import { placeNames } from './places.js';
 import { findUnits, isActor, type UnitCandidate } from './recognise.js';
 import { linkName, UnitRegistry, type RegionContext } from './registry.js';
-import type { CompiledDepartmentRules } from './rules.js';
+import { excludedBySuffix, type CompiledDepartmentRules } from './rules.js';
 import { tagBlocks } from './words.js';
 
 export { departmentRules } from './rules.js';
@@ -52,6 +52,11 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     }
     const titles = titleRanges(line);
     const spokenTo = addressee?.test(line) ?? false;
+    if (spokenTo) {
+      for (const a of addressedUnits(line, rules)) {
+        registry.add({ key: `none|${a.name}`, canonicalId: null, canonicalName: null }, a.name, true, input.provenance(lineStart + a.start, lineStart + a.end, 'department.addressee'));
+      }
+    }
     for (const c of findUnits(line, rules, places, tagBlocks(line, (block) => rules.anchors.test(block)))) {
       if (titles.some(([s, e]) => c.start >= s && c.end <= e)) continue;
       found.push({ ...c, lineStart });
@@ -66,7 +71,7 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
 
   for (const item of input.listed) {
     for (const name of namesInItem(item.name, input.memberSuffixes)) {
-      if (rules.raw.genericUnits.some((g) => name.endsWith(g))) continue;
+      if (rules.raw.genericUnits.some((g) => name.endsWith(g)) || excludedBySuffix(name, rules)) continue;
       const whole = findUnits(name, rules, places).find((c) => c.start === 0 && c.end === name.length);
       // A university, firm or association a role list names shares the task but is no government unit.
       if (!whole && rules.raw.bodyExclusions.some((x) => x.length > 1 && name.includes(x))) continue;
@@ -96,6 +101,39 @@ function addUnprefixedMentions(text: string, found: Array<UnitCandidate & { line
       registry.add(link, c.namePart, isActor(text, at, input.rules, end), input.provenance(at, end, 'department.same-unit-without-region'));
     }
   }
+}
+
+/**
+ * The government bodies a notice is addressed to, each item as written:
+ * 各市人民政府，各县（市、区）人民政府 / 各省、自治区、直辖市通信管理局. Levels listed
+ * before a shared head (各省、自治区、直辖市…主管部门) stay with it: an item closes at a
+ * piece that ends in a unit word. Groups (各有关单位, 省政府各部门, 市政府各委、办、局),
+ * firms and schools are not units.
+ */
+export function addressedUnits(line: string, rules: CompiledDepartmentRules): Array<{ name: string; start: number; end: number }> {
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  const body = line.replace(/[：:]\s*$/u, '');
+  let depth = 0;
+  let itemStart = body.length - body.trimStart().length;
+  for (let i = itemStart; i <= body.length; i++) {
+    const ch = body[i] ?? '，';
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || !/[，,、]/u.test(ch)) continue;
+    const item = body.slice(itemStart, i).trim();
+    const head = item.replace(/[（(][^（）()]*[）)]$/u, '');
+    // 各省、自治区、直辖市…: a level without its head waits for the piece that ends the item.
+    if (ch === '、' && !rules.raw.addresseeUnitEndings.some((e) => head.endsWith(e))) continue;
+    if (
+      item.length >= 3 &&
+      rules.raw.addresseeUnitEndings.some((e) => head.endsWith(e)) &&
+      !rules.raw.addresseeNotUnits.some((x) => item.includes(x))
+    ) {
+      out.push({ name: item, start: itemStart, end: i });
+    }
+    itemStart = i + 1;
+  }
+  return out;
 }
 
 /** 市市场监管局（市知识产权局） names two units; X成员单位 names X. */

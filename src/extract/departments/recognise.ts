@@ -6,7 +6,7 @@
  * data (rules/departments.yaml); jieba word boundaries keep 全市法院 and 格局
  * from producing names.
  */
-import type { CompiledDepartmentRules, Level } from './rules.js';
+import { excludedBySuffix, type CompiledDepartmentRules, type Level } from './rules.js';
 import { isProperNoun, tagWords, type WordIndex } from './words.js';
 
 export type UnitPrefix =
@@ -276,6 +276,7 @@ function namePartAt(
       if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w))) continue;
       // 财政局和市市场监管局: a body holding a whole unit and a joiner is two units.
       if (excludedBody(text, pos, k, words, rules) || (rules.unitJoin && rules.unitJoin.test(body))) return built ?? known;
+      if (excludedBySuffix(text.slice(pos, end), rules)) continue;
       if (known && known.end > end) return known;
       if (!built && rules.raw.notActorAfter.some((w) => text.startsWith(w, end))) {
         built = { namePart: text.slice(pos, end), end };
@@ -340,6 +341,10 @@ export function isActor(text: string, start: number, rules: CompiledDepartmentRu
   // A document title (《…建设方案》) in the clause is a name, not a verb acting on the unit.
   const before = text.slice(clauseStart, start).replace(/《[^》]*》/gu, '');
   if (rules.raw.notActorVerbs.some((v) => before.includes(v))) return false;
+  if (rules.citedBefore?.test(text.slice(Math.max(0, start - 12), start))) return false;
+  if (end === undefined) return true;
   // 推动徐州知识产权法庭建设: the unit is the thing built.
-  return end === undefined || !rules.raw.notActorAfter.some((w) => text.startsWith(w, end));
+  if (rules.raw.notActorAfter.some((w) => text.startsWith(w, end))) return false;
+  // 落实党中央、国务院决策部署 / 国务院关于…的部署: the organ is cited, not acting.
+  return !(rules.citedAfter?.test(text.slice(end, end + 40)) ?? false);
 }

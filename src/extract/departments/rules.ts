@@ -26,8 +26,21 @@ export const DepartmentRulesSchema = z.object({
   subUnitMarkers: z.array(z.string().min(1)).default([]),
   notActorAfter: z.array(z.string().min(1)).default([]),
   addresseeLine: z.string().min(1).optional(),
+  /** An addressee item ending in one of these (its brackets aside) is a government body: 各区政府, …通信管理局, …主管部门. */
+  addresseeUnitEndings: z.array(z.string().min(1)).default([]),
+  /** An addressee item holding one of these is a group, firm or school, not a unit: 各有关单位, 省政府各部门. */
+  addresseeNotUnits: z.array(z.string().min(1)).default([]),
   genericUnits: z.array(z.string().min(1)).default([]),
   notActorVerbs: z.array(z.string().min(1)).default([]),
+  /**
+   * Words after a unit (past coordinated units: 党中央、国务院和省委、省政府) that cite it
+   * rather than name it acting: 决策部署, 关于…, 政策依据.
+   */
+  citedAfter: z.array(z.string().min(1)).default([]),
+  /** Words just before a unit that cite it: 以习近平同志为核心的党中央. */
+  citedBefore: z.array(z.string().min(1)).default([]),
+  /** A name with this suffix whose body holds one of the words is a platform, not a unit (制造业创新中心, 人工智能计算中心). */
+  suffixExclusions: z.array(z.object({ suffix: z.string().min(1), words: z.array(z.string().min(1)).min(1) })).default([]),
   units: z.array(Unit).default([]),
   nationalUnits: z.array(Unit).default([]),
 });
@@ -56,6 +69,13 @@ export interface CompiledDepartmentRules {
    * national name): text without any names no unit, so it need not be segmented.
    */
   anchors: RegExp;
+  citedAfter: RegExp | null;
+  citedBefore: RegExp | null;
+}
+
+/** Whether a name (body + suffix) is excluded by its suffix's words: 制造业创新中心 is a platform. */
+export function excludedBySuffix(name: string, rules: CompiledDepartmentRules): boolean {
+  return rules.raw.suffixExclusions.some((x) => name.endsWith(x.suffix) && x.words.some((w) => name.slice(0, -x.suffix.length).includes(w)));
 }
 
 const byLengthDesc = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;
@@ -93,6 +113,12 @@ export function compileDepartmentRules(raw: DepartmentRules): CompiledDepartment
         ? new RegExp(`(?:${raw.suffixes.map((s) => escapeRegExp(s.word)).join('|')})(?:${raw.unitJoiners.map(escapeRegExp).join('|')})`, 'u')
         : null,
     subUnitSuffixes: [...raw.subUnitSuffixes].sort((a, b) => b.length - a.length),
+    // Coordinated organs first (、国务院 / 和省委、省政府), then the citing word.
+    citedAfter:
+      raw.citedAfter.length > 0
+        ? new RegExp(`^(?:[、和及与]\\s*[\u4e00-\u9fa5]{0,8}?(?:中央|国务院|委|政府))*\\s*(?:${raw.citedAfter.map(escapeRegExp).join('|')})`, 'u')
+        : null,
+    citedBefore: raw.citedBefore.length > 0 ? new RegExp(`(?:${raw.citedBefore.map(escapeRegExp).join('|')})$`, 'u') : null,
   };
 }
 

@@ -70,20 +70,27 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
       let end: string | null = null;
       if (g.year) end = g.month ? `${g.year}-${pad(g.month)}` : g.year;
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);
-      else if (g.current && currentYear !== null) end = String(currentYear);
-      const marked = !g.year || Boolean(g.marker || g.to || g.by);
-      if (end) out.push({ end, marked, by: Boolean(g.by), after: m.index! + m[0].length, start: m.index!, rule: id });
+      else if (g.current && currentYear !== null) end = g.month ? `${currentYear}-${pad(g.month)}` : String(currentYear);
+      const by = Boolean(g.by || g.by2);
+      const marked = !g.year || Boolean(g.marker || g.to || by);
+      // The pattern may take the blank lines before the deadline: it starts at its first word.
+      const start = m.index! + m[0].length - m[0].trimStart().length;
+      if (end) out.push({ end, marked, by, after: m.index! + m[0].length, start, rule: id });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 const FIGURE = /[0-9０-９]/;
-const CLAUSE = /[^，,；;。\n]+/g;
+const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》/gu;
+const CLAUSE = /[^，,；;。：:\n]+/g;
 
 /**
- * Goal clauses in text[from, to): a clause whose goal verb comes after at most
- * `maxLeadIn` characters (a subject, 在全国) and which holds no figure.
+ * Goal clauses in text[from, to). A clause with no figure is a goal when its
+ * goal verb comes after at most `maxLeadIn` characters (a subject, 在全国) or
+ * closes it (知识产权强市基本建成); or, failing that, when it states an
+ * achieved state anywhere (X实现规模化应用, X达到国际先进水平, X初步形成) and holds
+ * no trend word (进一步提升, 显著增强, 取得突破): a trend has no point where it is reached.
  */
 export function findGoalClauses(
   text: string,
@@ -93,35 +100,75 @@ export function findGoalClauses(
   rules: CompiledMilestoneRules,
   rule: string,
   verbs: readonly string[] = rules.goalVerbs,
+  /** Also read stated goals (X实现Y): only under a deadline written as one (到2025年), not a bare year. */
+  states = true,
 ): FoundMilestone[] {
   const out: FoundMilestone[] = [];
   const scope = text.slice(from, to);
+  let previous = '';
   for (const m of scope.matchAll(CLAUSE)) {
     const clause = m[0];
-    if (FIGURE.test(clause) || rules.raw.vagueQuantities.some((q) => clause.includes(q))) continue;
-    let best = -1;
-    let verb = '';
-    // 将落实情况报送…: with 将/把 the object comes first and the verb may stand anywhere.
-    const disposal = rules.raw.disposalMarkers.some((d) => clause.trimStart().startsWith(d));
-    for (const v of verbs) {
-      const at = clause.indexOf(v);
-      // The verb leads the clause (建成…), or closes it (知识产权强市基本建成).
-      const placed = at >= 0 && (at <= rules.raw.maxLeadIn || clause.trimEnd().endsWith(v) || disposal);
-      if (placed && (best < 0 || at < best)) {
-        best = at;
-        verb = v;
-      }
-    }
-    if (best < 0) continue;
-    const closes = clause.trimEnd().endsWith(verb) || disposal;
-    const lead = clause.length - clause.trimStart().length;
-    const from0 = closes ? lead : best;
-    const what = clause.slice(from0).trim();
-    if (what.length <= verb.length + 1) continue;
-    const start = from + m.index! + from0;
-    out.push({ what, start: null, end, from: start, to: start + what.length, rule });
+    // The clause before, where a comma joins the two into one sentence.
+    const before = m.index! > 0 && /[，,]/u.test(scope[m.index! - 1]!) ? previous : null;
+    previous = clause;
+    // A figure in brackets or a title (（附件4）, 《…2025年…》) is a reference, not the goal's figure.
+    if (FIGURE.test(clause.replace(REFERENCE, '')) || rules.raw.vagueQuantities.some((q) => clause.includes(q)) || rules.writtenFigure?.test(clause)) continue;
+    const led = leadingGoal(clause, rules, verbs);
+    const found = led ?? (states ? statedGoal(clause, before, rules) : null);
+    if (!found) continue;
+    const start = from + m.index! + found.from;
+    out.push({ what: found.what, start: null, end, from: start, to: start + found.what.length, rule: led ? rule : `${rule}-state` });
   }
   return out;
+}
+
+/** The goal verb leads the clause (建成…), or closes it (知识产权强市基本建成). */
+function leadingGoal(clause: string, rules: CompiledMilestoneRules, verbs: readonly string[]): { what: string; from: number } | null {
+  let best = -1;
+  let verb = '';
+  // 将落实情况报送…: with 将/把 the object comes first and the verb may stand anywhere.
+  const disposal = rules.raw.disposalMarkers.some((d) => clause.trimStart().startsWith(d));
+  for (const v of verbs) {
+    const at = clause.indexOf(v);
+    const placed = at >= 0 && (at <= rules.raw.maxLeadIn || clause.trimEnd().endsWith(v) || disposal);
+    if (placed && (best < 0 || at < best)) {
+      best = at;
+      verb = v;
+    }
+  }
+  if (best < 0) return null;
+  // 助力上海建成…: the goal of someone else, which this plan only serves.
+  if (best > 0 && opensWith(clause.trimStart(), rules.raw.taskOpeners)) return null;
+  const closes = clause.trimEnd().endsWith(verb) || disposal;
+  const lead = clause.length - clause.trimStart().length;
+  const from = closes ? lead : best;
+  const what = clause.slice(from).trim();
+  return what.length <= verb.length + 1 ? null : { what, from };
+}
+
+/**
+ * A clause that names a state reached (X实现规模化应用): the whole clause, without
+ * bullets or 力争. Not where it is the result of the clause before it in the
+ * same sentence: 强化…机制，形成…格局 (an action and what it forms), 建成…平台，实现…共享
+ * (a purpose: 实现 without a subject of its own).
+ */
+function statedGoal(clause: string, before: string | null, rules: CompiledMilestoneRules): { what: string; from: number } | null {
+  if (rules.goalStates.length === 0 || !rules.goalStates.some((p) => p.test(clause))) return null;
+  if (rules.trend?.test(clause)) return null;
+  const opener = rules.clauseOpener ? rules.clauseOpener.exec(clause) : null;
+  const from = opener ? opener[0].length : 0;
+  const what = clause.slice(from).trimEnd();
+  if (what.length < rules.raw.minStateLength || opensWith(what, rules.raw.taskOpeners)) return null;
+  if (before !== null) {
+    const prior = before.replace(rules.clauseOpener ?? /^/u, '');
+    if (opensWith(prior, rules.raw.taskOpeners)) return null;
+    if (opensWith(what, rules.raw.purposeVerbs) && !opensWith(prior, rules.raw.purposeVerbs)) return null;
+  }
+  return { what, from };
+}
+
+function opensWith(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.startsWith(w));
 }
 
 export function findRecurring(text: string, rules: CompiledMilestoneRules): FoundMilestone[] {
@@ -132,6 +179,12 @@ export function findRecurring(text: string, rules: CompiledMilestoneRules): Foun
     }
   }
   return out;
+}
+
+/** Paragraph scope of a deadline: from it to the end of its line. */
+export function paragraphEnd(text: string, from: number): number {
+  const rest = text.indexOf('\n', from);
+  return rest < 0 ? text.length : rest;
 }
 
 /** Sentence scope of a deadline: from it to the end of its sentence. */

@@ -5,7 +5,7 @@
  * goals of its sub-sections (（三）…争创省知识产权保护示范区) carry its year.
  */
 import type { Milestone, Provenance, Section } from '../../core/state.js';
-import { findDeadlines, findGoalClauses, findPhases, findRecurring, sentenceEnd, type FoundMilestone } from './find.js';
+import { findDeadlines, findGoalClauses, findPhases, findRecurring, paragraphEnd, sentenceEnd, type Deadline, type FoundMilestone } from './find.js';
 import type { CompiledMilestoneRules } from './rules.js';
 
 export { milestoneRules } from './rules.js';
@@ -27,15 +27,27 @@ export interface MilestoneInputs {
 export function collectMilestones(input: MilestoneInputs): Milestone[] {
   const { text, rules } = input;
   const found: FoundMilestone[] = [...findPhases(text, rules, input.currentYear ?? null)];
-  // Nearest deadline first, so a goal under two deadlines keeps its own sentence's.
-  for (const deadline of findDeadlines(text, rules, input.currentYear ?? null).reverse()) {
-    if (!deadline.marked && (input.lookingBack || (input.issuedYear !== null && Number(deadline.end.slice(0, 4)) <= input.issuedYear))) continue;
-    const scopeEnd = breakBefore(text, deadline.after, sectionScope(text, deadline.start, input.sections) ?? sentenceEnd(text, deadline.after), rules.scopeBreak);
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, deadline.by ? rules.byDeadlineGoalVerbs : rules.goalVerbs));
+  const deadlines = findDeadlines(text, rules, input.currentYear ?? null).filter((d) => !inThePast(d, input));
+  // Nearest deadline first, so a goal under two deadlines keeps its own paragraph's.
+  for (let k = deadlines.length - 1; k >= 0; k--) {
+    const deadline = deadlines[k]!;
+    const next = deadlines[k + 1]?.start ?? text.length;
+    const reach = sectionScope(text, deadline.start, input.sections) ?? ownScope(text, deadline, next, input.sections);
+    const scopeEnd = breakBefore(text, deadline.after, reach, rules.scopeBreak);
+    const verbs = deadline.by ? rules.byDeadlineGoalVerbs : rules.goalVerbs;
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, verbs, deadline.marked));
+  }
+  // 主要目标 / 发展目标: a deadline in the section's first paragraph governs the goals written after it in the section.
+  for (const section of goalSections(input.sections, rules.raw.goalHeadings)) {
+    const firstParagraphEnd = paragraphEnd(text, text.slice(section.headingEnd).search(/\S/u) + section.headingEnd);
+    const deadline = deadlines.find((d) => d.marked && !d.by && d.start >= section.headingEnd && d.start < firstParagraphEnd);
+    if (!deadline) continue;
+    const scopeEnd = breakBefore(text, deadline.after, section.end, rules.scopeBreak);
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal-section`));
   }
   if (input.includeRecurring) found.push(...findRecurring(text, rules));
 
-  // A goal under two deadlines (the sentence's own and its section's) is one milestone: the nearer deadline wins.
+  // A goal under two deadlines (the paragraph's own and its section's) is one milestone: the nearer deadline wins.
   const byPlace = new Map<number, FoundMilestone>();
   for (const m of found) if (!byPlace.has(m.from)) byPlace.set(m.from, m);
   const seen = new Set<string>();
@@ -62,11 +74,57 @@ function breakBefore(text: string, from: number, end: number, scopeBreak: RegExp
   return hit ? from + hit.index : end;
 }
 
-function sectionScope(text: string, at: number, sections: readonly Section[]): number | null {
+/**
+ * A deadline before the year of issue reports the past (“十三五”期间…, 到2020年 in a
+ * 2022 plan); a bare year (2022年，建成…) is one only where the document looks forward.
+ */
+function inThePast(d: Deadline, input: MilestoneInputs): boolean {
+  const year = Number(d.end.slice(0, 4));
+  if (input.issuedYear !== null && year < input.issuedYear) return true;
+  return !d.marked && (input.lookingBack || (input.issuedYear !== null && year <= input.issuedYear));
+}
+
+/**
+ * A deadline opening its paragraph (到2025年，…) governs the paragraph up to the
+ * next deadline; one inside a paragraph (…，力争到2025年，…) its sentence. A
+ * paragraph that ends in a colon (“十四五”时期…的主要目标是：) introduces the goals
+ * listed after it: they are under the deadline up to the next one or the section's end.
+ */
+function ownScope(text: string, deadline: Deadline, next: number, sections: readonly Section[]): number {
+  const lineStart = text.lastIndexOf('\n', deadline.start - 1) + 1;
+  const lineEnd = paragraphEnd(text, deadline.after);
+  const cap = Math.max(next, deadline.after);
+  if (deadline.marked && /[：:]\s*$/u.test(text.slice(deadline.start, lineEnd))) {
+    return Math.min(cap, innermostSection(deadline.start, sections)?.end ?? cap);
+  }
+  // Opening: at most a short lead-in clause before it (经过…提升，到2020年，), no sentence.
+  const before = text.slice(lineStart, deadline.start);
+  const opens = deadline.marked && !/[。；;]/u.test(before) && (before.match(/[，,]/gu)?.length ?? 0) <= 1;
+  const end = opens ? lineEnd : sentenceEnd(text, deadline.after);
+  return Math.min(end, cap);
+}
+
+function innermostSection(at: number, sections: readonly Section[]): Section | undefined {
   let owner: Section | undefined;
   for (const s of sections) {
     if (s.headingEnd <= at && at < s.end && (!owner || s.end - s.start <= owner.end - owner.start)) owner = s;
   }
+  return owner;
+}
+
+/** Short headings that name the plan's goals (二、主要目标, （二）发展目标). */
+function goalSections(sections: readonly Section[], words: readonly string[]): Section[] {
+  return sections.filter((s) => {
+    const heading = (s.heading ?? '').replace(/^[\s（(一二三四五六七八九十\d）)、.．]+/u, '').replace(/[。.：:\s]+$/u, '');
+    return heading.length <= MAX_GOAL_HEADING && words.some((w) => heading.endsWith(w));
+  });
+}
+
+/** A heading longer than this is a sentence that mentions goals, not a goals section. */
+const MAX_GOAL_HEADING = 8;
+
+function sectionScope(text: string, at: number, sections: readonly Section[]): number | null {
+  const owner = innermostSection(at, sections);
   if (!owner) return null;
   const between = text.slice(owner.headingEnd, at);
   return /^[\s。]*$/u.test(between) ? owner.end : null;

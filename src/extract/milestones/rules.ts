@@ -17,6 +17,22 @@ export const MilestoneRulesSchema = z.object({
   recurring: z.array(PatternRule).default([]),
   /** A line that ends a section's reach for its deadline (附件：…表 after the last section). */
   scopeBreakLine: z.string().min(1).optional(),
+  /** Words that anywhere in a clause state a goal reached (实现规模化应用, 初步形成, 达到国际先进水平). */
+  goalStates: z.array(z.string().min(1)).default([]),
+  /** Regular expressions of trend words (进一步, 显著, 取得突破): a clause with one is a direction, not a goal reached. */
+  trendWords: z.array(z.string().min(1)).default([]),
+  /** A figure written in characters (百项, 千家): the clause is a target, not a milestone. */
+  writtenFigure: z.string().min(1).optional(),
+  /** Words before a stated goal that are not part of it (——, 一是, 力争). */
+  clauseOpener: z.string().min(1).optional(),
+  /** A clause opening with one of these is an action to take, not a state to reach (加快…, 支持…). */
+  taskOpeners: z.array(z.string().min(1)).default([]),
+  /** A clause opening with one of these after another clause of its sentence is that clause's purpose (建成…，实现…). */
+  purposeVerbs: z.array(z.string().min(1)).default([]),
+  /** Shortest stated goal, in characters. */
+  minStateLength: z.number().int().min(1).default(6),
+  /** A section whose heading holds one of these (主要目标) states goals: its first deadline governs all of it. */
+  goalHeadings: z.array(z.string().min(1)).default([]),
 });
 
 export type MilestoneRules = z.infer<typeof MilestoneRulesSchema>;
@@ -31,6 +47,11 @@ export interface CompiledMilestoneRules {
   goalVerbs: string[];
   /** goalVerbs plus byDeadlineVerbs, longest first: the verbs of a goal under a …前 deadline. */
   byDeadlineGoalVerbs: string[];
+  /** One expression per goal-state word: a word may say where it may not stand (构建 not closing a clause). */
+  goalStates: RegExp[];
+  trend: RegExp | null;
+  writtenFigure: RegExp | null;
+  clauseOpener: RegExp | null;
 }
 
 export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-patterns'): CompiledMilestoneRules {
@@ -53,7 +74,19 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
     scopeBreak: raw.scopeBreakLine ? compileLine(raw.scopeBreakLine, file) : null,
     goalVerbs: [...raw.goalVerbs].sort((a, b) => b.length - a.length),
     byDeadlineGoalVerbs: [...raw.goalVerbs, ...raw.byDeadlineVerbs].sort((a, b) => b.length - a.length),
+    goalStates: raw.goalStates.map((p) => compilePattern(p, `goalStates ${p}`, file)),
+    trend: raw.trendWords.length > 0 ? compilePattern(raw.trendWords.join('|'), 'trendWords', file) : null,
+    writtenFigure: raw.writtenFigure ? compilePattern(raw.writtenFigure, 'writtenFigure', file) : null,
+    clauseOpener: raw.clauseOpener ? compilePattern(`^(?:${raw.clauseOpener})`, 'clauseOpener', file) : null,
   };
+}
+
+function compilePattern(pattern: string, name: string, file: string): RegExp {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch (error) {
+    throw new ConfigError(file, `${name} is not a valid regular expression (${(error as Error).message})`);
+  }
 }
 
 function compileLine(pattern: string, file: string): RegExp {

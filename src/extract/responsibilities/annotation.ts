@@ -76,7 +76,8 @@ export function splitInlineUnits(
     const parts = splitUnitList(piece, rules.raw.listConjunctions);
     out.push(...(parts.length > 1 && !parts.every(isUnit) && isUnit(piece) ? [piece] : parts));
   }
-  return out;
+  // 领导小组及其办公室: 其 stands for the unit before it.
+  return out.map((name, k) => (k > 0 && name.startsWith('其') && name.length > 2 ? out[k - 1]! + name.slice(1) : name));
 }
 
 /**
@@ -125,7 +126,7 @@ export function parseRoleContent(
   const { rest, deadline } = takeDeadline(body, rules);
   body = rest;
   const labelled = parseLabelled(body, rules);
-  const parsed = labelled ?? parseInline(body, rules, isUnit, isNamedUnit);
+  const parsed = labelled ?? parseInline(body, rules, isUnit, isNamedUnit, true);
   if (!parsed) return implicit.length > 0 ? { lead: [], support: [], roles: 'split', implicit, rule: 'responsibility.implicit-note' } : null;
   const notImplicit = (u: string) => !implicit.includes(u);
   const out: ParsedRoles = { ...parsed, lead: parsed.lead.filter(notImplicit), support: parsed.support.filter(notImplicit), implicit };
@@ -196,6 +197,8 @@ function parseInline(
   rules: CompiledResponsibilityRules,
   isUnit: (name: string) => boolean,
   isNamedUnit: (name: string) => boolean = isUnit,
+  /** In brackets the list may hold names no pattern knows (…机制牵头部门) beside units; in a bare sentence it may not. */
+  lenient = false,
 ): Omit<ParsedRoles, 'implicit'> | null {
   const markers = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length);
   const parts = body.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
@@ -218,13 +221,45 @@ function parseInline(
       continue;
     }
     const units = splitInlineUnits(names, rules, isUnit, isNamedUnit);
-    if (units.length === 0 || !units.every(isUnit)) return null;
+    if (!unitList(units, rules, isUnit, lenient)) return null;
     lists[marker.role].push(...units);
   }
   if (lists.lead.length === 0 && lists.support.length === 0) {
     return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.inline-unsplit' };
   }
   return { lead: [...lists.lead, ...lists.unsplit], support: lists.support, roles: 'split', rule: 'responsibility.inline-roles' };
+}
+
+/**
+ * Whether names make a role list: all units; or, where `lenient`, at least one
+ * unit and the rest names a role list may hold (…牵头部门, …管理公司, 相关区).
+ */
+export function unitList(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
+  if (names.length === 0) return false;
+  if (names.every(isUnit)) return true;
+  if (!lenient || !names.some(isUnit)) return false;
+  return names.every((n) => isUnit(n) || rules.raw.listedNameEndings.some((e) => n.endsWith(e) && n.length > e.length + 1) || (rules.listGroup?.test(n) ?? false));
+}
+
+/**
+ * A bracket of unit names alone closing a task's paragraph — …提高活性保留率。（市科委） /
+ * （市经济信息化委、市农业农村委、市科委）: the units responsible, roles not separated.
+ * Only where the bracket follows a full sentence and ends the paragraph, so a name's
+ * own bracket (市市场监管局（市知识产权局）) or an aside is not read as one.
+ */
+function bareUnitBracket(
+  text: string,
+  open: number,
+  close: number,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  isNamedUnit: (name: string) => boolean,
+): ParsedRoles | null {
+  if (!/[。；;！!]/u.test(text[open - 1] ?? '')) return null;
+  if (!/^[。；;]?[ \t\u3000]*(?:\n|$)/u.test(text.slice(close + 1, close + 4))) return null;
+  const names = splitUnitList(text.slice(open + 1, close).replace(/\n/g, ''), rules.raw.listSeparators);
+  if (!names.some(isNamedUnit) || !unitList(names, rules, isUnit, true)) return null;
+  return { lead: names.slice(0, 1), support: names.slice(1), roles: 'unsplit', implicit: [], rule: 'responsibility.bare-unit-bracket' };
 }
 
 /**
@@ -246,7 +281,9 @@ export function findRoleAnnotations(
     if (ch === '（' || ch === '(' || ch === '【') {
       const close = matchingClose(text, i);
       if (close < 0) continue;
-      const parsed = parseRoleContent(text.slice(i + 1, close).replace(/\n/g, ''), rules, isUnit, isNamedUnit);
+      const parsed =
+        parseRoleContent(text.slice(i + 1, close).replace(/\n/g, ''), rules, isUnit, isNamedUnit) ??
+        (ch === '【' ? null : bareUnitBracket(text, i, close, rules, isUnit, isNamedUnit));
       if (parsed) {
         out.push({ ...parsed, start: i, end: close + 1 });
         i = close;

@@ -20,6 +20,10 @@ export const ResponsibilityRulesSchema = z.object({
   proseNotTasks: z.array(z.string().min(1)).default([]),
   tableTaskHeaders: z.array(z.string().min(1)).default([]),
   deadlineLabels: z.array(z.string().min(1)).default([]),
+  /** Endings of names a role list may hold beside recognised units (…机制牵头部门, …基金管理公司). */
+  listedNameEndings: z.array(z.string().min(1)).default([]),
+  /** A group a role list may name beside units (相关区, 各县区): kept, though no unit. */
+  listGroupPattern: z.string().min(1).optional(),
 });
 
 export type ResponsibilityRules = z.infer<typeof ResponsibilityRulesSchema>;
@@ -31,6 +35,7 @@ export interface CompiledResponsibilityRules {
   /** `re` for one match in a parenthetical, `all` ('g') for running text; `requires`: a cheap test that must pass first. */
   implicitNotes: Array<{ id: string; re: RegExp; all: RegExp; requires: RegExp | null }>;
   prose: Array<{ id: string; re: RegExp }>;
+  listGroup: RegExp | null;
 }
 
 export function compileResponsibilityRules(raw: ResponsibilityRules, file = 'responsibility-patterns'): CompiledResponsibilityRules {
@@ -56,6 +61,7 @@ export function compileResponsibilityRules(raw: ResponsibilityRules, file = 'res
       requires: n.requires ? compile(n.id, n.requires, 'u', []) : null,
     })),
     prose: raw.prosePatterns.map((p) => ({ id: p.id, re: compile(p.id, p.pattern, 'gu', ['lead', 'marker']) })),
+    listGroup: raw.listGroupPattern ? compile('listGroupPattern', raw.listGroupPattern, 'u', []) : null,
   };
 }
 

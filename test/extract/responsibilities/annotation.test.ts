@@ -74,6 +74,38 @@ describe('role annotations', () => {
     expect(a!.lead).toEqual(['市市场监管局（市知识产权局）']);
   });
 
+  describe('a bracket of unit names alone closing a task paragraph: units responsible, roles unsplit', () => {
+    const found = (text: string) => findRoleAnnotations(text, responsibilityRules(rules), isUnit, isUnit).map((a) => [...a.lead, ...a.support]);
+    it.each([
+      { text: '1.加快新原料挖掘。拓展新食品原料，提高生物利用度。（市科技局）\n2.下一项。', units: [['市科技局']] },
+      { text: '3.支持特殊食品创制。加快市场准入。（市科技局、市卫生健康委、市市场监管局）\n', units: [['市科技局', '市卫生健康委', '市市场监管局']] },
+      { text: '16.打造产业集聚区。建设先导园区。（市经济和信息化委员会、市科技局、相关区）', units: [['市经济和信息化委员会', '市科技局', '相关区']] },
+    ])('$text', ({ text, units }) => {
+      expect(found(text)).toEqual(units);
+    });
+    it.each([
+      ['a unit’s own bracket inside a sentence', '由市市场监管局（市知识产权局）统筹推进。\n'],
+      ['a bracket that does not close its paragraph', '建设平台。（市科技局）同时加强宣传。\n'],
+      ['a bracket not after a full sentence', '组织专家评审（市科技局）\n'],
+      ['names that are not units', '推广经验。（高校、科研院所）\n'],
+    ])('not: %s', (_why, text) => {
+      expect(found(text)).toEqual([]);
+    });
+  });
+
+  it('a bracketed 负责 list may hold a mechanism’s lead department beside units', () => {
+    const got = parse('省发展改革委、省科技厅、省“十强产业”协调推进机制牵头部门负责')!;
+    expect([...got.lead, ...got.support]).toEqual(['省发展改革委', '省科技厅', '省“十强产业”协调推进机制牵头部门']);
+    expect(got.roles).toBe('unsplit');
+    // …but not names alone that no pattern knows.
+    expect(parse('协调推进机制牵头部门负责')).toBeNull();
+  });
+
+  it('其 stands for the unit before it: 领导小组及其办公室', () => {
+    const got = parse('市知识产权强市建设工作领导小组及其办公室负责')!;
+    expect([...got.lead, ...got.support]).toEqual(['市知识产权强市建设工作领导小组', '市知识产权强市建设工作领导小组办公室']);
+  });
+
   it('splits lists only outside nested brackets', () => {
     expect(splitUnitList('市市场监管局（市知识产权局、市版权局）、市公安局', ['、'])).toEqual(['市市场监管局（市知识产权局、市版权局）', '市公安局']);
   });

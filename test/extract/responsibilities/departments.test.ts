@@ -3,7 +3,7 @@
  * `names` are what must be found, `not` what must not.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
+import { addressedUnits, departmentRules, findUnits } from '../../../src/extract/departments/index.js';
 import { placeNames } from '../../../src/extract/departments/places.js';
 import { linkName, regionContext } from '../../../src/extract/departments/registry.js';
 import { useDictionary } from '../../../src/extract/departments/words.js';
@@ -32,6 +32,11 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'national body by name', text: '被国务院列为全国自贸区改革试点案例，被商务部列为试点', names: ['国务院', '商务部'] },
   { pattern: 'short national alias', text: '得到最高法院主要领导批示', names: ['最高法院'] },
   { pattern: 'sub-unit after a national regulator', text: '国家金融监督管理总局连云港监管分局、人民银行连云港市分行', names: ['国家金融监督管理总局连云港监管分局', '人民银行连云港市分行'] },
+  { pattern: 'party office written after its committee', text: '（责任单位：市委金融办、省委科技委、市委社会工作部）', names: ['市委金融办', '省委科技委', '市委社会工作部'] },
+  { pattern: 'central organ by name', text: '中央全面深化改革委员会审议通过，中央科技委统筹', names: ['中央全面深化改革委员会', '中央科技委'] },
+  { pattern: 'ministries without a level word', text: '工业和信息化部、交通运输部、文化和旅游部、中国科学院联合印发', names: ['工业和信息化部', '交通运输部', '文化和旅游部', '中国科学院'] },
+  { pattern: 'standing committee of the people’s congress', text: '按照全国人大常委会审议意见要求', names: ['全国人大常委会'] },
+  { pattern: 'a government centre stays a unit', text: '区投资促进中心负责招商服务', names: ['区投资促进中心'] },
   { pattern: 'sub-centre after its centre', text: '充分发挥南京市知识产权维权援助中心徐庄高新区分中心作用', names: ['南京市知识产权维权援助中心徐庄高新区分中心'] },
   { pattern: 'bare function name that acts', text: '区财政设立知识产权工作专项预算', names: ['区财政'] },
   { pattern: 'office attached to the party committee', text: '市委宣传部负责组织宣传', names: ['市委宣传部'] },
@@ -65,6 +70,10 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   { pattern: 'a hospital is not a unit', text: '市人民医院开展义诊', not: ['市人民医院'] },
   { pattern: '部署 is a verb', text: '贯彻市委市政府决策部署', not: ['市委市政府决策部署'] },
   { pattern: '市长 is a person', text: '成立以一把手市长为组长的领导小组', not: ['市长为组长的领导小组'] },
+  { pattern: 'an innovation centre is a platform', text: '省制造业创新中心达到50家，支持省技术创新中心建设', not: ['省制造业创新中心', '省技术创新中心'] },
+  { pattern: 'a computing centre is a platform', text: '济南市人工智能计算中心提供算力服务', not: ['济南市人工智能计算中心'] },
+  { pattern: 'a research or proof-of-concept centre is a platform', text: '国家工程研究中心、省概念验证中心开放共享', not: ['国家工程研究中心', '省概念验证中心'] },
+  { pattern: 'the party committee is not cut from its office', text: '（市委金融办、市财政局）', not: ['市委'] },
 ];
 
 describe('department names: valid', () => {
@@ -87,6 +96,15 @@ describe('actors', () => {
     { text: '南京市获批国家海外知识产权纠纷应对指导中心南京分中心、国家知识产权服务出口基地', unit: '国家海外知识产权纠纷应对指导中心南京分中心', actor: false },
     { text: '与省知识产权局建立了省市共建会商机制', unit: '省知识产权局', actor: true },
     { text: '市检察院构建知识产权大保护检察联盟', unit: '市检察院', actor: true },
+    { text: '认真落实党中央、国务院决策部署，加快发展', unit: '国务院', actor: false },
+    { text: '认真落实党中央、国务院决策部署，加快发展', unit: '党中央', actor: false },
+    { text: '贯彻落实党中央、国务院和省委、省政府关于加快发展的战略部署', unit: '省政府', actor: false },
+    { text: '认真落实国务院关于制造业数字化转型行动总体部署', unit: '国务院', actor: false },
+    { text: '在以习近平同志为核心的党中央坚强领导下', unit: '党中央', actor: false },
+    { text: '没有法律、行政法规或者党中央、国务院政策依据，不得拒绝', unit: '国务院', actor: false },
+    { text: '受国务院委托，现就数字经济发展情况作报告', unit: '国务院', actor: true },
+    { text: '本方案已经省政府同意，现印发给你们', unit: '省政府', actor: true },
+    { text: '被国务院列为全国自贸区改革试点案例', unit: '国务院', actor: true },
   ])('$unit in “$text” acts: $actor', ({ text, unit, actor }) => {
     expect(names(text)).toContain(unit);
     expect(actors(text).includes(unit)).toBe(actor);
@@ -130,5 +148,26 @@ describe('units named in role lists', () => {
     const listed = ['市市场监管局（市知识产权局）', '市质量发展和食品药品安全委员会成员单位', '功能板块管委会', '市有关部门'].map((name) => ({ name, provenance: provenance(0, 0, 'responsibility.labelled-roles') }));
     const got = collectDepartments({ text: '', rules: compiled(), region: regionContext(undefined), listed, memberSuffixes: ['成员单位'], provenance }).map((d) => d.name);
     expect(got).toEqual(['市市场监管局', '市知识产权局', '市质量发展和食品药品安全委员会', '功能板块管委会']);
+  });
+});
+
+describe('a notice’s addressee line: the government bodies it names, each item as written', () => {
+  const addressed = (line: string) => addressedUnits(line, compiled()).map((a) => a.name);
+  it.each([
+    { line: '各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构，各大企业，各高等院校：', want: ['各市人民政府', '各县（市、区）人民政府'] },
+    { line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门，各省、自治区、直辖市通信管理局，各相关企业：', want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门', '各省、自治区、直辖市通信管理局'] },
+    { line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）、工业和信息化主管部门：', want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）', '工业和信息化主管部门'] },
+    { line: '各区政府,各相关单位：', want: ['各区政府'] },
+    { line: '各有关区人民政府，市政府有关委、办、局，各有关单位:', want: ['各有关区人民政府'] },
+    { line: '各市、县（市、区）人民政府，省政府直属各单位：', want: ['各市、县（市、区）人民政府'] },
+  ])('$line', ({ line, want }) => {
+    expect(addressed(line)).toEqual(want);
+  });
+  it.each([
+    ['groups of units are not units', '各街道办事处，各委办局，各直属单位：'],
+    ['generic addressees', '各有关单位：'],
+    ['a government’s departments as a group', '县人民政府各部门，各直属机构：'],
+  ])('not: %s', (_why, line) => {
+    expect(addressed(line)).toEqual([]);
   });
 });

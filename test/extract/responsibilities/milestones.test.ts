@@ -95,3 +95,118 @@ describe('bare years', () => {
     expect(run(false, 2021)).toEqual(['建成知识产权工作站', '建成知识产权强市']);
   });
 });
+
+/** Milestones of `text` as the stage reads them (deadline scopes, sections none unless given). */
+function milestonesOf(text: string, issuedYear: number | null = null, sections: Parameters<typeof collectMilestones>[0]['sections'] = []) {
+  return collectMilestones({
+    text,
+    rules: compiled(),
+    sections,
+    includeRecurring: false,
+    lookingBack: false,
+    issuedYear,
+    provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+  }).map((m) => `${m.what}@${m.end}`);
+}
+
+describe('stated goals: a clause under a deadline that names a state reached', () => {
+  it.each([
+    { text: '到2020年，智能服务机器人实现规模化应用，产品类别明显丰富。', want: ['智能服务机器人实现规模化应用@2020'] },
+    { text: '到2027年，数据要素市场基本建立，算力规模显著提升。', want: ['数据要素市场基本建立@2027'] },
+    { text: '到2025年，部分领域达到国际先进水平，产业规模稳步提升。', want: ['部分领域达到国际先进水平@2025'] },
+    { text: '力争到2025年，具有国际竞争力的数字产业集群初步形成。', want: ['具有国际竞争力的数字产业集群初步形成@2025'] },
+    { text: '到2030年，全面形成支撑协同发展的标准体系。', want: ['全面形成支撑协同发展的标准体系@2030'] },
+    { text: '展望2035年，数字经济迈向繁荣成熟期。', want: ['数字经济迈向繁荣成熟期@2035'] },
+    { text: '到2025年，我省信息技术创新能力全国领先。', want: ['我省信息技术创新能力全国领先@2025'] },
+    { text: '至2027年，量子城市创新基地建设成效初显。', want: ['量子城市创新基地建设成效初显@2027'] },
+    { text: '到2027年，构建传统产业协同联动的发展格局，形成可持续发展的长效机制。', want: ['构建传统产业协同联动的发展格局@2027', '形成可持续发展的长效机制@2027'] },
+    { text: '到2025年，——支撑体系基本完善。', want: ['支撑体系基本完善@2025'] },
+  ])('$text', ({ text, want }) => {
+    expect(milestonesOf(text)).toEqual(want);
+  });
+
+  it.each([
+    ['a trend is no point reached', '到2025年，数字经济竞争力和影响力稳步提升，治理体系更加完善。'],
+    ['a breakthrough is a trend', '到2027年，关键核心技术实现重大突破。'],
+    ['a figure makes a target', '到2025年，培育专精特新企业达到1000家。'],
+    ['a figure written in characters makes a target', '到2025年，形成百项标志性产品。'],
+    ['a batch is a vague quantity', '到2025年，形成一批应用解决方案。'],
+    ['an action verb opens a task, not a goal', '到2025年，加快推进产业链协同，强化机制建设。'],
+    ['what an action forms belongs to the action', '到2026年，强化司法保护衔接机制，形成知识产权保护格局。'],
+    ['a purpose without its own subject belongs to the clause before', '到2020年，建成全国统一的林业数据库，实现信息资源共建共享。'],
+    ['构建 closing a clause reports a state', '到2025年，公共服务体系初步构建。'],
+    ['a goal the plan only serves', '展望2035年，助力上海建成卓越的全球城市。'],
+    ['a bare year is no deadline for a stated goal', '2009年，林业信息资源开发利用实现最佳。'],
+    ['截至 reports a date reached', '截至2022年6月，算力基础设施达到世界领先水平。'],
+  ])('%s', (_why, text) => {
+    expect(milestonesOf(text).filter((m) => !m.startsWith('建成全国统一'))).toEqual([]);
+  });
+});
+
+describe('how far a deadline reaches', () => {
+  it('a deadline opening its paragraph governs the paragraph, up to the next deadline', () => {
+    const text = '到2025年，产业规模稳步提升。初步形成符合实际的发展模式。到2027年，重点产业实现规模化发展。\n下一段里建成协同机制。';
+    expect(milestonesOf(text)).toEqual(['初步形成符合实际的发展模式@2025', '重点产业实现规模化发展@2027']);
+  });
+
+  it('a deadline inside a paragraph governs its sentence only', () => {
+    const text = '深化金融创新，聚焦八大产业链，稳妥推进证券化，力争到2025年，每个产业链发行储架规模10亿元。推动混合质押，形成可复制、可推广的证券化模板。';
+    expect(milestonesOf(text)).toEqual([]);
+  });
+
+  it('a deadline that introduces a list (…的主要目标是：) governs the list', () => {
+    const text = '“十四五”时期实施扩大内需战略的主要目标是：\n——完善市场体系。高标准市场体系基本建成。\n——畅通循环。开放型经济新体制基本形成。';
+    expect(milestonesOf(text)).toEqual(['高标准市场体系基本建成@2025', '开放型经济新体制基本形成@2025']);
+  });
+
+  it('a deadline before the year of issue reports the past', () => {
+    expect(milestonesOf('“十三五”期间，探索建立知识产权一体化平台。', 2022)).toEqual([]);
+    expect(milestonesOf('到2020年，建成知识产权一体化平台。', 2022)).toEqual([]);
+    expect(milestonesOf('到2020年，建成知识产权一体化平台。', 2017)).toEqual(['建成知识产权一体化平台@2020']);
+  });
+
+  it('a goals section: the deadline in its first paragraph governs the goals after it', () => {
+    const text = '（二）主要目标\n通过实施六大行动，到2025年，制造业创新能力显著增强。\n——未来产业。未来产业体系初步建立。\n三、重点任务\n建立协同机制。';
+    const head = text.indexOf('（二）');
+    const tasks = text.indexOf('三、');
+    const sections = [
+      { path: '（二）', heading: '主要目标', start: head, headingStart: head, headingEnd: text.indexOf('\n', head), end: tasks },
+      { path: '三', heading: '重点任务', start: tasks, headingStart: tasks, headingEnd: text.indexOf('\n', tasks), end: text.length },
+    ] as unknown as Parameters<typeof collectMilestones>[0]['sections'];
+    expect(milestonesOf(text, null, sections)).toEqual(['未来产业体系初步建立@2025']);
+  });
+});
+
+describe('a month without its year: the document’s own year', () => {
+  const inYear = (text: string, year: number | null) =>
+    collectMilestones({
+      text,
+      rules: compiled(),
+      sections: [],
+      includeRecurring: false,
+      lookingBack: true,
+      issuedYear: year,
+      currentYear: year,
+      provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+    }).map((m) => `${m.what}@${m.end}`);
+
+  it.each([
+    { text: '各单位于5月底前完成自查评估工作。', want: ['完成自查评估工作@2022-05'] },
+    { text: '考核办公室10月底完成考核结果汇总。', want: ['完成考核结果汇总@2022-10'] },
+    { text: '6月30日前将评估报告报送市考核办。', want: ['将评估报告报送市考核办@2022-06'] },
+  ])('$text', ({ text, want }) => {
+    expect(inYear(text, 2022)).toEqual(want);
+  });
+
+  it.each<{ why: string; text: string; year: number | null }>([
+    { why: 'a bare month reports when something happened', text: '6月，完成全市知识产权执法检查。', year: 2022 },
+    { why: 'a month inside a dated range is a phase, not a deadline', text: '2022年3月—5月底完成自查。', year: 2022 },
+    { why: 'no year of its own and none of the document', text: '5月底前完成自查评估工作。', year: null },
+  ])('$why', ({ text, year }) => {
+    expect(inYear(text, year)).toEqual([]);
+  });
+
+  it('a figure in brackets or a title is a reference, not the goal’s figure', () => {
+    expect(milestonesOf('于2022年6月30日前将《项目推荐汇总表》（附件4）报送至市场监管总局。')).toEqual(['将《项目推荐汇总表》（附件4）报送至市场监管总局@2022-06']);
+  });
+});
