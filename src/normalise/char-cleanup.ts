@@ -13,6 +13,8 @@ export interface CharCleanupOptions {
   unicodeSpaces: boolean;
   /** Spaces next to CJK text (`2026 年`, `构 ， 形 成`) removed; spaces between Latin words kept. */
   cjkSpaces: boolean;
+  /** Markdown markup of crawled web pages: `# ` heading marks, `**bold**` markers, `[text](url)` links. */
+  markdown: boolean;
 }
 
 const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
@@ -28,6 +30,18 @@ const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const SPACE_RUN = / +/g;
 
+/**
+ * Markdown a crawler leaves on a page saved as text. Chinese official text
+ * never writes `**` or a `#` before a space at a line start, so these go
+ * wherever they occur: `**一、工作目标**` is the heading 一、工作目标, and an
+ * unbalanced `（2026—2030年****）` is the crawler's, not the document's.
+ */
+const MARKDOWN_HEADING = /^[ \t\u3000]*#{1,6}[ \t]+/g;
+const MARKDOWN_BOLD = /\*{2,}/g;
+/** A list of bold field labels (`- **发布机构**：…`): the bullet goes with the markup. */
+const MARKDOWN_BULLET = /^[ \t]*[-*+][ \t]+(?=\*\*)/g;
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
+
 /** Han ideographs and CJK punctuation (incl. full-width forms and curly quotes used in Chinese text). */
 const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
 const DIGIT = /[0-9]/;
@@ -36,6 +50,7 @@ const PERCENT_LIKE = /[%‰]/;
 export function cleanChars(line: MappedText, options: CharCleanupOptions): MappedText {
   let out = line;
   if (options.bookmarks) out = out.replace(BOOKMARK, () => '');
+  if (options.markdown) out = stripMarkdown(out);
   if (options.unicodeSpaces) {
     out = out.replace(ZERO_WIDTH, () => '');
     out = out.replace(UNICODE_SPACE, () => ' ');
@@ -46,6 +61,15 @@ export function cleanChars(line: MappedText, options: CharCleanupOptions): Mappe
   }
   if (options.cjkSpaces) out = removeCjkSpaces(out);
   return out;
+}
+
+/** A link keeps its text, or its address where the text is empty. */
+export function stripMarkdown(line: MappedText): MappedText {
+  const out = line
+    .replace(MARKDOWN_HEADING, () => '')
+    .replace(MARKDOWN_BULLET, () => '')
+    .replace(MARKDOWN_BOLD, () => '');
+  return out.replace(MARKDOWN_LINK, (m) => m[1] || m[2]!);
 }
 
 /** Removes a run of spaces when it sits next to CJK text, or between a number and its per cent sign. */

@@ -25,6 +25,8 @@ const NormaliseOptions = z
     unicodeSpaces: z.boolean().default(true),
     /** Remove spaces next to CJK text (`2026 年`, `构 ， 形 成`); keep them between Latin words and between numbers. */
     cjkSpaces: z.boolean().default(true),
+    /** Strip the markdown of crawled web pages (`# ` title marks, `**bold**` headings, `[text](url)` links). */
+    markdown: z.boolean().default(true),
     /** Page-number lines (— 8 —, 第 8 页, -- 2 of 15 --) and headers/footers repeated across pages. */
     pageFurniture: z.boolean().default(true),
     /** Share of pages a top/bottom line must repeat on to count as a running header/footer. */

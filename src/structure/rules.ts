@@ -74,20 +74,30 @@ export const MetadataRulesSchema = z
         maxChars: z.number().int().positive(),
         maxLinesAboveDate: z.number().int().min(1),
         headerWords: z.array(z.string().min(1)).default([]),
+        titlePrefixPattern: RegexSource,
+        jointCentralIssuers: z.array(z.string().min(1)).default([]),
+        onBehalfPattern: RegexSource,
+        releasePattern: RegexSource,
       })
       .strict(),
     periodWords: z.record(z.string(), YearPair),
+    dates: z.object({ deliveryLinePattern: RegexSource, datelinePattern: RegexSource }).strict(),
     labels: z
       .object({
         docNumber: z.array(z.string().min(1)).default([]),
         issued: z.array(z.string().min(1)).default([]),
         issuer: z.array(z.string().min(1)).default([]),
+        published: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ docNumber: [], issued: [], issuer: [] }),
+      .default({ docNumber: [], issued: [], issuer: [], published: [] }),
     periodRangePattern: RegexSource,
+    period: z
+      .object({ ownSpanPattern: RegexSource, evaluatedPlanPattern: RegexSource, goalHeadingPattern: RegexSource, frameWords: z.array(z.string().min(1)).min(1) })
+      .strict(),
     periodYearPattern: RegexSource.optional(),
     typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),
+    selfReferencePattern: RegexSource,
     typeCues: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1), weight: z.number().positive() }).strict()),
     minCueScore: z.number().min(0),
     zoneWords: z.array(z.string().min(1)),
@@ -95,6 +105,16 @@ export const MetadataRulesSchema = z
     localTitlePattern: RegexSource.default('[\\u4e00-\\u9fa5]{1,10}?(?:省|市|县|区|州|盟|旗)'),
     minNationalMentions: z.number().int().min(1).default(3),
     placeholderCities: z.array(z.string().min(1)),
+    nationalRegion: z.string().min(1),
+    nationalIssuerPattern: RegexSource,
+    scope: z
+      .object({
+        local: z.record(z.enum(['province', 'city', 'district']), z.array(RegexSource)),
+        national: z.array(RegexSource),
+        minLocalMentions: z.number().int().min(1),
+        minNationalMentions: z.number().int().min(1),
+      })
+      .strict(),
   })
   .strict();
 

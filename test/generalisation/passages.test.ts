@@ -165,7 +165,7 @@ describe('document metadata', () => {
     },
     {
       front: '2024年知识产权强国建设纲要和“十四五”规划实施推进计划\n\n为贯彻落实党中央、国务院决策部署，制定本计划。\n一、完善制度\n1.推进规章修订。（国家知识产权局负责）\n2.推动修改商标法。（国家知识产权局、司法部等按职责分工负责）\n',
-      expected: { region: null, level: 'national', period: [2024, 2024], type: 'work-plan' },
+      expected: { region: '全国', level: 'national', period: [2024, 2024], type: 'work-plan' },
     },
     {
       front: '某某市国民经济和社会发展第十四个五年规划和2035年远景目标纲要\n\n第一章 发展基础\n第一节 主要成效\n成效显著。\n',

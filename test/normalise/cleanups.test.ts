@@ -47,6 +47,19 @@ describe('character cleanups', () => {
     ['CJK punctuation stays', '（一）强化保护、运用：“十四五”；完成。', '（一）强化保护、运用：“十四五”；完成。'],
     ['ideographic indent and NBSP', '\u3000\u3000全市\u00a0发明专利', '全市发明专利'],
     ['zero-width characters', '专\u200b利\ufeff', '专利'],
+    // Crawled web pages saved as markdown.
+    ['markdown title mark', '# 关于印发《某市行动方案》的通知', '关于印发《某市行动方案》的通知'],
+    ['markdown section mark', '## 政策全文', '政策全文'],
+    ['markdown bold heading', '**一、工作目标**', '一、工作目标'],
+    ['indented bold heading', '\u3000\u3000**三、重点任务**', '三、重点任务'],
+    ['bold field label', '**发布日期**: 2025-12-22', '发布日期: 2025-12-22'],
+    ['bullet bold label', '- **文件编号**：工信部信管〔2025〕180号', '文件编号：工信部信管〔2025〕180号'],
+    ['a dash item without bold keeps its dash', '- 数据来源', '-数据来源'],
+    ['unbalanced crawler bold', '**某市行动方案（2026—2030年****）**', '某市行动方案（2026—2030年）'],
+    ['markdown link keeps its text', '**原文链接**: [http://a.gov.cn/x.html](http://a.gov.cn/x.html)', '原文链接: http://a.gov.cn/x.html'],
+    ['link with a name', '附件：[空间布局图.pdf](./x.pdf)', '附件：空间布局图.pdf'],
+    ['a hash inside a line stays', '编号#3', '编号#3'],
+    ['a single asterisk stays', '注：*为约束性指标', '注：*为约束性指标'],
   ])('%s', (_name, input, expected) => {
     expect(clean(input)).toBe(expected);
   });
@@ -55,6 +68,7 @@ describe('character cleanups', () => {
     ['bookmarks', '[bookmark: _Toc1]标题'],
     ['fullWidth', '１２'],
     ['cjkSpaces', '2026 年'],
+    ['markdown', '**一、工作目标**'],
   ])('option %s: false leaves the text alone', (option, input) => {
     expect(clean(input, { [option]: false })).toBe(input);
   });

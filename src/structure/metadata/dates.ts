@@ -48,3 +48,9 @@ export function parseLooseDate(value: string): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
+
+/** A date in brackets on a line of its own, under a title: （2023年1月2日）. */
+export function parseBracketedDateLine(line: string): string | null {
+  const m = /^\s*[（(](.+)[）)]\s*$/u.exec(line);
+  return m ? (parseDateLine(m[1]!)?.iso ?? null) : null;
+}

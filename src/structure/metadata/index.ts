@@ -8,9 +8,10 @@ import type { RuleSet } from '../../rules/index.js';
 import { isBlank, type Line } from '../lines.js';
 import { asciiDigits } from '../numerals.js';
 import { loadMetadataRules, type MetadataRules } from '../rules.js';
-import { isMonthOnlyDateLine, parseDateLine, parseLooseDate } from './dates.js';
-import { resolveRegion, type ResolvedRegion } from './region.js';
-import { findTitle, withoutAlias } from './title.js';
+import { isMonthOnlyDateLine, parseBracketedDateLine, parseDateLine, parseLooseDate } from './dates.js';
+import { resolveAtLevel, resolveRegion, type ResolvedRegion } from './region.js';
+import { scopeOf } from './scope.js';
+import { findTitle, findTitleAboveNumber, withoutAlias } from './title.js';
 
 export interface MetadataInput {
   text: string;
@@ -38,28 +39,83 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
     return match ? `${match[1]}〔${match[2]}〕${match[3]}号` : null;
   };
   const labelled = (field: keyof MetadataRules['labels']) => labelValue(front, rules.labels[field]);
-  const docNumber = firstOf([...front, ...tail], (line) => readDocNumber(line.text)) ?? readLabelledDocNumber(labelled('docNumber'), readDocNumber);
-
-  const found = findTitle(front, rules, (line) => readDocNumber(line) !== null);
+  const isDocNumber = (line: string) => readDocNumber(line) !== null;
+  const frontTitle = findTitle(front, rules, isDocNumber);
+  // No title in the front matter: a title line over a number line further on is the document's head.
+  const head = frontTitle ? null : findTitleAboveNumber(lines, rules, isDocNumber);
+  const found = frontTitle ?? head?.found ?? null;
   const title = found?.title ?? null;
-  const signature = findSignature(front, rules) ?? findSignature(tail, rules);
-  // A national document names no place in its title; its body's places are not its region.
-  const national = title !== null && isNational(title, rules);
-  const region = resolveRegion([title, signature?.issuer ?? null], text, rules, !national);
+  const docNumber =
+    firstOf([...front, ...tail], (line) => readDocNumber(line.text)) ??
+    (head ? readDocNumber(head.numberLine.text) : null) ??
+    readLabelledDocNumber(labelled('docNumber'), readDocNumber);
+  // A signature in the body (a notice signed before its attachments) counts only with an issuer on it.
+  const signature = findSignature(front, rules) ?? findSignature(tail, rules) ?? findSignature(lines, rules, true);
+  const frontText = front.map((line) => line.text).join('\n');
+  const issuer =
+    signature?.issuer ??
+    titleIssuer(found?.notice ?? title, rules) ??
+    spokenIssuer(frontText, title, rules) ??
+    labelled('issuer') ??
+    headerIssuer(front, rules);
+  const place = placeOf(title, issuer, text, rules);
   const hasBody = sections.length > 0 || input.tables.length > 0;
+  const type = typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules);
 
   return {
     title,
-    region: region?.region ?? null,
-    regionCode: region?.regionCode ?? null,
-    level: region ? levelOf(title, region, rules) : national || speaksForNation(title, text, rules) ? 'national' : null,
-    regionParents: region?.regionParents ?? [],
-    issuer: signature?.issuer ?? labelled('issuer') ?? headerIssuer(front, rules),
+    region: place?.region ?? null,
+    regionCode: place?.regionCode ?? null,
+    level: place?.level ?? null,
+    regionParents: place?.regionParents ?? [],
+    issuer,
     docNumber,
-    issued: signature?.issued ?? (labelled('issued') ? parseLooseDate(labelled('issued')!) : null),
-    period: periodOf(title, text, rules),
-    type: typeOf(found?.title ?? null, Boolean(found?.carrier), hasBody, text, sections, rules),
+    issued:
+      signature?.issued ??
+      firstOf(front, (line) => parseBracketedDateLine(line.text)) ??
+      firstOf(front, (line) => deliveryDate(line.text, rules)) ??
+      (labelled('issued') ? parseLooseDate(labelled('issued')!) : null) ??
+      datelineDate(front, labelled('published'), rules),
+    period: periodOf(title, text, sections, type, rules),
+    type,
   };
+}
+
+interface Place {
+  region: string | null;
+  regionCode: string | null;
+  level: RegionLevel;
+  regionParents: string[];
+}
+
+/**
+ * Where the document applies: the place its title or issuer names; the whole
+ * country when a national organ issues it or its title is national; else the
+ * scope its own words speak for (全省 → the province it names most); else the
+ * place the text names most often.
+ */
+function placeOf(title: string | null, issuer: string | null, text: string, rules: MetadataRules): Place | null {
+  const named = resolveRegion([title, issuer], text, rules, false);
+  if (named) return { ...named, level: levelOf(title, named, rules) };
+  const national: Place = { region: rules.nationalRegion, regionCode: null, level: 'national', regionParents: [] };
+  if ((title !== null && isNational(title, rules)) || (issuer !== null && isNationalIssuer(issuer, rules))) return national;
+  // A title naming a place the division list does not know (某某高新区…) is not national, whatever the text says.
+  const localTitle = title !== null && new RegExp(rules.localTitlePattern, 'u').test(title);
+  const scope = scopeOf(text, rules);
+  if (scope && scope !== 'national') {
+    const resolved = resolveAtLevel(scope, text, rules);
+    return resolved ? { ...resolved, level: levelOf(title, resolved, rules) } : { region: null, regionCode: null, level: scope, regionParents: [] };
+  }
+  const mostNamed = localTitle || scope !== 'national' ? resolveRegion([], text, rules, true) : null;
+  if (mostNamed) return { ...mostNamed, level: levelOf(title, mostNamed, rules) };
+  if (scope === 'national' && !localTitle) return national;
+  return speaksForNation(title, text, rules) ? national : null;
+}
+
+/** Every one of the joint issuers (、) is a central organ and none names a place. */
+function isNationalIssuer(issuer: string, rules: MetadataRules): boolean {
+  const central = new RegExp(rules.nationalIssuerPattern, 'u');
+  return issuer.split(/[、\s]+/u).every((name) => central.test(name) && resolveRegion([name], '', rules, false) === null);
 }
 
 /**
@@ -99,6 +155,82 @@ function headerIssuer(front: Line[], rules: MetadataRules): string | null {
   return issuerTest(rules)(name) ? name : null;
 }
 
+/**
+ * The issuers a title opens with (中共中央 国务院关于…, 市场监管总局办公厅、
+ * 工业和信息化部办公厅关于…), joined with 、; null when what precedes 关于 is
+ * not a list of issuer names.
+ */
+function titleIssuer(title: string | null, rules: MetadataRules): string | null {
+  const prefix = title ? new RegExp(rules.issuer.titlePrefixPattern, 'u').exec(title)?.[1] : undefined;
+  if (!prefix) return null;
+  const isIssuer = issuerTest(rules);
+  const names = prefix
+    .split(/[、\s]+/u)
+    .filter(Boolean)
+    .flatMap((name) => splitJointCentral(name, rules));
+  return names.length > 0 && names.every(isIssuer) ? names.join('、') : null;
+}
+
+/**
+ * An issuer the opening sentences name: the body a report speaks for
+ * (受国务院委托) or that a news release says issued the document
+ * (中共中央、国务院印发了《…》).
+ */
+function spokenIssuer(frontText: string, title: string | null, rules: MetadataRules): string | null {
+  const isIssuer = issuerTest(rules);
+  // A release counts only for this document: a preamble also says 国务院印发了《…》 of the plans it follows.
+  const ownRelease = title ? `${rules.issuer.releasePattern}${escapeRegex(title)}》` : null;
+  for (const source of [rules.issuer.onBehalfPattern, ownRelease]) {
+    const named = source ? new RegExp(source, 'u').exec(frontText)?.[1] : undefined;
+    if (!named) continue;
+    const names = named
+      .split('、')
+      .filter(Boolean)
+      .flatMap((name) => splitJointCentral(name, rules));
+    if (names.length > 0 && names.every(isIssuer)) return names.join('、');
+  }
+  return null;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function deliveryDate(line: string, rules: MetadataRules): string | null {
+  const date = new RegExp(rules.dates.deliveryLinePattern, 'u').exec(line.trim())?.[1];
+  return date ? (parseDateLine(date)?.iso ?? null) : null;
+}
+
+/** 新华社北京12月14日电 under a page dated 2022年12月: 2022-12-14 (the month must agree where the page gives one). */
+function datelineDate(front: Line[], published: string | null, rules: MetadataRules): string | null {
+  const year = published ? /((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})?/u.exec(asciiDigits(published)) : null;
+  if (!year) return null;
+  const dateline = new RegExp(rules.dates.datelinePattern, 'u');
+  for (const line of front) {
+    const m = dateline.exec(asciiDigits(line.text.trim()));
+    if (!m) continue;
+    const [month, day] = [Number(m[1]), Number(m[2])];
+    if (year[2] && Number(year[2]) !== month) return null;
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return `${year[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/** 中共中央国务院 (the space between them cleaned away) → 中共中央, 国务院; any other name stays whole. */
+function splitJointCentral(name: string, rules: MetadataRules): string[] {
+  const organs = [...rules.issuer.jointCentralIssuers].sort((a, b) => b.length - a.length);
+  const parts: string[] = [];
+  let rest = name;
+  while (rest) {
+    const organ = organs.find((o) => rest.startsWith(o));
+    if (!organ) return [name];
+    parts.push(organ);
+    rest = rest.slice(organ.length);
+  }
+  return parts;
+}
+
 function issuerTest(rules: MetadataRules): (text: string) => boolean {
   const issuerPattern = new RegExp(`(?:${rules.issuer.suffixes.join('|')})$`, 'u');
   // 广州市市场监督管理局（广州市知识产权局）: a unit signing with its second name in brackets.
@@ -106,7 +238,7 @@ function issuerTest(rules: MetadataRules): (text: string) => boolean {
 }
 
 /** A date line with the issuer's name on it or just above it. */
-function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | null; issued: string | null } | null {
+function findSignature(lines: Line[], rules: MetadataRules, requireIssuer = false): { issuer: string | null; issued: string | null } | null {
   const isIssuer = issuerTest(rules);
   const content = lines.filter((line) => !isBlank(line.text));
   for (let i = 0; i < content.length; i++) {
@@ -115,46 +247,78 @@ function findSignature(lines: Line[], rules: MetadataRules): { issuer: string | 
     const date = parseDateLine(content[i]!.text) ?? (monthOnly ? { iso: null, before: '' } : null);
     if (!date) continue;
     let issuer: string | null = isIssuer(date.before) ? date.before : null;
+    let top = i;
     for (let k = i - 1; issuer === null && k >= Math.max(0, i - rules.issuer.maxLinesAboveDate); k--) {
       const candidate = content[k]!.text.trim();
-      if (isIssuer(candidate)) issuer = candidate;
+      if (isIssuer(candidate)) [issuer, top] = [candidate, k];
     }
-    if ((date.before || monthOnly) && !issuer) continue;
-    return { issuer, issued: date.iso };
+    if ((date.before || monthOnly || requireIssuer) && !issuer) continue;
+    // A joint document is signed by every issuer, one name a line, above the date.
+    const signers = issuer ? [issuer] : [];
+    for (let k = top - 1; issuer !== null && k >= 0 && isIssuer(content[k]!.text.trim()); k--) signers.unshift(content[k]!.text.trim());
+    return { issuer: signers.length > 0 ? signers.join('、') : null, issued: date.iso };
   }
   return null;
 }
 
-function periodOf(title: string | null, text: string, rules: MetadataRules): [number, number] | null {
+/**
+ * The period the document itself covers: a range, a single year or a plan
+ * period word in its title; else a span it states for itself (规划期为2021—2025年).
+ * Horizons (到2026年) and citations of other plans (《“十四五”…规划》) are not its
+ * period. An untitled evaluation covers the plan it evaluates, the one it names
+ * for short (《南京市“十四五”知识产权发展规划》（以下简称《规划》）).
+ */
+function periodOf(title: string | null, text: string, sections: Section[], type: DocumentType | null, rules: MetadataRules): [number, number] | null {
   if (title) {
-    const range = new RegExp(rules.periodRangePattern, 'u').exec(asciiDigits(title));
-    if (range) return [Number(range[1]), Number(range[2])];
-    // An annual plan (2023年…工作要点, 2024年…“十四五”规划实施推进计划) covers its one year;
-    // a year in a closing parenthetical (（2021年修订）) dates the text, not its span.
-    const single = rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(title.replace(/(?:[（(][^（）()]*[）)])+$/u, ''))) : null;
-    if (single) return [Number(single[1]), Number(single[1])];
-    for (const [word, years] of Object.entries(rules.periodWords)) if (title.includes(word)) return years;
+    const own = periodInName(title, rules, true);
+    if (own) return own;
   }
-  // Untitled (an evaluation report): the plan period the text speaks of most.
-  let best: [number, number] | null = null;
-  let bestCount = 0;
-  for (const [word, years] of Object.entries(rules.periodWords)) {
-    const count = text.split(word).length - 1;
-    if (count > bestCount) {
-      best = years;
-      bestCount = count;
-    }
+  const span = new RegExp(rules.period.ownSpanPattern, 'u').exec(asciiDigits(text));
+  if (span) return [Number(span[1]), Number(span[2])];
+  const framed = goalFramePeriod(text, sections, rules);
+  if (framed) return framed;
+  if (title || type !== 'evaluation') return null;
+  const evaluated = new RegExp(rules.period.evaluatedPlanPattern, 'u').exec(text);
+  return evaluated ? periodInName(evaluated[1]!, rules, false) : null;
+}
+
+/**
+ * The goals framed by a plan period (一、工作目标 / “十四五”期间，打造…): the plan's
+ * own span, where a bare horizon (到2025年) gives only its end.
+ */
+function goalFramePeriod(text: string, sections: Section[], rules: MetadataRules): [number, number] | null {
+  const goalHeading = new RegExp(rules.period.goalHeadingPattern, 'u');
+  const words = Object.keys(rules.periodWords).join('|');
+  const frame = new RegExp(`(?:^|[。；\\n])\\s*[“"]?(${words})[”"]?(?:${rules.period.frameWords.join('|')})[，,]`, 'u');
+  for (const section of sections) {
+    if (!goalHeading.test(section.heading)) continue;
+    const m = frame.exec(text.slice(section.headingEnd, section.end));
+    if (m) return rules.periodWords[m[1]!] ?? null;
   }
-  return best;
+  return null;
+}
+
+function periodInName(name: string, rules: MetadataRules, annual: boolean): [number, number] | null {
+  const range = new RegExp(rules.periodRangePattern, 'u').exec(asciiDigits(name));
+  if (range) return [Number(range[1]), Number(range[2])];
+  // An annual plan (2023年…工作要点, 2024年…“十四五”规划实施推进计划) covers its one year;
+  // a year in a closing parenthetical (（2021年修订）) dates the text, not its span.
+  const single = annual && rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(name.replace(/(?:[（(][^（）()]*[）)])+$/u, ''))) : null;
+  if (single) return [Number(single[1]), Number(single[1])];
+  for (const [word, years] of Object.entries(rules.periodWords)) if (name.includes(word)) return years;
+  return null;
 }
 
 function typeOf(title: string | null, carrier: boolean, hasBody: boolean, text: string, sections: Section[], rules: MetadataRules): DocumentType | null {
   if (title) {
     if (carrier && !hasBody) return 'notice';
-    // 关于做好…工作的通知: a notice, whatever words it contains.
-    if (!carrier && /^关于.*通知$/u.test(title)) return 'notice';
-    for (const { type, words } of rules.typeKeywords) if (words.some((word) => title.includes(word))) return type;
+    // (issuers)关于开展…工作的通知: a notice, whatever words it contains.
+    if (!carrier && /关于[^《]*通知$/u.test(title)) return 'notice';
+    const type = typeOfName(title, rules);
+    if (type) return type;
   }
+  const named = selfReferredType(text, rules);
+  if (named) return named;
   const scores = new Map<DocumentType, number>();
   const searched = text + sections.map((section) => section.heading).join('\n');
   for (const cue of rules.typeCues) {
@@ -163,6 +327,21 @@ function typeOf(title: string | null, carrier: boolean, hasBody: boolean, text: 
   }
   const [type, score] = [...scores.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
   return type && score >= rules.minCueScore ? type : null;
+}
+
+function typeOfName(name: string, rules: MetadataRules): DocumentType | null {
+  for (const { type, words } of rules.typeKeywords) if (words.some((word) => name.includes(word))) return type;
+  return null;
+}
+
+/** The kind a text names itself by most often (制定本行动计划, 本方案自印发之日起施行). */
+function selfReferredType(text: string, rules: MetadataRules): DocumentType | null {
+  const counts = new Map<DocumentType, number>();
+  for (const match of text.matchAll(new RegExp(rules.selfReferencePattern, 'gu'))) {
+    const type = typeOfName(match[1]!, rules);
+    if (type) counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**
@@ -186,6 +365,7 @@ function levelOf(title: string | null, resolved: ResolvedRegion, rules: Metadata
   // 浦东新区 is a district whose name holds a zone word: read what follows the name.
   const named = [region, divisionName].find((name) => title.includes(name));
   const subject = named ? title.slice(title.indexOf(named) + named.length) : title;
-  const head = subject.split(/[“"《]/u)[0]!.slice(0, 20);
+  // A pun quoted inside the zone's name (杨“数”浦…创新区) is part of the name; a quoted phrase (“十四五”) ends the head.
+  const head = subject.replace(/[“"]([^“”"]{1,2})[”"]/gu, '$1').split(/[“"《]/u)[0]!.slice(0, 20);
   return rules.zoneWords.some((word) => head.includes(word)) ? 'zone' : level;
 }

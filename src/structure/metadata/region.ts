@@ -20,6 +20,8 @@ type Kind = 'province' | 'city' | 'area';
 interface Entry {
   kind: Kind;
   division: Division;
+  /** The short form the text wrote (阿坝州 for 阿坝藏族羌族自治州), where it used one. */
+  written?: string;
 }
 
 export interface ResolvedRegion {
@@ -61,6 +63,7 @@ function loadDivisions(placeholders: string[]): Divisions {
   provinces.forEach((d) => add('province', d));
   cities.forEach((d) => add('city', d));
   areas.forEach((d) => add('area', d));
+  addAutonomousShortForms(byName);
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
   divisions = {
     byName,
@@ -72,6 +75,29 @@ function loadDivisions(placeholders: string[]): Divisions {
   return divisions;
 }
 
+/**
+ * Autonomous prefectures and counties go by their place name and level word
+ * (阿坝藏族羌族自治州 → 阿坝州, 长阳土家族自治县 → 长阳县). The place name is
+ * the name's first two to four characters; forms that no text writes
+ * (阿坝藏州) are harmless, and a form that is another division's own name is
+ * left to that division.
+ */
+function addAutonomousShortForms(byName: Map<string, Entry[]>): void {
+  const forms = new Map<string, Entry[]>();
+  for (const entries of byName.values()) {
+    for (const entry of entries) {
+      const level = /自治(州|县|旗)$/u.exec(entry.division.name)?.[1];
+      if (!level) continue;
+      for (let k = 2; k <= 4 && k < entry.division.name.length - 3; k++) {
+        const form = entry.division.name.slice(0, k) + level;
+        if (byName.has(form)) continue;
+        forms.set(form, [...(forms.get(form) ?? []), { ...entry, written: form }]);
+      }
+    }
+  }
+  for (const [form, entries] of forms) byName.set(form, entries);
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -79,12 +105,12 @@ function escape(text: string): string {
 /** City and province names without their level word (成都市 → 成都), for names that open a title. */
 let shortNames: Map<string, Entry[]> | null = null;
 
-function shortNameAtStart(text: string, d: Divisions): Entry[] | undefined {
+function shortNameList(d: Divisions): Map<string, Entry[]> {
   if (!shortNames) {
     shortNames = new Map();
     for (const entries of d.byName.values()) {
       for (const entry of entries) {
-        if (entry.kind === 'area') continue;
+        if (entry.kind === 'area' || entry.written) continue;
         const short = entry.division.name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/u, '');
         if (short.length < 2 || short === entry.division.name) continue;
         const list = shortNames.get(short) ?? [];
@@ -93,8 +119,13 @@ function shortNameAtStart(text: string, d: Divisions): Entry[] | undefined {
       }
     }
   }
+  return shortNames;
+}
+
+function shortNameAtStart(text: string, d: Divisions): Entry[] | undefined {
+  const names = shortNameList(d);
   for (let len = Math.min(8, text.length); len >= 2; len--) {
-    const found = shortNames.get(text.slice(0, len));
+    const found = names.get(text.slice(0, len));
     if (found) return found;
   }
   return undefined;
@@ -130,15 +161,15 @@ function describe(entry: Entry, d: Divisions, placeholders: string[]): ResolvedR
   const rawCity = division.cityCode ? d.cities.get(division.cityCode) : undefined;
   const city = rawCity && !placeholders.includes(rawCity.name) ? rawCity : undefined;
   const regionCode = division.code.padEnd(6, '0');
-  const divisionName = division.name;
-  if (kind === 'province') return { region: division.name, regionCode, level: 'province', regionParents: [], divisionName };
-  if (kind === 'city') return { region: division.name, regionCode, level: 'city', regionParents: province ? [province.name] : [], divisionName };
+  const divisionName = entry.written ?? division.name;
+  if (kind === 'province') return { region: divisionName, regionCode, level: 'province', regionParents: [], divisionName };
+  if (kind === 'city') return { region: divisionName, regionCode, level: 'city', regionParents: province ? [province.name] : [], divisionName };
   // A zone plan's region is its city, at level zone (苏州工业园区 → 苏州市).
   if (city && Number(division.code.slice(4, 6)) >= FIRST_ZONE_CODE) {
     return { region: city.name, regionCode: city.code.padEnd(6, '0'), level: 'zone', regionParents: province ? [province.name] : [], divisionName };
   }
   const parents = [city?.name, province?.name].filter((name): name is string => Boolean(name));
-  return { region: (city?.name ?? province?.name ?? '') + division.name, regionCode, level: 'district', regionParents: parents, divisionName };
+  return { region: (city?.name ?? province?.name ?? '') + divisionName, regionCode, level: 'district', regionParents: parents, divisionName };
 }
 
 /**
@@ -177,4 +208,45 @@ export function resolveRegion(names: Array<string | null>, text: string, rules: 
     entry = choose(countable, (name, e) => (mentions.get(name) ?? 0) * 10 + SPECIFICITY[e.kind]);
   }
   return entry ? describe(entry, d, rules.placeholderCities) : null;
+}
+
+const KIND_OF_LEVEL: Partial<Record<RegionLevel, Kind>> = { province: 'province', city: 'city', district: 'area' };
+
+/**
+ * The division of one level the text names most often, counting the short
+ * form too (山东 for 山东省, 济南 for 济南市): the place of a document whose
+ * own words (全省, 我市) say what level it speaks for but that has no title.
+ */
+export function resolveAtLevel(level: RegionLevel, text: string, rules: MetadataRules): ResolvedRegion | null {
+  const kind = KIND_OF_LEVEL[level];
+  if (!kind) return null;
+  const d = loadDivisions(rules.placeholderCities);
+  const mentions = countNames(text, d);
+  const counts = new Map<Entry, number>();
+  for (const [name, count] of mentions) {
+    // Two-character names (城区, 郊区, 和县) are ordinary words too often to count in running text.
+    if (name.length < 3) continue;
+    for (const entry of d.byName.get(name) ?? []) if (entry.kind === kind && !entry.written) counts.set(entry, (counts.get(entry) ?? 0) + count);
+  }
+  if (kind !== 'area') {
+    for (const [short, entries] of shortNameList(d)) {
+      const count = text.split(short).length - 1;
+      if (count === 0) continue;
+      for (const entry of entries) {
+        if (entry.kind !== kind) continue;
+        // 山东省 counted already holds 山东: add only the bare short mentions.
+        const own = count - (mentions.get(entry.division.name) ?? 0);
+        if (own > 0) counts.set(entry, (counts.get(entry) ?? 0) + own);
+      }
+    }
+  }
+  let best: Entry | null = null;
+  let bestCount = 0;
+  for (const [entry, count] of counts) {
+    if (count > bestCount) {
+      best = entry;
+      bestCount = count;
+    }
+  }
+  return best ? describe(best, d, rules.placeholderCities) : null;
 }
