@@ -1,7 +1,7 @@
 /** Reads gold annotation files; every error names the file and the field. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ConfigError } from '../core/stage.js';
+import { ConfigError } from '../core/errors.js';
 import { GoldFile } from './gold-schema.js';
 import { describePath } from '../rules/index.js';
 

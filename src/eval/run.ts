@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { DEFAULT_PIPELINE, loadPipeline, runPipeline, type Pipeline } from '../core/pipeline.js';
-import { ConfigError, DocumentError } from '../core/stage.js';
+import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
 import { toGold } from '../export/gold.js';
 import { openSource } from '../ingest/index.js';

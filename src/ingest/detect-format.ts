@@ -2,7 +2,7 @@
  * Format detection by content. Extensions lie (a .doc renamed .docx, a PDF
  * saved as .txt), so the bytes decide.
  */
-import { DocumentError } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import type { SourceFormat } from '../core/state.js';
 
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');

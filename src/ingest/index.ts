@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { DocumentError, type Stage } from '../core/stage.js';
+import { type Stage } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import type { DocumentState, Message, RawDocument, SourceFormat } from '../core/state.js';
 import { detectFormat } from './detect-format.js';
 import { readTxt } from './read-txt.js';

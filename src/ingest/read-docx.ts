@@ -4,7 +4,7 @@
  */
 import mammoth from 'mammoth';
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
-import { DocumentError } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
 import { isZip } from './detect-format.js';
 

@@ -10,7 +10,7 @@
  */
 import PQueue from 'p-queue';
 import { runPipeline, type Pipeline } from '../core/pipeline.js';
-import { ConfigError, DocumentError } from '../core/stage.js';
+import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
 import { openSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';

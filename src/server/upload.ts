@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../core/pipeline.js';
-import { DocumentError } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import { detectFormat, readSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
 import { ingestPaths, type ProgressEvent } from '../run/index.js';

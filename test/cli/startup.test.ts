@@ -66,8 +66,8 @@ describe('planlens --help and light commands load no heavy module', () => {
 
   it('reaches only the CLI itself and the light core', () => {
     const outside = loaded.filter((f) => !f.startsWith('src/cli/'));
-    // core/stage.ts: ConfigError, for the exit status of a broken configuration (type-only imports otherwise).
-    expect(outside).toEqual(['src/core/stage.ts']);
+    // core/errors.ts: ConfigError, for the exit status of a broken configuration (type-only imports otherwise).
+    expect(outside).toEqual(['src/core/errors.ts']);
   });
 
   it('loads no heavy package', () => {
