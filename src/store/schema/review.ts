@@ -1,5 +1,5 @@
 /**
- * The review schema, appended as one migration in src/store/migrations.ts.
+ * The review schema, migration 3 in src/store/schema/index.ts.
  *
  * review_corrections is the append-only history: a correction is keyed to the
  * document's content (sha256) and the record's anchor (its source span), never
