@@ -8,11 +8,11 @@ import { basename, extname, join } from 'node:path';
 import { DEFAULT_PIPELINE, loadPipeline, runPipeline, type Pipeline } from '../core/pipeline.js';
 import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
-import { toGold } from '../export/gold.js';
+import { toGold } from '../gold/index.js';
 import { openSource } from '../ingest/index.js';
 import { RuleSet } from '../rules/index.js';
 import { STAGES } from '../stages.js';
-import { readGoldDir, type LoadedGold } from './read-gold.js';
+import { readGoldDir, type LoadedGold } from '../gold/index.js';
 import { scoreDocument, type DocumentScore } from './score.js';
 
 export const RENDERING_EXTENSIONS = ['.txt', '.docx', '.pdf'] as const;

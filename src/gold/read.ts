@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
-import { GoldFile } from './gold-schema.js';
+import { GoldFile } from './schema.js';
 import { describePath } from '../rules/index.js';
 
 export const GOLD_SUFFIX = '.gold.json';
