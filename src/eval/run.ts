@@ -8,14 +8,14 @@ import { basename, extname, join } from 'node:path';
 import { DEFAULT_PIPELINE, loadPipeline, runPipeline, type Pipeline } from '../core/pipeline.js';
 import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
-import { toGold } from '../gold/index.js';
-import { openSource } from '../ingest/index.js';
+import { readGoldDir, toGold, type LoadedGold } from '../gold/index.js';
+import { FILE_FORMATS, openSource } from '../ingest/index.js';
 import { RuleSet } from '../rules/index.js';
 import { STAGES } from '../stages.js';
-import { readGoldDir, type LoadedGold } from '../gold/index.js';
 import { scoreDocument, type DocumentScore } from './score.js';
 
-export const RENDERING_EXTENSIONS = ['.txt', '.docx', '.pdf'] as const;
+/** Each format's first extension: x.txt, x.docx, x.pdf. */
+export const RENDERING_EXTENSIONS: readonly string[] = FILE_FORMATS.map((f) => f.extensions[0]!);
 
 export interface RenderingResult {
   /** Gold document name (file name without extension). */
