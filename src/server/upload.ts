@@ -13,7 +13,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { DocumentError } from '../core/errors.js';
 import { detectFormat, readSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
-import { ingestPaths, type ProgressEvent } from '../run/index.js';
+import { ingestPaths, type ProgressEvent } from '../batch/index.js';
 import { documentIdOf, type Db } from '../store/index.js';
 
 export interface UploadContext {

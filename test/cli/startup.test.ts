@@ -18,7 +18,7 @@ describe('src/cli/choices.ts matches the library', () => {
       import('../../src/rules/index.js'),
       import('../../src/core/pipeline.js'),
       import('../../src/export/index.js'),
-      import('../../src/compare/index.js'),
+      import('../../src/analyst/index.js'),
       import('../../src/review/index.js'),
       import('../../src/server/app.js'),
     ]);

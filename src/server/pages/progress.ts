@@ -3,7 +3,7 @@
  * its region and indicator (the compare library's queryProgress over the
  * progress view): share achieved, on-track status, chart and table.
  */
-import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../compare/index.js';
+import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
 import { primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';
 import { formatNumber, html, page, raw } from '../html.js';

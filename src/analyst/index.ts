@@ -1,6 +1,7 @@
 /**
- * Cross-plan comparison: the analyst views (targets, actuals, progress,
- * compare) and the queries behind `planlens query|compare|progress|
+ * The analyst queries: cross-plan comparison over the analyst views
+ * (targets, actuals, progress, compare; SQL in src/store/schema) and the
+ * queries behind `planlens query|compare|progress|
  * indicators|departments|tasks` and the csv/json/xlsx exports.
  */
 export { matchIndicator, describeMatch, type IndicatorMatch } from './indicator-match.js';
