@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { isCandidateFile } from '../run/index.js';
+import { isCandidateFile } from '../batch/index.js';
 
 export function replicateCorpus(sourceDir: string, targetDir: string, target: number): string[] {
   const sources = readdirSync(sourceDir).filter(isCandidateFile).sort();

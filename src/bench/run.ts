@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from '../core/pipeline.js';
 import type { DocumentState } from '../core/state.js';
 import { RuleSet } from '../rules/index.js';
-import { ingestPaths } from '../run/index.js';
+import { ingestPaths } from '../batch/index.js';
 import { STAGES } from '../stages.js';
 import { openStore } from '../store/index.js';
 import { loadDictionaries } from '../segment/jieba.js';

@@ -13,10 +13,8 @@ export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../rules');
 export const DEFAULT_PIPELINE = resolve(import.meta.dirname, '../../pipelines/plans.yaml');
 /** = the keys of EXPORTERS in src/export/index.ts */
 export const EXPORT_FORMATS = ['gold', 'csv', 'json', 'xlsx'] as const;
-/** = the names of ANALYST_TABLES in src/compare/tables.ts */
+/** = the names of ANALYST_TABLES in src/analyst/tables.ts */
 export const ANALYST_TABLE_NAMES = ['targets', 'actuals', 'progress', 'responsibilities', 'milestones', 'departments', 'documents'] as const;
-/** = RECORD_TYPES in src/review */
-export const RECORD_TYPES = ['quantity', 'department', 'responsibility', 'milestone'] as const;
 /** = DEFAULT_MAX_UPLOAD_BYTES in src/server/app.ts */
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** Reasons `review reject` and the interactive session offer (free words are accepted too). */

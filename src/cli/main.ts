@@ -6,7 +6,7 @@
  * broken configuration (unknown option, bad --rules/--pipeline, broken rule file).
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../core/stage.js';
+import { ConfigError } from '../core/errors.js';
 import { CliError, EXIT, UsageError, type CliContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, DocumentError, withMessage, type Stage, type StageContext } from './stage.js';
+import { withMessage, type Stage, type StageContext } from './stage.js';
+import { ConfigError, DocumentError } from './errors.js';
 import type { DocumentState } from './state.js';
 
 export const DEFAULT_PIPELINE = resolve(import.meta.dirname, '../../pipelines/plans.yaml');

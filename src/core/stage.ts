@@ -19,28 +19,6 @@ export interface Stage<Schema extends z.ZodType = z.ZodType> {
   run(state: DocumentState, options: z.infer<Schema>, context: StageContext): Promise<DocumentState> | DocumentState;
 }
 
-/** Thrown inside a stage when the document cannot go further. */
-export class DocumentError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DocumentError';
-  }
-}
-
-/** Thrown for configuration problems (rule files, pipeline files, options): the run stops. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
 export function withMessage(state: DocumentState, message: Message): DocumentState {
   return { ...state, messages: [...state.messages, message] };
 }

@@ -3,7 +3,7 @@
  *
  * Each stage reads the fields earlier stages filled in and returns a new state
  * with its own field added. Stages never touch the CLI or the database; the
- * runner (src/run) persists the final state.
+ * runner (src/batch) persists the final state.
  *
  * Offsets: unless said otherwise, `start`/`end` are UTF-16 code-unit offsets
  * (JavaScript string indices) into `normalised.text`, end exclusive.

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../core/stage.js';
+import { ConfigError } from '../core/errors.js';
 import { SECTIONS, type SectionName } from './score.js';
 
 const SectionF1 = z.object({ precision: z.number(), recall: z.number(), f1: z.number() });

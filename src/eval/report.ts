@@ -2,12 +2,13 @@
  * Eval results for people (table) and programs (json). The table ends with a
  * compact summary so the last 15 lines of output say everything that matters.
  */
+import { FILE_FORMATS } from '../ingest/index.js';
 import { renderingKey, type Baseline, type BaselineSections } from './baseline.js';
 import { aggregate, type SectionPrf } from './metrics.js';
 import type { EvalRun, RenderingResult } from './run.js';
 import { DOCUMENT_FIELDS, SECTIONS, type DocumentField, type SectionScore } from './score.js';
 
-export const FORMATS = ['txt', 'docx', 'pdf'] as const;
+export const FORMATS: readonly string[] = FILE_FORMATS.map((f) => f.format);
 
 export interface EvalSummary {
   renderings: number;

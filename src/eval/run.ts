@@ -6,16 +6,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { DEFAULT_PIPELINE, loadPipeline, runPipeline, type Pipeline } from '../core/pipeline.js';
-import { ConfigError, DocumentError } from '../core/stage.js';
+import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
-import { toGold } from '../export/gold.js';
-import { openSource } from '../ingest/index.js';
+import { readGoldDir, toGold, type LoadedGold } from '../gold/index.js';
+import { FILE_FORMATS, openSource } from '../ingest/index.js';
 import { RuleSet } from '../rules/index.js';
 import { STAGES } from '../stages.js';
-import { readGoldDir, type LoadedGold } from './read-gold.js';
 import { scoreDocument, type DocumentScore } from './score.js';
 
-export const RENDERING_EXTENSIONS = ['.txt', '.docx', '.pdf'] as const;
+/** Each format's first extension: x.txt, x.docx, x.pdf. */
+export const RENDERING_EXTENSIONS: readonly string[] = FILE_FORMATS.map((f) => f.extensions[0]!);
 
 export interface RenderingResult {
   /** Gold document name (file name without extension). */

@@ -3,7 +3,7 @@
  * by section, with the matching rules of FORMAT.md.
  */
 import { assign } from './assign.js';
-import type { GoldDocumentFields, GoldFile, GoldMilestone, GoldQuantity, GoldResponsibility } from './gold-schema.js';
+import type { GoldDocumentFields, GoldFile, GoldMilestone, GoldQuantity, GoldResponsibility } from '../gold/index.js';
 import { sameBaseValue } from './scale.js';
 import { canonicalName, nameSimilarity } from './similarity.js';
 

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { hasDocuments, readAnalystTable, selectTables, type AnalystTable } from '../compare/index.js';
+import { hasDocuments, readAnalystTable, selectTables, type AnalystTable } from '../analyst/index.js';
 import type { Db } from '../store/index.js';
 import type { ExportOptions, ExportResult } from './types.js';
 

@@ -4,7 +4,7 @@
  * reads a BOM-less CSV in the system code page and garbles Chinese; pandas
  * reads it with encoding='utf-8-sig'. RFC 4180 quoting, CRLF line ends.
  */
-import { headersOf } from '../compare/index.js';
+import { headersOf } from '../analyst/index.js';
 import { writeTableFiles } from './analyst-files.js';
 import type { Exporter } from './types.js';
 

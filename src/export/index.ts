@@ -10,6 +10,5 @@ import { jsonExporter } from './json.js';
 import { xlsxExporter } from './xlsx.js';
 
 export type { ExportOptions, ExportResult, Exporter } from './types.js';
-export { toGold, type GoldSource } from './gold.js';
 
 export const EXPORTERS: ReadonlyMap<string, Exporter> = new Map([goldExporter, csvExporter, jsonExporter, xlsxExporter].map((e) => [e.name, e]));

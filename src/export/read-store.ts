@@ -6,7 +6,7 @@
 import type { DocumentMetadata, DocumentType, Extractions, Provenance, QuantityRecord, RegionLevel } from '../core/state.js';
 import { VOUCHED_STATUSES } from '../review/reviewed.js';
 import type { Db } from '../store/index.js';
-import type { GoldSource } from './gold.js';
+import type { GoldSource } from '../gold/index.js';
 
 export interface StoredDocumentRef {
   id: number;

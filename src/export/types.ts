@@ -4,7 +4,7 @@ import type { Db } from '../store/index.js';
 export interface ExportOptions {
   /** Directory the files are written to (created if missing). */
   outDir: string;
-  /** Only these tables (analyst formats csv/json/xlsx; see src/compare/tables.ts). */
+  /** Only these tables (analyst formats csv/json/xlsx; see src/analyst/tables.ts). */
   tables?: string[];
   /** Chinese column headers instead of the column keys (analyst formats). */
   chineseHeaders?: boolean;

@@ -1,18 +1,11 @@
 /** `export --format gold`: one `<name>.gold.json` per stored document. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { GOLD_SUFFIX, parseGold } from '../eval/read-gold.js';
-import { toGold } from './gold.js';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { goldFileName, toGold, writeGoldFile } from '../gold/index.js';
 import { reviewedDocumentIds } from '../review/reviewed.js';
 import type { Db } from '../store/index.js';
 import { exportableDocuments, readStoredDocument, type StoredDocumentRef } from './read-store.js';
 import type { ExportResult, Exporter } from './types.js';
-
-/** A gold file is named after the document's file: x.docx → x.gold.json. */
-export function goldFileName(documentPath: string): string {
-  const file = basename(documentPath);
-  return file.slice(0, file.length - extname(file).length) + GOLD_SUFFIX;
-}
 
 export const goldExporter: Exporter = {
   name: 'gold',
@@ -32,15 +25,11 @@ export const goldExporter: Exporter = {
       }
       const gold = toGold(readStoredDocument(db, doc.id, { reviewedOnly: reviewed }), basename(doc.path));
       const path = join(outDir, name);
-      writeFileSync(path, JSON.stringify(gold, null, 2) + '\n');
+      const problem = writeGoldFile(path, gold);
       written.set(name, doc.path);
       result.files.push(path);
       // Written anyway so it can be inspected, but a file eval would reject is a failure to say.
-      try {
-        parseGold(JSON.parse(JSON.stringify(gold)), path);
-      } catch (error) {
-        result.problems.push(`${(error as Error).message} (the extraction does not fit the gold format)`);
-      }
+      if (problem) result.problems.push(problem);
     }
     return result;
   },

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
-import { hasDocuments, headersOf, readAnalystTable, selectTables } from '../compare/index.js';
+import { hasDocuments, headersOf, readAnalystTable, selectTables } from '../analyst/index.js';
 import { summaryLine, workbookPath } from './analyst-files.js';
 import type { ExportResult, Exporter } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
-import { DocumentError } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 
 export interface DecodedText {
   text: string;

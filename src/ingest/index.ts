@@ -6,15 +6,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { DocumentError, type Stage } from '../core/stage.js';
-import type { DocumentState, Message, RawDocument, SourceFormat } from '../core/state.js';
+import { type Stage } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
+import type { DocumentState, SourceFormat } from '../core/state.js';
 import { detectFormat } from './detect-format.js';
-import { readTxt } from './read-txt.js';
-import { readDocx } from './read-docx.js';
-import { readPdf } from './read-pdf.js';
+import { FORMAT_OF, type ReadResult } from './formats.js';
 
 export { detectFormat } from './detect-format.js';
 export { decodeText } from './decode-text.js';
+export { DOCUMENT_EXTENSIONS, FILE_FORMATS, FORMAT_OF, formatNamed, type FileFormat, type ReadResult } from './formats.js';
 
 /** Reads the file and returns the initial state, with `content` set for the ingest stage. */
 export async function openSource(path: string): Promise<DocumentState> {
@@ -45,25 +45,8 @@ const IngestOptions = z
 
 export type IngestOptions = z.infer<typeof IngestOptions>;
 
-export interface ReadResult {
-  raw: RawDocument;
-  warnings: Message[];
-}
-
 export async function readSource(format: SourceFormat, content: Buffer, options: IngestOptions): Promise<ReadResult> {
-  switch (format) {
-    case 'txt':
-      return { raw: readTxt(content), warnings: [] };
-    case 'docx':
-      return { raw: await readDocx(content), warnings: [] };
-    case 'pdf': {
-      const { raw, pagesWithoutText } = await readPdf(content, { minCharsPerPage: options.minCharsPerPage, tables: options.pdfTables });
-      const warnings: Message[] = pagesWithoutText.length
-        ? [{ severity: 'warning', stage: 'ingest', code: 'pages-need-ocr', text: `page(s) ${pagesWithoutText.join(', ')} have no text layer and were not read (they need OCR)` }]
-        : [];
-      return { raw, warnings };
-    }
-  }
+  return FORMAT_OF[format].read(content, options);
 }
 
 export const ingestStage: Stage<typeof IngestOptions> = {

@@ -4,9 +4,9 @@
  */
 import mammoth from 'mammoth';
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
-import { DocumentError } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
-import { isZip } from './detect-format.js';
+import { isZip } from './signatures.js';
 
 export async function readDocx(content: Buffer): Promise<RawDocument> {
   if (!isZip(content)) throw new DocumentError('docx-not-zip', 'not a valid .docx: the file is not a zip archive');

@@ -6,9 +6,9 @@
  */
 import { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { DocumentError } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
-import { isPdf } from './detect-format.js';
+import { isPdf } from './signatures.js';
 import { openPdf, PDFJS_RESOURCES, readPdfPages, type PdfLine, type PdfPage } from './pdf-lines.js';
 
 export interface PdfOptions {

@@ -7,7 +7,8 @@
  * line, then join PDF hard-wrapped lines into paragraphs.
  */
 import { z } from 'zod';
-import { DocumentError, type Stage } from '../core/stage.js';
+import { type Stage } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import { MappedText } from './mapped-text.js';
 import { cleanChars, type CharCleanupOptions } from './char-cleanup.js';
 import { locateBlocks, type Unit } from './locate-blocks.js';

@@ -19,7 +19,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/index.js';
-import { differences, kindOf, RECORD_KINDS, RULE_ADDED, sameFields, type Fields, type RecordKind, type RecordType, type SentenceRow } from './records.js';
+import type { Fields, RecordType } from '../records/index.js';
+import { differences, kindOf, RECORD_KINDS, RULE_ADDED, sameFields, type RecordKind, type SentenceRow } from './records.js';
 
 export const CONFLICT_FLAG = 'correction-conflict';
 
@@ -197,13 +198,10 @@ export function applyCorrections(db: Db, documentId: number): ApplySummary {
   const summary: ApplySummary = { applied: 0, agrees: 0, conflicts: 0 };
   const corrections = correctionsFor(db, documentId);
   const touched = db.prepare(
-    `SELECT EXISTS (SELECT 1 FROM review_conflicts WHERE document_id = ?)
-       OR EXISTS (SELECT 1 FROM quantities WHERE document_id = ? AND review_status IS NOT NULL)
-       OR EXISTS (SELECT 1 FROM department_mentions WHERE document_id = ? AND review_status IS NOT NULL)
-       OR EXISTS (SELECT 1 FROM responsibilities WHERE document_id = ? AND review_status IS NOT NULL)
-       OR EXISTS (SELECT 1 FROM milestones WHERE document_id = ? AND review_status IS NOT NULL)
-       OR EXISTS (SELECT 1 FROM review_set_aside WHERE document_id = ?) AS t`,
-  ).get(documentId, documentId, documentId, documentId, documentId, documentId) as { t: number };
+    `SELECT EXISTS (SELECT 1 FROM review_conflicts WHERE document_id = @id)
+       ${[...RECORD_KINDS.values()].map((k) => `OR EXISTS (SELECT 1 FROM ${k.table} WHERE document_id = @id AND review_status IS NOT NULL)`).join('\n       ')}
+       OR EXISTS (SELECT 1 FROM review_set_aside WHERE document_id = @id) AS t`,
+  ).get({ id: documentId }) as { t: number };
   // The common case on ingest: nothing reviewed, nothing to undo.
   if (corrections.length === 0 && !touched.t) return summary;
   restoreExtraction(db, documentId);

@@ -14,7 +14,8 @@ import {
   type CorrectionRow,
 } from './apply.js';
 import { getItem, resolveDocuments, ReviewInputError, ReviewNotFound, type ReviewItem } from './queue.js';
-import { kindOf, type Fields, type RecordType, type SentenceRow } from './records.js';
+import type { Fields, RecordType } from '../records/index.js';
+import { kindOf, type SentenceRow } from './records.js';
 import { normalisePatch, type FieldPatch, type PatchContext } from './fields.js';
 
 export interface Reviewer {

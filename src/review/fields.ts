@@ -9,7 +9,8 @@ import { UnitTable } from '../extract/common/units.js';
 import { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
 import { ReviewInputError } from './queue.js';
-import { kindOf, type Fields, type RecordType } from './records.js';
+import type { Fields, RecordType } from '../records/index.js';
+import { kindOf } from './records.js';
 
 export type FieldPatch = Record<string, string | number | string[] | null | undefined>;
 

@@ -8,7 +8,6 @@ export { listQueue, getItem, ReviewInputError, ReviewNotFound, type ReviewItem, 
 export { accept, reject, edit, addRecord, undo, history, type Reviewer, type HistoryEntry, type AddRequest } from './corrections.js';
 export { applyCorrections, CONFLICT_FLAG, type ApplySummary, type ReviewStatus, type ReviewCheck } from './apply.js';
 export { normalisePatch, linkIndicator, type FieldPatch, type PatchContext } from './fields.js';
-export { RECORD_TYPES, type RecordType, type Fields } from './records.js';
 export { reviewedDocumentIds, isReviewedRecord } from './reviewed.js';
 export { planPromotion, writePromotion, type Promotion, type PromotionChange } from './promote.js';
 export { loadProgress, saveProgress } from './progress.js';

@@ -16,7 +16,7 @@ import { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
 import { effectiveChain, groupByRecord, type CorrectionRow } from './apply.js';
 import { lineDiff } from './diff.js';
-import type { Fields } from './records.js';
+import type { Fields } from '../records/index.js';
 
 export interface PromotionChange {
   file: string;

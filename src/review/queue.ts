@@ -7,7 +7,8 @@
 import type { Db } from '../store/index.js';
 import { findDocuments } from '../store/index.js';
 import { CONFLICT_FLAG, keyOfRow, type ReviewCheck, type ReviewStatus } from './apply.js';
-import { kindByPrefix, kindOf, RECORD_KINDS, type Fields, type RecordKind, type RecordType } from './records.js';
+import type { Fields, RecordType } from '../records/index.js';
+import { kindByPrefix, kindOf, RECORD_KINDS, type RecordKind } from './records.js';
 
 export interface ItemFlag {
   kind: string;

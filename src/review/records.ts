@@ -1,17 +1,12 @@
 /**
- * The four kinds of extraction record a reviewer can correct, each described
- * once: its table, the fields a reviewer may set, how to read those fields
- * from a stored row, write them back, and insert a record the extraction
- * missed. Everything else in src/review works on these descriptions, so a
- * fifth kind is one more entry here.
+ * How review reads, writes and inserts each kind of extraction record. What
+ * the kinds are (table, prefix, fields, labels) is described once in
+ * src/records; this module adds the database side, and everything else in
+ * src/review works on these descriptions, so a fifth kind is one more entry
+ * there and here.
  */
+import { DEPARTMENT_FIELDS, MILESTONE_FIELDS, QUANTITY_DERIVED, QUANTITY_FIELDS, RECORD_SPECS, type Fields, type RecordKindSpec, type RecordType } from '../records/index.js';
 import type { Db } from '../store/index.js';
-
-export type RecordType = 'quantity' | 'department' | 'responsibility' | 'milestone';
-export const RECORD_TYPES: readonly RecordType[] = ['quantity', 'department', 'responsibility', 'milestone'];
-
-/** Field values of one record, as JSON-able values (arrays for unit lists). */
-export type Fields = Record<string, unknown>;
 
 /** The sentence an added record points at. */
 export interface SentenceRow {
@@ -26,23 +21,13 @@ export interface SentenceRow {
   cell_col: number | null;
 }
 
-export interface RecordKind {
-  type: RecordType;
-  /** Item ids are prefix + row id: q12, d3, r7, m4. */
-  prefix: string;
-  table: string;
-  /** Fields a reviewer may set; compared to tell agreement from conflict. */
-  fields: readonly string[];
-  /** Fields derived from others (value_base from value and unit): written, never compared. */
-  derived: readonly string[];
-  /** Column holding the span start, for document order. */
-  position: string;
+export interface RecordKind extends RecordKindSpec {
   read(db: Db, row: Record<string, unknown>): Fields;
   write(db: Db, id: number, fields: Fields): void;
   insert(db: Db, documentId: number, sentence: SentenceRow, span: { start: number; end: number }, anchor: string, fields: Fields): number;
-  /** One line naming the record, for lists and prompts. */
-  label(fields: Fields): string;
 }
+
+const spec = (type: RecordType): RecordKindSpec => RECORD_SPECS.get(type)!;
 
 /** Rule id of records a reviewer added: they are rebuilt from the history, never taken for extractions. */
 export const RULE_ADDED = 'review.add';
@@ -97,16 +82,8 @@ function nextIdx(db: Db, table: string, documentId: number): number {
   return (db.prepare(`SELECT coalesce(max(idx), -1) + 1 AS n FROM ${table} WHERE document_id = ?`).get(documentId) as { n: number }).n;
 }
 
-const QUANTITY_FIELDS = ['kind', 'indicator', 'indicator_id', 'value', 'value_max', 'unit', 'comparator', 'year', 'qualitative'] as const;
-const QUANTITY_DERIVED = ['value_base', 'unit_base'] as const;
-
 const quantity: RecordKind = {
-  type: 'quantity',
-  prefix: 'q',
-  table: 'quantities',
-  fields: QUANTITY_FIELDS,
-  derived: QUANTITY_DERIVED,
-  position: 'start',
+  ...spec('quantity'),
   read: (_db, row) => pick(row, [...QUANTITY_FIELDS, ...QUANTITY_DERIVED]),
   write: (db, id, fields) => update(db, 'quantities', id, fields, [...QUANTITY_FIELDS, ...QUANTITY_DERIVED]),
   insert(db, documentId, sentence, span, anchor, fields) {
@@ -121,19 +98,10 @@ const quantity: RecordKind = {
       ...provenanceOf(sentence, span, rulesVersionOf(db, documentId), anchor),
     });
   },
-  label: (f) =>
-    `${f.kind} ${f.indicator}${f.indicator_id ? ` [${f.indicator_id}]` : ''} ${f.comparator ?? ''}${f.value ?? f.qualitative ?? '?'}${f.value_max != null ? `–${f.value_max}` : ''}${f.unit ?? ''}${f.year ? ` (${f.year})` : ''}`,
 };
 
-const DEPARTMENT_FIELDS = ['name', 'canonical_id', 'canonical_name'] as const;
-
 const department: RecordKind = {
-  type: 'department',
-  prefix: 'd',
-  table: 'department_mentions',
-  fields: DEPARTMENT_FIELDS,
-  derived: [],
-  position: 'start',
+  ...spec('department'),
   read: (_db, row) => pick(row, DEPARTMENT_FIELDS),
   write: (db, id, fields) => update(db, 'department_mentions', id, fields, DEPARTMENT_FIELDS),
   insert: (db, documentId, sentence, span, anchor, fields) =>
@@ -142,7 +110,6 @@ const department: RecordKind = {
       ...pick(fields, DEPARTMENT_FIELDS),
       ...provenanceOf(sentence, span, rulesVersionOf(db, documentId), anchor),
     }),
-  label: (f) => `department ${f.name}${f.canonical_id ? ` [${f.canonical_id}]` : ''}`,
 };
 
 /** Responsibility units are rows of their own; the record's fields hold them as name lists. */
@@ -163,12 +130,7 @@ function writeUnits(db: Db, responsibilityId: number, fields: Fields): void {
 }
 
 const responsibility: RecordKind = {
-  type: 'responsibility',
-  prefix: 'r',
-  table: 'responsibilities',
-  fields: ['task', 'roles', 'lead', 'support'],
-  derived: [],
-  position: 'start',
+  ...spec('responsibility'),
   read(db, row) {
     const units = db.prepare('SELECT role, name FROM responsibility_units WHERE responsibility_id = ? ORDER BY role, position').all(row.id) as Array<{ role: string; name: string }>;
     return {
@@ -193,18 +155,10 @@ const responsibility: RecordKind = {
     writeUnits(db, id, { lead: fields.lead ?? [], support: fields.support ?? [] });
     return id;
   },
-  label: (f) => `task ${f.task} — lead ${((f.lead as string[]) ?? []).join('、') || '?'}${(f.support as string[])?.length ? `; support ${(f.support as string[]).join('、')}` : ''}`,
 };
 
-const MILESTONE_FIELDS = ['what', 'start', 'end', 'recurring'] as const;
-
 const milestone: RecordKind = {
-  type: 'milestone',
-  prefix: 'm',
-  table: 'milestones',
-  fields: MILESTONE_FIELDS,
-  derived: [],
-  position: 'span_start',
+  ...spec('milestone'),
   read: (_db, row) => pick(row, MILESTONE_FIELDS),
   write: (db, id, fields) => update(db, 'milestones', id, fields, MILESTONE_FIELDS),
   insert(db, documentId, sentence, span, anchor, fields) {
@@ -221,7 +175,6 @@ const milestone: RecordKind = {
       ...rest,
     });
   },
-  label: (f) => `milestone ${f.what} ${f.start ?? '?'}–${f.end ?? '?'}`,
 };
 
 export const RECORD_KINDS: ReadonlyMap<RecordType, RecordKind> = new Map([quantity, department, responsibility, milestone].map((k) => [k.type, k]));

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from '../core/stage.js';
+import { ConfigError } from '../core/errors.js';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../rules');
 

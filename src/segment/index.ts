@@ -7,7 +7,8 @@
  * text is the cell text with the line break joined, its offsets span both lines.
  */
 import { z } from 'zod';
-import { DocumentError, type Stage } from '../core/stage.js';
+import { type Stage } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import type { NormalisedText, Segmentation, Sentence, Structure } from '../core/state.js';
 import { pageAt, sectionPathAt } from '../structure/index.js';
 import { cutWords } from './jieba.js';

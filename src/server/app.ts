@@ -1,7 +1,7 @@
 /**
  * The web app: pages and a JSON API over one open database, a thin shell
- * over the same library the CLI uses (store listings, compare/progress
- * queries, the ingest runner, review corrections). Nothing here computes a
+ * over the same library the CLI uses (store listings, analyst queries, the
+ * batch runner, review corrections). Nothing here computes a
  * result of its own; routes read requests, call the library, render.
  */
 import { readFileSync } from 'node:fs';

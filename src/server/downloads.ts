@@ -1,13 +1,13 @@
 /**
  * The Compare page's downloads: the rows on the page, in the columns and
  * headers the analyst export uses for its targets/actuals tables
- * (src/compare/tables.ts), written by the export's CSV writer. The export
+ * (src/analyst/tables.ts), written by the export's CSV writer. The export
  * module writes whole tables to files; one indicator's rows as a workbook in
  * memory is what it lacks, so the workbook here follows its xlsx layout
  * (one sheet per kind, frozen filterable header).
  */
 import ExcelJS from 'exceljs';
-import { ANALYST_TABLES, headersOf, type QuantityRow } from '../compare/index.js';
+import { ANALYST_TABLES, headersOf, type QuantityRow } from '../analyst/index.js';
 import { toCsv } from '../export/csv.js';
 
 function quantityTable(kind: 'target' | 'actual') {

@@ -6,7 +6,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { UnitTable } from '../extract/common/units.js';
-import { accept, edit, getItem, history, listQueue, reject, ReviewInputError, ReviewNotFound, undo, type FieldPatch, type RecordType } from '../review/index.js';
+import { accept, edit, getItem, history, listQueue, reject, ReviewInputError, ReviewNotFound, undo, type FieldPatch } from '../review/index.js';
+import type { RecordType } from '../records/index.js';
 import type { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
 import { EDITABLE, reviewPage } from './pages/review.js';

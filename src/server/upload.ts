@@ -10,11 +10,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../core/pipeline.js';
-import { DocumentError } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import { detectFormat, readSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
-import { ingestPaths, type ProgressEvent } from '../run/index.js';
-import type { Db } from '../store/index.js';
+import { ingestPaths, type ProgressEvent } from '../batch/index.js';
+import { documentIdOf, type Db } from '../store/index.js';
 
 export interface UploadContext {
   db: Db;
@@ -124,8 +124,7 @@ export function startUpload(ctx: UploadContext, name: string, content: Buffer): 
   const done = ingestPaths([path], { db: ctx.db, rules: ctx.rules, pipeline: ctx.pipeline, args: { upload: name }, onProgress })
     .then((summary) => {
       if (job.state === 'skipped') {
-        const row = ctx.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(sha) as { id: number } | undefined;
-        job.documentId = row?.id ?? null;
+        job.documentId = documentIdOf(ctx.db, sha);
       }
       job.steps.push(`done in ${summary.seconds.toFixed(1)} s: ${summary.targets} targets, ${summary.actuals} actuals, ${summary.flagged} flagged`);
     })

@@ -7,7 +7,7 @@ import { openDatabase, type Db } from './open.js';
 export type { Db } from './open.js';
 export { openDatabase } from './open.js';
 export { MIGRATIONS, migrate } from './migrations.js';
-export { storeDocument, type StoreContext, type StoredDocument } from './write-document.js';
+export { storeDocument, documentFingerprint, type StoreContext, type StoredDocument } from './write-document.js';
 export { recordFailure, recordPath, isStored } from './failures.js';
 export { startRun, updateRunCounts, finishRun, type RunCounts } from './runs.js';
 export { loadIndicators } from './dimensions.js';

@@ -164,3 +164,101 @@ export function primaryTotals(db: Db): DatabaseTotals {
     )
     .get() as DatabaseTotals;
 }
+
+/** Fatal and error messages of a stored document. */
+export function errorCountOf(db: Db, documentId: number): number {
+  return (db.prepare(`SELECT count(*) AS n FROM messages WHERE document_id = ? AND severity IN ('fatal', 'error')`).get(documentId) as { n: number }).n;
+}
+
+export interface FailedPath {
+  path: string;
+  stage: string;
+  code: string;
+  text: string;
+  created_at: string;
+}
+
+/**
+ * Files whose latest attempt failed before they were stored. A file that
+ * failed and was later stored is no longer a failure.
+ */
+export function failedPaths(db: Db): FailedPath[] {
+  return db
+    .prepare(
+      `SELECT m.path, m.stage, m.code, m.text, m.created_at FROM messages m
+       WHERE m.document_id IS NULL AND m.severity = 'fatal'
+         AND m.id = (SELECT max(id) FROM messages WHERE path = m.path AND document_id IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM document_paths p WHERE p.path = m.path AND p.first_seen >= m.created_at)
+       ORDER BY m.id DESC`,
+    )
+    .all() as FailedPath[];
+}
+
+export function documentTextOf(db: Db, documentId: number): string {
+  return (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
+}
+
+/** Sections with the span of their heading, in document order. */
+export function sectionHeadingsOf(db: Db, documentId: number): Array<SectionRow & { heading_start: number; heading_end: number }> {
+  return db
+    .prepare('SELECT path, number, heading, level, heading_start, heading_end, start, "end", page FROM sections WHERE document_id = ? ORDER BY idx')
+    .all(documentId) as Array<SectionRow & { heading_start: number; heading_end: number }>;
+}
+
+/** One cell of a stored table (offsets into documents.text; carried: copied from a merged cell above). */
+export interface TableCellRow {
+  row: number;
+  col: number;
+  text: string;
+  start: number;
+  end: number;
+  carried: number;
+}
+
+export interface TableRow {
+  id: number;
+  header_rows: number;
+  n_rows: number;
+  n_cols: number;
+  start: number;
+  end: number;
+  cells: TableCellRow[];
+}
+
+/** The document's tables with their cells, in document order. */
+export function tablesOf(db: Db, documentId: number): TableRow[] {
+  const cells = db.prepare('SELECT row, col, text, start, "end", carried FROM table_cells WHERE table_id = ? ORDER BY row, col');
+  return (db.prepare('SELECT id, header_rows, n_rows, n_cols, start, "end" FROM tables WHERE document_id = ? ORDER BY start').all(documentId) as Omit<TableRow, 'cells'>[]).map(
+    (t) => ({ ...t, cells: cells.all(t.id) as TableCellRow[] }),
+  );
+}
+
+/** Every quantity row of a document, in text order. */
+export function quantityRowsOf(db: Db, documentId: number): Array<Record<string, unknown>> {
+  return db.prepare('SELECT * FROM quantities WHERE document_id = ? ORDER BY start').all(documentId) as Array<Record<string, unknown>>;
+}
+
+export function departmentMentionRowsOf(db: Db, documentId: number): Array<Record<string, unknown>> {
+  return db
+    .prepare('SELECT id, name, canonical_id, canonical_name, section_path, page, start, "end", sentence, rule FROM department_mentions WHERE document_id = ?')
+    .all(documentId) as Array<Record<string, unknown>>;
+}
+
+export function milestoneRowsOf(db: Db, documentId: number): Array<Record<string, unknown>> {
+  return db
+    .prepare('SELECT id, what, start, "end", recurring, section_path, page, span_start, span_end, sentence, rule FROM milestones WHERE document_id = ?')
+    .all(documentId) as Array<Record<string, unknown>>;
+}
+
+/** The id of the document stored with this content, if any. */
+export function documentIdOf(db: Db, sha256: string): number | null {
+  const row = db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Plan id → the id of its primary rendering. */
+export function primaryDocumentOfPlan(db: Db): Map<number, number> {
+  return new Map(
+    (db.prepare('SELECT id, primary_document_id FROM plans').all() as Array<{ id: number; primary_document_id: number }>).map((p) => [p.id, p.primary_document_id]),
+  );
+}

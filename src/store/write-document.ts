@@ -1,10 +1,11 @@
 /**
  * Persisting one processed document: every row it owns is written in ONE
  * transaction, so a failure half-way leaves the database as it was (no
- * half-written document, nothing already stored lost).
+ * half-written document, nothing already stored lost). Called inside a
+ * caller's transaction (the batch's persist step, which also re-applies
+ * reviewers' corrections), it joins that transaction.
  */
 import type { DocumentState, Provenance, Sentence } from '../core/state.js';
-import { applyCorrections } from '../review/apply.js';
 import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
 import type { Db } from './open.js';
@@ -23,11 +24,13 @@ export interface StoredDocument extends PlanMatch {
   replaced: boolean;
 }
 
-export function storeDocument(db: Db, state: DocumentState, context: StoreContext): StoredDocument {
+/**
+ * The fingerprint is pure computation: a caller that opens its own transaction
+ * computes it first (documentFingerprint) so the write lock is not held for it.
+ */
+export function storeDocument(db: Db, state: DocumentState, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
-  // Hashing is pure computation: do it before the write lock is taken.
-  const fingerprint = minhash(normalised.text);
   return db.transaction(() => {
     const now = new Date().toISOString();
     const previous = removeDocument(db, state.source.sha256);
@@ -72,14 +75,19 @@ export function storeDocument(db: Db, state: DocumentState, context: StoreContex
     writeStructure(db, documentId, state);
     writeSentences(db, documentId, state);
     writeExtractions(db, documentId, state, context.rulesVersion);
-    // Review hook: reviewers' corrections (kept by content hash and anchor) apply to the fresh rows.
-    applyCorrections(db, documentId);
     writeRegions(db, state);
 
     const match = assignPlan(db, documentId, fingerprint);
     if (previous?.planId != null && previous.planId !== match.planId) choosePrimary(db, previous.planId);
     return { documentId, replaced: previous !== null, ...match };
   }).immediate();
+}
+
+/** MinHash of the normalised text; throws when the pipeline produced none. */
+export function documentFingerprint(state: DocumentState): Uint32Array {
+  const normalised = state.normalised;
+  if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
+  return minhash(normalised.text);
 }
 
 /** Removes a stored document (for --force), keeping the paths it was seen under. */

@@ -5,7 +5,8 @@
  * as TAB lines, which are rebuilt here.
  */
 import { z } from 'zod';
-import { DocumentError, withMessage, type Stage } from '../core/stage.js';
+import { withMessage, type Stage } from '../core/stage.js';
+import { DocumentError } from '../core/errors.js';
 import type { Box, DocumentState, NormalisedText, SourceFormat, Structure, Table } from '../core/state.js';
 import type { RuleSet } from '../rules/index.js';
 import { boxTitleRegex } from './boxes.js';

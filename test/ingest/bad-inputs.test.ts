@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DocumentError } from '../../src/core/stage.js';
+import { DocumentError } from '../../src/core/errors.js';
 import { corpus, ingest } from '../normalise/run-document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planlens-bad-'));

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE, loadPipeline } from '../../src/core/pipeline.js';
 import { RuleSet } from '../../src/rules/index.js';
-import { ingestPaths } from '../../src/run/index.js';
+import { ingestPaths } from '../../src/batch/index.js';
 import { STAGES } from '../../src/stages.js';
 import { listDocuments, openStore, primaryTotals, searchSentences, type Store } from '../../src/store/index.js';
 

@@ -5,7 +5,7 @@
  * Not a command itself, so it is not listed in ./index.ts.
  */
 import { Option, type Command } from 'commander';
-import type { IndicatorMatch } from '../../compare/index.js';
+import type { IndicatorMatch } from '../../analyst/index.js';
 import type { Db } from '../../store/index.js';
 import { CliError, type CliContext } from '../command.js';
 import { formatRows, resolveFormat, type Row } from '../output.js';
@@ -30,7 +30,7 @@ export function resolveAnalystFormat(option: string | undefined, stream: NodeJS.
 export async function writeAnalystRows(cli: CliContext, rows: Row[], format: AnalystFormat, tableColumns: string[], allColumns?: string[]): Promise<void> {
   const columns = format === 'table' ? tableColumns : (allColumns ?? tableColumns);
   if (format === 'tsv') {
-    const { formatTsv } = await import('../../compare/tsv.js');
+    const { formatTsv } = await import('../../analyst/tsv.js');
     cli.stdout.write(formatTsv(rows, columns));
   }
   // CSV goes to a file an analyst opens in Excel, which reads BOM-less UTF-8
@@ -44,7 +44,7 @@ export async function writeAnalystRows(cli: CliContext, rows: Row[], format: Ana
 
 /** --indicator: the match, said on stderr; no match is a failure naming the argument. */
 export async function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argument = '--indicator'): Promise<IndicatorMatch> {
-  const { describeMatch, matchIndicator } = await import('../../compare/index.js');
+  const { describeMatch, matchIndicator } = await import('../../analyst/index.js');
   const match = matchIndicator(db, text);
   if (!match) throw new CliError(`${argument} '${text}': no indicator matches (run \`planlens indicators\` for the list)`);
   cli.stderr.write(`planlens: ${describeMatch(text, match).replace(/^--indicator/, argument)}\n`);
@@ -53,7 +53,7 @@ export async function resolveIndicatorArg(db: Db, cli: CliContext, text: string,
 
 /** --region: the stored regions it names; a loose match is said on stderr. */
 export async function resolveRegionArg(db: Db, cli: CliContext, text: string): Promise<string[]> {
-  const { matchRegions } = await import('../../compare/index.js');
+  const { matchRegions } = await import('../../analyst/index.js');
   const match = matchRegions(db, text);
   if (match.names.length === 0) throw new CliError(`--region '${text}': no stored region matches`);
   if (!match.exact) cli.stderr.write(`planlens: --region '${text}' matched ${match.names.join(', ')}\n`);

@@ -44,7 +44,7 @@ Examples:
   );
   command.action(async (indicator: string, options: CompareOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { queryQuantities } = await import('../../compare/index.js');
+    const { queryQuantities } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;

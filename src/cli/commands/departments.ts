@@ -13,7 +13,7 @@ export const departmentsCommand: CliCommand = (program, cli) => {
   command.addHelpText('after', '\nExamples:\n  planlens departments\n  planlens departments --region 连云港 --format csv');
   command.action(async (options: { db: string; format?: string; region?: string }) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { departmentSummaries } = await import('../../compare/index.js');
+    const { departmentSummaries } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
       const regions = options.region !== undefined ? await resolveRegionArg(store.db, cli, options.region) : undefined;

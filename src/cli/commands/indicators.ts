@@ -21,7 +21,7 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
   command.addHelpText('after', '\nExamples:\n  planlens indicators\n  planlens indicators --unlinked --limit 10');
   command.action(async (options: IndicatorsOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { indicatorUsage, unlinkedNames } = await import('../../compare/index.js');
+    const { indicatorUsage, unlinkedNames } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
       if (options.unlinked) {

@@ -1,6 +1,6 @@
 /** planlens ingest PATH… — read files and folders into the database. */
 import { resolve } from 'node:path';
-import type { IngestSummary, ProgressEvent } from '../../run/index.js';
+import type { IngestSummary, ProgressEvent } from '../../batch/index.js';
 import type { Db } from '../../store/index.js';
 import { EXIT, type CliCommand, type CliContext } from '../command.js';
 import { loadRulesAndPipeline, openOrCreateStore, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
@@ -39,7 +39,7 @@ goes on; the exit status is 1 if any file failed.`,
   command.action(async (paths: string[], options: IngestCommandOptions) => {
     const { rules, pipeline } = await loadRulesAndPipeline(options);
     const [{ ingestPaths }, { primaryTotals }, { default: cliProgress }] = await Promise.all([
-      import('../../run/index.js'),
+      import('../../batch/index.js'),
       import('../../store/index.js'),
       import('cli-progress'),
     ]);

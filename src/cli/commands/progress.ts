@@ -33,7 +33,7 @@ export const progressCommand: CliCommand = (program, cli) => {
   command.addHelpText('after', '\nExamples:\n  planlens progress --region 南京市 --measured\n  planlens progress --format csv > progress.csv');
   command.action(async (options: ProgressOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { queryProgress } = await import('../../compare/index.js');
+    const { queryProgress } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;

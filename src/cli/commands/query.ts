@@ -1,6 +1,6 @@
 /** planlens query — targets and actuals across plans, filtered by indicator, region, year… */
 import { InvalidArgumentError, Option } from 'commander';
-import type { QuantityFilters } from '../../compare/index.js';
+import type { QuantityFilters } from '../../analyst/index.js';
 import { EXIT, UsageError, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -55,7 +55,7 @@ Examples:
   );
   command.action(async (options: QueryOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { flagKinds, knownCategories, queryQuantities } = await import('../../compare/index.js');
+    const { flagKinds, knownCategories, queryQuantities } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;

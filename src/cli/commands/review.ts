@@ -7,9 +7,10 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
-import type { FieldPatch, QueueFilters, RecordType, ReviewItem } from '../../review/index.js';
+import type { FieldPatch, QueueFilters, ReviewItem } from '../../review/index.js';
+import { FIELD_HELP, RECORD_TYPES, type RecordType } from '../../records/index.js';
 import type { Store } from '../../store/index.js';
-import { DEFAULT_RULES_DIR, RECORD_TYPES, REJECT_REASONS } from '../choices.js';
+import { DEFAULT_RULES_DIR, REJECT_REASONS } from '../choices.js';
 import { CliError, EXIT, UsageError, type CliCommand, type CliContext } from '../command.js';
 import { loadRules, openExistingStore, withDbOption, withFormatOption, withRulesOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
@@ -25,27 +26,7 @@ interface CommonOptions {
 }
 
 /** Every field a correction may set, as --flag (the library checks which fit the record). */
-const FIELD_OPTIONS: Array<[string, string]> = [
-  ['kind', 'target or actual'],
-  ['indicator', 'indicator as the document names it (links to a canonical indicator when it is a known name)'],
-  ['indicator-id', 'canonical indicator id (see `planlens indicators`); empty to unlink'],
-  ['value', 'number'],
-  ['value-max', 'upper end of a range'],
-  ['unit', 'unit as written (件, 万件, %)'],
-  ['comparator', '>= > = ~ <= <'],
-  ['year', 'due year (target) or year described (actual)'],
-  ['qualitative', 'words of a qualitative target (全覆盖)'],
-  ['name', 'department as written'],
-  ['canonical-id', 'canonical department id'],
-  ['canonical-name', 'canonical department name'],
-  ['task', 'task of a responsibility'],
-  ['lead', 'lead units, separated by 、 or ,'],
-  ['support', 'supporting units, separated by 、 or ,'],
-  ['roles', 'split or unsplit'],
-  ['what', 'what a milestone is'],
-  ['start', 'milestone start, YYYY or YYYY-MM'],
-  ['end', 'milestone end, YYYY or YYYY-MM'],
-];
+const FIELD_OPTIONS: Array<[string, string]> = FIELD_HELP.map(([field, help]) => [field.replace(/_/g, '-'), help]);
 
 const camel = (flag: string) => flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 

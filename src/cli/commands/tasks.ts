@@ -14,7 +14,7 @@ export const tasksCommand: CliCommand = (program, cli) => {
   command.addHelpText('after', '\nExamples:\n  planlens tasks --department 市知识产权局\n  planlens tasks --department 市科技局 --format csv > tasks.csv');
   command.action(async (options: { db: string; format?: string; department: string; region?: string }) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { departmentTasks } = await import('../../compare/index.js');
+    const { departmentTasks } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
       const regions = options.region !== undefined ? await resolveRegionArg(store.db, cli, options.region) : undefined;

@@ -1,7 +1,7 @@
 /** The zod schema of rules/milestone-patterns.yaml, and its compiled form. */
 import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
-import { ConfigError } from '../../core/stage.js';
+import { ConfigError } from '../../core/errors.js';
 
 const PatternRule = z.object({ id: z.string().min(1), pattern: z.string().min(1) });
 

@@ -5,7 +5,8 @@
  * year and kind marked.
  */
 import { z } from 'zod';
-import { DocumentError, type Stage } from '../../core/stage.js';
+import { type Stage } from '../../core/stage.js';
+import { DocumentError } from '../../core/errors.js';
 import type { DocumentState, Extractions, Flag, QuantityRecord, Sentence } from '../../core/state.js';
 import type { RuleSet } from '../../rules/index.js';
 import { documentContext, sectionKindOf } from './context.js';

@@ -6,7 +6,8 @@
  * The quantities stage fills .quantities of the same object: it is kept.
  */
 import { z } from 'zod';
-import { DocumentError, type Stage } from '../../core/stage.js';
+import { type Stage } from '../../core/stage.js';
+import { DocumentError } from '../../core/errors.js';
 import type { DocumentState, Extractions, Milestone, Responsibility, Section } from '../../core/state.js';
 import { collectDepartments, departmentRules, findUnits, regionContext, type ListedUnit } from '../departments/index.js';
 import type { CompiledDepartmentRules } from '../departments/rules.js';

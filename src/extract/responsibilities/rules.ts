@@ -1,7 +1,7 @@
 /** The zod schema of rules/responsibility-patterns.yaml, and its compiled form. */
 import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
-import { ConfigError } from '../../core/stage.js';
+import { ConfigError } from '../../core/errors.js';
 
 export type Role = 'lead' | 'support' | 'unsplit';
 const RoleSchema = z.enum(['lead', 'support', 'unsplit']);

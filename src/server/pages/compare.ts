@@ -4,7 +4,7 @@
  * reported actuals, as a table and an SVG bar chart, with links back to the
  * source sentence and CSV/xlsx downloads of the same rows.
  */
-import { describeMatch, indicatorUsage, matchIndicator, queryQuantities, unlinkedNames, type IndicatorMatch, type QuantityRow } from '../../compare/index.js';
+import { describeMatch, indicatorUsage, matchIndicator, queryQuantities, unlinkedNames, type IndicatorMatch, type QuantityRow } from '../../analyst/index.js';
 import type { Db } from '../../store/index.js';
 import { barChart, type Bar } from '../charts.js';
 import { formatNumber, html, page, raw } from '../html.js';

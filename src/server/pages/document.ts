@@ -4,17 +4,11 @@
  * documents.text). The records travel as JSON in the page; clicking a mark
  * shows the fields, rule and flags of every record under it.
  */
+import { PAGE_KIND_NAMES } from '../../records/index.js';
 import type { DocumentDetail, PageTable } from '../data/documents.js';
 import { html, page, raw, type Html } from '../html.js';
 import { markedParagraphs, markedText, type Mark } from '../highlight.js';
 import { fileName } from './documents.js';
-
-const KIND_NAMES: Record<string, string> = {
-  target: '目标 target',
-  actual: '实际 actual',
-  department: '部门 department',
-  milestone: '时间节点 milestone',
-};
 
 export function documentPage(detail: DocumentDetail): string {
   const { document: d, text, sections, tables, records } = detail;
@@ -64,7 +58,7 @@ export function documentPage(detail: DocumentDetail): string {
 <aside class="side">
   <div class="legend">
     ${(['target', 'actual', 'department', 'milestone'] as const).map(
-      (k) => html`<label><input type="checkbox" data-toggle="${k}" checked> <mark class="hl k-${k}">${KIND_NAMES[k]}</mark> ${counts.get(k) ?? 0}</label>`,
+      (k) => html`<label><input type="checkbox" data-toggle="${k}" checked> <mark class="hl k-${k}">${PAGE_KIND_NAMES[k]}</mark> ${counts.get(k) ?? 0}</label>`,
     )}
     <span class="muted">待核 flagged: ${flagged} (红框 red outline)</span>
   </div>

@@ -1,4 +1,5 @@
 /** The Documents page: every stored rendering with its counts, failed files, and the upload box. */
+import { DOCUMENT_EXTENSIONS } from '../../ingest/index.js';
 import type { Db } from '../../store/index.js';
 import { documentList, failedPaths } from '../data/documents.js';
 import { html, page } from '../html.js';
@@ -25,8 +26,8 @@ export function documentsPage(db: Db, maxUpload: string): string {
 <section class="upload" id="upload">
   <form id="upload-form" method="post" action="/api/upload" enctype="multipart/form-data">
     <label class="drop" id="drop">
-      <input type="file" name="file" id="upload-file" accept=".txt,.docx,.pdf">
-      <span>把 .txt / .docx / .pdf 文件拖到这里，或点击选择 — drop a plan here or click to choose (up to ${maxUpload})</span>
+      <input type="file" name="file" id="upload-file" accept="${DOCUMENT_EXTENSIONS.join(',')}">
+      <span>把 ${DOCUMENT_EXTENSIONS.join(' / ')} 文件拖到这里，或点击选择 — drop a plan here or click to choose (up to ${maxUpload})</span>
     </label>
   </form>
   <ol class="upload-log" id="upload-log" aria-live="polite"></ol>

@@ -3,8 +3,8 @@
  * its region and indicator (the compare library's queryProgress over the
  * progress view): share achieved, on-track status, chart and table.
  */
-import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../compare/index.js';
-import type { Db } from '../../store/index.js';
+import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
+import { primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';
 import { formatNumber, html, page, raw } from '../html.js';
 
@@ -35,9 +35,7 @@ export function progressRows(db: Db, q: ProgressQuery): ProgressResult {
     filters.indicatorKeys = m ? [m.key] : [];
     notes.push(m ? `指标 indicator '${q.indicator}' → ${m.name} (${m.how})` : `没有匹配的指标 — no indicator matches '${q.indicator}'`);
   }
-  const primary = new Map(
-    (db.prepare('SELECT id, primary_document_id FROM plans').all() as Array<{ id: number; primary_document_id: number }>).map((p) => [p.id, p.primary_document_id]),
-  );
+  const primary = primaryDocumentOfPlan(db);
   return { rows: queryProgress(db, filters), notes, primary };
 }
 

@@ -4,6 +4,7 @@
  * highlighted, its fields and flags, and the keyboard shortcuts. Actions go
  * through the JSON API to the same corrections the CLI writes.
  */
+import { RECORD_SPECS } from '../../records/index.js';
 import { listQueue, type ReviewItem } from '../../review/index.js';
 import type { Db } from '../../store/index.js';
 import { documentList } from '../data/documents.js';
@@ -15,21 +16,11 @@ export interface ReviewQuery {
   flag?: string;
 }
 
-/** Fields shown per record type, most telling first. */
-const SHOWN: Record<string, string[]> = {
-  quantity: ['kind', 'indicator', 'indicator_id', 'comparator', 'value', 'value_max', 'unit', 'year', 'value_base', 'unit_base', 'status'],
-  department: ['name', 'canonical_name', 'canonical_id'],
-  responsibility: ['task', 'lead', 'support', 'roles'],
-  milestone: ['what', 'start', 'end', 'recurring'],
-};
+/** Fields shown per record type, most telling first (src/records). */
+const SHOWN: Record<string, readonly string[]> = Object.fromEntries([...RECORD_SPECS.values()].map((k) => [k.type, k.shown]));
 
-/** Editable fields per type, as the edit form offers them. */
-export const EDITABLE: Record<string, string[]> = {
-  quantity: ['indicator', 'value', 'unit', 'comparator', 'year', 'kind'],
-  department: ['name', 'canonical_id'],
-  responsibility: ['task', 'lead', 'support'],
-  milestone: ['what', 'start', 'end'],
-};
+/** Editable fields per type, as the edit form offers them (src/records). */
+export const EDITABLE: Record<string, readonly string[]> = Object.fromEntries([...RECORD_SPECS.values()].map((k) => [k.type, k.editable]));
 
 function sentenceHtml(item: ReviewItem) {
   const s = item.sentence;

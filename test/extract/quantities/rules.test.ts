@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/core/stage.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { DEFAULT_RULES_DIR, RuleSet } from '../../../src/rules/index.js';
 import { loadQuantityRules } from '../../../src/extract/quantities/rules.js';
 import { FigureFinder } from '../../../src/extract/quantities/figures.js';

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toGold } from '../../../src/export/gold.js';
-import { parseGold } from '../../../src/eval/read-gold.js';
+import { toGold } from '../../../src/gold/to-gold.js';
+import { parseGold } from '../../../src/gold/read.js';
 import { scoreDocument, type SectionScore } from '../../../src/eval/score.js';
 import { extractResponsibilitiesStage } from '../../../src/extract/responsibilities/index.js';
 import type { DocumentState, QuantityRecord } from '../../../src/core/state.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { ConfigError } from '../../../src/core/stage.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
 import { placeNames } from '../../../src/extract/departments/places.js';
 import { milestoneRules } from '../../../src/extract/milestones/rules.js';

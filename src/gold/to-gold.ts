@@ -5,7 +5,7 @@
  * into a new gold file.
  */
 import type { DocumentMetadata, Extractions, Milestone, QuantityRecord, Responsibility } from '../core/state.js';
-import type { GoldDocumentFields, GoldFile, GoldMilestone, GoldQuantity, GoldResponsibility } from '../eval/gold-schema.js';
+import type { GoldDocumentFields, GoldFile, GoldMilestone, GoldQuantity, GoldResponsibility } from './schema.js';
 
 /**
  * The part of a DocumentState the gold format is made of. A full pipeline

@@ -1,16 +1,17 @@
 /**
  * The batch runner: files in, documents stored. Per file: read and hash
  * (openSource) → skip if the content is already stored (recording the new
- * path) unless force → run the pipeline → store in one transaction. Any
- * problem with one file becomes a one-line `path: problem` failure, recorded
- * in the database, and the batch goes on. Because every document is one
+ * path) unless force → run the pipeline → persist (store, and re-apply
+ * reviewers' corrections) in one transaction. Any problem with one file
+ * becomes a one-line `path: problem` failure, recorded in the database, and
+ * the batch goes on. Because every document is one
  * transaction and the skip check is by content hash, a killed batch leaves a
  * consistent database and the next run resumes where it stopped. A broken
  * rule file (ConfigError) is the exception: it stops the batch at once.
  */
 import PQueue from 'p-queue';
 import { runPipeline, type Pipeline } from '../core/pipeline.js';
-import { ConfigError, DocumentError } from '../core/stage.js';
+import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
 import { openSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
@@ -22,11 +23,11 @@ import {
   recordFailure,
   recordPath,
   startRun,
-  storeDocument,
   updateRunCounts,
   type Db,
 } from '../store/index.js';
 import { expandPaths } from './expand-paths.js';
+import { persistDocument } from './persist.js';
 
 export interface IngestOptions {
   db: Db;
@@ -115,7 +116,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
       if (fatal) return fail(path, fatal.stage, fatal.code, fatal.text);
       let stored;
       try {
-        stored = storeDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version });
+        stored = persistDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version });
       } catch (error) {
         return fail(path, 'store', 'store-failed', `cannot store: ${oneLine(error)}`);
       }

@@ -2,7 +2,7 @@
  * The analyst views: targets, actuals, progress and compare over primary
  * renderings only. They are SQL so a pandas or sqlite3 user gets exactly what
  * the CLI shows; docs/schema.md ("Analyst views") documents every column and
- * the progress formula. Registered as one migration in src/store/migrations.ts.
+ * the progress formula. Registered as migration 2 in src/store/schema/index.ts.
  */
 
 /**

@@ -10,11 +10,10 @@
  */
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-
-const DOCUMENT_FILE = /\.(txt|docx|pdf)$/i;
+import { formatNamed } from '../ingest/formats.js';
 
 export function isCandidateFile(name: string): boolean {
-  return DOCUMENT_FILE.test(name) && !name.startsWith('.') && !name.startsWith('~$');
+  return formatNamed(name) !== undefined && !name.startsWith('.') && !name.startsWith('~$');
 }
 
 export async function* expandPaths(paths: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {

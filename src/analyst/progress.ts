@@ -1,6 +1,6 @@
 /**
  * Targets against the latest actual for the same region and indicator: the
- * `progress` view (formula in src/compare/views-sql.ts and docs/schema.md).
+ * `progress` view (formula in src/store/schema/analyst-views.ts and docs/schema.md).
  */
 import type { Db } from '../store/index.js';
 import { LEVEL_ORDER_SQL } from './quantities.js';

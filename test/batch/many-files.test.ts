@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expandPaths } from '../../src/run/expand-paths.js';
+import { expandPaths } from '../../src/batch/expand-paths.js';
 import { CORPORA, runCliProcess } from '../support/cli.js';
 
 const FILES = 3000;

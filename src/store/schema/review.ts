@@ -1,5 +1,5 @@
 /**
- * The review schema, appended as one migration in src/store/migrations.ts.
+ * The review schema, migration 3 in src/store/schema/index.ts.
  *
  * review_corrections is the append-only history: a correction is keyed to the
  * document's content (sha256) and the record's anchor (its source span), never
@@ -9,6 +9,9 @@
  * export reads reviewed values without knowing about review.
  */
 
+// Frozen with this migration (not read from src/records): a released migration
+// never changes, so a later record kind's table gets its review columns in the
+// migration that creates it.
 const RECORD_TABLES = ['quantities', 'department_mentions', 'responsibilities', 'milestones'];
 
 const REVIEW_COLUMNS = [

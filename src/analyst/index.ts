@@ -1,9 +1,9 @@
 /**
- * Cross-plan comparison: the analyst views (targets, actuals, progress,
- * compare) and the queries behind `planlens query|compare|progress|
+ * The analyst queries: cross-plan comparison over the analyst views
+ * (targets, actuals, progress, compare; SQL in src/store/schema) and the
+ * queries behind `planlens query|compare|progress|
  * indicators|departments|tasks` and the csv/json/xlsx exports.
  */
-export { ANALYST_VIEWS_SQL, INDICATOR_KEY_SQL } from './views-sql.js';
 export { matchIndicator, describeMatch, type IndicatorMatch } from './indicator-match.js';
 export { matchRegions, type RegionMatch } from './regions.js';
 export { queryQuantities, knownCategories, flagKinds, type QuantityFilters, type QuantityRow } from './quantities.js';

@@ -1,8 +1,8 @@
 /** Reads gold annotation files; every error names the file and the field. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ConfigError } from '../core/stage.js';
-import { GoldFile } from './gold-schema.js';
+import { ConfigError } from '../core/errors.js';
+import { GoldFile } from './schema.js';
 import { describePath } from '../rules/index.js';
 
 export const GOLD_SUFFIX = '.gold.json';

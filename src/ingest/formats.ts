@@ -1,0 +1,93 @@
+/**
+ * The file formats planlens reads, each described once: its name, the file
+ * extensions it goes by, the byte signature that identifies it, how to read
+ * it, and the error for a file named like it whose bytes are not. Every list
+ * of formats derives from here: detection (detect-format.ts), the batch's
+ * folder filter, upload checks, eval's renderings. Adding a format is one
+ * entry here, its reader, and its name in SourceFormat (src/core/state.ts);
+ * the CHECK (format IN …) of the documents table is frozen in migration 1
+ * and needs a migration of its own.
+ */
+import type { Message, RawDocument, SourceFormat } from '../core/state.js';
+import { readDocx } from './read-docx.js';
+import { readPdf } from './read-pdf.js';
+import { readTxt } from './read-txt.js';
+import { isPdf, isZip, PDF_MAGIC, ZIP_MAGICS } from './signatures.js';
+
+export interface ReadOptions {
+  /** PDFs with fewer text characters per page than this are treated as scans. */
+  minCharsPerPage: number;
+  /** Read ruled PDF tables as tables (pdf-parse getTable). */
+  pdfTables: boolean;
+}
+
+export interface ReadResult {
+  raw: RawDocument;
+  warnings: Message[];
+}
+
+export interface FileFormat {
+  format: SourceFormat;
+  /** Lower case, with the dot; the first is the one renderings are named with. */
+  extensions: readonly string[];
+  /** Signatures at the start of the file; none: the format is what is left (text). */
+  magic: readonly Buffer[];
+  /** Whether the bytes are this format; absent: the fallback when no signature matches. */
+  matches?(content: Buffer): boolean;
+  /** The error for a file named like this format whose bytes are not. */
+  misnamed?: { code: string; message: string };
+  read(content: Buffer, options: ReadOptions): Promise<ReadResult>;
+}
+
+const txt: FileFormat = {
+  format: 'txt',
+  extensions: ['.txt'],
+  magic: [],
+  read: async (content) => ({ raw: readTxt(content), warnings: [] }),
+};
+
+const docx: FileFormat = {
+  format: 'docx',
+  extensions: ['.docx'],
+  magic: ZIP_MAGICS,
+  matches: isZip, // the docx reader says so when the zip is not a Word document
+  misnamed: { code: 'docx-not-zip', message: 'not a valid .docx: the file is not a zip archive' },
+  read: async (content) => ({ raw: await readDocx(content), warnings: [] }),
+};
+
+const pdf: FileFormat = {
+  format: 'pdf',
+  extensions: ['.pdf'],
+  magic: [PDF_MAGIC],
+  matches: isPdf,
+  misnamed: { code: 'pdf-corrupt', message: 'not a valid PDF: the file has no %PDF- header' },
+  async read(content, options) {
+    const { raw, pagesWithoutText } = await readPdf(content, { minCharsPerPage: options.minCharsPerPage, tables: options.pdfTables });
+    const warnings: Message[] = pagesWithoutText.length
+      ? [{ severity: 'warning', stage: 'ingest', code: 'pages-need-ocr', text: `page(s) ${pagesWithoutText.join(', ')} have no text layer and were not read (they need OCR)` }]
+      : [];
+    return { raw, warnings };
+  },
+};
+
+/** Every format, in the order lists show them (eval columns, upload hints). */
+export const FILE_FORMATS: readonly FileFormat[] = [txt, docx, pdf];
+
+/** By name; a new SourceFormat without an entry fails to compile here. */
+export const FORMAT_OF: Readonly<Record<SourceFormat, FileFormat>> = { txt, docx, pdf };
+
+/**
+ * The order signatures are tried in: PDF first (readers accept junk before
+ * its header, so a PDF may not start with its magic), then zip; text is what
+ * is left.
+ */
+export const DETECTION_ORDER: readonly FileFormat[] = [pdf, docx];
+
+/** Every extension a plan document may have: '.txt', '.docx', '.pdf'. */
+export const DOCUMENT_EXTENSIONS: readonly string[] = FILE_FORMATS.flatMap((f) => f.extensions);
+
+/** The format a file name claims by its extension (case-insensitive). */
+export function formatNamed(path: string): FileFormat | undefined {
+  const lower = path.toLowerCase();
+  return FILE_FORMATS.find((f) => f.extensions.some((ext) => lower.endsWith(ext)));
+}

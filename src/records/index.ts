@@ -1,0 +1,133 @@
+/**
+ * The kinds of extraction record, each described once: its table and id
+ * prefix, the fields a reviewer may set, the fields derived from them, the
+ * column that orders it, what the review page shows and offers to edit, and
+ * how a record is named in lists (label) and on the document page (caption).
+ * The store's schema, review, the CLI and the server read these lists; a
+ * fifth kind is one more entry here, its table in store/schema/tables.ts and
+ * its reading and writing in review/records.ts.
+ */
+
+export type RecordType = 'quantity' | 'department' | 'responsibility' | 'milestone';
+export const RECORD_TYPES: readonly RecordType[] = ['quantity', 'department', 'responsibility', 'milestone'];
+
+/** Field values of one record, as JSON-able values (arrays for unit lists). */
+export type Fields = Record<string, unknown>;
+
+export interface RecordKindSpec {
+  type: RecordType;
+  /** Item ids are prefix + row id: q12, d3, r7, m4. */
+  prefix: string;
+  table: string;
+  /** Fields a reviewer may set; compared to tell agreement from conflict. */
+  fields: readonly string[];
+  /** Fields derived from others (value_base from value and unit): written, never compared. */
+  derived: readonly string[];
+  /** Column holding the span start, for document order. */
+  position: string;
+  /** Fields the review page shows, most telling first. */
+  shown: readonly string[];
+  /** Fields the review page's edit form offers. */
+  editable: readonly string[];
+  /** One line naming the record, for lists and prompts. */
+  label(fields: Fields): string;
+  /** The record's caption on the document page (beside the kind's name); absent: not marked on the page. */
+  caption?(row: Fields): string;
+}
+
+export const QUANTITY_FIELDS = ['kind', 'indicator', 'indicator_id', 'value', 'value_max', 'unit', 'comparator', 'year', 'qualitative'] as const;
+export const QUANTITY_DERIVED = ['value_base', 'unit_base'] as const;
+export const DEPARTMENT_FIELDS = ['name', 'canonical_id', 'canonical_name'] as const;
+export const MILESTONE_FIELDS = ['what', 'start', 'end', 'recurring'] as const;
+
+const quantity: RecordKindSpec = {
+  type: 'quantity',
+  prefix: 'q',
+  table: 'quantities',
+  fields: QUANTITY_FIELDS,
+  derived: QUANTITY_DERIVED,
+  position: 'start',
+  shown: ['kind', 'indicator', 'indicator_id', 'comparator', 'value', 'value_max', 'unit', 'year', 'value_base', 'unit_base', 'status'],
+  editable: ['indicator', 'value', 'unit', 'comparator', 'year', 'kind'],
+  label: (f) =>
+    `${f.kind} ${f.indicator}${f.indicator_id ? ` [${f.indicator_id}]` : ''} ${f.comparator ?? ''}${f.value ?? f.qualitative ?? '?'}${f.value_max != null ? `–${f.value_max}` : ''}${f.unit ?? ''}${f.year ? ` (${f.year})` : ''}`,
+  caption: (q) => `${q.indicator} ${q.comparator ?? ''}${q.value ?? q.qualitative ?? ''}${q.unit ?? ''}${q.year ? ` (${q.year})` : ''}`,
+};
+
+const department: RecordKindSpec = {
+  type: 'department',
+  prefix: 'd',
+  table: 'department_mentions',
+  fields: DEPARTMENT_FIELDS,
+  derived: [],
+  position: 'start',
+  shown: ['name', 'canonical_name', 'canonical_id'],
+  editable: ['name', 'canonical_id'],
+  label: (f) => `department ${f.name}${f.canonical_id ? ` [${f.canonical_id}]` : ''}`,
+  caption: (m) => `${m.name}${m.canonical_name && m.canonical_name !== m.name ? ` → ${m.canonical_name}` : ''}`,
+};
+
+const responsibility: RecordKindSpec = {
+  type: 'responsibility',
+  prefix: 'r',
+  table: 'responsibilities',
+  fields: ['task', 'roles', 'lead', 'support'],
+  derived: [],
+  position: 'start',
+  shown: ['task', 'lead', 'support', 'roles'],
+  editable: ['task', 'lead', 'support'],
+  label: (f) => `task ${f.task} — lead ${((f.lead as string[]) ?? []).join('、') || '?'}${(f.support as string[])?.length ? `; support ${(f.support as string[]).join('、')}` : ''}`,
+};
+
+const milestone: RecordKindSpec = {
+  type: 'milestone',
+  prefix: 'm',
+  table: 'milestones',
+  fields: MILESTONE_FIELDS,
+  derived: [],
+  position: 'span_start',
+  shown: ['what', 'start', 'end', 'recurring'],
+  editable: ['what', 'start', 'end'],
+  label: (f) => `milestone ${f.what} ${f.start ?? '?'}–${f.end ?? '?'}`,
+  caption: (m) => `${m.what}${m.end ? ` (${m.start ? `${m.start}–` : '至'}${m.end})` : ''}`,
+};
+
+export const RECORD_SPECS: ReadonlyMap<RecordType, RecordKindSpec> = new Map([quantity, department, responsibility, milestone].map((k) => [k.type, k]));
+
+/** The tables holding extraction records (the ones review columns are added to). */
+export const RECORD_TABLES: readonly string[] = [...RECORD_SPECS.values()].map((k) => k.table);
+
+/**
+ * Every field a correction may set, with the help the CLI gives for its
+ * --flag (the column name with - for _), in the order `review edit --help`
+ * lists them. `recurring` is set by the extraction only.
+ */
+export const FIELD_HELP: ReadonlyArray<readonly [field: string, help: string]> = [
+  ['kind', 'target or actual'],
+  ['indicator', 'indicator as the document names it (links to a canonical indicator when it is a known name)'],
+  ['indicator_id', 'canonical indicator id (see `planlens indicators`); empty to unlink'],
+  ['value', 'number'],
+  ['value_max', 'upper end of a range'],
+  ['unit', 'unit as written (件, 万件, %)'],
+  ['comparator', '>= > = ~ <= <'],
+  ['year', 'due year (target) or year described (actual)'],
+  ['qualitative', 'words of a qualitative target (全覆盖)'],
+  ['name', 'department as written'],
+  ['canonical_id', 'canonical department id'],
+  ['canonical_name', 'canonical department name'],
+  ['task', 'task of a responsibility'],
+  ['lead', 'lead units, separated by 、 or ,'],
+  ['support', 'supporting units, separated by 、 or ,'],
+  ['roles', 'split or unsplit'],
+  ['what', 'what a milestone is'],
+  ['start', 'milestone start, YYYY or YYYY-MM'],
+  ['end', 'milestone end, YYYY or YYYY-MM'],
+];
+
+/** How the document page names the kinds it marks (quantities as target or actual). */
+export const PAGE_KIND_NAMES: Readonly<Record<string, string>> = {
+  target: '目标 target',
+  actual: '实际 actual',
+  department: '部门 department',
+  milestone: '时间节点 milestone',
+};

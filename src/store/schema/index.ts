@@ -1,0 +1,33 @@
+/**
+ * The schema, as an ordered list of migrations: every table, view and trigger
+ * of the database is defined in this folder and nowhere else. PRAGMA
+ * user_version records how many have been applied (store/migrations.ts).
+ * Never edit a released migration: append a new one. docs/schema.md explains
+ * every table.
+ */
+import type { Database } from 'better-sqlite3';
+import { ANALYST_VIEWS_SQL } from './analyst-views.js';
+import { REVIEW_SCHEMA_SQL } from './review.js';
+import { BASE_SCHEMA_SQL } from './tables.js';
+
+export { INDICATOR_KEY_SQL } from './analyst-views.js';
+
+export interface Migration {
+  description: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    description: 'runs, plans, documents, messages, structure, sentences + FTS, extractions, dimensions',
+    up: (db) => db.exec(BASE_SCHEMA_SQL),
+  },
+  {
+    description: 'analyst views: plan_quantities, targets, actuals, progress, compare, task_units (SQL in src/store/schema/analyst-views.ts)',
+    up: (db) => db.exec(ANALYST_VIEWS_SQL),
+  },
+  {
+    description: 'review: append-only corrections, conflicts, review columns on extraction rows (SQL in src/store/schema/review.ts)',
+    up: (db) => db.exec(REVIEW_SCHEMA_SQL),
+  },
+];
