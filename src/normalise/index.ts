@@ -28,8 +28,8 @@ const NormaliseOptions = z
     cjkSpaces: z.boolean().default(true),
     /** Strip the markdown of crawled web pages (`# ` title marks, `**bold**` headings, `[text](url)` links). */
     markdown: z.boolean().default(true),
-    /** Radical code points PDF text layers give for ordinary characters (⼈ → 人, ⺠ → 民, ⻓ → 长). */
-    radicals: z.boolean().default(true),
+    /** Code points PDF text layers give for characters a font draws alike (⼈ → 人, ⺠ → 民, ⻓ → 长, ― → —). */
+    glyphAliases: z.boolean().default(true),
     /** Page-number lines (— 8 —, 第 8 页, -- 2 of 15 --) and headers/footers repeated across pages. */
     pageFurniture: z.boolean().default(true),
     /** Share of pages a top/bottom line must repeat on to count as a running header/footer. */

@@ -1,11 +1,11 @@
 /**
- * Radical code points that stand for ordinary characters. CJK fonts draw a
- * character and the radical of the same shape with one glyph, so a PDF's text
- * layer often maps the glyph back to the radical: 人 comes out as ⼈ (U+2F08
- * KANGXI RADICAL MAN), 民 as ⺠ (U+2EA0), 长 as ⻓ (U+2ED3). Such text reads
- * the same on screen but matches no rule, no department and no unit. Running
- * Chinese text never uses the radical code points, so each is read as the
- * character it is drawn as.
+ * Code points that stand for ordinary characters because a font draws both
+ * with one glyph. A PDF's text layer maps each glyph back to one code point,
+ * often the rare one: 人 comes out as ⼈ (U+2F08 KANGXI RADICAL MAN), 民 as ⺠
+ * (U+2EA0), 长 as ⻓ (U+2ED3), the dash of 2026—2030 as ― (U+2015 HORIZONTAL
+ * BAR). Such text reads the same on screen but matches no rule, no department
+ * and no range. Running Chinese text never uses the radical code points, so
+ * each is read as the character it is drawn as.
  */
 
 /**
@@ -30,9 +30,17 @@ const SUPPLEMENT: Readonly<Record<string, string>> = {
   '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef1': '龜', '\u2ef3': '龟',
 };
 
-/** Every radical code point read as a character (one UTF-16 unit each, so offsets stay). */
-export const RADICAL_FORM = new RegExp(`[\\u2f00-\\u2fd5${Object.keys(SUPPLEMENT).join('')}]`, 'g');
+/**
+ * Punctuation drawn alike: ― (U+2015) is the dash (破折号, range dash) that
+ * CJK fonts share with — (U+2014), and that some GB 2312 converters give for
+ * it; the rules read —.
+ */
+const PUNCTUATION: Readonly<Record<string, string>> = { '\u2015': '—' };
 
-export function characterForRadical(radical: string): string {
-  return KANGXI_FOR_MAINLAND_TEXT[radical] ?? SUPPLEMENT[radical] ?? radical.normalize('NFKC');
+/** Every alias (one UTF-16 unit each, so offsets stay). */
+export const GLYPH_ALIAS = new RegExp(`[\\u2f00-\\u2fd5${Object.keys(SUPPLEMENT).join('')}${Object.keys(PUNCTUATION).join('')}]`, 'g');
+
+/** The usual character for an alias matched by GLYPH_ALIAS. */
+export function usualCharacter(alias: string): string {
+  return KANGXI_FOR_MAINLAND_TEXT[alias] ?? SUPPLEMENT[alias] ?? PUNCTUATION[alias] ?? alias.normalize('NFKC');
 }
