@@ -111,7 +111,10 @@ const FULL_LINE_SLACK = { width: 2, chars: 1 } as const;
 export function measurePrinted(text: string): PrintedLine {
   const visible = text.replace(/[\s\u3000]+$/, '').replace(/\u00a0/g, ' ');
   const lead = /^[ \u3000]*/.exec(visible)![0];
-  return { lead: columns(lead), width: columns(visible), chars: [...visible].length };
+  // A fold counts the characters it cuts, 　 indents among them; ASCII spaces
+  // before the text are where a layout placed it (pdftotext -layout, centring), not text.
+  const placed = /^ */.exec(visible)![0].length;
+  return { lead: columns(lead), width: columns(visible), chars: [...visible].length - placed };
 }
 /** East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. */
 

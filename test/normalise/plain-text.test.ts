@@ -125,6 +125,32 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
   });
 });
 
+/**
+ * pdftotext -layout places each printed line on a character grid: body lines
+ * fold at a number of characters, and a centred title (set larger) or an
+ * indent comes out as ASCII spaces before the text. Those spaces are
+ * position, not characters of the line.
+ */
+describe('lines placed with spaces in text folded by characters (pdftotext -layout)', () => {
+  const paragraph =
+    '到2025年，全市数字经济核心产业规模突破1200亿元，培育数字经济领军企业30家以上，建成5G基站2万个，打造工业互联网平台10个，培育省级以上专精特新企业500家，推动规上工业企业数字化改造全覆盖。';
+  const body = hardWrap(paragraph, { width: 22, measure: 'chars' }).trimEnd().split('\n');
+  it.each([
+    [
+      'a centred title before a field label stands alone',
+      ['    某市数字经济行动方案(2024年)', '发布日期: 2024年5月8日', ...body],
+      ['某市数字经济行动方案(2024年)', '发布日期: 2024年5月8日', paragraph],
+    ],
+    [
+      'an indented first line that reaches the margin goes on',
+      ['    某市数字经济行动方案(2024年)', `  ${body[0]!.slice(0, 21)}`, body[0]!.slice(21) + body[1]!, ...body.slice(2)],
+      ['某市数字经济行动方案(2024年)', paragraph],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await paragraphsOf(lines)).toEqual(expected);
+  });
+});
+
 /** A hard-wrapped page of body text: 20 characters a line, paragraphs of several lines. */
 const BODY = [
   '加强知识产权保护，完善制度建设，推进体制机',
