@@ -13,7 +13,7 @@ import { MappedText } from './mapped-text.js';
 import { cleanChars, type CharCleanupOptions } from './char-cleanup.js';
 import { locateBlocks, type Unit } from './locate-blocks.js';
 import { dropPageFurniture } from './page-furniture.js';
-import { joinWrappedLines, looksHardWrapped, measurePrinted } from './join-lines.js';
+import { joinWrappedLines, looksHardWrapped, measurePrinted, withoutLineSpacing } from './join-lines.js';
 import { assemble } from './assemble.js';
 
 const NormaliseOptions = z
@@ -52,6 +52,12 @@ export const normaliseStage: Stage<typeof NormaliseOptions> = {
     const raw = state.raw;
     const format = state.source.format;
     let units: Unit[] = locateBlocks(raw);
+    if (format === 'txt' && options.joinLines !== 'never') {
+      // Every printed line followed by a blank line: the blanks are spacing, the lines a hard wrap.
+      // Before page furniture goes, so a dropped page number leaves no double blank behind.
+      const unspaced = withoutLineSpacing(units);
+      if (unspaced && looksHardWrapped(unspaced)) units = unspaced;
+    }
     if (options.pageFurniture) units = dropPageFurniture(units, { minShare: options.furnitureMinShare, pages: raw.pages });
     const charOptions: CharCleanupOptions = options;
     units = units.map((unit) => cleanUnit(unit, charOptions));

@@ -83,6 +83,12 @@ function textBreak(line: LineUnit, next: LineUnit, stats: LineStats, firstLine: 
   const b = printedOf(next);
   if (indentEms(b, stats) >= EDGE_EMS || indentEms(a, stats) >= STANDALONE_INDENT_EMS) return true;
   const sentenceEnd = PARAGRAPH_END.test(line.text.text);
+  if (stats.indentsMarkParagraphs && !isFull(a, stats)) {
+    // The unindented next line goes on, however unevenly the lines were cut,
+    // unless this one is a fragment (a signature, a field, a paragraph's last
+    // words) or the next opens a field.
+    return isFragment(a, stats) || LABEL_START.test(next.text.text);
+  }
   if (!isFull(a, stats)) return sentenceEnd || isClearlyShort(a, stats);
   if (!sentenceEnd || stats.indentsMarkParagraphs) return false;
   return (firstLine && startsNewParagraph(line.text.text)) || LABEL_START.test(next.text.text);
@@ -138,6 +144,13 @@ function indentEms(p: PrintedLine, stats: LineStats): number {
 
 function isFull(p: PrintedLine, stats: LineStats): boolean {
   return p[stats.measure] >= stats.minFull;
+}
+
+/** Under half a full line: no wrap, however uneven, cuts a line that short. */
+const FRAGMENT_SHARE = 0.5;
+
+function isFragment(p: PrintedLine, stats: LineStats): boolean {
+  return p[stats.measure] - (stats.measure === 'width' ? p.lead : 0) < stats.full * FRAGMENT_SHARE;
 }
 
 function isClearlyShort(p: PrintedLine, stats: LineStats): boolean {
@@ -218,6 +231,30 @@ function mergeLines(lines: LineUnit[]): LineUnit {
   if (first.page !== undefined) merged.page = first.page;
   if (first.headingLevel !== undefined) merged.headingLevel = first.headingLevel;
   return merged;
+}
+
+/** Share of a text's lines that must each be followed by one blank line for the blanks to be line spacing. */
+const LINE_SPACING_SHARE = 0.8;
+
+/**
+ * Some PDF extractors and copies write every printed line followed by a blank
+ * line. There a single blank line is line spacing, not a paragraph break: the
+ * text without it, when that looks hard-wrapped, is the text to join. Runs of
+ * two or more blank lines and blanks next to text-table lines stay. Undefined
+ * when the text is not spaced so.
+ */
+export function withoutLineSpacing(units: Unit[]): Unit[] | undefined {
+  const isBody = (u: Unit | undefined): boolean => !!u && u.kind === 'line' && !isStandalone(u);
+  const isBlank = (u: Unit | undefined): boolean => !!u && u.kind === 'line' && u.text.text.trim().length === 0;
+  const spacing = new Set<number>();
+  let body = 0;
+  units.forEach((u, i) => {
+    if (!isBody(u)) return;
+    body++;
+    if (isBlank(units[i + 1]) && isBody(units[i + 2])) spacing.add(i + 1);
+  });
+  if (body < 10 || spacing.size < (body - 1) * LINE_SPACING_SHARE) return undefined;
+  return units.filter((_, i) => !spacing.has(i));
 }
 
 /** A line this close to the full width, stopping mid-sentence, was cut by a hard wrap. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../src/core/state.js';
-import { hardWrap } from './hard-wrap.js';
+import { hardWrap, type WrapStyle } from './hard-wrap.js';
 import { corpus, ingestAndNormalise, paragraphs } from './run-document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planlens-plain-'));
@@ -148,6 +148,41 @@ describe('lines placed with spaces in text folded by characters (pdftotext -layo
     ],
   ])('%s', async (_name, lines, expected) => {
     expect(await paragraphsOf(lines)).toEqual(expected);
+  });
+});
+
+/**
+ * Text some PDF extractors give: every printed line followed by a blank line,
+ * lines cut unevenly (20–30 characters), paragraphs marked by their 　　
+ * indent, page numbers between lines. The blank lines are spacing; the indent
+ * alone says where a paragraph starts.
+ */
+describe('every printed line followed by a blank line, cut unevenly', () => {
+  const PARAGRAPHS = [
+    '某市加快数字经济高质量发展行动方案（2024—2026年）',
+    '为加快推进数字经济高质量发展，培育新质生产力，推动数字技术与实体经济深度融合，结合本市实际，制定本方案。',
+    '一、主要目标',
+    '到2026年，全市数字经济核心产业规模突破1200亿元，年均增长15%以上；培育数字经济领军企业30家以上，建成5G基站2万个。',
+    '（一）培育数字产业集群。聚焦集成电路、软件和信息技术服务、人工智能等领域，打造3—5个千亿级产业集群，引育一批带动作用强的链主企业。（牵头单位：市工业和信息化局，配合单位：市发展改革委、市科技局）',
+    '（二）推进产业数字化转型。实施规上工业企业数字化改造全覆盖行动，每年新增省级以上智能工厂10家以上。对新认定的国家级智能制造示范工厂，给予最高500万元奖励。',
+    '特此通知。',
+    '某市人民政府办公室',
+    '2024年3月1日',
+  ];
+  const spaced = (style: Partial<WrapStyle>) =>
+    hardWrap(PARAGRAPHS.join('\n'), { width: 30, measure: 'chars', jitter: 10, indent: true, blankAfterEachLine: true, ...style });
+
+  it.each([
+    ['20–30 characters a line', spaced({})],
+    ['with page numbers — n — between lines', spaced({ pages: { lines: 6, number: 'dash' } })],
+    ['24–30 characters a line, CRLF', spaced({ jitter: 6, crlf: true })],
+  ])('%s: gives back the paragraphs, the signature lines apart', async (_name, text) => {
+    expect(paragraphs(await normaliseText(text))).toEqual(PARAGRAPHS);
+  });
+
+  it('one paragraph per line with blank lines between stays as it is', async () => {
+    const text = PARAGRAPHS.slice(1, 6).join('\n\n') + '\n';
+    expect(paragraphs(await normaliseText(text))).toEqual(PARAGRAPHS.slice(1, 6));
   });
 });
 
