@@ -83,11 +83,11 @@ function textBreak(line: LineUnit, next: LineUnit, stats: LineStats, firstLine: 
   const b = printedOf(next);
   if (indentEms(b, stats) >= EDGE_EMS || indentEms(a, stats) >= STANDALONE_INDENT_EMS) return true;
   const sentenceEnd = PARAGRAPH_END.test(line.text.text);
-  if (stats.indentsMarkParagraphs && !isFull(a, stats)) {
-    // The unindented next line goes on, however unevenly the lines were cut,
-    // unless this one is a fragment (a signature, a field, a paragraph's last
-    // words) or the next opens a field.
-    return isFragment(a, stats) || LABEL_START.test(next.text.text);
+  if (stats.indentsMarkParagraphs && stats.ragged && !isFull(a, stats)) {
+    // Lines cut unevenly: the unindented next line goes on unless this one is
+    // a fragment (a signature, a field, a paragraph's last words). Not even a
+    // field label opens a paragraph unindented: 主要目 / 标是：
+    return isFragment(a, stats);
   }
   if (!isFull(a, stats)) return sentenceEnd || isClearlyShort(a, stats);
   if (!sentenceEnd || stats.indentsMarkParagraphs) return false;
@@ -109,6 +109,8 @@ export interface LineStats {
   baseLead: number;
   /** Paragraphs start with an indent (　　), so an unindented line continues one. */
   indentsMarkParagraphs: boolean;
+  /** Lines were cut unevenly (20–30 characters): a short line may still have been cut. */
+  ragged: boolean;
 }
 
 /** Characters, or columns (a Chinese character = 2), a full line may fall short of the typical one. */
@@ -145,6 +147,9 @@ function indentEms(p: PrintedLine, stats: LineStats): number {
 function isFull(p: PrintedLine, stats: LineStats): boolean {
   return p[stats.measure] >= stats.minFull;
 }
+
+/** Spread of the cut lines beyond which a margin is ragged; justified text varies a few per cent. */
+const RAGGED_SPREAD = 0.12;
 
 /** Under half a full line: no wrap, however uneven, cuts a line that short. */
 const FRAGMENT_SHARE = 0.5;
@@ -195,7 +200,8 @@ export function measureLines(units: Unit[], fullWidth?: number): LineStats {
   // After a line that clearly ends a paragraph (a sentence end well short of the margin), is the next line indented?
   const ends = body.filter(({ line, next }) => next && PARAGRAPH_END.test(line.text.text) && printedOf(line)[measure] < full * FULL_LINE_SHARE);
   const indented = ends.filter(({ next }) => (printedOf(next!).lead - baseLead) / 2 >= EDGE_EMS).length;
-  return { measure, full, minFull, baseLead, indentsMarkParagraphs: ends.length >= 3 && indented / ends.length >= 0.6 };
+  const ragged = cut.length >= 5 && spread(cut.map((p) => p[measure])) > RAGGED_SPREAD;
+  return { measure, full, minFull, baseLead, indentsMarkParagraphs: ends.length >= 3 && indented / ends.length >= 0.6, ragged };
 }
 
 /** A long line stopping mid-sentence, the next one going on: the mark of a hard wrap. */

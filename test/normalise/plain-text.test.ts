@@ -180,6 +180,12 @@ describe('every printed line followed by a blank line, cut unevenly', () => {
     expect(paragraphs(await normaliseText(text))).toEqual(PARAGRAPHS);
   });
 
+  it('a line cut just before a colon goes on: 主要目 / 标是：', async () => {
+    const last = ['\u3000\u3000锚定远景目标，“十四五”时期的主要目', '', '标是：消费和投资规模再上新台阶。', ''];
+    const text = spaced({}) + last.join('\n');
+    expect(paragraphs(await normaliseText(text)).slice(-1)).toEqual(['锚定远景目标，“十四五”时期的主要目标是：消费和投资规模再上新台阶。']);
+  });
+
   it('one paragraph per line with blank lines between stays as it is', async () => {
     const text = PARAGRAPHS.slice(1, 6).join('\n\n') + '\n';
     expect(paragraphs(await normaliseText(text))).toEqual(PARAGRAPHS.slice(1, 6));
