@@ -125,6 +125,25 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
   });
 });
 
+/** pdftotext ends each page with its footer and a blank line, and starts the next with a form feed. */
+describe('page turns in pdftotext output', () => {
+  const before = ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新。到2025年，营业收入首次突破500'];
+  const after = ['亿元的企业5家，首次突破1000亿元的企业3家。'];
+  const joined = '加强知识产权保护，完善制度建设，推进体制机制改革创新。到2025年，营业收入首次突破500亿元的企业5家，首次突破1000亿元的企业3家。';
+  it.each([
+    ['a page number, a blank line, a form feed, mid-sentence', [...before, '—6—', '', `\f${after[0]}`], [joined]],
+    ['a blank line and a form feed, mid-sentence', [...before, '', `\f${after[0]}`], [joined]],
+    ['a page number between blank lines, mid-sentence', [...before, '', '— 6 —', '', after[0]!], [joined]],
+    [
+      'after a sentence end the blank line stays a paragraph break',
+      ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新，加快推进知识产权强市建设。', '—6—', '', '\f推进知识产权强市建设，加强知识产权保护。'],
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新，加快推进知识产权强市建设。', '推进知识产权强市建设，加强知识产权保护。'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await paragraphsOf(lines)).toEqual(expected);
+  });
+});
+
 /**
  * pdftotext -layout places each printed line on a character grid: body lines
  * fold at a number of characters, and a centred title (set larger) or an
