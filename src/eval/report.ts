@@ -24,7 +24,7 @@ export interface EvalSummary {
 export function summarise(run: EvalRun): EvalSummary {
   const scored = run.results.filter((r): r is RenderingResult & { score: NonNullable<RenderingResult['score']> } => !!r.score);
   const byFormat: Record<string, SectionPrf> = {};
-  for (const format of FORMATS) {
+  for (const format of formatsOf(run)) {
     const ofFormat = scored.filter((r) => r.format === format);
     if (ofFormat.length > 0) byFormat[format] = aggregate(ofFormat.map((r) => r.score));
   }
@@ -47,6 +47,12 @@ export function summarise(run: EvalRun): EvalSummary {
     })),
     fieldAccuracy,
   };
+}
+
+/** The file formats first, in their order, then the variants of renderings/ by name. */
+function formatsOf(run: EvalRun): string[] {
+  const present = new Set(run.results.map((r) => r.format));
+  return [...FORMATS.filter((f) => present.has(f)), ...[...present].filter((f) => !FORMATS.includes(f)).sort()];
 }
 
 export function renderJson(run: EvalRun, verbose: boolean): string {
@@ -89,14 +95,15 @@ export function renderTable(run: EvalRun, verbose: boolean, baseline?: Baseline)
   }
 
   // ---- compact summary: keep it under 15 lines (a hook prints `tail -n 15`).
-  const formats = FORMATS.filter((f) => summary.byFormat[f]);
+  const formats = formatsOf(run).filter((f) => summary.byFormat[f]);
+  const width = (f: string) => Math.max(8, f.length + 4);
   lines.push(`eval: ${summary.renderings} renderings of ${new Set(run.results.map((r) => r.name)).size} gold documents (${formats.map((f) => `${f} ${run.results.filter((r) => r.format === f).length}`).join(', ')})`);
   lines.push(
-    `${'section'.padEnd(17)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'dup'.padStart(4)} |${formats.map((f) => ('F1 ' + f).padStart(8)).join('')}${baseline ? ` | ${'base P'.padStart(6)} ${'base R'.padStart(6)} ${'base F1'.padStart(7)}` : ''}`,
+    `${'section'.padEnd(17)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'dup'.padStart(4)} |${formats.map((f) => ('F1 ' + f).padStart(width(f))).join('')}${baseline ? ` | ${'base P'.padStart(6)} ${'base R'.padStart(6)} ${'base F1'.padStart(7)}` : ''}`,
   );
   for (const section of [...SECTIONS, 'overall'] as const) {
     const p = summary.overall[section];
-    const perFormat = formats.map((f) => pct(summary.byFormat[f]![section].f1).padStart(8)).join('');
+    const perFormat = formats.map((f) => pct(summary.byFormat[f]![section].f1).padStart(width(f))).join('');
     const before = baseline?.overall[section];
     const baselineColumns = baseline
       ? ` | ${before ? `${pct(before.precision).padStart(6)} ${pct(before.recall).padStart(6)} ${pct(before.f1).padStart(7)}` : '(none)'.padStart(6)}`

@@ -22,7 +22,7 @@ export interface RenderingResult {
   name: string;
   /** Path of the rendering that was run. */
   path: string;
-  /** By extension: the same document in each format it comes in. */
+  /** By extension (`pdf`), or variant and extension for renderings/ (`pdftotext.txt`): the same document in each form it comes in. */
   format: string;
   score?: DocumentScore;
   /** Why the rendering could not be scored (one line). */
@@ -48,12 +48,42 @@ export interface EvalOptions {
   concurrency?: number;
 }
 
-/** The renderings of document `name` in `docsDir`: x.txt, x.docx, x.pdf. */
+/**
+ * Where further renderings of the documents sit: `renderings/x.<variant>.<ext>`
+ * in the docs directory is document x as, say, text pdftotext gave back
+ * (`x.pdftotext.txt`). It shares x's gold; the sub-folder keeps such files out
+ * of folder-wide ingests and apart from the documents' own names.
+ */
+export const VARIANTS_DIR = 'renderings';
+
+/** The renderings of document `name` in `docsDir`: x.txt, x.docx, x.pdf, then renderings/x.<variant>.<ext>. */
 export function findRenderings(docsDir: string, name: string): string[] {
   const files = readdirSync(docsDir);
-  return RENDERING_EXTENSIONS.map((ext) => name + ext)
+  const own = RENDERING_EXTENSIONS.map((ext) => name + ext)
     .filter((file) => files.includes(file))
     .map((file) => join(docsDir, file));
+  const variantsDir = join(docsDir, VARIANTS_DIR);
+  if (!files.includes(VARIANTS_DIR) || !statSync(variantsDir).isDirectory()) return own;
+  const variants = readdirSync(variantsDir)
+    .filter((file) => variantOf(file, name) !== undefined)
+    .sort()
+    .map((file) => join(variantsDir, file));
+  return [...own, ...variants];
+}
+
+/** `pdftotext.txt` for renderings/x.pdftotext.txt of document x; undefined when the file is not a variant of x. */
+function variantOf(file: string, name: string): string | undefined {
+  if (!file.startsWith(name + '.')) return undefined;
+  const rest = file.slice(name.length + 1);
+  const ext = RENDERING_EXTENSIONS.find((e) => rest.endsWith(e));
+  if (!ext) return undefined;
+  const variant = rest.slice(0, -ext.length);
+  return /^[a-z0-9-]+$/.test(variant) ? rest : undefined;
+}
+
+/** What eval calls a rendering's format: its extension (`pdf`), or variant and extension (`pdftotext.txt`). */
+export function renderingFormat(path: string, name: string): string {
+  return variantOf(basename(path), name) ?? extname(path).slice(1);
 }
 
 /** Pipeline output for one file; a fatal message becomes a thrown DocumentError. */
@@ -82,7 +112,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
 
   const results = await mapLimited(jobs, options.concurrency ?? 4, async ({ gold, path }) => {
     const started = performance.now();
-    const base = { name: gold.name, path, format: extname(path).slice(1) };
+    const base = { name: gold.name, path, format: renderingFormat(path, gold.name) };
     try {
       const state = await processFile(path, pipeline, rules);
       const predicted = toGold(state, basename(path));

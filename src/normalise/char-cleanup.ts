@@ -3,6 +3,7 @@
  * converters and PDF extraction leave behind. Each is switchable by option.
  */
 import { MappedText } from './mapped-text.js';
+import { GLYPH_ALIAS, usualCharacter } from './glyph-aliases.js';
 
 export interface CharCleanupOptions {
   /** `[bookmark: _Toc93592294]` left by docx-to-text converters. */
@@ -15,6 +16,8 @@ export interface CharCleanupOptions {
   cjkSpaces: boolean;
   /** Markdown markup of crawled web pages: `# ` heading marks, `**bold**` markers, `[text](url)` links. */
   markdown: boolean;
+  /** Code points a PDF text layer gives for characters drawn alike (⼈ → 人, ⺠ → 民, ― → —). */
+  glyphAliases: boolean;
 }
 
 const BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
@@ -50,6 +53,7 @@ const PERCENT_LIKE = /[%‰]/;
 export function cleanChars(line: MappedText, options: CharCleanupOptions): MappedText {
   let out = line;
   if (options.bookmarks) out = out.replace(BOOKMARK, () => '');
+  if (options.glyphAliases) out = out.replace(GLYPH_ALIAS, (m) => usualCharacter(m[0]));
   if (options.markdown) out = stripMarkdown(out);
   if (options.unicodeSpaces) {
     out = out.replace(ZERO_WIDTH, () => '');

@@ -13,7 +13,7 @@ import { MappedText } from './mapped-text.js';
 import { cleanChars, type CharCleanupOptions } from './char-cleanup.js';
 import { locateBlocks, type Unit } from './locate-blocks.js';
 import { dropPageFurniture } from './page-furniture.js';
-import { joinWrappedLines, looksHardWrapped, measurePrinted } from './join-lines.js';
+import { joinWrappedLines, looksHardWrapped, measurePrinted, withoutLineSpacing } from './join-lines.js';
 import { assemble } from './assemble.js';
 
 const NormaliseOptions = z
@@ -28,6 +28,8 @@ const NormaliseOptions = z
     cjkSpaces: z.boolean().default(true),
     /** Strip the markdown of crawled web pages (`# ` title marks, `**bold**` headings, `[text](url)` links). */
     markdown: z.boolean().default(true),
+    /** Code points PDF text layers give for characters a font draws alike (⼈ → 人, ⺠ → 民, ⻓ → 长, ― → —). */
+    glyphAliases: z.boolean().default(true),
     /** Page-number lines (— 8 —, 第 8 页, -- 2 of 15 --) and headers/footers repeated across pages. */
     pageFurniture: z.boolean().default(true),
     /** Share of pages a top/bottom line must repeat on to count as a running header/footer. */
@@ -50,6 +52,12 @@ export const normaliseStage: Stage<typeof NormaliseOptions> = {
     const raw = state.raw;
     const format = state.source.format;
     let units: Unit[] = locateBlocks(raw);
+    if (format === 'txt' && options.joinLines !== 'never') {
+      // Every printed line followed by a blank line: the blanks are spacing, the lines a hard wrap.
+      // Before page furniture goes, so a dropped page number leaves no double blank behind.
+      const unspaced = withoutLineSpacing(units);
+      if (unspaced && looksHardWrapped(unspaced)) units = unspaced;
+    }
     if (options.pageFurniture) units = dropPageFurniture(units, { minShare: options.furnitureMinShare, pages: raw.pages });
     const charOptions: CharCleanupOptions = options;
     units = units.map((unit) => cleanUnit(unit, charOptions));

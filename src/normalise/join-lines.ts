@@ -83,6 +83,12 @@ function textBreak(line: LineUnit, next: LineUnit, stats: LineStats, firstLine: 
   const b = printedOf(next);
   if (indentEms(b, stats) >= EDGE_EMS || indentEms(a, stats) >= STANDALONE_INDENT_EMS) return true;
   const sentenceEnd = PARAGRAPH_END.test(line.text.text);
+  if (stats.indentsMarkParagraphs && stats.ragged && !isFull(a, stats)) {
+    // Lines cut unevenly: the unindented next line goes on unless this one is
+    // a fragment (a signature, a field, a paragraph's last words). Not even a
+    // field label opens a paragraph unindented: 主要目 / 标是：
+    return isFragment(a, stats);
+  }
   if (!isFull(a, stats)) return sentenceEnd || isClearlyShort(a, stats);
   if (!sentenceEnd || stats.indentsMarkParagraphs) return false;
   return (firstLine && startsNewParagraph(line.text.text)) || LABEL_START.test(next.text.text);
@@ -103,6 +109,8 @@ export interface LineStats {
   baseLead: number;
   /** Paragraphs start with an indent (　　), so an unindented line continues one. */
   indentsMarkParagraphs: boolean;
+  /** Lines were cut unevenly (20–30 characters): a short line may still have been cut. */
+  ragged: boolean;
 }
 
 /** Characters, or columns (a Chinese character = 2), a full line may fall short of the typical one. */
@@ -111,7 +119,10 @@ const FULL_LINE_SLACK = { width: 2, chars: 1 } as const;
 export function measurePrinted(text: string): PrintedLine {
   const visible = text.replace(/[\s\u3000]+$/, '').replace(/\u00a0/g, ' ');
   const lead = /^[ \u3000]*/.exec(visible)![0];
-  return { lead: columns(lead), width: columns(visible), chars: [...visible].length };
+  // A fold counts the characters it cuts, 　 indents among them; ASCII spaces
+  // before the text are where a layout placed it (pdftotext -layout, centring), not text.
+  const placed = /^ */.exec(visible)![0].length;
+  return { lead: columns(lead), width: columns(visible), chars: [...visible].length - placed };
 }
 /** East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. */
 
@@ -135,6 +146,16 @@ function indentEms(p: PrintedLine, stats: LineStats): number {
 
 function isFull(p: PrintedLine, stats: LineStats): boolean {
   return p[stats.measure] >= stats.minFull;
+}
+
+/** Spread of the cut lines beyond which a margin is ragged; justified text varies a few per cent. */
+const RAGGED_SPREAD = 0.12;
+
+/** Under half a full line: no wrap, however uneven, cuts a line that short. */
+const FRAGMENT_SHARE = 0.5;
+
+function isFragment(p: PrintedLine, stats: LineStats): boolean {
+  return p[stats.measure] - (stats.measure === 'width' ? p.lead : 0) < stats.full * FRAGMENT_SHARE;
 }
 
 function isClearlyShort(p: PrintedLine, stats: LineStats): boolean {
@@ -179,7 +200,8 @@ export function measureLines(units: Unit[], fullWidth?: number): LineStats {
   // After a line that clearly ends a paragraph (a sentence end well short of the margin), is the next line indented?
   const ends = body.filter(({ line, next }) => next && PARAGRAPH_END.test(line.text.text) && printedOf(line)[measure] < full * FULL_LINE_SHARE);
   const indented = ends.filter(({ next }) => (printedOf(next!).lead - baseLead) / 2 >= EDGE_EMS).length;
-  return { measure, full, minFull, baseLead, indentsMarkParagraphs: ends.length >= 3 && indented / ends.length >= 0.6 };
+  const ragged = cut.length >= 5 && spread(cut.map((p) => p[measure])) > RAGGED_SPREAD;
+  return { measure, full, minFull, baseLead, indentsMarkParagraphs: ends.length >= 3 && indented / ends.length >= 0.6, ragged };
 }
 
 /** A long line stopping mid-sentence, the next one going on: the mark of a hard wrap. */
@@ -215,6 +237,30 @@ function mergeLines(lines: LineUnit[]): LineUnit {
   if (first.page !== undefined) merged.page = first.page;
   if (first.headingLevel !== undefined) merged.headingLevel = first.headingLevel;
   return merged;
+}
+
+/** Share of a text's lines that must each be followed by one blank line for the blanks to be line spacing. */
+const LINE_SPACING_SHARE = 0.8;
+
+/**
+ * Some PDF extractors and copies write every printed line followed by a blank
+ * line. There a single blank line is line spacing, not a paragraph break: the
+ * text without it, when that looks hard-wrapped, is the text to join. Runs of
+ * two or more blank lines and blanks next to text-table lines stay. Undefined
+ * when the text is not spaced so.
+ */
+export function withoutLineSpacing(units: Unit[]): Unit[] | undefined {
+  const isBody = (u: Unit | undefined): boolean => !!u && u.kind === 'line' && !isStandalone(u);
+  const isBlank = (u: Unit | undefined): boolean => !!u && u.kind === 'line' && u.text.text.trim().length === 0;
+  const spacing = new Set<number>();
+  let body = 0;
+  units.forEach((u, i) => {
+    if (!isBody(u)) return;
+    body++;
+    if (isBlank(units[i + 1]) && isBody(units[i + 2])) spacing.add(i + 1);
+  });
+  if (body < 10 || spacing.size < (body - 1) * LINE_SPACING_SHARE) return undefined;
+  return units.filter((_, i) => !spacing.has(i));
 }
 
 /** A line this close to the full width, stopping mid-sentence, was cut by a hard wrap. */

@@ -37,8 +37,51 @@ export function dropPageFurniture(units: Unit[], options: FurnitureOptions): Uni
     for (const unit of bareEdgeNumbers(byPage)) drop.add(unit);
     for (const unit of repeatedEdgeLines(byPage, options)) drop.add(unit);
   }
+  for (const unit of blanksAtPageTurns(units, drop)) drop.add(unit);
   return drop.size === 0 ? units : units.filter((u) => !drop.has(u));
 }
+
+/**
+ * Blank lines that only turn a page in the middle of a sentence: next to a
+ * dropped page number or header, or between the last line of one page and
+ * the first of the next (pdftotext ends each page with one), after a line
+ * that stops mid-sentence. They are no paragraph break: 首次突破500 / — 6 — /
+ * 亿元的企业 goes on overleaf. After a sentence end the blank may be the
+ * paragraph's, and it stays; so do blanks between text-table lines.
+ */
+function blanksAtPageTurns(units: Unit[], dropped: Set<Unit>): Unit[] {
+  const isBlank = (u: Unit): boolean => u.kind === 'line' && u.text.text.trim().length === 0 && !u.text.text.startsWith('\t');
+  const isSkipped = (u: Unit): boolean => isBlank(u) || dropped.has(u);
+  const found: Unit[] = [];
+  let i = 0;
+  while (i < units.length) {
+    if (!isSkipped(units[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < units.length && isSkipped(units[end]!)) end++;
+    const run = units.slice(i, end);
+    const before = units[i - 1];
+    const after = units[end];
+    const turnsPage = run.some((u) => dropped.has(u)) || (before?.page !== undefined && after?.page !== undefined && after.page !== before.page);
+    if (turnsPage && before && after && isCutText(before) && isTextLine(after)) found.push(...run.filter(isBlank));
+    i = end;
+  }
+  return found;
+}
+
+/** A line of running text, not a text-table line. */
+function isTextLine(unit: Unit): unit is LineUnit {
+  return unit.kind === 'line' && !unit.text.text.startsWith('\t') && unit.text.text.trim().length > 0;
+}
+
+/** Running text that stops mid-sentence. */
+function isCutText(unit: Unit): boolean {
+  return isTextLine(unit) && !SENTENCE_END.test(unit.text.text.trim());
+}
+
+const SENTENCE_END = /[。！？；：!?;:][”’"）)》〉】」』]*$/;
 
 /**
  * Each unit's page: the reader's page, or, for text without form feeds, the

@@ -60,6 +60,17 @@ describe('character cleanups', () => {
     ['link with a name', '附件：[空间布局图.pdf](./x.pdf)', '附件：空间布局图.pdf'],
     ['a hash inside a line stays', '编号#3', '编号#3'],
     ['a single asterisk stays', '注：*为约束性指标', '注：*为约束性指标'],
+    // Code points a PDF text layer gives for the characters a CJK font draws alike.
+    ['Kangxi radicals', '⼈⺠⽣活⽔平⼤幅提⾼', '人民生活水平大幅提高'],
+    ['Kangxi radicals next to digits', '⽤⼾数达6.97亿，截⾄2022年7⽉', '用户数达6.97亿，截至2022年7月'],
+    ['simplified radical forms', '加快锻造⻓板、补⻬短板，推动⻋联⽹部署', '加快锻造长板、补齐短板，推动车联网部署'],
+    ['simplified department words', '市⻛险防控⻔户，⻝品⻜速发展，⻢⻥', '市风险防控门户，食品飞速发展，马鱼'],
+    ['Kangxi blue is the common form', '⾭年', '青年'],
+    ['a component-only radical stays', '⺅⺡', '⺅⺡'],
+    ['ordinary characters stay', '人民长门车风', '人民长门车风'],
+    ['horizontal bar in a period', '行动方案（2026―2030年）', '行动方案（2026—2030年）'],
+    ['horizontal bar in a range', '培育3―5家企业', '培育3—5家企业'],
+    ['other dashes stay', '2024-2026年，3～5家，3–5个', '2024-2026年，3～5家，3–5个'],
   ])('%s', (_name, input, expected) => {
     expect(clean(input)).toBe(expected);
   });
@@ -69,6 +80,7 @@ describe('character cleanups', () => {
     ['fullWidth', '１２'],
     ['cjkSpaces', '2026 年'],
     ['markdown', '**一、工作目标**'],
+    ['glyphAliases', '⼈⺠―'],
   ])('option %s: false leaves the text alone', (option, input) => {
     expect(clean(input, { [option]: false })).toBe(input);
   });

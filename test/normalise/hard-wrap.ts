@@ -28,6 +28,8 @@ export interface WrapStyle {
     formFeed?: boolean;
   };
   crlf?: boolean;
+  /** A blank line after every printed line, as some PDF text extractors write. */
+  blankAfterEachLine?: boolean;
 }
 
 /** Paragraph lines are wrapped; blank lines and text-table lines (TAB-led) are printed as they are. */
@@ -47,6 +49,7 @@ export function hardWrap(text: string, style: WrapStyle): string {
     printed.push(...wrapLine((style.indent ? '\u3000\u3000' : '') + text, style, state));
   }
   const paged = style.pages ? paginate(printed, style.pages) : printed;
+  if (style.blankAfterEachLine) return paged.flatMap((line) => (line === '' ? [line] : [line, ''])).join(style.crlf ? '\r\n' : '\n');
   return paged.join(style.crlf ? '\r\n' : '\n') + (style.crlf ? '\r\n' : '\n');
 }
 

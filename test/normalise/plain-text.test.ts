@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../src/core/state.js';
-import { hardWrap } from './hard-wrap.js';
+import { hardWrap, type WrapStyle } from './hard-wrap.js';
 import { corpus, ingestAndNormalise, paragraphs } from './run-document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planlens-plain-'));
@@ -122,6 +122,92 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
       '\t5000',
       '完善知识产权公共服务平台，引进培育专业化服务机构。',
     ]);
+  });
+});
+
+/** pdftotext ends each page with its footer and a blank line, and starts the next with a form feed. */
+describe('page turns in pdftotext output', () => {
+  const before = ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新。到2025年，营业收入首次突破500'];
+  const after = ['亿元的企业5家，首次突破1000亿元的企业3家。'];
+  const joined = '加强知识产权保护，完善制度建设，推进体制机制改革创新。到2025年，营业收入首次突破500亿元的企业5家，首次突破1000亿元的企业3家。';
+  it.each([
+    ['a page number, a blank line, a form feed, mid-sentence', [...before, '—6—', '', `\f${after[0]}`], [joined]],
+    ['a blank line and a form feed, mid-sentence', [...before, '', `\f${after[0]}`], [joined]],
+    ['a page number between blank lines, mid-sentence', [...before, '', '— 6 —', '', after[0]!], [joined]],
+    [
+      'after a sentence end the blank line stays a paragraph break',
+      ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新，加快推进知识产权强市建设。', '—6—', '', '\f推进知识产权强市建设，加强知识产权保护。'],
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新，加快推进知识产权强市建设。', '推进知识产权强市建设，加强知识产权保护。'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await paragraphsOf(lines)).toEqual(expected);
+  });
+});
+
+/**
+ * pdftotext -layout places each printed line on a character grid: body lines
+ * fold at a number of characters, and a centred title (set larger) or an
+ * indent comes out as ASCII spaces before the text. Those spaces are
+ * position, not characters of the line.
+ */
+describe('lines placed with spaces in text folded by characters (pdftotext -layout)', () => {
+  const paragraph =
+    '到2025年，全市数字经济核心产业规模突破1200亿元，培育数字经济领军企业30家以上，建成5G基站2万个，打造工业互联网平台10个，培育省级以上专精特新企业500家，推动规上工业企业数字化改造全覆盖。';
+  const body = hardWrap(paragraph, { width: 22, measure: 'chars' }).trimEnd().split('\n');
+  it.each([
+    [
+      'a centred title before a field label stands alone',
+      ['    某市数字经济行动方案(2024年)', '发布日期: 2024年5月8日', ...body],
+      ['某市数字经济行动方案(2024年)', '发布日期: 2024年5月8日', paragraph],
+    ],
+    [
+      'an indented first line that reaches the margin goes on',
+      ['    某市数字经济行动方案(2024年)', `  ${body[0]!.slice(0, 21)}`, body[0]!.slice(21) + body[1]!, ...body.slice(2)],
+      ['某市数字经济行动方案(2024年)', paragraph],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await paragraphsOf(lines)).toEqual(expected);
+  });
+});
+
+/**
+ * Text some PDF extractors give: every printed line followed by a blank line,
+ * lines cut unevenly (20–30 characters), paragraphs marked by their 　　
+ * indent, page numbers between lines. The blank lines are spacing; the indent
+ * alone says where a paragraph starts.
+ */
+describe('every printed line followed by a blank line, cut unevenly', () => {
+  const PARAGRAPHS = [
+    '某市加快数字经济高质量发展行动方案（2024—2026年）',
+    '为加快推进数字经济高质量发展，培育新质生产力，推动数字技术与实体经济深度融合，结合本市实际，制定本方案。',
+    '一、主要目标',
+    '到2026年，全市数字经济核心产业规模突破1200亿元，年均增长15%以上；培育数字经济领军企业30家以上，建成5G基站2万个。',
+    '（一）培育数字产业集群。聚焦集成电路、软件和信息技术服务、人工智能等领域，打造3—5个千亿级产业集群，引育一批带动作用强的链主企业。（牵头单位：市工业和信息化局，配合单位：市发展改革委、市科技局）',
+    '（二）推进产业数字化转型。实施规上工业企业数字化改造全覆盖行动，每年新增省级以上智能工厂10家以上。对新认定的国家级智能制造示范工厂，给予最高500万元奖励。',
+    '特此通知。',
+    '某市人民政府办公室',
+    '2024年3月1日',
+  ];
+  const spaced = (style: Partial<WrapStyle>) =>
+    hardWrap(PARAGRAPHS.join('\n'), { width: 30, measure: 'chars', jitter: 10, indent: true, blankAfterEachLine: true, ...style });
+
+  it.each([
+    ['20–30 characters a line', spaced({})],
+    ['with page numbers — n — between lines', spaced({ pages: { lines: 6, number: 'dash' } })],
+    ['24–30 characters a line, CRLF', spaced({ jitter: 6, crlf: true })],
+  ])('%s: gives back the paragraphs, the signature lines apart', async (_name, text) => {
+    expect(paragraphs(await normaliseText(text))).toEqual(PARAGRAPHS);
+  });
+
+  it('a line cut just before a colon goes on: 主要目 / 标是：', async () => {
+    const last = ['\u3000\u3000锚定远景目标，“十四五”时期的主要目', '', '标是：消费和投资规模再上新台阶。', ''];
+    const text = spaced({}) + last.join('\n');
+    expect(paragraphs(await normaliseText(text)).slice(-1)).toEqual(['锚定远景目标，“十四五”时期的主要目标是：消费和投资规模再上新台阶。']);
+  });
+
+  it('one paragraph per line with blank lines between stays as it is', async () => {
+    const text = PARAGRAPHS.slice(1, 6).join('\n\n') + '\n';
+    expect(paragraphs(await normaliseText(text))).toEqual(PARAGRAPHS.slice(1, 6));
   });
 });
 

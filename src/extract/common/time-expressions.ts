@@ -17,13 +17,15 @@ export const TimeExpressionsFile = z.object({
         pattern: z.string().min(1).refine(isValidRegExp, 'not a valid regular expression'),
         kind: z.enum(['target', 'actual', 'auto']),
         point: z.enum(['end', 'period', 'since']).optional(),
-        scope: z.enum(['clause-list', 'paragraph']).default('paragraph'),
+        scope: z.enum(['clause', 'sentence', 'clause-list', 'paragraph']).default('paragraph'),
       }),
     )
     .min(1),
   comparisonMarkers: z.array(z.string().min(1)),
   comparisonFollowers: z.array(z.string().min(1).refine(isValidRegExp, 'not a valid regular expression')).default([]),
   actualDocumentTypes: z.array(z.string().min(1)),
+  /** Words in a document's opening that make it a report of achievements when its type is unknown (…情况报告如下). */
+  reportOpenings: z.array(z.string().min(1)).default([]),
 });
 export type TimeExpressionsFile = z.infer<typeof TimeExpressionsFile>;
 
@@ -35,6 +37,14 @@ function isValidRegExp(source: string): boolean {
     return false;
   }
 }
+
+/**
+ * How far an expression dates what follows it: its clause, its sentence or
+ * clause list (to the next ；。), or the paragraph. Past a clause or sentence
+ * scope the expressions before it date; past a clause list (a deadline's
+ * list of goals) nothing does.
+ */
+export type Scope = 'clause' | 'sentence' | 'clause-list' | 'paragraph';
 
 export interface TimeExpression {
   id: string;
@@ -52,11 +62,11 @@ export interface TimeExpression {
   /** The base of a comparison (较“十三五”末): does not date a figure. */
   comparison: boolean;
   /** How far it dates the figures after it (rules/time-expressions.yaml). */
-  scope: 'clause-list' | 'paragraph';
+  scope: Scope;
 }
 
 export class TimeExpressionFinder {
-  private readonly patterns: Array<{ id: string; re: RegExp; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since'; scope: 'clause-list' | 'paragraph'; order: number }>;
+  private readonly patterns: Array<{ id: string; re: RegExp; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since'; scope: Scope; order: number }>;
   private readonly plans: Map<string, { from: number; to: number }>;
   private readonly comparison: RegExp | null;
   private readonly followers: RegExp[];
@@ -103,7 +113,7 @@ export class TimeExpressionFinder {
   }
 
   private interpret(
-    p: { id: string; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since'; scope: 'clause-list' | 'paragraph' },
+    p: { id: string; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since'; scope: Scope },
     m: RegExpExecArray,
     text: string,
   ): TimeExpression | null {
@@ -120,7 +130,7 @@ export class TimeExpressionFinder {
       if (p.point === 'period') return { ...base, year: plan.to, period: [plan.from, plan.to] };
       return { ...base, year: plan.to };
     }
-    if (p.point === 'since') return { ...base };
+    if (p.point === 'since') return g.since && plausibleYear(Number(g.since)) ? { ...base, since: Number(g.since) } : { ...base };
     if (g.from && g.to) {
       const from = Number(g.from);
       const to = Number(g.to);

@@ -6,6 +6,7 @@
 import type { Flag } from '../../core/state.js';
 import type { TimeExpression } from '../common/time-expressions.js';
 import type { QuantityRules } from './rules.js';
+import { isDeadline, type Horizon } from './horizon.js';
 
 export type Kind = 'target' | 'actual';
 
@@ -19,6 +20,10 @@ export interface DocumentContext {
   actualByDefault: boolean;
   /** Region names to strip from an indicator's start (南京市, 南京). */
   regionNames: string[];
+  /** The year the document speaks in (issue date, else its latest date line or 截至): a year before it is past, never a deadline. */
+  presentYear?: number | null;
+  /** The year an undated target falls due when no deadline stands above it (period end, else latest deadline). */
+  horizon?: Horizon | null;
 }
 
 export interface Dating {
@@ -33,23 +38,29 @@ export interface Dating {
   basis: string;
 }
 
-/** The time expression dating position `pos`: the nearest one before it in the same scope. */
-export function governingExpression(text: string, pos: number, expressions: TimeExpression[], scopeBreakers: string): TimeExpression | undefined {
-  let best: TimeExpression | undefined;
-  for (const e of expressions) {
-    if (e.end > pos) break;
-    if (e.comparison) continue;
-    best = e;
+/**
+ * The time expression dating position `pos`: the nearest one before it in
+ * the same scope. A clause-scoped base year (从2012年的…) out of its clause
+ * leaves the dating to the expressions before it.
+ */
+export function governingExpression(text: string, pos: number, expressions: TimeExpression[], scopeBreakers: string, clauseDelimiters = scopeBreakers): TimeExpression | undefined {
+  const before = expressions.filter((e) => e.end <= pos && !e.comparison);
+  for (let k = before.length - 1; k >= 0; k--) {
+    const e = before[k]!;
+    if (e.scope === 'paragraph') return e;
+    const breakers = e.scope === 'clause' ? clauseDelimiters : scopeBreakers;
+    let broken = false;
+    for (let i = e.end; i < pos && !broken; i++) broken = breakers.includes(text[i]!);
+    if (!broken) return e;
+    if (e.scope === 'clause-list') return undefined;
+    // clause and sentence scopes: the expressions before this one may still reach the figure.
   }
-  if (!best) return undefined;
-  if (best.scope === 'clause-list') {
-    for (let i = best.end; i < pos; i++) if (scopeBreakers.includes(text[i]!)) return undefined;
-  }
-  return best;
+  return undefined;
 }
 
 function isPast(year: number, doc: DocumentContext): boolean {
   if (doc.period && year < doc.period[0]) return true;
+  if (doc.presentYear != null && year < doc.presentYear) return true;
   return doc.actualByDefault && doc.referenceYear !== null && year <= doc.referenceYear;
 }
 
@@ -60,7 +71,13 @@ export function kindOfYear(year: number, doc: DocumentContext): Kind {
     return doc.actualByDefault ? 'actual' : 'target';
   }
   if (doc.referenceYear !== null) return year > doc.referenceYear ? 'target' : 'actual';
+  if (doc.presentYear != null && year < doc.presentYear) return 'actual';
   return doc.actualByDefault ? 'actual' : 'target';
+}
+
+/** The first year a deadline of this document can name: the period's start, else the issue year. */
+export function earliestDeadline(doc: DocumentContext): number | null {
+  return doc.period?.[0] ?? doc.presentYear ?? null;
 }
 
 /**
@@ -76,8 +93,9 @@ export function date(
   rules: QuantityRules,
   doc: DocumentContext,
   sectionKind: Kind | null,
+  sectionHorizon: Horizon | null = null,
 ): Dating {
-  const expr = governingExpression(text, pos, expressions, rules.patterns.scopeBreakers);
+  const expr = governingExpression(text, pos, expressions, rules.patterns.scopeBreakers, rules.patterns.clauseDelimiters);
   if (expr) {
     if (expr.point === 'since') {
       const to = doc.referenceYear ?? doc.period?.[1] ?? null;
@@ -122,11 +140,16 @@ export function date(
     basis = `document.${kind}`;
   }
   if (kind === 'target') {
-    const year = doc.period?.[1] ?? null;
+    // 到2026年，…。X达到50家: the paragraph's deadline, then the section's, then the document's own horizon.
+    const notBefore = earliestDeadline(doc);
+    const inParagraph = expressions.filter((e) => e.end <= pos && isDeadline(e, notBefore)).at(-1);
+    const horizon: Horizon | null = inParagraph
+      ? { year: inParagraph.year!, source: `the deadline ${text.slice(inParagraph.start, inParagraph.end)} stated earlier in its paragraph` }
+      : (sectionHorizon ?? doc.horizon ?? (doc.period ? { year: doc.period[1], source: `the last year of the plan period` } : null));
     return {
       kind,
-      year,
-      flags: [{ kind: 'year-defaulted', reason: year !== null ? `no date is given for this target; the plan's last year (${year}) is assumed` : 'no date is given for this target and the plan period is unknown' }],
+      year: horizon?.year ?? null,
+      flags: [{ kind: 'year-defaulted', reason: horizon ? `no date is given next to this target; ${horizon.year} is taken from ${horizon.source}` : 'no date is given for this target and the document states no period or deadline' }],
       basis,
     };
   }

@@ -6,24 +6,53 @@
 import type { DocumentState, Sentence, Structure } from '../../core/state.js';
 import type { DocumentContext, Kind } from './classify.js';
 import type { QuantityRules } from './rules.js';
+import { DocumentHorizons } from './horizon.js';
+import { maskTitles } from './names.js';
 
 /** The document facts the extractor reasons with: period, reference year, default kind, region names. */
-export function documentContext(state: DocumentState, rules: QuantityRules): DocumentContext {
+export function documentContext(state: DocumentState, rules: QuantityRules): DocumentContext & { horizons: DocumentHorizons } {
   const text = state.normalised!.text;
   const meta = state.structure!.metadata;
   const period = meta.period ?? inferPeriod(text, rules);
-  const actualByDefault = meta.type !== null && rules.times.file.actualDocumentTypes.includes(meta.type);
+  const opening = text.slice(0, OPENING);
+  const actualByDefault =
+    meta.type !== null ? rules.times.file.actualDocumentTypes.includes(meta.type) : rules.times.file.reportOpenings.some((w) => opening.includes(w));
+  const issued = meta.issued ? Number(meta.issued.slice(0, 4)) : null;
+  const presentYear = yearSpokenIn(text, issued !== null && Number.isFinite(issued) ? issued : null, rules);
+  const horizons = new DocumentHorizons(text, state.structure!.sections, rules, period, period?.[0] ?? presentYear);
   return {
     period,
-    referenceYear: referenceYear(text, period, actualByDefault, rules),
+    referenceYear: referenceYear(text, period, actualByDefault, presentYear, rules),
     actualByDefault,
     regionNames: regionNames(meta.region, meta.regionParents),
+    presentYear,
+    horizon: horizons.document,
+    horizons,
   };
+}
+
+/** How far into the document its title, address and first paragraph reach. */
+const OPENING = 300;
+
+/**
+ * The year the document speaks in: its issue date, else the latest of a
+ * date line (2022年10月28日 opening a line: a delivery or signature line)
+ * and its as-of expressions (截至2022年6月). Years before it are past.
+ */
+function yearSpokenIn(text: string, issued: number | null, rules: QuantityRules): number | null {
+  if (issued !== null) return issued;
+  let latest: number | null = null;
+  for (const m of text.matchAll(/^[ \t\u3000]*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/gmu)) latest = Math.max(latest ?? 0, Number(m[1]));
+  for (const e of rules.times.find(maskTitles(text))) {
+    if (e.kind === 'actual' && e.id.includes('as-of') && e.year !== undefined) latest = Math.max(latest ?? 0, e.year);
+  }
+  return latest !== null && latest > 0 ? latest : null;
 }
 
 /** Without metadata: the first plan name (十四五) or year range in the document's opening. */
 function inferPeriod(text: string, rules: QuantityRules): [number, number] | null {
-  const opening = text.slice(0, 600);
+  // 《“十四五”数字经济发展规划》 is another plan: a cited title sets no period.
+  const opening = maskTitles(text.slice(0, 600)).replace(/《[^》]*》/g, (m) => ' '.repeat(m.length));
   for (const e of rules.times.find(opening)) {
     if (e.period) return e.period;
   }
@@ -34,12 +63,14 @@ function inferPeriod(text: string, rules: QuantityRules): [number, number] | nul
 
 /**
  * The year undated achievements describe: an evaluation's first 截至YYYY年
- * (its reporting date); for a plan the year before its period (the base year).
+ * (its reporting date), else the year it speaks in; for a plan the year
+ * before its period (the base year).
  */
-function referenceYear(text: string, period: [number, number] | null, actualByDefault: boolean, rules: QuantityRules): number | null {
+function referenceYear(text: string, period: [number, number] | null, actualByDefault: boolean, present: number | null, rules: QuantityRules): number | null {
   if (actualByDefault) {
     const asOf = rules.times.find(text).find((e) => e.kind === 'actual' && e.year !== undefined && !e.comparison && e.id.includes('as-of'));
     if (asOf?.year !== undefined) return asOf.year;
+    if (present !== null) return present;
   }
   return period ? period[0] - 1 : null;
 }

@@ -79,7 +79,8 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
     const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
     const context = lineStart < sentence.start ? text.slice(lineStart, sentence.start) : '';
     const sectionKind = sectionKindOf(sentence, structure, engine.rules);
-    for (const m of engine.prose.read({ text: sentence.text, context, sectionKind }, doc)) {
+    const horizon = doc.horizons.sectionHorizon(sentence.start, sentence.sectionPath);
+    for (const m of engine.prose.read({ text: sentence.text, context, sectionKind, horizon }, doc)) {
       records.push(toRecord(m, sentence, sentence.start + m.start, sentence.start + m.end, engine, undefined));
     }
   }

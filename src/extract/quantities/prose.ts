@@ -10,6 +10,8 @@ import { date, type Dating, type DocumentContext, type Kind } from './classify.j
 import type { Figure, FigureFinder } from './figures.js';
 import { longestFirst, maskTitles, removeTimeExpressions, squeezeName, stripLeading, stripTrailing, trimName } from './names.js';
 import type { QuantityRules } from './rules.js';
+import type { Horizon } from './horizon.js';
+import { policyParameter } from './policy.js';
 import { BoundedCache } from '../../core/bounded-cache.js';
 
 /** One figure read from a sentence or a table cell, before provenance is attached. */
@@ -41,6 +43,8 @@ export interface SentenceInput {
   context?: string;
   /** Kind the section headings or the enclosing box imply, if any. */
   sectionKind: Kind | null;
+  /** The last deadline stated before the sentence in its section (到2026年 heading a 主要目标 section). */
+  horizon?: Horizon | null;
 }
 
 /** A figure read from prose, with what the 分别 pass needs. */
@@ -146,8 +150,9 @@ export class ProseReader {
       previous = { indicator, consumedTo };
 
       // The number, not the verb: 提高到2025年的12件 is dated by the 2025年 between them.
-      const dating = date(text, offset, figure.numberStart, expressionsFor(expressions, brackets, figure.numberStart), this.rules, doc, input.sectionKind);
+      const dating = date(text, offset, figure.numberStart, expressionsFor(expressions, brackets, figure.numberStart), this.rules, doc, input.sectionKind, input.horizon ?? null);
       if (dating.kind === 'target' && enumeration) return;
+      if (dating.kind === 'target' && policyParameter(text, clauseStart, this.clauseEnd(text, figure.end), figure, this.rules)) return;
       // 分别达到20家、25家、30家: a bare figure continuing a list shares the comparator its first figure was given.
       const listed = listContinues && figure.comparatorWord === '' && figure.comparator === '=' ? reads[reads.length - 1] : undefined;
       const mention: Mention = {
@@ -381,7 +386,7 @@ export class ProseReader {
           name = this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames));
           name = trimName(name);
           if (name.length < 2) continue;
-          const dating = date(text, offset, at, expressions, this.rules, doc, input.sectionKind);
+          const dating = date(text, offset, at, expressions, this.rules, doc, input.sectionKind, input.horizon ?? null);
           if (dating.kind !== 'target') continue;
           out.push({
             kind: 'target',

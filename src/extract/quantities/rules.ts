@@ -62,6 +62,18 @@ export const QuantityPatternsFile = z.object({
   structureNouns: z.array(Word),
   attributiveMarkers: z.array(Word),
   locativeMarkers: z.array(Word).default([]),
+  /** Support-policy figures that set no goal (src/extract/quantities/policy.ts). */
+  policyParameters: z
+    .object({
+      grantVerbs: z.array(Word),
+      caps: z.array(Word),
+      amountNouns: z.array(Word),
+      perRecipient: z.array(Word),
+      grantNouns: z.array(Word),
+      grantNounLeadIns: z.array(Word),
+      conditionEndings: z.array(Word),
+    })
+    .default({ grantVerbs: [], caps: [], amountNouns: [], perRecipient: [], grantNouns: [], grantNounLeadIns: [], conditionEndings: [] }),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),
   targetCues: z.array(Word),

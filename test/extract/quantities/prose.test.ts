@@ -20,6 +20,17 @@ describe('deadlines', () => {
       { text: '2025年专利交易额度达到1亿元，服务企业达到千家。', expect: [{ kind: 'target', year: 2025, indicator: '专利交易额度', value: 1, unit: '亿元' }, { kind: 'target', year: 2025, indicator: '服务企业', value: 1000, unit: '家' }] },
     ],
   });
+  const noPeriod = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2027, source: 'the latest deadline' } };
+  sentenceCases('no date: the paragraph deadline, then the document horizon decides', {
+    valid: [
+      { text: '培育30家左右智能制造领军企业。', context: '到2026年，全市智能制造水平显著提升。', doc: noPeriod, expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }] },
+      { text: '其中，国家级平台达到5家。', context: '到2026年，省级创新平台达到100家；', doc: noPeriod, expect: [{ kind: 'target', year: 2026 }] },
+      { text: '培育30家左右智能制造领军企业。', doc: noPeriod, expect: [{ kind: 'target', year: 2027, flagKinds: ['year-defaulted'] }] },
+      // A deadline already past when the document was issued is no horizon.
+      { text: '培育30家左右智能制造领军企业。', context: '到2020年，已建成平台10个。', doc: { ...noPeriod, presentYear: 2023 }, expect: [{ kind: 'target', year: 2027 }] },
+      { text: '培育30家左右智能制造领军企业。', doc: { ...noPeriod, horizon: null }, expect: [{ kind: 'target', year: null, flagKinds: ['year-defaulted'] }] },
+    ],
+  });
   sentenceCases('no date: the plan period decides', {
     valid: [
       { text: '知识产权服务机构数量达100家。', doc: workPlan, section: 'target', expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }] },
@@ -207,6 +218,67 @@ describe('achieved values', () => {
       { text: '对标深圳90%以上的占比，存在较大差距。', doc: evaluationDoc },
       { text: '推进南京大学、南京理工大学等6家知识产权人才培训基地建设提档升级。', section: 'target' },
       { text: '按照《知识产权强国建设纲要（2021—2035年）》要求。' },
+    ],
+  });
+});
+
+describe('reports: starting points and years of a sentence', () => {
+  const report = { ...evaluationDoc, period: null, referenceYear: 2022, presentYear: 2022 };
+  sentenceCases('from–to', {
+    valid: [
+      {
+        text: '全国软件业务收入从2012年的2.5万亿元增长到2021年的9.6万亿元，年均增速达16.1%。',
+        doc: report,
+        expect: [
+          { kind: 'actual', year: 2012, indicator: '软件业务收入', value: 2.5 },
+          { kind: 'actual', year: 2021, indicator: '软件业务收入', value: 9.6 },
+          { kind: 'actual', year: 2021, value: 16.1 },
+        ],
+      },
+      {
+        text: '近年来，电子商务交易额保持快速增长，由2016年的26万亿元增长至2021年的42.3万亿元。',
+        doc: report,
+        expect: [
+          { year: 2016, indicator: '电子商务交易额', value: 26 },
+          { year: 2021, indicator: '电子商务交易额', value: 42.3 },
+        ],
+      },
+      // A year qualifying one figure (…年的) dates the rest of its sentence…
+      { text: '互联网普及率提高到2021年的73%，上网人数达10.32亿人。', doc: report, expect: [{ year: 2021, value: 73 }, { kind: 'actual', year: 2021, value: 10.32 }] },
+      // …but not the next sentence: that takes the report's year.
+      { text: '移动电话用户总数达16.43亿户。', context: '互联网普及率从2012年的42.1%提高到2021年的73%。', doc: report, expect: [{ kind: 'actual', year: 2022, value: 16.43 }] },
+      // A starting point dates only its own clause.
+      { text: '党务公开率超过70%。', context: '排名从2012年全球第78位提高到目前的第9位，', doc: report, expect: [{ kind: 'actual', year: 2022, value: 70 }] },
+      // A year heading a paragraph still dates the sentences after it.
+      { text: '农机应用北斗终端超过60万台套。', context: '2021年，农作物耕种收综合机械化率超过72%。', doc: report, expect: [{ kind: 'actual', year: 2021, value: 60 }] },
+    ],
+  });
+});
+
+describe('support-policy figures are no goals', () => {
+  const measures = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2025, source: 'the latest deadline' } };
+  sentenceCases('grants, caps and thresholds', {
+    valid: [
+      // A share of a grant fund is a goal; the grant word is only part of its name.
+      { text: '衔接补助资金用于产业发展的比重提高到60%以上。', doc: measures, expect: [{ kind: 'target', value: 60, comparator: '>=' }] },
+      // A target sentence next to grants keeps its goal.
+      { text: '到2025年，新认定国家级孵化器10家。', doc: measures, expect: [{ kind: 'target', year: 2025, value: 10, unit: '家' }] },
+      { text: '支持200家中小企业开展数字化改造。', doc: measures, expect: [{ kind: 'target', value: 200, unit: '家' }] },
+      // Money per unit that is no recipient of a grant is a goal.
+      { text: '每个产业集群发行储架规模5亿元知识产权证券化产品。', doc: measures, expect: [{ kind: 'target', value: 5, unit: '亿元' }] },
+      // Spending reported as done is an achieved value.
+      { text: '累计兑现奖补资金5.2亿元。', doc: measures, section: 'actual', expect: [{ kind: 'actual', value: 5.2, unit: '亿元' }] },
+    ],
+    invalid: [
+      { text: '对新认定的国家级孵化器给予每家最高300万元扶持。', doc: measures },
+      { text: '对通过复审的高新技术企业每家补助20万元。', doc: measures },
+      { text: '获得国家科学技术进步奖的，给予一等奖80万元、二等奖40万元奖励。', doc: measures },
+      { text: '新建概念验证中心支持金额最高可至2000万元。', doc: measures },
+      { text: '后补助支持金额不超过200万元/年。', doc: measures },
+      { text: '企业研发投入按最高8%给予后补助。', doc: measures },
+      { text: '对首次认定的示范机构，奖励50万元。', doc: measures, section: 'target' },
+      { text: '年主营业务收入首次突破5亿元、10亿元的，分别给予奖励。', doc: measures },
+      { text: '每引进1名顶尖人才给予团队1000万元资助。', doc: measures },
     ],
   });
 });

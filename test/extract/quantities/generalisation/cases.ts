@@ -6,6 +6,7 @@
  */
 import { BLIND_2026_11_21, BLIND_2026_11_21_B, BLIND_2026_11_21_C, BLIND_2026_11_21_D } from './blind-2026-11-21.js';
 import { q, type ProbeCase } from './probe.js';
+import { REAL_STYLES } from './real-styles.js';
 
 const GOALS = '二、发展目标';
 const BASIS = '一、发展基础';
@@ -1121,4 +1122,6 @@ export const CASES: ProbeCase[] = [
   ...BLIND_2026_11_21_B,
   ...BLIND_2026_11_21_C,
   ...BLIND_2026_11_21_D,
+  // Styles of the real development plans (corpora-real).
+  ...REAL_STYLES,
 ];

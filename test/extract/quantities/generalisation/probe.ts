@@ -22,7 +22,7 @@ import { STAGES } from '../../../../src/stages.js';
 import { docx } from './docx.js';
 
 /** The document a passage is read in: its title sets the period and the type. */
-export type DocKind = 'province-plan' | 'county-plan' | 'national-plan' | 'work-plan' | 'evaluation';
+export type DocKind = 'province-plan' | 'county-plan' | 'national-plan' | 'work-plan' | 'evaluation' | 'action-plan' | 'measures' | 'report';
 
 const TITLES: Record<DocKind, string> = {
   'province-plan': '浙江省“十四五”科技创新发展规划',
@@ -30,6 +30,11 @@ const TITLES: Record<DocKind, string> = {
   'national-plan': '“十四五”国家知识产权保护和运用规划',
   'work-plan': '苏州市知识产权强市建设三年行动计划（2023—2025年）',
   evaluation: '江西省“十四五”知识产权发展规划实施情况中期评估报告',
+  // Real action plans and policy measures often state no period: only deadlines (到2027年) in the text.
+  'action-plan': '关于加快推进人工智能产业创新发展的行动计划',
+  measures: '关于进一步支持科技创新的若干政策措施',
+  // A progress report delivered to a people's congress: no period, figures of the past.
+  report: '关于全市数字经济发展情况的报告\n市人民代表大会常务委员会：\n受市人民政府委托，现将全市数字经济发展情况报告如下。',
 };
 
 export interface Expected {

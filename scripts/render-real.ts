@@ -1,0 +1,194 @@
+/**
+ * Real renderings of development-set documents (corpora-real/): the same text
+ * printed to PDF by headless Chromium, saved as .docx by LibreOffice, and the
+ * text other tools give back from that PDF. Each rendering shares the gold of
+ * its document, so eval shows what a format loses.
+ *
+ *   npx tsx scripts/render-real.ts [name ...]      (default: the documents below)
+ *
+ * Needs chromium, fonts-noto-cjk, poppler-utils (pdftotext) and
+ * libreoffice-writer-nogui (soffice). Writes, for each document x:
+ *   corpora-real/x.pdf, corpora-real/x.docx                beside x.txt
+ *   corpora-real/renderings/x.pdftotext.txt                pdftotext x.pdf
+ *   corpora-real/renderings/x.pdftotext-layout.txt         pdftotext -layout x.pdf
+ *   corpora-real/renderings/x.wrapped.txt                  every printed line followed by a blank line,
+ *                                                          20–30 characters a line, page numbers — n —
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { hardWrap } from '../test/normalise/hard-wrap.js';
+
+const CORPUS = 'corpora-real';
+const RENDERINGS = join(CORPUS, 'renderings');
+const DEFAULT_NAMES = [
+  'jinan-ai-action-plan-2024',
+  'shandong-manufacturing-innovation-three-year-plan-2023',
+  'national-domestic-demand-strategy-outline-2022',
+  'shanghai-food-tech-action-plan-2025',
+  'national-digital-economy-development-report-2022',
+  'shandong-iconic-industrial-chains-plan-2024',
+];
+const CHROMIUM = process.env.PLANLENS_CHROMIUM ?? '/usr/bin/chromium';
+
+/** What a reader sees of one source line. */
+type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; level: 2 | 3; text: string }
+  | { kind: 'meta'; label: string; value: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'rule' };
+
+const ORDINAL_HEADING = /^[一二三四五六七八九十]+、/;
+const BRACKET_HEADING = /^（[一二三四五六七八九十]+）/;
+
+/**
+ * The source's lines as a word processor would lay them out. The crawled
+ * pages' markdown becomes what it stood for (a title, bold headings, a rule);
+ * a short numbered line with no sentence end is a heading, as plans set them.
+ */
+export function toBlocks(source: string): Block[] {
+  const blocks: Block[] = [];
+  for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trim().replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    if (line === '') continue;
+    if (/^-{3,}$/.test(line)) {
+      blocks.push({ kind: 'rule' });
+      continue;
+    }
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (heading) {
+      const text = stripBold(heading[2]!);
+      blocks.push(heading[1]!.length === 1 ? { kind: 'title', text } : { kind: 'heading', level: 2, text });
+      continue;
+    }
+    const meta = /^\*\*([^*]+)\*\*\s*[:：]\s*(.*)$/.exec(line);
+    if (meta) {
+      blocks.push({ kind: 'meta', label: meta[1]!, value: stripBold(meta[2]!) });
+      continue;
+    }
+    const text = stripBold(line);
+    const allBold = /^\*\*.*\*\*$/.test(line);
+    const headingLike = text.length <= 30 && !/[。；]/.test(text);
+    if (headingLike && ORDINAL_HEADING.test(text)) blocks.push({ kind: 'heading', level: 2, text });
+    else if (headingLike && BRACKET_HEADING.test(text)) blocks.push({ kind: 'heading', level: 3, text });
+    else if (allBold) blocks.push({ kind: 'title', text });
+    else blocks.push({ kind: 'paragraph', text });
+  }
+  return blocks;
+}
+
+function stripBold(text: string): string {
+  return text.replace(/\*\*/g, '').trim();
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A4, 16 pt serif, title centred, paragraphs indented 2em: about 27 characters a line, as official documents print. */
+export function toHtml(blocks: Block[]): string {
+  const body = blocks.map((b) => {
+    switch (b.kind) {
+      case 'title':
+        return `<h1>${escapeHtml(b.text)}</h1>`;
+      case 'heading':
+        return `<h${b.level}>${escapeHtml(b.text)}</h${b.level}>`;
+      case 'meta':
+        return `<p class="meta"><b>${escapeHtml(b.label)}</b>: ${escapeHtml(b.value)}</p>`;
+      case 'paragraph':
+        return `<p>${escapeHtml(b.text)}</p>`;
+      case 'rule':
+        return '<hr>';
+    }
+  });
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title></title>
+<style>
+  body { font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 1.6; margin: 0; }
+  h1 { font-size: 22pt; text-align: center; font-weight: bold; margin: 0 0 1em; }
+  h2 { font-family: "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+  h3 { font-size: 16pt; font-weight: bold; text-indent: 2em; margin: 0; }
+  p { text-indent: 2em; margin: 0; text-align: justify; }
+  p.meta { text-indent: 0; }
+</style></head>
+<body>
+${body.join('\n')}
+</body></html>
+`;
+}
+
+/** What a reader sees, one block a line: the text the wrapped rendering starts from. */
+export function toVisibleText(blocks: Block[]): string {
+  return (
+    blocks
+      .filter((b) => b.kind !== 'rule')
+      .map((b) => (b.kind === 'meta' ? `${b.label}: ${b.value}` : b.text))
+      .join('\n') + '\n'
+  );
+}
+
+async function printPdf(html: string, out: string): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf({
+      path: out,
+      format: 'A4',
+      margin: { top: '37mm', bottom: '35mm', left: '28mm', right: '26mm' },
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="width:100%;text-align:center;font-size:14pt;font-family:\'Noto Serif CJK SC\',serif">— <span class="pageNumber"></span> —</div>',
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+function saveDocx(html: string, name: string, out: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'render-real-'));
+  try {
+    const source = join(work, `${name}.html`);
+    writeFileSync(source, html);
+    // Writer's own HTML import (not Writer/Web) so the result can be saved as Word.
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, source],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+    renameSync(join(work, `${name}.docx`), out);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function pdftotext(pdf: string, out: string, layout: boolean): void {
+  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdf, out], { stdio: 'pipe' });
+}
+
+/** Every printed line followed by a blank line, 20–30 characters a line, — n — at each page foot. */
+function wrappedText(visible: string): string {
+  return hardWrap(visible, { width: 30, measure: 'chars', jitter: 10, indent: true, blankAfterEachLine: true, pages: { lines: 24, number: 'dash' } });
+}
+
+async function render(name: string): Promise<void> {
+  const blocks = toBlocks(readFileSync(join(CORPUS, `${name}.txt`), 'utf8'));
+  const html = toHtml(blocks);
+  const pdf = join(CORPUS, `${name}.pdf`);
+  await printPdf(html, pdf);
+  saveDocx(html, name, join(CORPUS, `${name}.docx`));
+  pdftotext(pdf, join(RENDERINGS, `${name}.pdftotext.txt`), false);
+  pdftotext(pdf, join(RENDERINGS, `${name}.pdftotext-layout.txt`), true);
+  writeFileSync(join(RENDERINGS, `${name}.wrapped.txt`), wrappedText(toVisibleText(blocks)));
+  console.log(`rendered ${name}`);
+}
+
+mkdirSync(RENDERINGS, { recursive: true });
+const names = process.argv.slice(2);
+for (const name of names.length > 0 ? names : DEFAULT_NAMES) await render(name);
