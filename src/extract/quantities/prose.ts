@@ -104,8 +104,10 @@ export class ProseReader {
         const at = sentenceHead.indexOf(w);
         return at >= 0 && this.stripLeadingFillers(sentenceHead.slice(0, at), doc.regionNames) === '' && !/[；;]/.test(sentenceHead);
       };
+      // 每年新培育瞪羚企业400家、独角兽企业3家左右: 每年 governs its whole clause, list items included.
       const perYear =
-        figure.unitBase !== 'percent' && (p.perYearWords.some((w) => leftRaw.includes(w)) || (!cumulative && p.perYearSentenceWords.some(opensSentence)));
+        figure.unitBase !== 'percent' &&
+        (p.perYearWords.some((w) => leftRaw.includes(w)) || (!cumulative && (p.perYearSentenceWords.some(opensSentence) || p.perYearSentenceWords.some((w) => clause.includes(w)))));
       const leftIsVerb = p.keepVerbs.includes(left);
       let consumedTo = figure.end;
 

@@ -77,6 +77,8 @@ describe('several figures in one sentence', () => {
       { text: '共享平台服务企业达200家，其他服务机构50家。', expect: [{ indicator: '共享平台服务企业' }, { indicator: '其他服务机构' }] },
       { text: '一般作品著作权登记量累计达3万件。', expect: [{ indicator: '一般作品著作权登记量', value: 3, unit: '万件', cumulative: true }] },
       { text: '每年新增发明专利授权1000件。', expect: [{ value: 1000, perYear: true, indicator: '新增发明专利授权' }] },
+      { text: '每年新培育瞪羚企业400家、独角兽企业3家左右。', expect: [{ value: 400, perYear: true }, { value: 3, perYear: true, comparator: '~' }] },
+      { text: '每年组织实施100项重点研发项目和30项以上重大基础研究项目。', expect: [{ value: 100, perYear: true }, { value: 30, perYear: true }] },
       {
         text: '到2025年，万人发明专利拥有量由2020年的30件提高到2025年的50件。',
         expect: [
