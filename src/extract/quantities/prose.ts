@@ -74,7 +74,11 @@ export class ProseReader {
     const p = this.rules.patterns;
     const expressions = this.rules.times.find(maskTitles(text));
     const brackets = asides(text);
-    const figures = this.figures.find(text.slice(offset)).map((f) => shiftFigure(f, offset));
+    // 营业收入5000万元以上的企业, 首次突破100亿元的企业15家: an amount qualifying a noun is part of a name, not a figure.
+    const figures = this.figures
+      .find(text.slice(offset))
+      .map((f) => shiftFigure(f, offset))
+      .filter((f) => !(f.unitBase !== null && this.rules.patterns.qualifyingUnits.includes(f.unitBase) && /^\s*的/.test(text.slice(f.end))));
     const reads: Read[] = [];
     let base: string | null = null;
     let previous: { indicator: string; consumedTo: number } | null = null;

@@ -34,7 +34,8 @@ export const TableRole = z.enum(['no-measure', 'serial', 'category', 'attribute'
 export type TableRole = z.infer<typeof TableRole>;
 
 export const QuantityPatternsFile = z.object({
-  ignore: z.array(z.object({ id: Word, pattern: RegExpSource })),
+  /** `unlessUnit`: the span is a measurement after all when a unit of rules/units.yaml follows its number (14EFlops, 70dB). */
+  ignore: z.array(z.object({ id: Word, pattern: RegExpSource, unlessUnit: z.boolean().default(false) })),
   perCapitaPrefixes: z.array(Word),
   chineseNumeralCues: z.array(Word),
   contextualUnits: z.array(z.object({ unit: Word, after: z.array(Word).min(1) })).default([]),
@@ -62,6 +63,8 @@ export const QuantityPatternsFile = z.object({
   structureNouns: z.array(Word),
   attributiveMarkers: z.array(Word),
   locativeMarkers: z.array(Word).default([]),
+  /** Base units whose figure right before 的 qualifies a noun (5000万元以上的企业) instead of measuring it. */
+  qualifyingUnits: z.array(Word).default([]),
   /** Support-policy figures that set no goal (src/extract/quantities/policy.ts). */
   policyParameters: z
     .object({

@@ -75,6 +75,21 @@ figureCases('numbers', {
   ],
 });
 
+figureCases('technical units written in Latin letters', {
+  valid: [
+    { text: '人工智能算力规模突破3500PFlops', expect: [{ value: 3500, unit: 'PFlops', comparator: '>' }] },
+    { text: '全省算力规模达到14EFlops', expect: [{ value: 14, unit: 'EFlops', comparator: '>=' }] },
+    { text: '信噪比达到70dB', expect: [{ value: 70, unit: 'dB', comparator: '>=' }] },
+    { text: '绝对精度100Pa以内', expect: [{ value: 100, unit: 'Pa', comparator: '<=' }] },
+    { text: '已许可的中低频段频谱资源共计770MHz', expect: [{ value: 770, unit: 'MHz' }] },
+    { text: '能效比超过2TFLOPS/W', expect: [{ value: 2, unit: 'TFLOPS/w', comparator: '>' }] },
+    { text: '连续工作时间大于240h', expect: [{ value: 240, unit: 'h', comparator: '>' }] },
+    { text: '数据中心机架总规模超过590万标准机架', expect: [{ value: 590, unit: '万标准机架', multiplier: 1e4 }] },
+    { text: '云台精度达到0.005 度', expect: [{ value: 0.005, unit: '度' }] },
+  ],
+  invalid: ['推进5G网络和F5G建设', '部署H100芯片', '提供7×24h在线服务', '发展4K超高清视频', '推广3D打印技术'],
+});
+
 figureCases('per-capita indicators keep 万/百亿 in the name', {
   valid: [
     { text: '万人高价值发明专利拥有量达100件', expect: [{ value: 100, unit: '件', multiplier: 1 }] },

@@ -257,6 +257,24 @@ describe('reports: starting points and years of a sentence', () => {
   });
 });
 
+describe('amounts that qualify a noun', () => {
+  sentenceCases('…万元以上的企业', {
+    valid: [
+      {
+        text: '到2025年，新培育营业收入首次突破100亿元的企业15家、首次突破500亿元的企业5家。',
+        expect: [
+          { value: 15, unit: '家', indicator: '新培育营业收入首次突破100亿元的企业' },
+          { value: 5, unit: '家', indicator: '首次突破500亿元的企业' },
+        ],
+      },
+      { text: '到2025年，营业收入5000万元以上的工业企业研发机构覆盖率达到70%。', expect: [{ value: 70, unit: '%' }] },
+      { text: '到2025年，营业收入5000万元以上的工业企业无研发活动实现清零。', expect: [{ value: null, qualitative: '清零' }] },
+      // A share before 的 measures the noun: it stays a figure.
+      { text: '全国96.68%的办税缴费事项实现“非接触式”办理。', doc: evaluationDoc, expect: [{ value: 96.68, unit: '%' }] },
+    ],
+  });
+});
+
 describe('support-policy figures are no goals', () => {
   const measures = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2025, source: 'the latest deadline' } };
   sentenceCases('grants, caps and thresholds', {
