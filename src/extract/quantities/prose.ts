@@ -95,7 +95,7 @@ export class ProseReader {
       const rightSpan = this.rightOf(text, figure, figures[i + 1], expressions);
       let right = rightSpan.text;
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
-      if (right !== '' && p.structureNouns.some((w) => right.endsWith(w) || right.slice(0, w.length + 2).includes(w))) return;
+      if (right !== '' && p.structureNouns.some((w) => structureCount(right, w))) return;
 
       // 累计获得中国专利奖47个、省级专利奖27个: a list shares its 累计.
       const listItem = prevInClause && p.listConnectors.some((c) => squeezeName(leftRaw).startsWith(c));
@@ -133,7 +133,7 @@ export class ProseReader {
         indicator = base && base.includes(left) ? base : left;
       } else {
         const before = text.slice(prevInClause ? prev.end : clauseStart, figure.start);
-        indicator = (left === '' && this.locative(before, doc) && this.placeAndPredicate(text, figure, figures, right)) || left + right;
+        indicator = (left === '' && this.locative(before, doc) && this.placeAndPredicate(text, figure, figures, right)) || this.objectOf(left, right) || left + right;
         if (right) consumedTo = rightSpan.end;
         right = '';
       }
@@ -218,6 +218,37 @@ export class ProseReader {
     left = this.stripTrailingFillers(left);
     if (p.growthWords.includes(left)) left = '';
     return { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration };
+  }
+
+  /**
+   * 打造10个以上人工智能产业集聚区, 研制并获批3—5种新食品原料: in a
+   * verb–number–measure–object goal the object names the figure; the verbs
+   * and the words before them go, except a 新 that makes it a flow (新建,
+   * 新引育, 新增 stay). Null when the words before the figure end in no action verb.
+   */
+  private objectOf(left: string, right: string): string | null {
+    if (right === '') return null;
+    const p = this.rules.patterns;
+    const verbs = longestFirst([...p.actionVerbs, ...p.verbJoiners]);
+    let rest = left;
+    let chain = '';
+    let verb = false;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const v of verbs) {
+        if (rest.endsWith(v)) {
+          chain = v + chain;
+          rest = rest.slice(0, -v.length);
+          verb ||= p.actionVerbs.includes(v);
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (!verb || p.verbJoiners.some((j) => chain.endsWith(j))) return null;
+    const flow = p.flowPrefixes.find((f) => chain.startsWith(f) || rest.endsWith(f));
+    if (flow && !chain.startsWith(flow)) chain = flow + chain;
+    return trimName(flow ? chain + right : right);
   }
 
   /** The clause after a member count, the set's head noun dropped, then the set: 提前完成预期目标的关键指标. */
@@ -319,7 +350,9 @@ export class ProseReader {
       const at = right.lastIndexOf(marker);
       if (at >= 0) right = right.slice(at + marker.length);
     }
-    const listAt = indexOutsideBrackets(right, '、');
+    // 培育10个左右工业互联网平台、解决方案服务商: one figure counts the whole list;
+    // 累计建设34条跨境陆缆和多条国际海缆: a list item with a count of its own is not counted by this figure.
+    const listAt = countedItemAt(right, p.listConnectors, p.countWords);
     if (listAt >= 0) right = right.slice(0, listAt);
     right = this.stripLeadingFillers(stripTrailing(right, p.listConnectors), []);
     return { text: right, end };
@@ -470,14 +503,32 @@ function shiftFigure(f: Figure, by: number): Figure {
   return { ...f, start: f.start + by, numberStart: f.numberStart + by, end: f.end + by };
 }
 
-/** 县（市、区）: a list mark inside brackets separates nothing. */
-function indexOutsideBrackets(text: string, mark: string): number {
+/**
+ * 实施10项重点工程, 从5个方面推进…: the figure counts parts of the plan when
+ * its noun ends in a structure noun, or one stands near the noun's start and
+ * a verb follows it. 10家信息领域省级重点实验室 counts laboratories.
+ */
+function structureCount(right: string, noun: string): boolean {
+  if (right.endsWith(noun)) return true;
+  const at = right.slice(0, noun.length + 2).indexOf(noun);
+  if (at < 0) return false;
+  const rest = right.slice(at + noun.length);
+  if (rest === '') return true;
+  const next = nodejieba.tag(rest.slice(0, 8))[0];
+  return !next || !next.tag.startsWith('n');
+}
+
+/** Where a list item counted by its own words (和多条…, 、一批…) starts, outside brackets; -1 when none. */
+function countedItemAt(text: string, connectors: readonly string[], countWords: readonly string[]): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '（' || ch === '(') depth++;
     else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-    else if (ch === mark && depth === 0) return i;
+    else if (depth === 0) {
+      const connector = connectors.find((c) => text.startsWith(c, i));
+      if (connector && countWords.some((w) => text.startsWith(w, i + connector.length))) return i;
+    }
   }
   return -1;
 }

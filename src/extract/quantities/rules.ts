@@ -46,9 +46,17 @@ export const QuantityPatternsFile = z.object({
   cumulativeBrackets: z.array(z.tuple([Word, Word])).default([]),
   clauseDelimiters: z.string().min(1),
   listConnectors: z.array(Word),
+  /** Words that count a list item without a figure (一批, 多条): the item is not counted by the figure before it. */
+  countWords: z.array(Word).default([]),
   scopeBreakers: z.string().min(1),
   leadingFillers: z.array(Word),
   keepVerbs: z.array(Word),
+  /** Verbs of verb–number–measure–object goals (打造10个X): the object X names the figure. */
+  actionVerbs: z.array(Word).default([]),
+  /** Words joining two such verbs (研制并获批, 遴选、推介). */
+  verbJoiners: z.array(Word).default([]),
+  /** A verb chain starting with one of these keeps it in the name: 新建, 新增 count a flow. */
+  flowPrefixes: z.array(Word).default([]),
   trailingFillers: z.array(Word),
   cumulativeWords: z.array(Word),
   perYearWords: z.array(Word),

@@ -12,7 +12,7 @@ describe('deadlines', () => {
   sentenceCases('year', {
     valid: [
       { text: '到2025年，万人高价值发明专利拥有量达100件。', expect: [{ kind: 'target', year: 2025, indicator: '万人高价值发明专利拥有量', value: 100, unit: '件', comparator: '>=', flagKinds: [] }] },
-      { text: '到 2026 年， 建成 100 人左右的知识产权高层次人才库。', doc: workPlan, expect: [{ kind: 'target', year: 2026, value: 100, comparator: '~', indicator: '建成知识产权高层次人才库' }] },
+      { text: '到 2026 年， 建成 100 人左右的知识产权高层次人才库。', doc: workPlan, expect: [{ kind: 'target', year: 2026, value: 100, comparator: '~', indicator: '知识产权高层次人才库' }] },
       { text: '2027年前，新增国家级知识产权保护中心1个。', doc: { ...planDoc, period: [2021, 2027] }, expect: [{ kind: 'target', year: 2027, indicator: '新增国家级知识产权保护中心', value: 1, unit: '个' }] },
       { text: '力争2025年，知识产权交易额超过30亿元。', expect: [{ kind: 'target', year: 2025, comparator: '>', unit: '亿元', indicator: '知识产权交易额' }] },
       { text: '力争到“十四五”末，全市有效发明专利拥有量达18000件。', expect: [{ kind: 'target', year: 2025, indicator: '有效发明专利拥有量' }] },
@@ -92,11 +92,25 @@ describe('several figures in one sentence', () => {
       {
         text: '建成3个以上产业知识产权运营中心，打造20个左右知识产权强企。',
         expect: [
-          { indicator: '建成产业知识产权运营中心', value: 3, comparator: '>=' },
-          { indicator: '打造知识产权强企', value: 20, comparator: '~' },
+          { indicator: '产业知识产权运营中心', value: 3, comparator: '>=' },
+          { indicator: '知识产权强企', value: 20, comparator: '~' },
         ],
       },
       { text: '2024年，新增高价值专利培育中心5家。', doc: workPlan, expect: [{ kind: 'target', year: 2024, indicator: '新增高价值专利培育中心' }] },
+    ],
+  });
+  // The object names a verb–number–measure–object goal: not the verb, not the words before it.
+  sentenceCases('verb–number–measure–object', {
+    valid: [
+      { text: '到2027年，围绕工业制造、医疗等领域形成30个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 30, unit: '个' }] },
+      { text: '到2027年，研制并获批2—4种新食品原料、食品添加剂新品种。', expect: [{ indicator: '新食品原料、食品添加剂新品种', value: 2, valueMax: 4, unit: '种' }] },
+      { text: '到2027年，培育8个左右特色专业型工业互联网平台、优秀解决方案服务商。', expect: [{ indicator: '特色专业型工业互联网平台、优秀解决方案服务商', value: 8, comparator: '~' }] },
+      { text: '到2027年，遴选、推介50项左右优质产品。', expect: [{ indicator: '优质产品', value: 50 }] },
+      { text: '到2027年，新建10家以上信息领域省级重点实验室。', expect: [{ indicator: '新建信息领域省级重点实验室', value: 10, comparator: '>=' }] },
+      { text: '到2027年，新引育60名国家级科技人才。', expect: [{ indicator: '新引育国家级科技人才', value: 60 }] },
+      { text: '累计建设12条跨境陆缆和多条国际海缆。', doc: evaluationDoc, expect: [{ indicator: '跨境陆缆', value: 12, unit: '条' }] },
+      // A noun before the figure is no verb: the name keeps it.
+      { text: '到2027年，省级创新平台200家。', expect: [{ indicator: '省级创新平台', value: 200 }] },
     ],
   });
 });
