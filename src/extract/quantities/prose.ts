@@ -95,6 +95,7 @@ export class ProseReader {
       const rightSpan = this.rightOf(text, figure, figures[i + 1], expressions);
       let right = rightSpan.text;
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
+      if (right !== '' && p.scopeLeadIns.some((w) => squeezeName(text.slice(clauseStart, figure.start)).endsWith(w))) return;
       if (right !== '' && p.structureNouns.some((w) => structureCount(right, w))) return;
 
       // 累计获得中国专利奖47个、省级专利奖27个: a list shares its 累计.

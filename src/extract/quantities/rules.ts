@@ -66,6 +66,7 @@ export const QuantityPatternsFile = z.object({
   growthWords: z.array(Word),
   trendWords: z.array(Word),
   skipContexts: z.array(Word),
+  scopeLeadIns: z.array(Word).default([]),
   enumerationMarkers: z.array(Word),
   setMarkers: z.array(Word),
   structureNouns: z.array(Word),

@@ -109,6 +109,8 @@ describe('several figures in one sentence', () => {
       { text: '到2027年，新建10家以上信息领域省级重点实验室。', expect: [{ indicator: '新建信息领域省级重点实验室', value: 10, comparator: '>=' }] },
       { text: '到2027年，新引育60名国家级科技人才。', expect: [{ indicator: '新引育国家级科技人才', value: 60 }] },
       { text: '累计建设12条跨境陆缆和多条国际海缆。', doc: evaluationDoc, expect: [{ indicator: '跨境陆缆', value: 12, unit: '条' }] },
+      // 围绕 far from the figure names the scope of the goal, not the figure.
+      { text: '到2027年，围绕制造、医疗等领域形成40个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 40 }] },
       // A noun before the figure is no verb: the name keeps it.
       { text: '到2027年，省级创新平台200家。', expect: [{ indicator: '省级创新平台', value: 200 }] },
     ],
@@ -140,7 +142,19 @@ describe('a national plan\'s goal sentence', () => {
         expect: [{ kind: 'target', year: 2025, period: [2021, 2025], cumulative: true, indicator: '新增国家知识产权示范企业' }],
       },
     ],
-    invalid: [{ text: '规划提出18项主要任务，实施10项重点工程。' }, { text: '从5个方面推进知识产权强市建设。' }, { text: '南京市知识产权综合实力位居全国第3位。' }, { text: '十分重要的是打造一批高价值专利。' }],
+    invalid: [
+      { text: '规划提出18项主要任务，实施10项重点工程。' },
+      { text: '从5个方面推进知识产权强市建设。' },
+      { text: '南京市知识产权综合实力位居全国第3位。' },
+      { text: '十分重要的是打造一批高价值专利。' },
+      // Parts of a standards system or framework the document lays out.
+      { text: '基础共性标准包括通用、安全、检测、评价等5个部分。' },
+      { text: '第二层级根据标准内容范围和技术等级，细分形成12个二级分类。' },
+      { text: '将标准体系划分为4个层级。' },
+      // The scope an action works in.
+      { text: '围绕9条重点产业链，组织开展供需对接。' },
+      { text: '聚焦8个重点产业集群开展技术攻关。' },
+    ],
   });
 });
 
