@@ -421,6 +421,8 @@ export class ProseReader {
           if (figures.some((f) => at < f.end && at + word.length > f.start)) continue;
           // “三个翻番”: a quoted slogan, not a target.
           if (insideQuotes(text, at)) continue;
+          // 全覆盖的感知体系 describes a system; 由制度全覆盖到法定人群全覆盖 starts from it: neither sets the level.
+          if (/^\s*[的到]/.test(text.slice(at + word.length))) continue;
           const clauseStart = Math.max(offset, this.clauseStart(text, at));
           let name = squeezeName(removeTimeExpressions(text, clauseStart, this.beforeComparison(text, clauseStart, at, expressions), expressions));
           name = this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames));

@@ -341,6 +341,15 @@ describe('qualitative targets', () => {
         expect: [{ kind: 'target', indicator: '县（区）级知识产权公共服务网点', value: null, qualitative: '全覆盖', year: 2026 }],
       },
     ],
-    invalid: [{ text: '全市主要高新园区实现专利转化专项计划全覆盖。', doc: evaluationDoc, section: 'actual' }],
+    invalid: [
+      { text: '全市主要高新园区实现专利转化专项计划全覆盖。', doc: evaluationDoc, section: 'actual' },
+      // 全覆盖 describing a system is no level set for it.
+      { text: '打造高清晰、全覆盖的空中感知监测系统。', section: 'target' },
+      { text: '构建数字赋能、全域覆盖的创新型城区。', section: 'target' },
+    ],
+  });
+  // 由A全覆盖到B全覆盖: only the level reached (the second) is read.
+  sentenceCases('from one coverage to another', {
+    valid: [{ text: '推进基本医疗保险由制度全覆盖到法定人群全覆盖。', section: 'target', expect: [{ qualitative: '全覆盖' }] }],
   });
 });
