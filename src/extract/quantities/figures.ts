@@ -42,6 +42,7 @@ export class FigureFinder {
   private readonly between: Array<{ word: string; comparator: Comparator }>;
   private readonly chineseCue: RegExp;
   private readonly datedGap: RegExp | null;
+  private readonly actionCue: RegExp;
 
   constructor(private readonly rules: QuantityRules) {
     const num = `(?:${ARABIC_NUMBER}|${CHINESE_NUMBER})`;
@@ -58,6 +59,7 @@ export class FigureFinder {
     this.between = byLength(rules.comparators.between);
     const cues = [...p.chineseNumeralCues, ...rules.comparators.before.map((b) => b.word)];
     this.chineseCue = new RegExp(`(?:${wordsPattern(cues)})\\s*$`, 'u');
+    this.actionCue = new RegExp(`(?:${wordsPattern(p.actionVerbs) || '(?!)'})\\s*$`, 'u');
     this.datedGap = p.comparatorGap ? new RegExp(`(?:${p.comparatorGap})$`, 'u') : null;
   }
 
@@ -144,7 +146,9 @@ export class FigureFinder {
         const digits = /[一二两三四五六七八九]/.test(n1);
         // 五十万个: a numeral with a digit and a 万/亿 magnitude is an amount, never a set phrase.
         const strong = digits && ((unitBase !== null && this.rules.patterns.chineseNumeralStrongUnits.includes(unitBase)) || /[万亿]/.test(n1));
-        if (!strong && !this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+        // 打造百家领军企业, 支持千家企业: a round hundred or thousand after an action verb is a count.
+        const round = /^[十百千万]+$/.test(n1) && n1 !== '十' && this.actionCue.test(text.slice(Math.max(0, m.index - 8), m.index));
+        if (!strong && !round && !this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       }
       // A trailing Chinese magnitude belongs to the unit when the number is Arabic-led (13.5万件 is read by the unit table).
       numberEnd = Math.min(numberEnd, pos);

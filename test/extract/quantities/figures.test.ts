@@ -34,6 +34,9 @@ figureCases('numbers', {
     { text: '出口额3.2万美元', expect: [{ value: 3.2, unit: '万美元', multiplier: 1e4 }] },
     { text: '服务企业达到千家', expect: [{ value: 1000, unit: '家' }] },
     { text: '新增十家示范企业', expect: [{ value: 10, unit: '家' }] },
+    { text: '打造百家领军企业', expect: [{ value: 100, unit: '家' }] },
+    { text: '支持千家企业开展产学研协同创新', expect: [{ value: 1000, unit: '家' }] },
+    { text: '带动相关产业规模超万亿元', expect: [{ value: 1e12, unit: '元', comparator: '>' }] },
     { text: '培训人员超过两千人次', expect: [{ value: 2000, unit: '人次' }] },
     { text: '专利授权量２６８７５件', expect: [{ value: 26875, unit: '件' }] },
     { text: '培育3—5家龙头企业', expect: [{ value: 3, valueMax: 5, unit: '家' }] },
@@ -61,6 +64,7 @@ figureCases('numbers', {
     '江苏省专利授权前10强企业',
     '到2025年建成知识产权强市',
     '落实“四个走在前”重大任务',
+    '形成三个层面的工作格局',
     '在产业、企业、区域三个层面开展专利导航',
     '形成一批高价值专利',
     '占全市GDP四分之一',
@@ -131,6 +135,8 @@ describe('Chinese numerals', () => {
     ['一万二千', 12000],
     ['三百五十', 350],
     ['二〇三五', 2035],
+    ['万亿', 1e12],
+    ['三万亿', 3e12],
   ])('%s → %d', (text, value) => expect(parseChinese(text)).toBe(value));
   it('parses Arabic with separators', () => expect(parseNumber('1,234.5')).toBe(1234.5));
 });

@@ -151,6 +151,7 @@ describe('a national plan\'s goal sentence', () => {
       { text: '基础共性标准包括通用、安全、检测、评价等5个部分。' },
       { text: '第二层级根据标准内容范围和技术等级，细分形成12个二级分类。' },
       { text: '将标准体系划分为4个层级。' },
+      { text: '实施百项技术攻关工程。' },
       // The scope an action works in.
       { text: '围绕9条重点产业链，组织开展供需对接。' },
       { text: '聚焦8个重点产业集群开展技术攻关。' },
