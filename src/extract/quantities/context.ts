@@ -3,6 +3,7 @@
  * the year it reports on, whether it is a report or a plan, the names of its
  * region, and the kind of figure each section frames.
  */
+import nodejieba from 'nodejieba';
 import type { DocumentState, Sentence, Structure } from '../../core/state.js';
 import type { DocumentContext, Kind } from './classify.js';
 import type { QuantityRules } from './rules.js';
@@ -99,7 +100,7 @@ function regionNames(region: string | null, parents: readonly string[]): string[
 export function sectionKindOf(sentence: Sentence, structure: Structure, rules: QuantityRules): Kind | null {
   const cues = rules.patterns.sectionCues;
   const kindOf = (heading: string): Kind | null => {
-    if (cues.actual.some((w) => heading.includes(w))) return 'actual';
+    if (cues.actual.some((w) => heading.includes(w)) && !isTaskHeading(heading)) return 'actual';
     if (cues.target.some((w) => heading.includes(w))) return 'target';
     return null;
   };
@@ -116,4 +117,15 @@ export function sectionKindOf(sentence: Sentence, structure: Structure, rules: Q
     if (kind) return kind;
   }
   return null;
+}
+
+/**
+ * 夯实内需发展基础, 加强基础研究: a heading that opens with a verb and
+ * runs on is a task, whatever situation word it holds; 实施情况 and
+ * 取得的成效 (short, or a 的 phrase) still describe what was done.
+ */
+function isTaskHeading(heading: string): boolean {
+  const text = heading.replace(/\s+/g, '');
+  if (text.length < 6 || text.includes('的')) return false;
+  return nodejieba.tag(text.slice(0, 6))[0]?.tag === 'v';
 }

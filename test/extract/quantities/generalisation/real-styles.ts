@@ -115,4 +115,23 @@ export const REAL_STYLES: ProbeCase[] = [
 （一）壮大市场主体。培育省级专精特新企业500家。`,
     targets: [q('省级专精特新企业', 500, '家', '=', 2027)],
   },
+
+  // ------------------------------------------------------------ section kinds ---
+  {
+    // 夯实…基础 is a task heading, not a 发展基础 review of achievements.
+    id: 'rs-task-heading-with-situation-word',
+    style: 'section kind',
+    doc: 'province-plan',
+    heading: '三、提升安全保障能力，夯实产业发展基础',
+    text: '新建省级企业技术中心50家，严守2亿亩基本农田红线。',
+    targets: [q('新建省级企业技术中心', 50, '家', '=', 2025), q('基本农田红线', 2, '亿亩', '=', 2025)],
+  },
+  {
+    id: 'rs-situation-heading',
+    style: 'section kind',
+    doc: 'province-plan',
+    heading: '一、发展基础',
+    text: '全省高新技术企业达到2.6万家。',
+    actuals: [q('高新技术企业', 2.6, '万家', '>=', 2020)],
+  },
 ];
