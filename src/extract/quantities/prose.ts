@@ -86,6 +86,9 @@ export class ProseReader {
     let set: { noun: string; unit: string | null } | null = null;
 
     figures.forEach((figure, i) => {
+      // 128TFLOPS（16位浮点）: a figure opening a bracket right after another figure qualifies that one
+      // (（2020年为3194.4亿元） is a base value, and stays).
+      if (i > 0 && /^\s*[（(]\s*$/.test(text.slice(figures[i - 1]!.end, figure.start))) return;
       const clauseStart = Math.max(offset, this.clauseStart(text, figure.start));
       const prev = i > 0 ? figures[i - 1]! : null;
       const prevInClause = prev !== null && prev.end > clauseStart;
@@ -340,12 +343,17 @@ export class ProseReader {
     let end = this.clauseEnd(text, figure.end);
     if (next && next.start < end) end = next.start;
     // …亿元（2020年为3194.4亿元）: the bracket closing an aside names nothing.
-    let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions)).replace(/^[）)]+/, '');
+    // 14EFlops（每秒百亿亿次浮点运算）: a bracket opening right after the figure explains its unit, and names nothing.
+    let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions))
+      .replace(/^[）)]+/, '')
+      .replace(/^[（(][^（）()]*[）)]/, '');
     // …金奖4项、银奖2项: a list connector right after the figure starts the next item;
     // …30件提高到2025年的50件: a verb right after it continues the sentence, names nothing.
     if (p.listConnectors.some((c) => right.startsWith(c))) return { text: '', end: figure.end };
     const raw = squeezeName(text.slice(figure.end, end));
-    if (p.leadingFillers.some((w) => w.length >= 2 && (right.startsWith(w) || raw.startsWith(w)))) return { text: '', end: figure.end };
+    // 500个左右全国领先的…场景: a place word (全国) starts the noun; only a filler verb continues the sentence.
+    const continues = (w: string) => w.length >= 2 && !p.placeWords.includes(w) && (right.startsWith(w) || raw.startsWith(w));
+    if (p.leadingFillers.some(continues)) return { text: '', end: figure.end };
     for (const marker of p.attributiveMarkers) {
       if (right.endsWith(marker)) right = right.slice(0, -marker.length);
       const at = right.lastIndexOf(marker);

@@ -50,6 +50,8 @@ export const QuantityPatternsFile = z.object({
   countWords: z.array(Word).default([]),
   scopeBreakers: z.string().min(1),
   leadingFillers: z.array(Word),
+  /** Leading fillers that name a place (全国, 我市): they may start a noun, unlike the filler verbs. */
+  placeWords: z.array(Word).default([]),
   keepVerbs: z.array(Word),
   /** Verbs of verb–number–measure–object goals (打造10个X): the object X names the figure. */
   actionVerbs: z.array(Word).default([]),

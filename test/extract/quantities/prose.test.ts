@@ -111,6 +111,11 @@ describe('several figures in one sentence', () => {
       { text: '累计建设12条跨境陆缆和多条国际海缆。', doc: evaluationDoc, expect: [{ indicator: '跨境陆缆', value: 12, unit: '条' }] },
       // 围绕 far from the figure names the scope of the goal, not the figure.
       { text: '到2027年，围绕制造、医疗等领域形成40个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 40 }] },
+      // A place word after the figure starts its noun.
+      { text: '到2027年，打造300个左右全国领先的深度融合应用场景。', expect: [{ indicator: '深度融合应用场景', value: 300, comparator: '~' }] },
+      // A bracket right after the figure explains its unit; a figure inside it qualifies the first.
+      { text: '到2027年，全省算力规模达到12EFlops（每秒百亿亿次浮点运算）。', expect: [{ indicator: '算力规模', value: 12, unit: 'EFlops' }] },
+      { text: '到2027年，推出性能达到256TFLOPS（16位浮点）的云端芯片。', expect: [{ value: 256, unit: 'TFLOPS' }] },
       // A noun before the figure is no verb: the name keeps it.
       { text: '到2027年，省级创新平台200家。', expect: [{ indicator: '省级创新平台', value: 200 }] },
     ],
