@@ -86,8 +86,10 @@ export const QuantityPatternsFile = z.object({
       grantNouns: z.array(Word),
       grantNounLeadIns: z.array(Word),
       conditionEndings: z.array(Word),
+      ruleModals: z.array(Word).default([]),
+      definitionWords: z.array(Word).default([]),
     })
-    .default({ grantVerbs: [], caps: [], amountNouns: [], perRecipient: [], grantNouns: [], grantNounLeadIns: [], conditionEndings: [] }),
+    .default({ grantVerbs: [], caps: [], amountNouns: [], perRecipient: [], grantNouns: [], grantNounLeadIns: [], conditionEndings: [], ruleModals: [], definitionWords: [] }),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),
   targetCues: z.array(Word),

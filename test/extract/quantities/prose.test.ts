@@ -318,6 +318,8 @@ describe('support-policy figures are no goals', () => {
       // A target sentence next to grants keeps its goal.
       { text: '到2025年，新认定国家级孵化器10家。', doc: measures, expect: [{ kind: 'target', year: 2025, value: 10, unit: '家' }] },
       { text: '支持200家中小企业开展数字化改造。', doc: measures, expect: [{ kind: 'target', value: 200, unit: '家' }] },
+      // A limit a plan sets is a goal: only a modal of admission rules makes it a rule.
+      { text: '到2025年，细颗粒物浓度不超过30微克/立方米。', doc: measures, expect: [{ kind: 'target', value: 30, comparator: '<=' }] },
       // Money per unit that is no recipient of a grant is a goal.
       { text: '每个产业集群发行储架规模5亿元知识产权证券化产品。', doc: measures, expect: [{ kind: 'target', value: 5, unit: '亿元' }] },
       // Spending reported as done is an achieved value.
@@ -333,6 +335,9 @@ describe('support-policy figures are no goals', () => {
       { text: '对首次认定的示范机构，奖励50万元。', doc: measures, section: 'target' },
       { text: '年主营业务收入首次突破5亿元、10亿元的，分别给予奖励。', doc: measures },
       { text: '每引进1名顶尖人才给予团队1000万元资助。', doc: measures },
+      { text: '一个标准群中标准数量不宜少于5项、不宜超过20项。', doc: measures },
+      { text: '各省推荐项目原则上不超过10个。', doc: measures },
+      { text: '“标准群”是指以至少1项国家标准为核心的标准集合。', doc: measures },
     ],
   });
 });
