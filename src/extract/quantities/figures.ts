@@ -158,7 +158,9 @@ export class FigureFinder {
       const afterAt = skipSpaces(text, pos);
       const after = this.after.find((a) => text.startsWith(a.word, afterAt));
       if (after) end = afterAt + after.word.length;
-      const comparator = this.combine(beforeMatch?.comparator ?? null, after?.comparator ?? betweenComparator);
+      // 培育8—10家: a bare range is met from its lower end on.
+      const stated = this.combine(beforeMatch?.comparator ?? null, after?.comparator ?? betweenComparator);
+      const comparator = stated === '=' && valueMax !== undefined && !beforeMatch && !after && !betweenComparator ? '>=' : stated;
       if (valueMax !== undefined && valueMax < value) [value, valueMax] = [valueMax, value];
       figures.push({
         start: beforeMatch ? beforeMatch.start : m.index,
