@@ -7,6 +7,7 @@ import nodejieba from 'nodejieba';
 import type { DocumentState, Sentence, Structure } from '../../core/state.js';
 import type { DocumentContext, Kind } from './classify.js';
 import type { QuantityRules } from './rules.js';
+import type { TimeExpression } from '../common/time-expressions.js';
 import { DocumentHorizons } from './horizon.js';
 import { maskTitles } from './names.js';
 
@@ -19,8 +20,9 @@ export function documentContext(state: DocumentState, rules: QuantityRules): Doc
   const actualByDefault =
     meta.type !== null ? rules.times.file.actualDocumentTypes.includes(meta.type) : rules.times.file.reportOpenings.some((w) => opening.includes(w));
   const issued = meta.issued ? Number(meta.issued.slice(0, 4)) : null;
-  const presentYear = yearSpokenIn(text, issued !== null && Number.isFinite(issued) ? issued : null, rules);
-  const horizons = new DocumentHorizons(text, state.structure!.sections, rules, period, period?.[0] ?? presentYear);
+  const expressions = rules.times.find(maskTitles(text));
+  const presentYear = yearSpokenIn(text, issued !== null && Number.isFinite(issued) ? issued : null, expressions);
+  const horizons = new DocumentHorizons(text, expressions, state.structure!.sections, period, period?.[0] ?? presentYear);
   return {
     period,
     referenceYear: referenceYear(text, period, actualByDefault, presentYear, rules),
@@ -40,11 +42,11 @@ const OPENING = 300;
  * date line (2022年10月28日 opening a line: a delivery or signature line)
  * and its as-of expressions (截至2022年6月). Years before it are past.
  */
-function yearSpokenIn(text: string, issued: number | null, rules: QuantityRules): number | null {
+function yearSpokenIn(text: string, issued: number | null, expressions: readonly TimeExpression[]): number | null {
   if (issued !== null) return issued;
   let latest: number | null = null;
   for (const m of text.matchAll(/^[ \t\u3000]*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/gmu)) latest = Math.max(latest ?? 0, Number(m[1]));
-  for (const e of rules.times.find(maskTitles(text))) {
+  for (const e of expressions) {
     if (e.kind === 'actual' && e.id.includes('as-of') && e.year !== undefined) latest = Math.max(latest ?? 0, e.year);
   }
   return latest !== null && latest > 0 ? latest : null;

@@ -341,7 +341,12 @@ export class ProseReader {
   private rightOf(text: string, figure: Figure, next: Figure | undefined, expressions: TimeExpression[]): { text: string; end: number } {
     const p = this.rules.patterns;
     let end = this.clauseEnd(text, figure.end);
-    if (next && next.start < end) end = next.start;
+    if (next && next.start < end) {
+      end = next.start;
+      // 110家示范工厂的生产效率平均提升32%: what follows 的 names the next figure; the figure counts the noun before it.
+      const de = text.slice(figure.end, end).indexOf('的');
+      if (de > 0 && p.attributiveMarkers.includes('的')) end = figure.end + de;
+    }
     // …亿元（2020年为3194.4亿元）: the bracket closing an aside names nothing.
     // 14EFlops（每秒百亿亿次浮点运算）: a bracket opening right after the figure explains its unit, and names nothing.
     let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions))

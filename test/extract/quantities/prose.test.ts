@@ -111,6 +111,8 @@ describe('several figures in one sentence', () => {
       { text: '累计建设12条跨境陆缆和多条国际海缆。', doc: evaluationDoc, expect: [{ indicator: '跨境陆缆', value: 12, unit: '条' }] },
       // 围绕 far from the figure names the scope of the goal, not the figure.
       { text: '到2027年，围绕制造、医疗等领域形成40个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 40 }] },
+      // 的 before the next figure: the first figure counts the noun before 的, the next is named after it.
+      { text: '通过智能化改造，80家示范工厂的生产效率平均提升30%。', doc: evaluationDoc, expect: [{ indicator: '示范工厂', value: 80 }, { indicator: '生产效率平均提升', value: 30 }] },
       // A place word after the figure starts its noun.
       { text: '到2027年，打造300个左右全国领先的深度融合应用场景。', expect: [{ indicator: '深度融合应用场景', value: 300, comparator: '~' }] },
       // A bracket right after the figure explains its unit; a figure inside it qualifies the first.
