@@ -8,7 +8,7 @@ import { boxFromFlatTable, findTextBoxes, type BoxDraft } from './boxes.js';
 import { countHeaderRows, gridFromFlat, gridFromSpans } from './grid.js';
 import { isBlank, RangeSet, type Line } from './lines.js';
 import type { StructureRules } from './rules.js';
-import { findTabRowTables, findTextTables, type FlatCell } from './text-tables.js';
+import { findMarkdownTables, findTabRowTables, findTextTables, type FlatCell } from './text-tables.js';
 
 export type TableDraft = Omit<Table, 'index' | 'sectionPath' | 'page'>;
 
@@ -59,7 +59,7 @@ export function findRegions(
   for (const flat of flatTables) claimed.add(flat.start, flat.end);
   flatTables.push(...findTextTables(text, lines, free, looksLikeHeading));
   for (const flat of flatTables) claimed.add(flat.start, flat.end);
-  flatTables.push(...findTabRowTables(text, lines, free));
+  flatTables.push(...findTabRowTables(text, lines, free), ...findMarkdownTables(text, lines, free));
 
   // A box's content may run on past its TAB lines (one-cell tables flatten to a
   // title cell followed by plain lines): it ends at the next heading or blank line.

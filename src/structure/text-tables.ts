@@ -124,3 +124,47 @@ export function findTabRowTables(text: string, lines: Line[], usable: (line: Lin
   flush();
   return tables;
 }
+
+const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** The cells of a markdown row (| 指标 | 单位 | 目标值 |), with their offsets. */
+function markdownRow(text: string, line: Line): FlatCell[] {
+  const cells: FlatCell[] = [];
+  const first = line.text.indexOf('|');
+  const last = line.text.lastIndexOf('|');
+  let from = line.start + first + 1;
+  for (const part of line.text.slice(first + 1, last).split('|')) {
+    const span = trimSpan(text, from, from + part.length);
+    cells.push({ text: text.slice(span.start, span.end), start: span.start, end: span.end });
+    from += part.length + 1;
+  }
+  return cells;
+}
+
+/**
+ * Markdown tables (web pages crawled to text): rows written | a | b |, the
+ * header rule |---|---| dropped. Two rows or more make a table.
+ */
+export function findMarkdownTables(text: string, lines: Line[], usable: (line: Line) => boolean): FlatTable[] {
+  const tables: FlatTable[] = [];
+  let rows: FlatCell[][] = [];
+  let start = 0;
+  let end = 0;
+  const flush = () => {
+    if (rows.length >= 2) tables.push({ rows, start, end });
+    rows = [];
+  };
+  for (const line of lines) {
+    if (!usable(line) || !MARKDOWN_ROW.test(line.text)) {
+      flush();
+      continue;
+    }
+    if (rows.length === 0) start = line.start + line.text.indexOf('|');
+    end = line.start + line.text.lastIndexOf('|') + 1;
+    if (MARKDOWN_RULE.test(line.text)) continue;
+    rows.push(markdownRow(text, line));
+  }
+  flush();
+  return tables;
+}

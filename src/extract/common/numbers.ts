@@ -35,6 +35,12 @@ export function parseChinese(text: string): number | null {
     } else if (c in BIG_UNITS) {
       const unit = BIG_UNITS[c]!;
       section += digit ?? 0;
+      // 万亿: a big unit right after another scales it (10⁴ × 10⁸), it adds nothing.
+      if (section === 0 && total > 0) {
+        total *= unit;
+        digit = null;
+        continue;
+      }
       if (section === 0) section = 1;
       total = (total + section) * unit;
       section = 0;

@@ -3,9 +3,11 @@
  * the year it reports on, whether it is a report or a plan, the names of its
  * region, and the kind of figure each section frames.
  */
+import nodejieba from 'nodejieba';
 import type { DocumentState, Sentence, Structure } from '../../core/state.js';
 import type { DocumentContext, Kind } from './classify.js';
 import type { QuantityRules } from './rules.js';
+import type { TimeExpression } from '../common/time-expressions.js';
 import { DocumentHorizons } from './horizon.js';
 import { maskTitles } from './names.js';
 
@@ -18,8 +20,9 @@ export function documentContext(state: DocumentState, rules: QuantityRules): Doc
   const actualByDefault =
     meta.type !== null ? rules.times.file.actualDocumentTypes.includes(meta.type) : rules.times.file.reportOpenings.some((w) => opening.includes(w));
   const issued = meta.issued ? Number(meta.issued.slice(0, 4)) : null;
-  const presentYear = yearSpokenIn(text, issued !== null && Number.isFinite(issued) ? issued : null, rules);
-  const horizons = new DocumentHorizons(text, state.structure!.sections, rules, period, period?.[0] ?? presentYear);
+  const expressions = rules.times.find(maskTitles(text));
+  const presentYear = yearSpokenIn(text, issued !== null && Number.isFinite(issued) ? issued : null, expressions);
+  const horizons = new DocumentHorizons(text, expressions, state.structure!.sections, period, period?.[0] ?? presentYear);
   return {
     period,
     referenceYear: referenceYear(text, period, actualByDefault, presentYear, rules),
@@ -39,11 +42,11 @@ const OPENING = 300;
  * date line (2022年10月28日 opening a line: a delivery or signature line)
  * and its as-of expressions (截至2022年6月). Years before it are past.
  */
-function yearSpokenIn(text: string, issued: number | null, rules: QuantityRules): number | null {
+function yearSpokenIn(text: string, issued: number | null, expressions: readonly TimeExpression[]): number | null {
   if (issued !== null) return issued;
   let latest: number | null = null;
   for (const m of text.matchAll(/^[ \t\u3000]*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/gmu)) latest = Math.max(latest ?? 0, Number(m[1]));
-  for (const e of rules.times.find(maskTitles(text))) {
+  for (const e of expressions) {
     if (e.kind === 'actual' && e.id.includes('as-of') && e.year !== undefined) latest = Math.max(latest ?? 0, e.year);
   }
   return latest !== null && latest > 0 ? latest : null;
@@ -99,7 +102,7 @@ function regionNames(region: string | null, parents: readonly string[]): string[
 export function sectionKindOf(sentence: Sentence, structure: Structure, rules: QuantityRules): Kind | null {
   const cues = rules.patterns.sectionCues;
   const kindOf = (heading: string): Kind | null => {
-    if (cues.actual.some((w) => heading.includes(w))) return 'actual';
+    if (cues.actual.some((w) => heading.includes(w)) && !isTaskHeading(heading)) return 'actual';
     if (cues.target.some((w) => heading.includes(w))) return 'target';
     return null;
   };
@@ -116,4 +119,15 @@ export function sectionKindOf(sentence: Sentence, structure: Structure, rules: Q
     if (kind) return kind;
   }
   return null;
+}
+
+/**
+ * 夯实内需发展基础, 加强基础研究: a heading that opens with a verb and
+ * runs on is a task, whatever situation word it holds; 实施情况 and
+ * 取得的成效 (short, or a 的 phrase) still describe what was done.
+ */
+function isTaskHeading(heading: string): boolean {
+  const text = heading.replace(/\s+/g, '');
+  if (text.length < 6 || text.includes('的')) return false;
+  return nodejieba.tag(text.slice(0, 6))[0]?.tag === 'v';
 }

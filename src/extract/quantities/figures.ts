@@ -36,12 +36,13 @@ export interface FindOptions {
 
 export class FigureFinder {
   private readonly number: RegExp;
-  private readonly masks: RegExp[];
+  private readonly masks: Array<{ re: RegExp; unlessUnit: boolean }>;
   private readonly before: Array<{ word: string; comparator: Comparator }>;
   private readonly after: Array<{ word: string; comparator: Comparator }>;
   private readonly between: Array<{ word: string; comparator: Comparator }>;
   private readonly chineseCue: RegExp;
   private readonly datedGap: RegExp | null;
+  private readonly actionCue: RegExp;
 
   constructor(private readonly rules: QuantityRules) {
     const num = `(?:${ARABIC_NUMBER}|${CHINESE_NUMBER})`;
@@ -49,8 +50,8 @@ export class FigureFinder {
     this.number = new RegExp(`(?<pct>百分之)?(?<n1>${num})(?<u1>\\s*%)?(?:\\s*[-—–~～至到]\\s*(?<n2>${num}))?`, 'gu');
     const p = rules.patterns;
     this.masks = [
-      ...p.ignore.map((i) => new RegExp(i.pattern, 'gu')),
-      new RegExp(wordsPattern(p.perCapitaPrefixes), 'gu'),
+      ...p.ignore.map((i) => ({ re: new RegExp(i.pattern, 'gu'), unlessUnit: i.unlessUnit })),
+      { re: new RegExp(wordsPattern(p.perCapitaPrefixes), 'gu'), unlessUnit: false },
     ];
     const byLength = <T extends { word: string }>(list: T[]) => [...list].sort((a, b) => b.word.length - a.word.length);
     this.before = byLength(rules.comparators.before);
@@ -58,20 +59,21 @@ export class FigureFinder {
     this.between = byLength(rules.comparators.between);
     const cues = [...p.chineseNumeralCues, ...rules.comparators.before.map((b) => b.word)];
     this.chineseCue = new RegExp(`(?:${wordsPattern(cues)})\\s*$`, 'u');
+    this.actionCue = new RegExp(`(?:${wordsPattern(p.actionVerbs) || '(?!)'})\\s*$`, 'u');
     this.datedGap = p.comparatorGap ? new RegExp(`(?:${p.comparatorGap})$`, 'u') : null;
   }
 
-  /** Ranges of `text` whose digits are not measurements. */
-  masked(text: string): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
-    for (const re of this.masks) {
+  /** Ranges of `text` whose digits are not measurements; the third item says a unit after the number overrules the mask. */
+  masked(text: string): Array<[number, number, boolean]> {
+    const out: Array<[number, number, boolean]> = [];
+    for (const { re, unlessUnit } of this.masks) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
           re.lastIndex++;
           continue;
         }
-        out.push([m.index, m.index + m[0].length]);
+        out.push([m.index, m.index + m[0].length, unlessUnit]);
       }
     }
     return out;
@@ -80,7 +82,7 @@ export class FigureFinder {
   find(original: string, options: FindOptions = {}): Figure[] {
     const text = foldWidth(original);
     const masks = this.masked(text);
-    const overlapsMask = (s: number, e: number) => masks.some(([ms, me]) => s < me && e > ms);
+    const overlapsMask = (s: number, e: number, unitFollows: boolean) => masks.some(([ms, me, unlessUnit]) => s < me && e > ms && !(unlessUnit && unitFollows));
     const figures: Figure[] = [];
     this.number.lastIndex = 0;
     for (let m = this.number.exec(text); m; m = this.number.exec(text)) {
@@ -92,7 +94,9 @@ export class FigureFinder {
       const n1 = g.n1!;
       const chinese = isChineseNumeral(n1);
       if (!chinese && /[\d.A-Za-z]/.test(text[numberStart - 1] ?? '')) continue;
-      if (overlapsMask(numberStart, numberEnd)) continue;
+      // 70dB, 14EFlops: a Latin unit right after the number makes a letter-digit code a measurement.
+      const latinUnit = /[A-Za-z]/.test(text[numberEnd] ?? '') && (this.rules.units.matchAt(text, numberEnd) ?? this.contextualUnit(text, m.index, numberEnd)) !== null;
+      if (overlapsMask(numberStart, numberEnd, latinUnit)) continue;
       let value = parseNumber(n1);
       let valueMax = g.n2 !== undefined ? parseNumber(g.n2) : undefined;
       if (value === null || valueMax === null) continue;
@@ -142,7 +146,9 @@ export class FigureFinder {
         const digits = /[一二两三四五六七八九]/.test(n1);
         // 五十万个: a numeral with a digit and a 万/亿 magnitude is an amount, never a set phrase.
         const strong = digits && ((unitBase !== null && this.rules.patterns.chineseNumeralStrongUnits.includes(unitBase)) || /[万亿]/.test(n1));
-        if (!strong && !this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+        // 打造百家领军企业, 支持千家企业: a round hundred or thousand after an action verb is a count.
+        const round = /^[十百千万]+$/.test(n1) && n1 !== '十' && this.actionCue.test(text.slice(Math.max(0, m.index - 8), m.index));
+        if (!strong && !round && !this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       }
       // A trailing Chinese magnitude belongs to the unit when the number is Arabic-led (13.5万件 is read by the unit table).
       numberEnd = Math.min(numberEnd, pos);
@@ -152,7 +158,9 @@ export class FigureFinder {
       const afterAt = skipSpaces(text, pos);
       const after = this.after.find((a) => text.startsWith(a.word, afterAt));
       if (after) end = afterAt + after.word.length;
-      const comparator = this.combine(beforeMatch?.comparator ?? null, after?.comparator ?? betweenComparator);
+      // 培育8—10家: a bare range is met from its lower end on.
+      const stated = this.combine(beforeMatch?.comparator ?? null, after?.comparator ?? betweenComparator);
+      const comparator = stated === '=' && valueMax !== undefined && !beforeMatch && !after && !betweenComparator ? '>=' : stated;
       if (valueMax !== undefined && valueMax < value) [value, valueMax] = [valueMax, value];
       figures.push({
         start: beforeMatch ? beforeMatch.start : m.index,

@@ -8,8 +8,6 @@
  */
 import type { Section } from '../../core/state.js';
 import type { TimeExpression } from '../common/time-expressions.js';
-import { maskTitles } from './names.js';
-import type { QuantityRules } from './rules.js';
 
 export interface Horizon {
   year: number;
@@ -32,10 +30,9 @@ export class DocumentHorizons {
   /** The document's own horizon: the period's last year, else its latest deadline. */
   readonly document: Horizon | null;
 
-  constructor(text: string, sections: readonly Section[], rules: QuantityRules, period: [number, number] | null, notBefore: number | null) {
-    const masked = maskTitles(text);
-    this.deadlines = rules.times
-      .find(masked)
+  /** `expressions`: the time expressions of the whole text, titles masked (maskTitles). */
+  constructor(text: string, expressions: readonly TimeExpression[], sections: readonly Section[], period: [number, number] | null, notBefore: number | null) {
+    this.deadlines = expressions
       .filter((e) => isDeadline(e, notBefore))
       .map((e) => ({ end: e.end, year: e.year!, text: text.slice(e.start, e.end), section: deepestSection(sections, e.start)?.path ?? null }));
     if (period) {

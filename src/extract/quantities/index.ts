@@ -11,6 +11,7 @@ import type { DocumentState, Extractions, Flag, QuantityRecord, Sentence } from 
 import type { RuleSet } from '../../rules/index.js';
 import { documentContext, sectionKindOf } from './context.js';
 import { markFacts } from './facts.js';
+import { qualifyBySection } from './siblings.js';
 import { FigureFinder } from './figures.js';
 import { IndicatorLinker } from './link.js';
 import { ProseReader, type Mention } from './prose.js';
@@ -106,7 +107,11 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
   }
 
   records.sort((a, b) => a.provenance.start - b.provenance.start);
-  markFacts(records, (r) => (r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity') ? r.indicatorId : engine.linker.normalise(r.indicator)));
+  // A name the linker was unsure of, or one a section qualified, groups by the name itself.
+  const keyOf = (r: QuantityRecord) =>
+    r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity' && f.kind !== 'qualified-by-section') ? r.indicatorId : engine.linker.normalise(r.indicator);
+  qualifyBySection(records, structure.sections, keyOf);
+  markFacts(records, keyOf);
   return records;
 }
 

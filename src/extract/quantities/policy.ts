@@ -1,7 +1,8 @@
 /**
  * Figures of a support policy that set no goal: grants and awards (给予每家
- * 最高500万元补助), caps on support (支持金额最高可至3000万元) and the
- * thresholds that qualify for them (年销售收入首次达到2000万元的，给予…).
+ * 最高500万元补助), caps on support (支持金额最高可至3000万元), the
+ * thresholds that qualify for them (年销售收入首次达到2000万元的，给予…),
+ * the rules an application must meet (标准数量不宜少于5项) and definitions.
  * Measures documents are full of them; a plan's goals never read this way.
  */
 import type { Figure } from './figures.js';
@@ -16,6 +17,9 @@ export function policyParameter(text: string, clauseStart: number, clauseEnd: nu
   const money = figure.unitBase !== null && MONEY.has(figure.unitBase);
   if (p.grantVerbs.some((w) => clause.includes(w))) return 'a grant (给予…) in its clause';
   const before = text.slice(clauseStart, figure.numberStart).replace(/\s+/g, '');
+  const beforeComparator = text.slice(clauseStart, figure.start).replace(/\s+/g, '');
+  if (p.ruleModals.some((w) => beforeComparator.endsWith(w))) return 'an admission rule (不宜少于…)';
+  if (p.definitionWords.some((w) => clause.includes(w))) return 'a definition (…是指…)';
   if (p.caps.some((w) => before.endsWith(w) || before.endsWith(`${w}${figure.comparatorWord}`))) return 'a cap on support (最高…)';
   if (p.amountNouns.some((w) => before.includes(w))) return 'an amount of support';
   // 支持200家中小企业 counts firms to support: only money right after a grant word is a grant.

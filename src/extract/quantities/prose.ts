@@ -74,7 +74,11 @@ export class ProseReader {
     const p = this.rules.patterns;
     const expressions = this.rules.times.find(maskTitles(text));
     const brackets = asides(text);
-    const figures = this.figures.find(text.slice(offset)).map((f) => shiftFigure(f, offset));
+    // 营业收入5000万元以上的企业, 首次突破100亿元的企业15家: an amount qualifying a noun is part of a name, not a figure.
+    const figures = this.figures
+      .find(text.slice(offset))
+      .map((f) => shiftFigure(f, offset))
+      .filter((f) => !(f.unitBase !== null && this.rules.patterns.qualifyingUnits.includes(f.unitBase) && /^\s*的/.test(text.slice(f.end))));
     const reads: Read[] = [];
     let base: string | null = null;
     let previous: { indicator: string; consumedTo: number } | null = null;
@@ -82,6 +86,9 @@ export class ProseReader {
     let set: { noun: string; unit: string | null } | null = null;
 
     figures.forEach((figure, i) => {
+      // 128TFLOPS（16位浮点）: a figure opening a bracket right after another figure qualifies that one
+      // (（2020年为3194.4亿元） is a base value, and stays).
+      if (i > 0 && /^\s*[（(]\s*$/.test(text.slice(figures[i - 1]!.end, figure.start))) return;
       const clauseStart = Math.max(offset, this.clauseStart(text, figure.start));
       const prev = i > 0 ? figures[i - 1]! : null;
       const prevInClause = prev !== null && prev.end > clauseStart;
@@ -91,7 +98,8 @@ export class ProseReader {
       const rightSpan = this.rightOf(text, figure, figures[i + 1], expressions);
       let right = rightSpan.text;
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
-      if (right !== '' && p.structureNouns.some((w) => right.endsWith(w) || right.slice(0, w.length + 2).includes(w))) return;
+      if (right !== '' && p.scopeLeadIns.some((w) => squeezeName(text.slice(clauseStart, figure.start)).endsWith(w))) return;
+      if (right !== '' && p.structureNouns.some((w) => structureCount(right, w))) return;
 
       // 累计获得中国专利奖47个、省级专利奖27个: a list shares its 累计.
       const listItem = prevInClause && p.listConnectors.some((c) => squeezeName(leftRaw).startsWith(c));
@@ -104,8 +112,10 @@ export class ProseReader {
         const at = sentenceHead.indexOf(w);
         return at >= 0 && this.stripLeadingFillers(sentenceHead.slice(0, at), doc.regionNames) === '' && !/[；;]/.test(sentenceHead);
       };
+      // 每年新培育瞪羚企业400家、独角兽企业3家左右: 每年 governs its whole clause, list items included.
       const perYear =
-        figure.unitBase !== 'percent' && (p.perYearWords.some((w) => leftRaw.includes(w)) || (!cumulative && p.perYearSentenceWords.some(opensSentence)));
+        figure.unitBase !== 'percent' &&
+        (p.perYearWords.some((w) => leftRaw.includes(w)) || (!cumulative && (p.perYearSentenceWords.some(opensSentence) || p.perYearSentenceWords.some((w) => clause.includes(w)))));
       const leftIsVerb = p.keepVerbs.includes(left);
       let consumedTo = figure.end;
 
@@ -127,7 +137,7 @@ export class ProseReader {
         indicator = base && base.includes(left) ? base : left;
       } else {
         const before = text.slice(prevInClause ? prev.end : clauseStart, figure.start);
-        indicator = (left === '' && this.locative(before, doc) && this.placeAndPredicate(text, figure, figures, right)) || left + right;
+        indicator = (left === '' && this.locative(before, doc) && this.placeAndPredicate(text, figure, figures, right)) || this.objectOf(left, right) || left + right;
         if (right) consumedTo = rightSpan.end;
         right = '';
       }
@@ -212,6 +222,37 @@ export class ProseReader {
     left = this.stripTrailingFillers(left);
     if (p.growthWords.includes(left)) left = '';
     return { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration };
+  }
+
+  /**
+   * 打造10个以上人工智能产业集聚区, 研制并获批3—5种新食品原料: in a
+   * verb–number–measure–object goal the object names the figure; the verbs
+   * and the words before them go, except a 新 that makes it a flow (新建,
+   * 新引育, 新增 stay). Null when the words before the figure end in no action verb.
+   */
+  private objectOf(left: string, right: string): string | null {
+    if (right === '') return null;
+    const p = this.rules.patterns;
+    const verbs = longestFirst([...p.actionVerbs, ...p.verbJoiners]);
+    let rest = left;
+    let chain = '';
+    let verb = false;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const v of verbs) {
+        if (rest.endsWith(v)) {
+          chain = v + chain;
+          rest = rest.slice(0, -v.length);
+          verb ||= p.actionVerbs.includes(v);
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (!verb || p.verbJoiners.some((j) => chain.endsWith(j))) return null;
+    const flow = p.flowPrefixes.find((f) => chain.startsWith(f) || rest.endsWith(f));
+    if (flow && !chain.startsWith(flow)) chain = flow + chain;
+    return trimName(flow ? chain + right : right);
   }
 
   /** The clause after a member count, the set's head noun dropped, then the set: 提前完成预期目标的关键指标. */
@@ -300,20 +341,32 @@ export class ProseReader {
   private rightOf(text: string, figure: Figure, next: Figure | undefined, expressions: TimeExpression[]): { text: string; end: number } {
     const p = this.rules.patterns;
     let end = this.clauseEnd(text, figure.end);
-    if (next && next.start < end) end = next.start;
+    if (next && next.start < end) {
+      end = next.start;
+      // 110家示范工厂的生产效率平均提升32%: what follows 的 names the next figure; the figure counts the noun before it.
+      const de = text.slice(figure.end, end).indexOf('的');
+      if (de > 0 && p.attributiveMarkers.includes('的')) end = figure.end + de;
+    }
     // …亿元（2020年为3194.4亿元）: the bracket closing an aside names nothing.
-    let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions)).replace(/^[）)]+/, '');
+    // 14EFlops（每秒百亿亿次浮点运算）: a bracket opening right after the figure explains its unit, and names nothing.
+    let right = squeezeName(removeTimeExpressions(text, figure.end, end, expressions))
+      .replace(/^[）)]+/, '')
+      .replace(/^[（(][^（）()]*[）)]/, '');
     // …金奖4项、银奖2项: a list connector right after the figure starts the next item;
     // …30件提高到2025年的50件: a verb right after it continues the sentence, names nothing.
     if (p.listConnectors.some((c) => right.startsWith(c))) return { text: '', end: figure.end };
     const raw = squeezeName(text.slice(figure.end, end));
-    if (p.leadingFillers.some((w) => w.length >= 2 && (right.startsWith(w) || raw.startsWith(w)))) return { text: '', end: figure.end };
+    // 500个左右全国领先的…场景: a place word (全国) starts the noun; only a filler verb continues the sentence.
+    const continues = (w: string) => w.length >= 2 && !p.placeWords.includes(w) && (right.startsWith(w) || raw.startsWith(w));
+    if (p.leadingFillers.some(continues)) return { text: '', end: figure.end };
     for (const marker of p.attributiveMarkers) {
       if (right.endsWith(marker)) right = right.slice(0, -marker.length);
       const at = right.lastIndexOf(marker);
       if (at >= 0) right = right.slice(at + marker.length);
     }
-    const listAt = indexOutsideBrackets(right, '、');
+    // 培育10个左右工业互联网平台、解决方案服务商: one figure counts the whole list;
+    // 累计建设34条跨境陆缆和多条国际海缆: a list item with a count of its own is not counted by this figure.
+    const listAt = countedItemAt(right, p.listConnectors, p.countWords);
     if (listAt >= 0) right = right.slice(0, listAt);
     right = this.stripLeadingFillers(stripTrailing(right, p.listConnectors), []);
     return { text: right, end };
@@ -381,6 +434,8 @@ export class ProseReader {
           if (figures.some((f) => at < f.end && at + word.length > f.start)) continue;
           // “三个翻番”: a quoted slogan, not a target.
           if (insideQuotes(text, at)) continue;
+          // 全覆盖的感知体系 describes a system; 由制度全覆盖到法定人群全覆盖 starts from it: neither sets the level.
+          if (/^\s*[的到]/.test(text.slice(at + word.length))) continue;
           const clauseStart = Math.max(offset, this.clauseStart(text, at));
           let name = squeezeName(removeTimeExpressions(text, clauseStart, this.beforeComparison(text, clauseStart, at, expressions), expressions));
           name = this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames));
@@ -464,14 +519,32 @@ function shiftFigure(f: Figure, by: number): Figure {
   return { ...f, start: f.start + by, numberStart: f.numberStart + by, end: f.end + by };
 }
 
-/** 县（市、区）: a list mark inside brackets separates nothing. */
-function indexOutsideBrackets(text: string, mark: string): number {
+/**
+ * 实施10项重点工程, 从5个方面推进…: the figure counts parts of the plan when
+ * its noun ends in a structure noun, or one stands near the noun's start and
+ * a verb follows it. 10家信息领域省级重点实验室 counts laboratories.
+ */
+function structureCount(right: string, noun: string): boolean {
+  if (right.endsWith(noun)) return true;
+  const at = right.slice(0, noun.length + 2).indexOf(noun);
+  if (at < 0) return false;
+  const rest = right.slice(at + noun.length);
+  if (rest === '') return true;
+  const next = nodejieba.tag(rest.slice(0, 8))[0];
+  return !next || !next.tag.startsWith('n');
+}
+
+/** Where a list item counted by its own words (和多条…, 、一批…) starts, outside brackets; -1 when none. */
+function countedItemAt(text: string, connectors: readonly string[], countWords: readonly string[]): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '（' || ch === '(') depth++;
     else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-    else if (ch === mark && depth === 0) return i;
+    else if (depth === 0) {
+      const connector = connectors.find((c) => text.startsWith(c, i));
+      if (connector && countWords.some((w) => text.startsWith(w, i + connector.length))) return i;
+    }
   }
   return -1;
 }

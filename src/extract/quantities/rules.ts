@@ -34,7 +34,8 @@ export const TableRole = z.enum(['no-measure', 'serial', 'category', 'attribute'
 export type TableRole = z.infer<typeof TableRole>;
 
 export const QuantityPatternsFile = z.object({
-  ignore: z.array(z.object({ id: Word, pattern: RegExpSource })),
+  /** `unlessUnit`: the span is a measurement after all when a unit of rules/units.yaml follows its number (14EFlops, 70dB). */
+  ignore: z.array(z.object({ id: Word, pattern: RegExpSource, unlessUnit: z.boolean().default(false) })),
   perCapitaPrefixes: z.array(Word),
   chineseNumeralCues: z.array(Word),
   contextualUnits: z.array(z.object({ unit: Word, after: z.array(Word).min(1) })).default([]),
@@ -45,9 +46,19 @@ export const QuantityPatternsFile = z.object({
   cumulativeBrackets: z.array(z.tuple([Word, Word])).default([]),
   clauseDelimiters: z.string().min(1),
   listConnectors: z.array(Word),
+  /** Words that count a list item without a figure (一批, 多条): the item is not counted by the figure before it. */
+  countWords: z.array(Word).default([]),
   scopeBreakers: z.string().min(1),
   leadingFillers: z.array(Word),
+  /** Leading fillers that name a place (全国, 我市): they may start a noun, unlike the filler verbs. */
+  placeWords: z.array(Word).default([]),
   keepVerbs: z.array(Word),
+  /** Verbs of verb–number–measure–object goals (打造10个X): the object X names the figure. */
+  actionVerbs: z.array(Word).default([]),
+  /** Words joining two such verbs (研制并获批, 遴选、推介). */
+  verbJoiners: z.array(Word).default([]),
+  /** A verb chain starting with one of these keeps it in the name: 新建, 新增 count a flow. */
+  flowPrefixes: z.array(Word).default([]),
   trailingFillers: z.array(Word),
   cumulativeWords: z.array(Word),
   perYearWords: z.array(Word),
@@ -57,11 +68,14 @@ export const QuantityPatternsFile = z.object({
   growthWords: z.array(Word),
   trendWords: z.array(Word),
   skipContexts: z.array(Word),
+  scopeLeadIns: z.array(Word).default([]),
   enumerationMarkers: z.array(Word),
   setMarkers: z.array(Word),
   structureNouns: z.array(Word),
   attributiveMarkers: z.array(Word),
   locativeMarkers: z.array(Word).default([]),
+  /** Base units whose figure right before 的 qualifies a noun (5000万元以上的企业) instead of measuring it. */
+  qualifyingUnits: z.array(Word).default([]),
   /** Support-policy figures that set no goal (src/extract/quantities/policy.ts). */
   policyParameters: z
     .object({
@@ -72,8 +86,10 @@ export const QuantityPatternsFile = z.object({
       grantNouns: z.array(Word),
       grantNounLeadIns: z.array(Word),
       conditionEndings: z.array(Word),
+      ruleModals: z.array(Word).default([]),
+      definitionWords: z.array(Word).default([]),
     })
-    .default({ grantVerbs: [], caps: [], amountNouns: [], perRecipient: [], grantNouns: [], grantNounLeadIns: [], conditionEndings: [] }),
+    .default({ grantVerbs: [], caps: [], amountNouns: [], perRecipient: [], grantNouns: [], grantNounLeadIns: [], conditionEndings: [], ruleModals: [], definitionWords: [] }),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),
   targetCues: z.array(Word),

@@ -34,9 +34,13 @@ figureCases('numbers', {
     { text: '出口额3.2万美元', expect: [{ value: 3.2, unit: '万美元', multiplier: 1e4 }] },
     { text: '服务企业达到千家', expect: [{ value: 1000, unit: '家' }] },
     { text: '新增十家示范企业', expect: [{ value: 10, unit: '家' }] },
+    { text: '打造百家领军企业', expect: [{ value: 100, unit: '家' }] },
+    { text: '支持千家企业开展产学研协同创新', expect: [{ value: 1000, unit: '家' }] },
+    { text: '带动相关产业规模超万亿元', expect: [{ value: 1e12, unit: '元', comparator: '>' }] },
     { text: '培训人员超过两千人次', expect: [{ value: 2000, unit: '人次' }] },
     { text: '专利授权量２６８７５件', expect: [{ value: 26875, unit: '件' }] },
-    { text: '培育3—5家龙头企业', expect: [{ value: 3, valueMax: 5, unit: '家' }] },
+    { text: '培育3—5家龙头企业', expect: [{ value: 3, valueMax: 5, unit: '家', comparator: '>=' }] },
+    { text: '产值约3—5亿元', expect: [{ value: 3, valueMax: 5, comparator: '~' }] },
     { text: '培育3至5家龙头企业', expect: [{ value: 3, valueMax: 5, unit: '家' }] },
     { text: '满意度达85%', expect: [{ value: 85, unit: '%' }] },
     { text: '比重达8.6％', expect: [{ value: 8.6, unit: '%' }] },
@@ -61,6 +65,7 @@ figureCases('numbers', {
     '江苏省专利授权前10强企业',
     '到2025年建成知识产权强市',
     '落实“四个走在前”重大任务',
+    '形成三个层面的工作格局',
     '在产业、企业、区域三个层面开展专利导航',
     '形成一批高价值专利',
     '占全市GDP四分之一',
@@ -73,6 +78,21 @@ figureCases('numbers', {
     '每季度召开1次联席会议',
     '每月至少开展2次巡查',
   ],
+});
+
+figureCases('technical units written in Latin letters', {
+  valid: [
+    { text: '人工智能算力规模突破3500PFlops', expect: [{ value: 3500, unit: 'PFlops', comparator: '>' }] },
+    { text: '全省算力规模达到14EFlops', expect: [{ value: 14, unit: 'EFlops', comparator: '>=' }] },
+    { text: '信噪比达到70dB', expect: [{ value: 70, unit: 'dB', comparator: '>=' }] },
+    { text: '绝对精度100Pa以内', expect: [{ value: 100, unit: 'Pa', comparator: '<=' }] },
+    { text: '已许可的中低频段频谱资源共计770MHz', expect: [{ value: 770, unit: 'MHz' }] },
+    { text: '能效比超过2TFLOPS/W', expect: [{ value: 2, unit: 'TFLOPS/w', comparator: '>' }] },
+    { text: '连续工作时间大于240h', expect: [{ value: 240, unit: 'h', comparator: '>' }] },
+    { text: '数据中心机架总规模超过590万标准机架', expect: [{ value: 590, unit: '万标准机架', multiplier: 1e4 }] },
+    { text: '云台精度达到0.005 度', expect: [{ value: 0.005, unit: '度' }] },
+  ],
+  invalid: ['推进5G网络和F5G建设', '部署H100芯片', '提供7×24h在线服务', '发展4K超高清视频', '推广3D打印技术'],
 });
 
 figureCases('per-capita indicators keep 万/百亿 in the name', {
@@ -116,6 +136,8 @@ describe('Chinese numerals', () => {
     ['一万二千', 12000],
     ['三百五十', 350],
     ['二〇三五', 2035],
+    ['万亿', 1e12],
+    ['三万亿', 3e12],
   ])('%s → %d', (text, value) => expect(parseChinese(text)).toBe(value));
   it('parses Arabic with separators', () => expect(parseNumber('1,234.5')).toBe(1234.5));
 });

@@ -12,7 +12,7 @@ describe('deadlines', () => {
   sentenceCases('year', {
     valid: [
       { text: '到2025年，万人高价值发明专利拥有量达100件。', expect: [{ kind: 'target', year: 2025, indicator: '万人高价值发明专利拥有量', value: 100, unit: '件', comparator: '>=', flagKinds: [] }] },
-      { text: '到 2026 年， 建成 100 人左右的知识产权高层次人才库。', doc: workPlan, expect: [{ kind: 'target', year: 2026, value: 100, comparator: '~', indicator: '建成知识产权高层次人才库' }] },
+      { text: '到 2026 年， 建成 100 人左右的知识产权高层次人才库。', doc: workPlan, expect: [{ kind: 'target', year: 2026, value: 100, comparator: '~', indicator: '知识产权高层次人才库' }] },
       { text: '2027年前，新增国家级知识产权保护中心1个。', doc: { ...planDoc, period: [2021, 2027] }, expect: [{ kind: 'target', year: 2027, indicator: '新增国家级知识产权保护中心', value: 1, unit: '个' }] },
       { text: '力争2025年，知识产权交易额超过30亿元。', expect: [{ kind: 'target', year: 2025, comparator: '>', unit: '亿元', indicator: '知识产权交易额' }] },
       { text: '力争到“十四五”末，全市有效发明专利拥有量达18000件。', expect: [{ kind: 'target', year: 2025, indicator: '有效发明专利拥有量' }] },
@@ -77,6 +77,8 @@ describe('several figures in one sentence', () => {
       { text: '共享平台服务企业达200家，其他服务机构50家。', expect: [{ indicator: '共享平台服务企业' }, { indicator: '其他服务机构' }] },
       { text: '一般作品著作权登记量累计达3万件。', expect: [{ indicator: '一般作品著作权登记量', value: 3, unit: '万件', cumulative: true }] },
       { text: '每年新增发明专利授权1000件。', expect: [{ value: 1000, perYear: true, indicator: '新增发明专利授权' }] },
+      { text: '每年新培育瞪羚企业400家、独角兽企业3家左右。', expect: [{ value: 400, perYear: true }, { value: 3, perYear: true, comparator: '~' }] },
+      { text: '每年组织实施100项重点研发项目和30项以上重大基础研究项目。', expect: [{ value: 100, perYear: true }, { value: 30, perYear: true }] },
       {
         text: '到2025年，万人发明专利拥有量由2020年的30件提高到2025年的50件。',
         expect: [
@@ -90,11 +92,34 @@ describe('several figures in one sentence', () => {
       {
         text: '建成3个以上产业知识产权运营中心，打造20个左右知识产权强企。',
         expect: [
-          { indicator: '建成产业知识产权运营中心', value: 3, comparator: '>=' },
-          { indicator: '打造知识产权强企', value: 20, comparator: '~' },
+          { indicator: '产业知识产权运营中心', value: 3, comparator: '>=' },
+          { indicator: '知识产权强企', value: 20, comparator: '~' },
         ],
       },
       { text: '2024年，新增高价值专利培育中心5家。', doc: workPlan, expect: [{ kind: 'target', year: 2024, indicator: '新增高价值专利培育中心' }] },
+    ],
+  });
+  // The object names a verb–number–measure–object goal: not the verb, not the words before it.
+  sentenceCases('verb–number–measure–object', {
+    valid: [
+      { text: '到2027年，围绕工业制造、医疗等领域形成30个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 30, unit: '个' }] },
+      { text: '到2027年，研制并获批2—4种新食品原料、食品添加剂新品种。', expect: [{ indicator: '新食品原料、食品添加剂新品种', value: 2, valueMax: 4, unit: '种' }] },
+      { text: '到2027年，培育8个左右特色专业型工业互联网平台、优秀解决方案服务商。', expect: [{ indicator: '特色专业型工业互联网平台、优秀解决方案服务商', value: 8, comparator: '~' }] },
+      { text: '到2027年，遴选、推介50项左右优质产品。', expect: [{ indicator: '优质产品', value: 50 }] },
+      { text: '到2027年，新建10家以上信息领域省级重点实验室。', expect: [{ indicator: '新建信息领域省级重点实验室', value: 10, comparator: '>=' }] },
+      { text: '到2027年，新引育60名国家级科技人才。', expect: [{ indicator: '新引育国家级科技人才', value: 60 }] },
+      { text: '累计建设12条跨境陆缆和多条国际海缆。', doc: evaluationDoc, expect: [{ indicator: '跨境陆缆', value: 12, unit: '条' }] },
+      // 围绕 far from the figure names the scope of the goal, not the figure.
+      { text: '到2027年，围绕制造、医疗等领域形成40个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 40 }] },
+      // 的 before the next figure: the first figure counts the noun before 的, the next is named after it.
+      { text: '通过智能化改造，80家示范工厂的生产效率平均提升30%。', doc: evaluationDoc, expect: [{ indicator: '示范工厂', value: 80 }, { indicator: '生产效率平均提升', value: 30 }] },
+      // A place word after the figure starts its noun.
+      { text: '到2027年，打造300个左右全国领先的深度融合应用场景。', expect: [{ indicator: '深度融合应用场景', value: 300, comparator: '~' }] },
+      // A bracket right after the figure explains its unit; a figure inside it qualifies the first.
+      { text: '到2027年，全省算力规模达到12EFlops（每秒百亿亿次浮点运算）。', expect: [{ indicator: '算力规模', value: 12, unit: 'EFlops' }] },
+      { text: '到2027年，推出性能达到256TFLOPS（16位浮点）的云端芯片。', expect: [{ value: 256, unit: 'TFLOPS' }] },
+      // A noun before the figure is no verb: the name keeps it.
+      { text: '到2027年，省级创新平台200家。', expect: [{ indicator: '省级创新平台', value: 200 }] },
     ],
   });
 });
@@ -124,7 +149,20 @@ describe('a national plan\'s goal sentence', () => {
         expect: [{ kind: 'target', year: 2025, period: [2021, 2025], cumulative: true, indicator: '新增国家知识产权示范企业' }],
       },
     ],
-    invalid: [{ text: '规划提出18项主要任务，实施10项重点工程。' }, { text: '从5个方面推进知识产权强市建设。' }, { text: '南京市知识产权综合实力位居全国第3位。' }, { text: '十分重要的是打造一批高价值专利。' }],
+    invalid: [
+      { text: '规划提出18项主要任务，实施10项重点工程。' },
+      { text: '从5个方面推进知识产权强市建设。' },
+      { text: '南京市知识产权综合实力位居全国第3位。' },
+      { text: '十分重要的是打造一批高价值专利。' },
+      // Parts of a standards system or framework the document lays out.
+      { text: '基础共性标准包括通用、安全、检测、评价等5个部分。' },
+      { text: '第二层级根据标准内容范围和技术等级，细分形成12个二级分类。' },
+      { text: '将标准体系划分为4个层级。' },
+      { text: '实施百项技术攻关工程。' },
+      // The scope an action works in.
+      { text: '围绕9条重点产业链，组织开展供需对接。' },
+      { text: '聚焦8个重点产业集群开展技术攻关。' },
+    ],
   });
 });
 
@@ -255,6 +293,24 @@ describe('reports: starting points and years of a sentence', () => {
   });
 });
 
+describe('amounts that qualify a noun', () => {
+  sentenceCases('…万元以上的企业', {
+    valid: [
+      {
+        text: '到2025年，新培育营业收入首次突破100亿元的企业15家、首次突破500亿元的企业5家。',
+        expect: [
+          { value: 15, unit: '家', indicator: '新培育营业收入首次突破100亿元的企业' },
+          { value: 5, unit: '家', indicator: '首次突破500亿元的企业' },
+        ],
+      },
+      { text: '到2025年，营业收入5000万元以上的工业企业研发机构覆盖率达到70%。', expect: [{ value: 70, unit: '%' }] },
+      { text: '到2025年，营业收入5000万元以上的工业企业无研发活动实现清零。', expect: [{ value: null, qualitative: '清零' }] },
+      // A share before 的 measures the noun: it stays a figure.
+      { text: '全国96.68%的办税缴费事项实现“非接触式”办理。', doc: evaluationDoc, expect: [{ value: 96.68, unit: '%' }] },
+    ],
+  });
+});
+
 describe('support-policy figures are no goals', () => {
   const measures = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2025, source: 'the latest deadline' } };
   sentenceCases('grants, caps and thresholds', {
@@ -264,6 +320,8 @@ describe('support-policy figures are no goals', () => {
       // A target sentence next to grants keeps its goal.
       { text: '到2025年，新认定国家级孵化器10家。', doc: measures, expect: [{ kind: 'target', year: 2025, value: 10, unit: '家' }] },
       { text: '支持200家中小企业开展数字化改造。', doc: measures, expect: [{ kind: 'target', value: 200, unit: '家' }] },
+      // A limit a plan sets is a goal: only a modal of admission rules makes it a rule.
+      { text: '到2025年，细颗粒物浓度不超过30微克/立方米。', doc: measures, expect: [{ kind: 'target', value: 30, comparator: '<=' }] },
       // Money per unit that is no recipient of a grant is a goal.
       { text: '每个产业集群发行储架规模5亿元知识产权证券化产品。', doc: measures, expect: [{ kind: 'target', value: 5, unit: '亿元' }] },
       // Spending reported as done is an achieved value.
@@ -279,6 +337,9 @@ describe('support-policy figures are no goals', () => {
       { text: '对首次认定的示范机构，奖励50万元。', doc: measures, section: 'target' },
       { text: '年主营业务收入首次突破5亿元、10亿元的，分别给予奖励。', doc: measures },
       { text: '每引进1名顶尖人才给予团队1000万元资助。', doc: measures },
+      { text: '一个标准群中标准数量不宜少于5项、不宜超过20项。', doc: measures },
+      { text: '各省推荐项目原则上不超过10个。', doc: measures },
+      { text: '“标准群”是指以至少1项国家标准为核心的标准集合。', doc: measures },
     ],
   });
 });
@@ -293,6 +354,15 @@ describe('qualitative targets', () => {
         expect: [{ kind: 'target', indicator: '县（区）级知识产权公共服务网点', value: null, qualitative: '全覆盖', year: 2026 }],
       },
     ],
-    invalid: [{ text: '全市主要高新园区实现专利转化专项计划全覆盖。', doc: evaluationDoc, section: 'actual' }],
+    invalid: [
+      { text: '全市主要高新园区实现专利转化专项计划全覆盖。', doc: evaluationDoc, section: 'actual' },
+      // 全覆盖 describing a system is no level set for it.
+      { text: '打造高清晰、全覆盖的空中感知监测系统。', section: 'target' },
+      { text: '构建数字赋能、全域覆盖的创新型城区。', section: 'target' },
+    ],
+  });
+  // 由A全覆盖到B全覆盖: only the level reached (the second) is read.
+  sentenceCases('from one coverage to another', {
+    valid: [{ text: '推进基本医疗保险由制度全覆盖到法定人群全覆盖。', section: 'target', expect: [{ qualitative: '全覆盖' }] }],
   });
 });

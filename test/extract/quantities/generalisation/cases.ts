@@ -95,7 +95,8 @@ export const CASES: ProbeCase[] = [
     doc: 'work-plan',
     heading: GOALS,
     text: '到2025年，培育3—5个具有全国影响力的知识产权运营平台，建设8～10家省级重点实验室。',
-    targets: [q('培育知识产权运营平台', 3, '个', '=', 2025, { value_max: 5 }), q('建设省级重点实验室', 8, '家', '=', 2025, { value_max: 10 })],
+    // A bare range is met from its lower end on: >= (the real gold's convention, 2—3个/8—10家).
+    targets: [q('培育知识产权运营平台', 3, '个', '>=', 2025, { value_max: 5 }), q('建设省级重点实验室', 8, '家', '>=', 2025, { value_max: 10 })],
   },
   {
     id: 'cumulative-period',
