@@ -12,15 +12,28 @@ import { summarise, type EvalSummary } from '../../src/eval/report.js';
 import { runEval } from '../../src/eval/run.js';
 
 // Issue 10 asks for targets ≥ 0.90, actuals ≥ 0.85, responsibilities ≥ 0.90,
-// milestones ≥ 0.80, departments ≥ 0.90, document fields ≥ 0.95. Until those
-// are reached, each floor sits just under what the pipeline reaches now.
+// milestones ≥ 0.80, departments ≥ 0.90, document fields ≥ 0.95 over the set
+// (every rendering). Each floor sits just under what the pipeline reaches
+// (2026-12-06: 0.934, 0.862, 0.991, 0.871, 0.939, 0.996).
 const FLOORS = {
-  targets: 0.2,
-  actuals: 0.38,
-  responsibilities: 0.85,
-  milestones: 0.13,
-  departments: 0.73,
-  document: 0.49,
+  targets: 0.92,
+  actuals: 0.85,
+  responsibilities: 0.98,
+  milestones: 0.86,
+  departments: 0.93,
+  document: 0.99,
+} as const;
+
+// The 28 documents as they came (.txt), without the renderings made of six of
+// them: the figures to compare with the first run (2026-12-06: 0.914, 0.838,
+// 0.970, 0.880, 0.904, 0.993).
+const ORIGINALS_FLOORS = {
+  targets: 0.9,
+  actuals: 0.83,
+  responsibilities: 0.96,
+  milestones: 0.87,
+  departments: 0.9,
+  document: 0.99,
 } as const;
 
 let summary: EvalSummary;
@@ -37,8 +50,15 @@ describe('eval on the development set of real plans', () => {
   });
 
   for (const [section, floor] of Object.entries(FLOORS) as Array<[keyof typeof FLOORS, number]>) {
-    it(`${section} F1 ≥ ${floor}`, () => {
+    it(`${section} F1 ≥ ${floor} over every rendering`, () => {
       expect(summary.overall[section].f1).toBeGreaterThanOrEqual(floor);
+    });
+  }
+
+  for (const [section, floor] of Object.entries(ORIGINALS_FLOORS) as Array<[keyof typeof ORIGINALS_FLOORS, number]>) {
+    it(`${section} F1 ≥ ${floor} on the 28 original texts`, () => {
+      expect(summary.byFormat.txt, 'no .txt rendering was scored').toBeDefined();
+      expect(summary.byFormat.txt![section].f1).toBeGreaterThanOrEqual(floor);
     });
   }
 });

@@ -35,8 +35,9 @@ describe('user dictionary', () => {
   });
 });
 
-describe('speed', () => {
-  it('segments a 30k-character plan well under a second', async () => {
+// Speed is measured by `npm run bench`, not by a timed test that fails on a busy machine.
+describe('a long plan', () => {
+  it('segments a 30k-character plan into sentences and words', async () => {
     // The three corpus documents back to back: a plan of over 30k characters.
     const parts = await Promise.all(['xuanwu-ip-14fyp-plan.txt', 'nanjing-ip-14fyp-midterm-review.txt', 'lianyungang-ip-city-pilot-2024-2026.txt'].map(normalised));
     let text = parts.map((p) => p.normalised!.text).join('\n');
@@ -44,12 +45,9 @@ describe('speed', () => {
     const doc = { ...parts[0]!.normalised!, text, blocks: [] };
     const structure = buildStructure(doc, rules);
     const options = segmentStage.options.parse({});
-    segment(doc, structure, options, userDict); // loads the dictionaries once
-    const started = performance.now();
     const result = segment(doc, structure, options, userDict);
-    const ms = performance.now() - started;
-    console.log(`segmented ${text.length} characters into ${result.sentences.length} sentences and ${result.words.flat().length} words in ${ms.toFixed(0)} ms`);
     expect(text.length).toBeGreaterThanOrEqual(30_000);
-    expect(ms).toBeLessThan(500);
+    expect(result.sentences.length).toBeGreaterThan(500);
+    expect(result.words.length).toBe(result.sentences.length);
   });
 });
