@@ -4,6 +4,7 @@
  * region, and the kind of figure each section frames.
  */
 import * as jieba from '../../text/jieba.js';
+import { squeeze } from '../../text/names.js';
 import type { DocumentState, Sentence, Structure } from '../../core/state.js';
 import type { DocumentContext, Kind } from './classify.js';
 import type { QuantityRules } from './rules.js';
@@ -127,7 +128,7 @@ export function sectionKindOf(sentence: Sentence, structure: Structure, rules: Q
  * 取得的成效 (short, or a 的 phrase) still describe what was done.
  */
 function isTaskHeading(heading: string): boolean {
-  const text = heading.replace(/\s+/g, '');
+  const text = squeeze(heading);
   if (text.length < 6 || text.includes('的')) return false;
   return jieba.tag(text.slice(0, 6))[0]?.tag === 'v';
 }
