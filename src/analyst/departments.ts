@@ -5,7 +5,7 @@
  * (市知识产权局 in a 连云港 plan = 连云港:ip-office), else by its name.
  */
 import type { Db } from '../store/index.js';
-import { normaliseName } from './names.js';
+import { normaliseName } from '../text/names.js';
 
 interface UnitRow {
   name: string;

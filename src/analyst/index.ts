@@ -10,5 +10,4 @@ export { queryQuantities, knownCategories, flagKinds, type QuantityFilters, type
 export { queryProgress, type ProgressFilters, type ProgressRow } from './progress.js';
 export { indicatorUsage, unlinkedNames, type IndicatorUsage, type UnlinkedName } from './indicators.js';
 export { departmentSummaries, departmentTasks, type DepartmentSummary, type DepartmentTask, type TaskResult } from './departments.js';
-export { dice, normaliseName } from './names.js';
 export { ANALYST_TABLES, readAnalystTable, selectTables, headersOf, hasDocuments, type AnalystTable, type AnalystColumn } from './tables.js';

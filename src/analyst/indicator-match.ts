@@ -4,7 +4,8 @@
  * and says how it matched so a loose match is never silent.
  */
 import type { Db } from '../store/index.js';
-import { dice, normaliseName } from './names.js';
+import { normaliseName } from '../text/names.js';
+import { dice } from '../text/similarity.js';
 
 export interface IndicatorMatch {
   /** indicator_key in the views: the canonical id, or 'name:<name as written>'. */

@@ -4,7 +4,7 @@
  * ones where adding an alias to rules/indicators.yaml gains the most.
  */
 import type { Db } from '../store/index.js';
-import { dice } from './names.js';
+import { dice } from '../text/similarity.js';
 
 export interface IndicatorUsage {
   id: string;

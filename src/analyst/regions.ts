@@ -4,7 +4,8 @@
  * 南京市玄武区), so an analyst need not know the exact administrative name.
  */
 import type { Db } from '../store/index.js';
-import { likePattern, normaliseName } from './names.js';
+import { likePattern } from './names.js';
+import { normaliseName } from '../text/names.js';
 
 export interface RegionMatch {
   names: string[];

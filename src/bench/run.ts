@@ -17,7 +17,7 @@ import { RuleSet } from '../rules/index.js';
 import { ingestPaths } from '../batch/index.js';
 import { STAGES } from '../stages.js';
 import { openStore } from '../store/index.js';
-import { loadDictionaries } from '../segment/jieba.js';
+import { loadDictionaries } from '../text/jieba.js';
 import { replicateCorpus } from './replicate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -5,7 +5,8 @@
 import { assign } from './assign.js';
 import type { GoldDocumentFields, GoldFile, GoldMilestone, GoldQuantity, GoldResponsibility } from '../gold/index.js';
 import { sameBaseValue } from './scale.js';
-import { canonicalName, nameSimilarity } from './similarity.js';
+import { canonicalName, squeeze } from '../text/names.js';
+import { nameSimilarity } from '../text/similarity.js';
 
 export const SECTIONS = ['targets', 'actuals', 'responsibilities', 'implicit_support', 'milestones', 'departments', 'document'] as const;
 export type SectionName = (typeof SECTIONS)[number];
@@ -213,7 +214,7 @@ export function scoreNameSet(gold: readonly string[], pred: readonly string[]): 
 function sameField(gold: unknown, pred: unknown): boolean {
   if (gold === null || pred === null) return gold === pred;
   if (Array.isArray(gold) && Array.isArray(pred)) return gold.length === pred.length && gold.every((v, i) => v === pred[i]);
-  if (typeof gold === 'string' && typeof pred === 'string') return gold.replace(/\s+/g, '') === pred.replace(/\s+/g, '');
+  if (typeof gold === 'string' && typeof pred === 'string') return squeeze(gold) === squeeze(pred);
   return gold === pred;
 }
 

@@ -8,6 +8,7 @@ import { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
+import { squeeze } from '../text/names.js';
 import { isPdf } from './signatures.js';
 import { openPdf, PDFJS_RESOURCES, readPdfPages, type PdfLine, type PdfPage } from './pdf-lines.js';
 
@@ -125,7 +126,6 @@ function layoutOf(line: PdfLine, margins: Margins): { indent: number; trailing: 
  * order on the page need not match the table's reading order.
  */
 function findTableLines(lines: string[], table: string[][]): { start: number; end: number } | null {
-  const squeeze = (s: string): string => s.replace(/\s+/g, '');
   const cells = squeeze(table.flat().join(''));
   if (cells.length === 0) return null;
   for (let start = 0; start < lines.length; start++) {

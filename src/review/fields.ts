@@ -7,6 +7,7 @@
  */
 import { UnitTable } from '../extract/common/units.js';
 import { RuleSet } from '../rules/index.js';
+import { squeeze } from '../text/names.js';
 import type { Db } from '../store/index.js';
 import { ReviewInputError } from './queue.js';
 import type { Fields, RecordType } from '../records/index.js';
@@ -118,7 +119,6 @@ function fieldValue(db: Db, type: RecordType, name: string, value: unknown): unk
 /** The canonical indicator a name (or alias) stands for, compared without blanks. */
 export function linkIndicator(db: Db, name: string | null): string | null {
   if (!name) return null;
-  const squeeze = (s: string) => s.replace(/\s+/g, '');
   const wanted = squeeze(name);
   for (const row of db.prepare('SELECT id, name, aliases FROM indicators').all() as Array<{ id: string; name: string; aliases: string }>) {
     if (squeeze(row.name) === wanted || (JSON.parse(row.aliases) as string[]).some((a) => squeeze(a) === wanted)) return row.id;

@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UnitsFile, UnitTable } from '../extract/common/units.js';
 import { RuleSet } from '../rules/index.js';
+import { squeeze } from '../text/names.js';
 import type { Db } from '../store/index.js';
 import { effectiveChain, groupByRecord, type CorrectionRow } from './apply.js';
 import { lineDiff } from './diff.js';
@@ -39,7 +40,6 @@ export interface Promotion {
   diff: string;
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** The latest correction in force on each quantity record, across the database. */
 function quantityCorrections(db: Db): CorrectionRow[] {

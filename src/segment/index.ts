@@ -11,7 +11,7 @@ import { type Stage } from '../core/stage.js';
 import { DocumentError } from '../core/errors.js';
 import type { NormalisedText, Segmentation, Sentence, Structure } from '../core/state.js';
 import { pageAt, sectionPathAt } from '../structure/index.js';
-import { cutWords } from './jieba.js';
+import { cutWords } from '../text/jieba.js';
 import { splitSentences } from './sentences.js';
 
 const SegmentOptions = z

@@ -205,7 +205,12 @@ export function sectionHeadingsOf(db: Db, documentId: number): Array<SectionRow 
     .all(documentId) as Array<SectionRow & { heading_start: number; heading_end: number }>;
 }
 
-/** One cell of a stored table (offsets into documents.text; carried: copied from a merged cell above). */
+/**
+ * One cell of a stored table as the database returns it (offsets into
+ * documents.text; carried: copied from a merged cell above, 0/1). Not the
+ * pipeline's `TableCell` (core/state.ts): a row of table_cells carries its own
+ * row and col, while a `TableCell` is placed by its index in `Table.rows`.
+ */
 export interface TableCellRow {
   row: number;
   col: number;

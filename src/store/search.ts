@@ -7,7 +7,7 @@
  * word, and a short query can be cut differently from the same characters in
  * a long sentence, so both fall back to a substring match (LIKE).
  */
-import nodejieba from 'nodejieba';
+import * as jieba from '../text/jieba.js';
 import type { Db } from './open.js';
 
 export interface SearchHit {
@@ -25,7 +25,7 @@ export interface SearchHit {
 
 export interface SearchOptions {
   limit?: number;
-  /** The word cutter the segment stage used (same jieba, same user dictionary); plain jieba by default. */
+  /** The word cutter the segment stage used (same jieba, same user dictionary); the project's jieba (text/jieba.ts) by default. */
   cut?: (text: string) => string[];
   /** Every rendering of each plan instead of only its primary one. */
   allRenderings?: boolean;
@@ -39,13 +39,13 @@ export function indexWords(words: readonly string[]): string {
   const inner = new Set<string>();
   for (const word of kept) {
     if (word.length <= 2) continue;
-    for (const part of nodejieba.cutAll(word)) if (part !== word && part.length > 1) inner.add(part);
+    for (const part of jieba.cutAll(word)) if (part !== word && part.length > 1) inner.add(part);
   }
   return [...kept, ...inner].join(' ');
 }
 
 /** The FTS5 MATCH expression for a user query (every word required), or null when it has no searchable word. */
-export function ftsQuery(query: string, cut: (text: string) => string[] = (t) => nodejieba.cut(t)): string | null {
+export function ftsQuery(query: string, cut: (text: string) => string[] = (t) => jieba.cut(t)): string | null {
   const words = query
     .split(/\s+/)
     .filter(Boolean)

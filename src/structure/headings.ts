@@ -9,7 +9,7 @@
  */
 import type { Section } from '../core/state.js';
 import { isBlank, type Line } from './lines.js';
-import { parseNumeral } from './numerals.js';
+import { parseNumeral } from '../text/numerals.js';
 import type { HeadingStyleRule, StructureRules } from './rules.js';
 
 export interface HeadingCandidate {

@@ -8,7 +8,8 @@ import { aggregate } from '../../src/eval/metrics.js';
 import { parseGold, readGoldDir } from '../../src/gold/read.js';
 import { sameBaseValue, unitMultiplier } from '../../src/eval/scale.js';
 import { milestonesMatch, quantitiesMatch, responsibilitiesMatch, scoreDocument, scoreNameSet } from '../../src/eval/score.js';
-import { canonicalName, diceSimilarity, nameSimilarity } from '../../src/eval/similarity.js';
+import { canonicalName } from '../../src/text/names.js';
+import { diceSimilarity, nameSimilarity } from '../../src/text/similarity.js';
 
 const GOLD_DIR = 'test/fixtures/gold';
 

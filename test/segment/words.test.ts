@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildStructure } from '../../src/structure/index.js';
 import { segment, segmentStage } from '../../src/segment/index.js';
-import { cutWords } from '../../src/segment/jieba.js';
+import { cutWords } from '../../src/text/jieba.js';
 import { normalised, rules } from '../structure/chain.js';
 
 const userDict = rules.resource('userdict.utf8');

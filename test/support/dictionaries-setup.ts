@@ -6,6 +6,6 @@
  * including one that ingested with a copied rules directory.
  */
 import { RuleSet } from '../../src/rules/index.js';
-import { loadDictionaries } from '../../src/segment/jieba.js';
+import { loadDictionaries } from '../../src/text/jieba.js';
 
 loadDictionaries(new RuleSet().resource('userdict.utf8'));

@@ -51,7 +51,7 @@ export const searchCommand: CliCommand = (program, cli) => {
 async function queryCutter(rulesDir: string): Promise<((text: string) => string[]) | undefined> {
   const userDict = join(rulesDir, USER_DICT);
   if (!existsSync(userDict)) return undefined;
-  const { cutWords } = await import('../../segment/jieba.js');
+  const { cutWords } = await import('../../text/jieba.js');
   return (text) => cutWords(text, userDict);
 }
 

@@ -31,8 +31,3 @@ export function wordsPattern(words: readonly string[]): string {
     .map(escapeRegExp)
     .join('|');
 }
-
-/** Removes all whitespace (PDF and table text carry stray spaces between CJK characters). */
-export function squeeze(text: string): string {
-  return text.replace(/\s+/g, '');
-}

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
+import { squeeze } from '../../text/names.js';
 
 export const UnitsFile = z.object({
   magnitudes: z.array(z.object({ word: z.string().min(1), multiplier: z.number().positive() })),
@@ -72,7 +73,7 @@ export class UnitTable {
 
   /** Parses a whole unit string ('亿元', '万人次', '件'); null when it is no unit. */
   parse(unit: string): UnitMatch | null {
-    const text = unit.replace(/\s+/g, '');
+    const text = squeeze(unit);
     if (text === '') return null;
     const match = this.matchAt(text, 0, true);
     return match && match.length === text.length ? match : null;

@@ -4,15 +4,14 @@
  * must begin and end on a word boundary: that is what keeps 市 in 全市/强市 and
  * 局 in 格局 from starting or ending a name.
  */
-import jieba from 'nodejieba';
-import { cutWords } from '../../segment/jieba.js';
+import * as jieba from '../../text/jieba.js';
 
 /**
  * Loads the project's jieba user dictionary (once; shared with the segment
  * stage) so names are cut here exactly as the segmenter cuts them.
  */
 export function useDictionary(userDictPath: string): void {
-  cutWords('', userDictPath);
+  jieba.loadDictionaries(userDictPath);
 }
 
 export interface TaggedWord {

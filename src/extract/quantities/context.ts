@@ -3,7 +3,8 @@
  * the year it reports on, whether it is a report or a plan, the names of its
  * region, and the kind of figure each section frames.
  */
-import nodejieba from 'nodejieba';
+import * as jieba from '../../text/jieba.js';
+import { squeeze } from '../../text/names.js';
 import type { DocumentState, Sentence, Structure } from '../../core/state.js';
 import type { DocumentContext, Kind } from './classify.js';
 import type { QuantityRules } from './rules.js';
@@ -127,7 +128,7 @@ export function sectionKindOf(sentence: Sentence, structure: Structure, rules: Q
  * 取得的成效 (short, or a 的 phrase) still describe what was done.
  */
 function isTaskHeading(heading: string): boolean {
-  const text = heading.replace(/\s+/g, '');
+  const text = squeeze(heading);
   if (text.length < 6 || text.includes('的')) return false;
-  return nodejieba.tag(text.slice(0, 6))[0]?.tag === 'v';
+  return jieba.tag(text.slice(0, 6))[0]?.tag === 'v';
 }

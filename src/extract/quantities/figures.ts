@@ -5,7 +5,7 @@
  * are masked by rules/quantity-patterns.yaml and never become figures.
  */
 import type { Comparator } from '../../core/state.js';
-import { ARABIC_NUMBER, CHINESE_NUMBER, isChineseNumeral, parseNumber } from '../common/numbers.js';
+import { ARABIC_NUMBER, CHINESE_NUMBER, isChineseNumeral, parseNumber } from '../../text/numerals.js';
 import { foldWidth, wordsPattern } from '../common/text.js';
 import type { QuantityRules } from './rules.js';
 import type { UnitMatch } from '../common/units.js';

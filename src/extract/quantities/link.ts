@@ -4,13 +4,14 @@
  * similarity above the rules' threshold. Names that differ in a
  * distinguishing word (万人, 新增, 海外 …) never link to each other.
  */
-import nodejieba from 'nodejieba';
+import * as jieba from '../../text/jieba.js';
 // The distance submodule only: natural's index loads its storage backends, and with them dotenv (which prints to stdout).
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { foldWidth } from '../common/text.js';
 import { longestFirst } from './names.js';
 import type { IndicatorsFile } from './rules.js';
-import { multisetDice } from '../../core/similarity.js';
+import { squeeze } from '../../text/names.js';
+import { multisetDice } from '../../text/similarity.js';
 import { BoundedCache } from '../../core/bounded-cache.js';
 
 export interface Link {
@@ -117,7 +118,7 @@ export class IndicatorLinker {
   private cut(text: string): string[] {
     let words = this.tokens.get(text);
     if (!words) {
-      words = nodejieba.cut(text).filter((w) => w.trim() !== '');
+      words = jieba.cut(text).filter((w) => w.trim() !== '');
       this.tokens.set(text, words);
     }
     return words;
@@ -134,7 +135,5 @@ function unitClass(base: string): UnitClass {
 }
 
 function canonical(name: string): string {
-  return foldWidth(name)
-    .replace(/\s+/g, '')
-    .replace(/[（(][^（）()]{1,6}[）)]$/, (m) => (/[元件家个人项%]/.test(m) ? '' : m));
+  return squeeze(foldWidth(name)).replace(/[（(][^（）()]{1,6}[）)]$/, (m) => (/[元件家个人项%]/.test(m) ? '' : m));
 }

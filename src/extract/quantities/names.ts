@@ -23,10 +23,6 @@ export function maskTitles(text: string): string {
   return text.replace(/《[^》]{0,80}》/g, (m) => m.replace(/[0-9]/g, ' '));
 }
 
-export function squeezeName(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
 const sortedLongestFirst = new WeakMap<readonly string[], readonly string[]>();
 
 /**

@@ -2,13 +2,14 @@
  * Targets and actuals stated in running text: each figure of a sentence gets
  * the indicator the clause names, a comparator, a kind and a year.
  */
-import nodejieba from 'nodejieba';
+import * as nodejieba from '../../text/jieba.js';
 import type { Comparator, Flag } from '../../core/state.js';
 import { foldWidth } from '../common/text.js';
 import type { TimeExpression } from '../common/time-expressions.js';
 import { date, type Dating, type DocumentContext, type Kind } from './classify.js';
 import type { Figure, FigureFinder } from './figures.js';
-import { longestFirst, maskTitles, removeTimeExpressions, squeezeName, stripLeading, stripTrailing, trimName } from './names.js';
+import { longestFirst, maskTitles, removeTimeExpressions, stripLeading, stripTrailing, trimName } from './names.js';
+import { squeeze as squeezeName } from '../../text/names.js';
 import type { QuantityRules } from './rules.js';
 import type { Horizon } from './horizon.js';
 import { policyParameter } from './policy.js';

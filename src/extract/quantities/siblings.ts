@@ -7,6 +7,7 @@
  * the reader is told why.
  */
 import type { QuantityRecord, Section } from '../../core/state.js';
+import { squeeze } from '../../text/names.js';
 
 export function qualifyBySection(records: QuantityRecord[], sections: readonly Section[], keyOf: (r: QuantityRecord) => string): void {
   const byPath = new Map(sections.map((s) => [s.path, s]));
@@ -40,7 +41,7 @@ export function qualifyBySection(records: QuantityRecord[], sections: readonly S
 
 /** 中国算谷——打造全球算力场景新高地 → 中国算谷: the name before a dash or colon, else the heading's first clause. */
 function subjectOf(heading: string): string {
-  const text = heading.replace(/\s+/g, '');
+  const text = squeeze(heading);
   const dash = /^(.{2,20}?)(?:-{2,}|—+|－+|[:：])/.exec(text);
   if (dash) return dash[1]!;
   return text.split(/[，。；,;]/)[0]!.slice(0, 20);

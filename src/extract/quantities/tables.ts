@@ -7,6 +7,7 @@
  */
 import type { Flag, Table, TableCell } from '../../core/state.js';
 import { foldWidth } from '../common/text.js';
+import { squeeze } from '../../text/names.js';
 import { kindOfYear, type DocumentContext, type Kind } from './classify.js';
 import type { FigureFinder } from './figures.js';
 import { trimName } from './names.js';
@@ -271,8 +272,4 @@ function plausiblySameUnit(value: number, reference: number): boolean {
   if (reference === 0 || value === 0) return true;
   const ratio = Math.abs(value / reference);
   return ratio >= 1e-3 && ratio <= 1e3;
-}
-
-function squeeze(text: string): string {
-  return text.replace(/\s+/g, '');
 }

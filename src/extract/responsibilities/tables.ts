@@ -3,6 +3,7 @@
  * are role labels (牵头单位 | 配合单位, or one 责任单位 column: unsplit).
  */
 import type { Table } from '../../core/state.js';
+import { squeeze } from '../../text/names.js';
 import { splitUnitList } from './annotation.js';
 import type { CompiledResponsibilityRules, Role } from './rules.js';
 import { cleanTask } from './task.js';
@@ -24,7 +25,7 @@ export interface TableResponsibility {
 
 export function responsibilitiesFromTable(table: Table, rules: CompiledResponsibilityRules): TableResponsibility[] {
   if (table.headerRows < 1 || table.rows.length <= table.headerRows) return [];
-  const header = table.rows[table.headerRows - 1]!.map((c) => c.text.replace(/\s+/g, ''));
+  const header = table.rows[table.headerRows - 1]!.map((c) => squeeze(c.text));
   const roleCols: Array<{ col: number; role: Role }> = [];
   let taskCol = -1;
   let deadlineCol = -1;

@@ -1,5 +1,5 @@
 /** Dates as signatures write them: 2022年6月16日 or 二〇二二年六月十六日. */
-import { asciiDigits, parseChineseDigits, parseChineseNumber } from '../numerals.js';
+import { asciiDigits, parseChinese } from '../../text/numerals.js';
 
 const ARABIC = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const CHINESE = /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
@@ -16,7 +16,7 @@ export function parseDateLine(line: string): FoundDate | null {
   for (const pattern of [ARABIC, CHINESE]) {
     const match = pattern.exec(text);
     if (!match || match.index + match[0].length !== text.length) continue;
-    const read = pattern === ARABIC ? (s: string) => Number(s) : (s: string) => (s.length === 4 ? parseChineseDigits(s) : parseChineseNumber(s));
+    const read = pattern === ARABIC ? (s: string) => Number(s) : parseChinese;
     const year = read(match[1]!);
     const month = read(match[2]!);
     const day = read(match[3]!);

@@ -6,7 +6,7 @@
 import type { DocumentMetadata, DocumentType, RegionLevel, Section, Table } from '../../core/state.js';
 import type { RuleSet } from '../../rules/index.js';
 import { isBlank, type Line } from '../lines.js';
-import { asciiDigits } from '../numerals.js';
+import { asciiDigits } from '../../text/numerals.js';
 import { loadMetadataRules, type MetadataRules } from '../rules.js';
 import { isMonthOnlyDateLine, parseBracketedDateLine, parseDateLine, parseLooseDate } from './dates.js';
 import { opensWithDivision, resolveAtLevel, resolveRegion, type ResolvedRegion } from './region.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../../src/extract/quantities/figures.js';
-import { parseChinese, parseNumber } from '../../../src/extract/common/numbers.js';
+import { parseChinese, parseNumber } from '../../../src/text/numerals.js';
 import { figures } from './engine.js';
 
 type Want = Partial<Pick<Figure, 'value' | 'valueMax' | 'unit' | 'comparator' | 'multiplier'>>;
