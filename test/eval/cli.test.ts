@@ -32,15 +32,20 @@ describe('planlens eval: usage', () => {
   });
 });
 
-describe('planlens eval: output', () => {
-  // One small rendering keeps this fast; the floors test runs the whole corpus.
-  const work = mkdtempSync(join(tmpdir(), 'planlens-eval-out-'));
+/** A gold set of one small rendering (the floors tests run the whole corpora). */
+function oneDocumentSet(prefix: string): { work: string; gold: string; docs: string } {
+  const work = mkdtempSync(join(tmpdir(), prefix));
   const gold = join(work, 'gold');
   const docs = join(work, 'docs');
   mkdirSync(gold);
   mkdirSync(docs);
   copyFileSync('test/fixtures/gold/xuanwu-ip-14fyp-plan.gold.json', join(gold, 'xuanwu-ip-14fyp-plan.gold.json'));
   copyFileSync('corpora/xuanwu-ip-14fyp-plan.txt', join(docs, 'xuanwu-ip-14fyp-plan.txt'));
+  return { work, gold, docs };
+}
+
+describe('planlens eval: output', () => {
+  const { work, gold, docs } = oneDocumentSet('planlens-eval-out-');
 
   it('the table ends with a summary of at most 15 lines: sections, overall, fields, failures', async () => {
     const result = await run(['eval', '--gold', gold, '--docs', docs]);
@@ -94,13 +99,7 @@ describe('planlens export: usage', () => {
 });
 
 describe('planlens eval --baseline: an earlier run beside this one', () => {
-  const work = mkdtempSync(join(tmpdir(), 'planlens-eval-base-'));
-  const gold = join(work, 'gold');
-  const docs = join(work, 'docs');
-  mkdirSync(gold);
-  mkdirSync(docs);
-  copyFileSync('test/fixtures/gold/xuanwu-ip-14fyp-plan.gold.json', join(gold, 'xuanwu-ip-14fyp-plan.gold.json'));
-  copyFileSync('corpora/xuanwu-ip-14fyp-plan.txt', join(docs, 'xuanwu-ip-14fyp-plan.txt'));
+  const { work, gold, docs } = oneDocumentSet('planlens-eval-base-');
 
   it('prints the saved run’s P/R/F1 beside each section and its F1 beside each rendering', async () => {
     const saved = await run(['eval', '--gold', gold, '--docs', docs, '--format', 'json']);
