@@ -3,6 +3,7 @@
  * compact summary so the last 15 lines of output say everything that matters.
  */
 import { FILE_FORMATS } from '../ingest/index.js';
+import { renderingKey, type Baseline, type BaselineSections } from './baseline.js';
 import { aggregate, type SectionPrf } from './metrics.js';
 import type { EvalRun, RenderingResult } from './run.js';
 import { DOCUMENT_FIELDS, SECTIONS, type DocumentField, type SectionScore } from './score.js';
@@ -62,7 +63,7 @@ export function renderJson(run: EvalRun, verbose: boolean): string {
 
 const pct = (x: number) => x.toFixed(3);
 
-export function renderTable(run: EvalRun, verbose: boolean): string {
+export function renderTable(run: EvalRun, verbose: boolean, baseline?: Baseline): string {
   const summary = summarise(run);
   const lines: string[] = [];
 
@@ -83,20 +84,25 @@ export function renderTable(run: EvalRun, verbose: boolean): string {
     }
     const s = r.sections;
     const f1s = [s.targets, s.actuals, s.responsibilities, s.milestones, s.departments, s.document].map((x) => pct(x.f1)).join(' ');
-    lines.push(`  ${r.path}  ${f1s} | ${pct(s.overall.f1)}  (${r.ms} ms)`);
+    const before = baseline?.byRendering.get(renderingKey(r.name, r.format))?.overall;
+    lines.push(`  ${r.path}  ${f1s} | ${pct(s.overall.f1)}${before ? ` (baseline ${pct(before.f1)})` : ''}  (${r.ms} ms)`);
   }
 
   // ---- compact summary: keep it under 15 lines (a hook prints `tail -n 15`).
   const formats = FORMATS.filter((f) => summary.byFormat[f]);
   lines.push(`eval: ${summary.renderings} renderings of ${new Set(run.results.map((r) => r.name)).size} gold documents (${formats.map((f) => `${f} ${run.results.filter((r) => r.format === f).length}`).join(', ')})`);
   lines.push(
-    `${'section'.padEnd(17)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'dup'.padStart(4)} |${formats.map((f) => ('F1 ' + f).padStart(8)).join('')}`,
+    `${'section'.padEnd(17)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'dup'.padStart(4)} |${formats.map((f) => ('F1 ' + f).padStart(8)).join('')}${baseline ? ` | ${'base P'.padStart(6)} ${'base R'.padStart(6)} ${'base F1'.padStart(7)}` : ''}`,
   );
   for (const section of [...SECTIONS, 'overall'] as const) {
     const p = summary.overall[section];
     const perFormat = formats.map((f) => pct(summary.byFormat[f]![section].f1).padStart(8)).join('');
+    const before = baseline?.overall[section];
+    const baselineColumns = baseline
+      ? ` | ${before ? `${pct(before.precision).padStart(6)} ${pct(before.recall).padStart(6)} ${pct(before.f1).padStart(7)}` : '(none)'.padStart(6)}`
+      : '';
     lines.push(
-      `${section.padEnd(17)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} ${String(p.tp).padStart(4)} ${String(p.fp).padStart(4)} ${String(p.fn).padStart(4)} ${String(p.duplicates).padStart(4)} |${perFormat}`,
+      `${section.padEnd(17)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} ${String(p.tp).padStart(4)} ${String(p.fp).padStart(4)} ${String(p.fn).padStart(4)} ${String(p.duplicates).padStart(4)} |${perFormat}${baselineColumns}`,
     );
   }
   lines.push(`document fields (accuracy): ${DOCUMENT_FIELDS.map((f) => `${f} ${pct(summary.fieldAccuracy[f])}`).join(', ')}`);
@@ -120,4 +126,29 @@ function sectionFindings(section: string, score: SectionScore): string[] {
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 120 ? flat.slice(0, 117) + '…' : flat;
+}
+
+/** Columns of the per-document markdown table: the sections people track. */
+const MARKDOWN_SECTIONS = ['targets', 'actuals', 'responsibilities', 'milestones', 'departments', 'document', 'overall'] as const;
+
+/**
+ * One row per rendering: F1 per section, each as `baseline → now` when a
+ * baseline is given, ending with the totals row. For a results page such as
+ * corpora-real/README.md.
+ */
+export function renderMarkdown(run: EvalRun, baseline?: Baseline): string {
+  const summary = summarise(run);
+  const cell = (now: number | undefined, before: number | undefined) =>
+    now === undefined ? '—' : before === undefined ? pct(now) : `${pct(before)} → ${pct(now)}`;
+  const row = (label: string, now: SectionPrf | undefined, before: BaselineSections | undefined) =>
+    `| ${label} | ${MARKDOWN_SECTIONS.map((s) => cell(now?.[s].f1, before?.[s]?.f1)).join(' | ')} |`;
+  const lines = [
+    `| document | ${MARKDOWN_SECTIONS.join(' | ')} |`,
+    `|---|${MARKDOWN_SECTIONS.map(() => '---').join('|')}|`,
+  ];
+  for (const r of summary.byRendering) {
+    lines.push(row(`${r.name}.${r.format}`, r.sections, baseline?.byRendering.get(renderingKey(r.name, r.format))));
+  }
+  lines.push(row('**all (micro-averaged)**', summary.overall, baseline?.overall));
+  return lines.join('\n');
 }

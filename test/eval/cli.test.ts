@@ -92,3 +92,44 @@ describe('planlens export: usage', () => {
     expect(result.stderr).toContain('none.db: database not found');
   });
 });
+
+describe('planlens eval --baseline: an earlier run beside this one', () => {
+  const work = mkdtempSync(join(tmpdir(), 'planlens-eval-base-'));
+  const gold = join(work, 'gold');
+  const docs = join(work, 'docs');
+  mkdirSync(gold);
+  mkdirSync(docs);
+  copyFileSync('test/fixtures/gold/xuanwu-ip-14fyp-plan.gold.json', join(gold, 'xuanwu-ip-14fyp-plan.gold.json'));
+  copyFileSync('corpora/xuanwu-ip-14fyp-plan.txt', join(docs, 'xuanwu-ip-14fyp-plan.txt'));
+
+  it('prints the saved run’s P/R/F1 beside each section and its F1 beside each rendering', async () => {
+    const saved = await run(['eval', '--gold', gold, '--docs', docs, '--format', 'json']);
+    const report = JSON.parse(saved.stdout) as { overall: Record<string, { f1: number }> };
+    // A made-up earlier run whose targets F1 differs, so the column must come from the file, not from this run.
+    report.overall.targets!.f1 = 0.123;
+    const baselinePath = join(work, 'before.json');
+    writeFileSync(baselinePath, JSON.stringify(report));
+    const result = await run(['eval', '--gold', gold, '--docs', docs, '--baseline', baselinePath]);
+    expect(result.code).toBe(0);
+    const targets = result.stdout.split('\n').find((line) => line.startsWith('targets '))!;
+    expect(targets).toMatch(/\|\s+\d\.\d{3}\s+\d\.\d{3}\s+0\.123$/);
+    expect(result.stdout).toMatch(/xuanwu-ip-14fyp-plan\.txt .* \(baseline \d\.\d{3}\)/);
+  });
+
+  it('--format markdown gives one row per rendering with baseline → now', async () => {
+    const saved = await run(['eval', '--gold', gold, '--docs', docs, '--format', 'json']);
+    const baselinePath = join(work, 'same.json');
+    writeFileSync(baselinePath, saved.stdout);
+    const result = await run(['eval', '--gold', gold, '--docs', docs, '--baseline', baselinePath, '--format', 'markdown']);
+    const rows = result.stdout.trim().split('\n');
+    expect(rows[0]).toBe('| document | targets | actuals | responsibilities | milestones | departments | document | overall |');
+    expect(rows[2]).toMatch(/^\| xuanwu-ip-14fyp-plan\.txt \| (\d\.\d{3}) → \1 \|/);
+    expect(rows.at(-1)).toMatch(/^\| \*\*all \(micro-averaged\)\*\* \|/);
+  });
+
+  it('a baseline that is not an eval JSON report is one line naming the file (exit 2)', async () => {
+    const result = await run(['eval', '--gold', gold, '--docs', docs, '--baseline', 'README.md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^planlens: README\.md: cannot read the baseline: /);
+  });
+});
