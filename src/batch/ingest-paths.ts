@@ -13,7 +13,7 @@ import PQueue from 'p-queue';
 import { runPipeline, type Pipeline } from '../core/pipeline.js';
 import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
-import { openSource } from '../ingest/index.js';
+import { ingestOptionsOf, openSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
 import {
   countsOf,
@@ -92,10 +92,11 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     progress({ kind: 'failed', path, error });
   };
 
+  const { limits } = ingestOptionsOf(pipeline.steps);
   const processFile = async (path: string): Promise<void> => {
     let initial: DocumentState;
     try {
-      initial = await openSource(path);
+      initial = await openSource(path, limits);
     } catch (error) {
       const code = error instanceof DocumentError ? error.code : 'unreadable';
       return fail(path, 'ingest', code, oneLine(error));

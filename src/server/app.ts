@@ -127,7 +127,7 @@ export function createApp(options: AppOptions): Hono {
       if (!(file instanceof File)) return c.json({ error: 'no file: send it as multipart/form-data in the field "file"' }, 400);
       const content = Buffer.from(await file.arrayBuffer());
       try {
-        await checkUpload(file.name, content, options.maxUploadBytes);
+        await checkUpload(file.name, content, options.maxUploadBytes, options.pipeline);
       } catch (error) {
         if (error instanceof UploadRefused) return c.json({ error: error.message }, error.status);
         throw error;

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../core/pipeline.js';
 import { DocumentError } from '../core/errors.js';
-import { detectFormat, readSource } from '../ingest/index.js';
+import { detectFormat, ingestOptionsOf, LimitError, readSource, type IngestOptions } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
 import { ingestPaths, type ProgressEvent } from '../batch/index.js';
 import { documentIdOf, type Db } from '../store/index.js';
@@ -65,7 +65,7 @@ export function safeFileName(name: string): string {
 }
 
 /** Checks the bytes; throws UploadRefused naming the file and the problem. */
-export async function checkUpload(name: string, content: Buffer, maxBytes: number): Promise<void> {
+export async function checkUpload(name: string, content: Buffer, maxBytes: number, pipeline?: Pipeline): Promise<void> {
   if (content.length > maxBytes) {
     throw new UploadRefused(413, `${name}: the file is ${formatBytes(content.length)}; uploads are limited to ${formatBytes(maxBytes)}`);
   }
@@ -75,9 +75,12 @@ export async function checkUpload(name: string, content: Buffer, maxBytes: numbe
   } catch (error) {
     throw new UploadRefused(415, `${name}: ${(error as Error).message}`);
   }
+  const options: IngestOptions = pipeline ? ingestOptionsOf(pipeline.steps) : ingestOptionsOf([]);
   try {
-    await readSource(format, content, { minCharsPerPage: 20, pdfTables: false });
+    await readSource(format, content, { ...options, pdfTables: false });
   } catch (error) {
+    // Too big to take: the same status as a file over the upload size, naming the limit.
+    if (error instanceof LimitError) throw new UploadRefused(413, `${name}: ${error.message}`);
     const why = error instanceof DocumentError ? error.message : (error as Error).message.split('\n')[0]!;
     throw new UploadRefused(422, `${name}: ${why}`);
   }
