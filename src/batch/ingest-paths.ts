@@ -143,29 +143,35 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   const queue = new PQueue({ concurrency });
   // A broken rule file is not one bad document: it stops the batch (files already stored stay stored).
   let stop: ConfigError | null = null;
-  for await (const path of expandPaths(paths)) {
-    if (stop) break;
-    summary.found++;
-    progress({ kind: 'found', path, found: summary.found });
-    // Back-pressure: never more than a few files waiting, however long the stream.
-    await queue.onSizeLessThan(concurrency);
-    void queue.add(async () => {
-      if (stop) return;
-      try {
-        await processFile(path);
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          stop ??= error;
-          queue.clear();
-        } else {
-          fail(path, 'run', 'internal-error', oneLine(error));
+  const unreadableFolder = (folder: string, problem: string) => fail(folder, 'ingest', 'unreadable-folder', problem);
+  try {
+    for await (const path of expandPaths(paths, unreadableFolder)) {
+      if (stop) break;
+      summary.found++;
+      progress({ kind: 'found', path, found: summary.found });
+      // Back-pressure: never more than a few files waiting, however long the stream.
+      await queue.onSizeLessThan(concurrency);
+      void queue.add(async () => {
+        if (stop) return;
+        try {
+          await processFile(path);
+        } catch (error) {
+          if (error instanceof ConfigError) {
+            stop ??= error;
+            queue.clear();
+          } else {
+            fail(path, 'run', 'internal-error', oneLine(error));
+          }
         }
-      }
-      updateRunCounts(db, runId, counts());
-    });
+        updateRunCounts(db, runId, counts());
+      });
+    }
+  } finally {
+    // Whatever stopped the walk, files already started finish and the run is closed
+    // before the caller may close the database under them.
+    await queue.onIdle();
+    finishRun(db, runId, counts());
   }
-  await queue.onIdle();
-  finishRun(db, runId, counts());
   if (stop) throw stop;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
