@@ -7,6 +7,7 @@
  * the uploads folder nor the database changes.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { printable } from '../core/printable.js';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../core/pipeline.js';
@@ -67,22 +68,22 @@ export function safeFileName(name: string): string {
 /** Checks the bytes; throws UploadRefused naming the file and the problem. */
 export async function checkUpload(name: string, content: Buffer, maxBytes: number, pipeline?: Pipeline): Promise<void> {
   if (content.length > maxBytes) {
-    throw new UploadRefused(413, `${name}: the file is ${formatBytes(content.length)}; uploads are limited to ${formatBytes(maxBytes)}`);
+    throw new UploadRefused(413, `${printable(name)}: the file is ${formatBytes(content.length)}; uploads are limited to ${formatBytes(maxBytes)}`);
   }
   let format;
   try {
     format = detectFormat(content, name);
   } catch (error) {
-    throw new UploadRefused(415, `${name}: ${(error as Error).message}`);
+    throw new UploadRefused(415, `${printable(name)}: ${(error as Error).message}`);
   }
   const options: IngestOptions = pipeline ? ingestOptionsOf(pipeline.steps) : ingestOptionsOf([]);
   try {
     await readSource(format, content, { ...options, pdfTables: false });
   } catch (error) {
     // Too big to take: the same status as a file over the upload size, naming the limit.
-    if (error instanceof LimitError) throw new UploadRefused(413, `${name}: ${error.message}`);
+    if (error instanceof LimitError) throw new UploadRefused(413, `${printable(name)}: ${error.message}`);
     const why = error instanceof DocumentError ? error.message : (error as Error).message.split('\n')[0]!;
-    throw new UploadRefused(422, `${name}: ${why}`);
+    throw new UploadRefused(422, `${printable(name)}: ${why}`);
   }
 }
 
@@ -101,7 +102,7 @@ export function startUpload(ctx: UploadContext, name: string, content: Buffer): 
     file: name,
     path,
     state: 'running',
-    steps: [`received ${name} (${formatBytes(content.length)}), format checked`],
+    steps: [`received ${printable(name)} (${formatBytes(content.length)}), format checked`],
     documentId: null,
     error: null,
     startedAt: new Date().toISOString(),
@@ -120,7 +121,7 @@ export function startUpload(ctx: UploadContext, name: string, content: Buffer): 
       job.steps.push(`not stored again: ${e.reason}`);
     } else if (e.kind === 'failed') {
       job.state = 'failed';
-      job.error = e.error.replace(path, name);
+      job.error = printable(e.error.replace(path, name));
       job.steps.push(`failed: ${job.error}`);
     }
   };
@@ -133,7 +134,7 @@ export function startUpload(ctx: UploadContext, name: string, content: Buffer): 
     })
     .catch((error: unknown) => {
       job.state = 'failed';
-      job.error = `${name}: ${(error as Error).message.split('\n')[0]}`;
+      job.error = printable(`${name}: ${(error as Error).message.split('\n')[0]}`);
       job.steps.push(`failed: ${job.error}`);
     })
     .finally(() => {

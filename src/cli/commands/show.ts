@@ -1,5 +1,6 @@
 /** planlens show DOC — metadata, renderings, section tree and counts of one document. */
 import type { DocumentRow } from '../../store/index.js';
+import { printable } from '../../core/printable.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption, withFormatOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
@@ -70,18 +71,18 @@ function readable(d: {
     field('file', `${doc.format}, ${doc.bytes} bytes${doc.pages ? `, ${doc.pages} pages` : ''}${doc.encoding ? `, ${doc.encoding}` : ''}`),
     field('sha256', doc.sha256),
     field('rules', `${doc.rules_version} (pipeline ${doc.pipeline}, ingested ${doc.ingested_at})`),
-    field('paths', d.paths.join(', ')),
+    field('paths', d.paths.map(printable).join(', ')),
     field('counts', Object.entries(d.counts as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(', ')),
     '',
     'Renderings of this plan (* = primary, used by views):',
     ...d.renderings.map(
-      (r) => `  ${r.is_primary ? '*' : ' '} ${String(r.id).padStart(4)}  ${r.format.padEnd(4)}  ${r.plan_similarity === null ? '    ' : r.plan_similarity.toFixed(2)}  ${r.path}`,
+      (r) => `  ${r.is_primary ? '*' : ' '} ${String(r.id).padStart(4)}  ${r.format.padEnd(4)}  ${r.plan_similarity === null ? '    ' : r.plan_similarity.toFixed(2)}  ${printable(r.path)}`,
     ),
     '',
     'Sections:',
     ...d.sections.map((s) => `  ${'  '.repeat(Math.max(0, s.level - 1))}${s.number} ${s.heading}${s.page ? `  (p. ${s.page})` : ''}`),
   ];
   if (d.sections.length === 0) out.push('  (none recognised)');
-  if (d.messages.length) out.push('', 'Messages:', ...d.messages.map((m) => `  ${m.severity} ${m.stage}/${m.code}: ${m.text}`));
+  if (d.messages.length) out.push('', 'Messages:', ...d.messages.map((m) => `  ${m.severity} ${m.stage}/${m.code}: ${printable(m.text)}`));
   return out.join('\n') + '\n';
 }
