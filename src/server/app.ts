@@ -21,6 +21,7 @@ import { documentPage } from './pages/document.js';
 import { documentsPage } from './pages/documents.js';
 import { progressPage, progressRows } from './pages/progress.js';
 import { reviewRoutes } from './review-routes.js';
+import { allowedMethods } from './allowed-methods.js';
 import { checkUpload, formatBytes, getJob, startUpload, UploadRefused, waitForJob, type UploadContext } from './upload.js';
 
 export interface AppOptions {
@@ -147,7 +148,14 @@ export function createApp(options: AppOptions): Hono {
 
   app.route('/', reviewRoutes(db, options.rules, options.reviewer));
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404) : c.html(notFound(`没有这个页面 — no page at ${c.req.path}`), 404)));
+  const methodsOf = allowedMethods(app);
+  app.notFound((c) => {
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length > 0) {
+      return c.json({ error: `${c.req.method} is not allowed on ${c.req.path} (allowed: ${allowed.join(', ')})` }, 405, { allow: allowed.join(', ') });
+    }
+    return c.req.path.startsWith('/api/') ? c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404) : c.html(notFound(`没有这个页面 — no page at ${c.req.path}`), 404);
+  });
   return app;
 }
 

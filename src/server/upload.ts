@@ -65,6 +65,9 @@ export function safeFileName(name: string): string {
   return base || 'upload';
 }
 
+/** Reader errors that say the file is not a format planlens reads (415), not that it is damaged (422). */
+const FORMAT_PROBLEMS = new Set(['unsupported-format', 'docx-not-word']);
+
 /** Checks the bytes; throws UploadRefused naming the file and the problem. */
 export async function checkUpload(name: string, content: Buffer, maxBytes: number, pipeline?: Pipeline): Promise<void> {
   if (content.length > maxBytes) {
@@ -82,6 +85,8 @@ export async function checkUpload(name: string, content: Buffer, maxBytes: numbe
   } catch (error) {
     // Too big to take: the same status as a file over the upload size, naming the limit.
     if (error instanceof LimitError) throw new UploadRefused(413, `${printable(name)}: ${error.message}`);
+    // The reader may find the format wrong only once it looks inside (binary bytes named .txt, a zip that is not Word).
+    if (error instanceof DocumentError && FORMAT_PROBLEMS.has(error.code)) throw new UploadRefused(415, `${printable(name)}: ${error.message}`);
     const why = error instanceof DocumentError ? error.message : (error as Error).message.split('\n')[0]!;
     throw new UploadRefused(422, `${printable(name)}: ${why}`);
   }

@@ -63,3 +63,24 @@ export function pipelineWithLimits(dir: string, limits: Record<string, number>):
   writeFileSync(path, stringify({ name: 'limited', stages }));
   return path;
 }
+
+/** The web app over a database, in-process (Hono's app.request), with the default rules and pipeline. */
+export async function appOver(db: import('../../src/store/index.js').Db, uploadDir: string) {
+  const [{ createApp }, { loadPipeline }, { RuleSet }, { STAGES }] = await Promise.all([
+    import('../../src/server/app.js'),
+    import('../../src/core/pipeline.js'),
+    import('../../src/rules/index.js'),
+    import('../../src/stages.js'),
+  ]);
+  const app = createApp({
+    db,
+    rules: new RuleSet(),
+    pipeline: loadPipeline(join(ROOT, 'pipelines/plans.yaml'), STAGES),
+    uploadDir,
+    token: null,
+    maxUploadBytes: 50 * 1024 * 1024,
+    reviewer: 'test',
+  });
+  return (path: string, init: RequestInit = {}) =>
+    app.request(`http://127.0.0.1${path}`, { ...init, headers: { host: '127.0.0.1', ...(init.headers as Record<string, string>) } });
+}
