@@ -16,12 +16,15 @@ import type { DocumentState } from '../core/state.js';
 import { ingestOptionsOf, openSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
 import {
+  claimFile,
   countsOf,
   finishRun,
   isStored,
   loadIndicators,
+  markInterruptedRuns,
   recordFailure,
   recordPath,
+  releaseFile,
   startRun,
   updateRunCounts,
   type Db,
@@ -65,6 +68,10 @@ export interface IngestSummary {
 }
 
 const MAX_LISTED_FAILURES = 1000;
+/** How often a file claimed by another ingest is looked at again. */
+const CLAIM_POLL_MS = 100;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string>, options: IngestOptions): Promise<IngestSummary> {
   const { db, pipeline, rules } = options;
@@ -111,15 +118,35 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     }
     let finish!: () => void;
     inFlight.set(sha, new Promise<void>((resolve) => (finish = resolve)));
+    let claimed = false;
     try {
+      // Another ingest into this database may be processing the same content: wait for it, then skip.
+      // (If that ingest is killed meanwhile, its run is marked interrupted and the claim freed.)
+      while (!(claimed = claimFile(db, sha, runId))) {
+        await sleep(CLAIM_POLL_MS);
+        markInterruptedRuns(db);
+      }
+      if (!options.force && isStored(db, sha)) {
+        recordPath(db, sha, path);
+        summary.skipped++;
+        progress({ kind: 'skipped', path, reason: 'same content already stored' });
+        return;
+      }
       const state = await runPipeline(pipeline, initial, { rules });
       const fatal = state.messages.find((m) => m.severity === 'fatal');
       if (fatal) return fail(path, fatal.stage, fatal.code, fatal.text);
       let stored;
       try {
-        stored = persistDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version });
+        stored = persistDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version }, { unlessStored: !options.force });
       } catch (error) {
         return fail(path, 'store', 'store-failed', `cannot store: ${oneLine(error)}`);
+      }
+      if (!stored) {
+        // Stored meanwhile by a writer that did not claim it (an older planlens): it is theirs, not this run's.
+        recordPath(db, sha, path);
+        summary.skipped++;
+        progress({ kind: 'skipped', path, reason: 'same content stored meanwhile by another ingest' });
+        return;
       }
       summary.stored++;
       summary.pages += state.raw?.pages ?? 0;
@@ -135,6 +162,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
         joinedPlan: stored.similarity !== null, replaced: stored.replaced,
       });
     } finally {
+      if (claimed) releaseFile(db, sha, runId);
       inFlight.delete(sha);
       finish();
     }

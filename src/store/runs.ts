@@ -28,7 +28,29 @@ export function markInterruptedRuns(db: Db): number {
   const dead = open.filter((r) => r.pid === null || (r.host === here && !processAlive(r.pid)));
   const mark = db.prepare("UPDATE runs SET status = 'interrupted' WHERE id = ? AND status = 'running'");
   for (const run of dead) mark.run(run.id);
+  // What they were processing is free again.
+  db.prepare("DELETE FROM file_claims WHERE run_id NOT IN (SELECT id FROM runs WHERE status = 'running')").run();
   return dead.length;
+}
+
+/**
+ * Claims content for a run before it is processed: true if this run holds
+ * the claim (new, or its own), false if another running run does. Two
+ * ingests into one database then process each file once.
+ */
+export function claimFile(db: Db, sha256: string, runId: number): boolean {
+  return db
+    .transaction(() => {
+      db.prepare("DELETE FROM file_claims WHERE sha256 = ? AND run_id NOT IN (SELECT id FROM runs WHERE status = 'running')").run(sha256);
+      db.prepare('INSERT OR IGNORE INTO file_claims (sha256, run_id, claimed_at) VALUES (?, ?, ?)').run(sha256, runId, new Date().toISOString());
+      const holder = db.prepare('SELECT run_id FROM file_claims WHERE sha256 = ?').get(sha256) as { run_id: number };
+      return holder.run_id === runId;
+    })
+    .immediate();
+}
+
+export function releaseFile(db: Db, sha256: string, runId: number): void {
+  db.prepare('DELETE FROM file_claims WHERE sha256 = ? AND run_id = ?').run(sha256, runId);
 }
 
 function processAlive(pid: number): boolean {
@@ -46,6 +68,7 @@ export function updateRunCounts(db: Db, runId: number, counts: RunCounts): void 
 }
 
 export function finishRun(db: Db, runId: number, counts: RunCounts): void {
+  db.prepare('DELETE FROM file_claims WHERE run_id = ?').run(runId);
   db.prepare("UPDATE runs SET ok = ?, failed = ?, skipped = ?, finished_at = ?, status = 'finished' WHERE id = ?").run(
     counts.ok,
     counts.failed,
