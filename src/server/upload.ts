@@ -8,7 +8,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { printable } from '../core/printable.js';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../core/pipeline.js';
 import { DocumentError } from '../core/errors.js';
@@ -68,11 +68,16 @@ export function safeFileName(name: string): string {
 /** Reader errors that say the file is not a format planlens reads (415), not that it is damaged (422). */
 const FORMAT_PROBLEMS = new Set(['unsupported-format', 'docx-not-word']);
 
+/** The size alone, known before the file is read. */
+export function checkUploadSize(name: string, bytes: number, maxBytes: number): void {
+  if (bytes > maxBytes) {
+    throw new UploadRefused(413, `${printable(name)}: the file is ${formatBytes(bytes)}; uploads are limited to ${formatBytes(maxBytes)}`);
+  }
+}
+
 /** Checks the bytes; throws UploadRefused naming the file and the problem. */
 export async function checkUpload(name: string, content: Buffer, maxBytes: number, pipeline?: Pipeline): Promise<void> {
-  if (content.length > maxBytes) {
-    throw new UploadRefused(413, `${printable(name)}: the file is ${formatBytes(content.length)}; uploads are limited to ${formatBytes(maxBytes)}`);
-  }
+  checkUploadSize(name, content.length, maxBytes);
   let format;
   try {
     format = detectFormat(content, name);
@@ -93,14 +98,17 @@ export async function checkUpload(name: string, content: Buffer, maxBytes: numbe
 }
 
 /** Saves a checked upload and starts ingesting it; returns the job to poll. */
-export function startUpload(ctx: UploadContext, name: string, content: Buffer): UploadJob {
+export function startUpload(ctx: UploadContext, name: string, content: Buffer, receivedAt?: string): UploadJob {
   mkdirSync(ctx.uploadDir, { recursive: true });
   const sha = createHash('sha256').update(content).digest('hex');
   let path = join(ctx.uploadDir, safeFileName(name));
   // Another file of the same name: keep both, the new one prefixed with its hash.
   if (existsSync(path) && !readFileSync(path).equals(content)) path = join(ctx.uploadDir, `${sha.slice(0, 8)}-${safeFileName(name)}`);
   const created = !existsSync(path);
-  if (created) writeFileSync(path, content);
+  // A streamed upload is moved into place (same folder tree: a rename), not written again.
+  if (created && receivedAt) renameSync(receivedAt, path);
+  else if (created) writeFileSync(path, content);
+  else if (receivedAt) rmSync(receivedAt, { force: true });
 
   const job: UploadJob = {
     id: randomUUID(),

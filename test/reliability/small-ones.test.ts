@@ -4,7 +4,7 @@
  * killed mid-batch, a database path under /proc.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,5 +115,70 @@ describe('a database path under /proc', () => {
     const r = runCliProcess(['ingest', join(ROOT, 'corpora', 'xuanwu-ip-14fyp-plan.txt'), '--db', db], { timeoutMs: 30_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`planlens: ${db}: cannot open database (/proc is a virtual file system; no database can be kept there)\n`);
+  });
+});
+
+describe('uploads', () => {
+  const boundary = 'planlens-test-boundary';
+  const encoder = new TextEncoder();
+
+  /**
+   * A multipart body sent in pieces: the second half of the file is sent only
+   * once the first is on disk (or after 5 s), so an upload held in memory
+   * until the body ends shows as "not streamed".
+   */
+  function pacedBody(name: string, half: Buffer, incoming: string, seen: { streamed: boolean }): ReadableStream<Uint8Array> {
+    const parts = [
+      encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n`),
+      half,
+      'wait',
+      half,
+      encoder.encode(`\r\n--${boundary}--\r\n`),
+    ] as const;
+    let i = 0;
+    return new ReadableStream({
+      async pull(controller) {
+        const part = parts[i++];
+        if (part === undefined) return controller.close();
+        if (part === 'wait') {
+          for (let waited = 0; waited < 5000 && !seen.streamed; waited += 50) {
+            const files = existsSync(incoming) ? readdirSync(incoming) : [];
+            seen.streamed = files.some((f) => statSync(join(incoming, f)).size >= half.length - 1024);
+            if (!seen.streamed) await new Promise((r) => setTimeout(r, 50));
+          }
+          controller.enqueue(new Uint8Array(0));
+          return;
+        }
+        controller.enqueue(part);
+      },
+    });
+  }
+
+  it('are written to disk as they arrive, and stored from there', async () => {
+    const text = readFileSync(join(ROOT, 'corpora', 'lianyungang-ip-city-pilot-2024-2026.txt'));
+    const half = Buffer.concat([text, Buffer.from('\n' + ' '.repeat(512 * 1024) + '\n')]); // over one network chunk
+    const incoming = join(dir, 'uploads', '.incoming');
+    const seen = { streamed: false };
+    const response = await request('/api/upload?wait=1', {
+      method: 'POST',
+      body: pacedBody('paced.txt', half, incoming, seen),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      duplex: 'half',
+    } as RequestInit);
+    expect(seen.streamed).toBe(true);
+    expect(response.status).toBe(200);
+    const job = (await response.json()) as { state: string; path: string };
+    expect(job.state).toBe('stored');
+    expect(readFileSync(job.path).equals(Buffer.concat([half, half]))).toBe(true);
+    expect(readdirSync(incoming)).toEqual([]);
+  });
+
+  it('a refused upload leaves nothing behind', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4 broken')]), 'broken.pdf');
+    const response = await request('/api/upload', { method: 'POST', body: form });
+    expect(response.status).toBe(422);
+    expect(readdirSync(join(dir, 'uploads', '.incoming'))).toEqual([]);
+    expect(readdirSync(join(dir, 'uploads')).filter((f) => !f.startsWith('.'))).not.toContain('broken.pdf');
   });
 });
