@@ -18,7 +18,7 @@ export const showCommand: CliCommand = (program, cli) => {
   );
   command.action(async (ref: string, options: { db: string; format?: string }) => {
     const format = resolveFormat(options.format, cli.stdout);
-    const { countsOf, findDocuments, messagesOf, pathsOf, renderingsOf, sectionsOf } = await import('../../store/index.js');
+    const { correctionConflictsOf, countsOf, findDocuments, messagesOf, pathsOf, renderingsOf, sectionsOf } = await import('../../store/index.js');
     const store = await openExistingStore(options.db);
     try {
       const matches = findDocuments(store.db, ref);
@@ -38,6 +38,7 @@ export const showCommand: CliCommand = (program, cli) => {
           paths: pathsOf(store.db, doc.id),
           renderings: doc.plan_id === null ? [] : renderingsOf(store.db, doc.plan_id),
           counts: countsOf(store.db, doc.id),
+          correctionConflicts: correctionConflictsOf(store.db, doc.id),
           sections,
           messages: messagesOf(store.db, doc.id),
         };
@@ -55,6 +56,7 @@ function readable(d: {
   paths: string[];
   renderings: DocumentRow[];
   counts: object;
+  correctionConflicts: number;
   sections: Array<{ path: string; number: string; heading: string; level: number; page: number | null }>;
   messages: Array<{ severity: string; stage: string; code: string; text: string }>;
 }): string {
@@ -73,6 +75,9 @@ function readable(d: {
     field('rules', `${doc.rules_version} (pipeline ${doc.pipeline}, ingested ${doc.ingested_at})`),
     field('paths', d.paths.map(printable).join(', ')),
     field('counts', Object.entries(d.counts as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(', ')),
+    ...(d.correctionConflicts
+      ? [field('conflicts', `${d.correctionConflicts} correction(s) no longer fit the text (planlens review list --flag correction-conflict --document ${doc.id})`)]
+      : []),
     '',
     'Renderings of this plan (* = primary, used by views):',
     ...d.renderings.map(
