@@ -6,7 +6,9 @@
  * files or Office lock files ~$x.docx); a file named explicitly is always
  * taken and, if it is not a plan document, fails with a clear message.
  * A path that cannot be read (missing, broken symlink) is passed on so the
- * reader reports it like any other bad file.
+ * reader reports it like any other bad file. A folder that cannot be read
+ * (no permission, gone or replaced while the batch runs) is reported to
+ * `onUnreadableFolder` and the walk goes on with the next one.
  */
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,19 +18,35 @@ export function isCandidateFile(name: string): boolean {
   return formatNamed(name) !== undefined && !name.startsWith('.') && !name.startsWith('~$');
 }
 
-export async function* expandPaths(paths: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
+export type UnreadableFolder = (path: string, problem: string) => void;
+
+export async function* expandPaths(
+  paths: Iterable<string> | AsyncIterable<string>,
+  onUnreadableFolder: UnreadableFolder = () => {},
+): AsyncGenerator<string> {
   for await (const path of paths) {
     const info = await stat(path).catch(() => null);
-    if (info?.isDirectory()) yield* walk(path);
+    if (info?.isDirectory()) yield* walk(path, onUnreadableFolder);
     else yield path;
   }
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  const handle = await opendir(dir);
+async function* walk(dir: string, onUnreadable: UnreadableFolder): AsyncGenerator<string> {
   // Subfolders are walked after the folder's own files, so only one open
   // directory handle per level is held at a time.
   const subdirs: string[] = [];
+  try {
+    yield* folderEntries(dir, subdirs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    onUnreadable(dir, `cannot read the folder (${code ?? (error as Error).message.split('\n')[0]}); files in it were not ingested`);
+  }
+  subdirs.sort();
+  for (const sub of subdirs) yield* walk(sub, onUnreadable);
+}
+
+async function* folderEntries(dir: string, subdirs: string[]): AsyncGenerator<string> {
+  const handle = await opendir(dir);
   for await (const entry of handle) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -42,6 +60,4 @@ async function* walk(dir: string): AsyncGenerator<string> {
       yield path;
     }
   }
-  subdirs.sort();
-  for (const sub of subdirs) yield* walk(sub);
 }

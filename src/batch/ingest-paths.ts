@@ -13,15 +13,18 @@ import PQueue from 'p-queue';
 import { runPipeline, type Pipeline } from '../core/pipeline.js';
 import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
-import { openSource } from '../ingest/index.js';
+import { ingestOptionsOf, openSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
 import {
+  claimFile,
   countsOf,
   finishRun,
   isStored,
   loadIndicators,
+  markInterruptedRuns,
   recordFailure,
   recordPath,
+  releaseFile,
   startRun,
   updateRunCounts,
   type Db,
@@ -65,6 +68,10 @@ export interface IngestSummary {
 }
 
 const MAX_LISTED_FAILURES = 1000;
+/** How often a file claimed by another ingest is looked at again. */
+const CLAIM_POLL_MS = 100;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string>, options: IngestOptions): Promise<IngestSummary> {
   const { db, pipeline, rules } = options;
@@ -92,10 +99,11 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     progress({ kind: 'failed', path, error });
   };
 
+  const { limits } = ingestOptionsOf(pipeline.steps);
   const processFile = async (path: string): Promise<void> => {
     let initial: DocumentState;
     try {
-      initial = await openSource(path);
+      initial = await openSource(path, limits);
     } catch (error) {
       const code = error instanceof DocumentError ? error.code : 'unreadable';
       return fail(path, 'ingest', code, oneLine(error));
@@ -110,15 +118,35 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     }
     let finish!: () => void;
     inFlight.set(sha, new Promise<void>((resolve) => (finish = resolve)));
+    let claimed = false;
     try {
+      // Another ingest into this database may be processing the same content: wait for it, then skip.
+      // (If that ingest is killed meanwhile, its run is marked interrupted and the claim freed.)
+      while (!(claimed = claimFile(db, sha, runId))) {
+        await sleep(CLAIM_POLL_MS);
+        markInterruptedRuns(db);
+      }
+      if (!options.force && isStored(db, sha)) {
+        recordPath(db, sha, path);
+        summary.skipped++;
+        progress({ kind: 'skipped', path, reason: 'same content already stored' });
+        return;
+      }
       const state = await runPipeline(pipeline, initial, { rules });
       const fatal = state.messages.find((m) => m.severity === 'fatal');
       if (fatal) return fail(path, fatal.stage, fatal.code, fatal.text);
       let stored;
       try {
-        stored = persistDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version });
+        stored = persistDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version }, { unlessStored: !options.force });
       } catch (error) {
         return fail(path, 'store', 'store-failed', `cannot store: ${oneLine(error)}`);
+      }
+      if (!stored) {
+        // Stored meanwhile by a writer that did not claim it (an older planlens): it is theirs, not this run's.
+        recordPath(db, sha, path);
+        summary.skipped++;
+        progress({ kind: 'skipped', path, reason: 'same content stored meanwhile by another ingest' });
+        return;
       }
       summary.stored++;
       summary.pages += state.raw?.pages ?? 0;
@@ -134,6 +162,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
         joinedPlan: stored.similarity !== null, replaced: stored.replaced,
       });
     } finally {
+      if (claimed) releaseFile(db, sha, runId);
       inFlight.delete(sha);
       finish();
     }
@@ -142,29 +171,35 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   const queue = new PQueue({ concurrency });
   // A broken rule file is not one bad document: it stops the batch (files already stored stay stored).
   let stop: ConfigError | null = null;
-  for await (const path of expandPaths(paths)) {
-    if (stop) break;
-    summary.found++;
-    progress({ kind: 'found', path, found: summary.found });
-    // Back-pressure: never more than a few files waiting, however long the stream.
-    await queue.onSizeLessThan(concurrency);
-    void queue.add(async () => {
-      if (stop) return;
-      try {
-        await processFile(path);
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          stop ??= error;
-          queue.clear();
-        } else {
-          fail(path, 'run', 'internal-error', oneLine(error));
+  const unreadableFolder = (folder: string, problem: string) => fail(folder, 'ingest', 'unreadable-folder', problem);
+  try {
+    for await (const path of expandPaths(paths, unreadableFolder)) {
+      if (stop) break;
+      summary.found++;
+      progress({ kind: 'found', path, found: summary.found });
+      // Back-pressure: never more than a few files waiting, however long the stream.
+      await queue.onSizeLessThan(concurrency);
+      void queue.add(async () => {
+        if (stop) return;
+        try {
+          await processFile(path);
+        } catch (error) {
+          if (error instanceof ConfigError) {
+            stop ??= error;
+            queue.clear();
+          } else {
+            fail(path, 'run', 'internal-error', oneLine(error));
+          }
         }
-      }
-      updateRunCounts(db, runId, counts());
-    });
+        updateRunCounts(db, runId, counts());
+      });
+    }
+  } finally {
+    // Whatever stopped the walk, files already started finish and the run is closed
+    // before the caller may close the database under them.
+    await queue.onIdle();
+    finishRun(db, runId, counts());
   }
-  await queue.onIdle();
-  finishRun(db, runId, counts());
   if (stop) throw stop;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

@@ -7,13 +7,19 @@
  */
 import type { DocumentState } from '../core/state.js';
 import { applyCorrections } from '../review/index.js';
-import { documentFingerprint, storeDocument, type Db, type StoreContext, type StoredDocument } from '../store/index.js';
+import { documentFingerprint, isStored, storeDocument, type Db, type StoreContext, type StoredDocument } from '../store/index.js';
 
-export function persistDocument(db: Db, state: DocumentState, context: StoreContext): StoredDocument {
+/**
+ * `unlessStored`: store nothing (null) if the content was stored meanwhile,
+ * by another process writing to the same database — checked under the write
+ * lock, so two writers never both count the same document as theirs.
+ */
+export function persistDocument(db: Db, state: DocumentState, context: StoreContext, options: { unlessStored?: boolean } = {}): StoredDocument | null {
   // Hashing is pure computation: do it before the write lock is taken.
   const fingerprint = documentFingerprint(state);
   return db
     .transaction(() => {
+      if (options.unlessStored && isStored(db, state.source.sha256)) return null;
       const stored = storeDocument(db, state, context, fingerprint);
       applyCorrections(db, stored.documentId);
       return stored;

@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/errors.js';
+import { printable } from '../core/printable.js';
 import { CliError, EXIT, UsageError, type CliContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -73,10 +74,10 @@ function reportError(error: unknown, stderr: NodeJS.WriteStream, path: string): 
   if (error instanceof CommanderError) {
     // Help and --version are not failures; `planlens` alone printed the help and is bad usage.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-    if (error.code !== 'commander.help') stderr.write(`${usageLine(error.message, path)}\n`);
+    if (error.code !== 'commander.help') stderr.write(`${printable(usageLine(error.message, path))}\n`);
     return EXIT.usage;
   }
-  stderr.write(`planlens: ${messageOf(error).split('\n')[0]}\n`);
+  stderr.write(`planlens: ${printable(messageOf(error).split('\n')[0]!)}\n`);
   if (error instanceof UsageError || error instanceof ConfigError) return EXIT.usage;
   if (!(error instanceof CliError) && process.env.PLANLENS_DEBUG) stderr.write(`${(error as Error).stack}\n`);
   return EXIT.failed;

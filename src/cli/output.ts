@@ -3,6 +3,7 @@
  * widths use string-width because Chinese characters take two terminal cells.
  */
 import stringWidth from 'string-width';
+import { printable } from '../core/printable.js';
 import { UsageError } from './command.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
@@ -62,7 +63,7 @@ function formatTable(rows: Row[], cols: string[]): string {
   if (rows.length === 0) return '(no rows)\n';
   // Long cells (sentences) would make every line wrap; cut them in tables only.
   const MAX_CELL = 60;
-  const cells = rows.map((r) => cols.map((c) => truncateCells(cellText(r[c]).replace(/\s+/g, ' '), MAX_CELL)));
+  const cells = rows.map((r) => cols.map((c) => truncateCells(printable(cellText(r[c]).replace(/\s+/g, ' ')), MAX_CELL)));
   const widths = cols.map((c, i) => Math.max(stringWidth(c), ...cells.map((line) => stringWidth(line[i]!))));
   const render = (line: string[]) =>
     line

@@ -12,6 +12,7 @@ import type { Message, RawDocument, SourceFormat } from '../core/state.js';
 import { readDocx } from './read-docx.js';
 import { readPdf } from './read-pdf.js';
 import { readTxt } from './read-txt.js';
+import { formatSize, LimitError, type InputLimits } from './limits.js';
 import { isPdf, isZip, PDF_MAGIC, ZIP_MAGICS } from './signatures.js';
 
 export interface ReadOptions {
@@ -19,6 +20,8 @@ export interface ReadOptions {
   minCharsPerPage: number;
   /** Read ruled PDF tables as tables (pdf-parse getTable). */
   pdfTables: boolean;
+  /** What one file may cost (limits.ts). */
+  limits: InputLimits;
 }
 
 export interface ReadResult {
@@ -43,7 +46,12 @@ const txt: FileFormat = {
   format: 'txt',
   extensions: ['.txt'],
   magic: [],
-  read: async (content) => ({ raw: readTxt(content), warnings: [] }),
+  async read(content, { limits }) {
+    if (content.length > limits.maxTextBytes) {
+      throw new LimitError('maxTextBytes', limits.maxTextBytes, `the text file is ${formatSize(content.length)}`);
+    }
+    return { raw: readTxt(content), warnings: [] };
+  },
 };
 
 const docx: FileFormat = {
@@ -52,7 +60,7 @@ const docx: FileFormat = {
   magic: ZIP_MAGICS,
   matches: isZip, // the docx reader says so when the zip is not a Word document
   misnamed: { code: 'docx-not-zip', message: 'not a valid .docx: the file is not a zip archive' },
-  read: async (content) => ({ raw: await readDocx(content), warnings: [] }),
+  read: async (content, { limits }) => ({ raw: await readDocx(content, limits), warnings: [] }),
 };
 
 const pdf: FileFormat = {
@@ -62,7 +70,11 @@ const pdf: FileFormat = {
   matches: isPdf,
   misnamed: { code: 'pdf-corrupt', message: 'not a valid PDF: the file has no %PDF- header' },
   async read(content, options) {
-    const { raw, pagesWithoutText } = await readPdf(content, { minCharsPerPage: options.minCharsPerPage, tables: options.pdfTables });
+    const { raw, pagesWithoutText } = await readPdf(content, {
+      minCharsPerPage: options.minCharsPerPage,
+      tables: options.pdfTables,
+      maxPages: options.limits.maxPages,
+    });
     const warnings: Message[] = pagesWithoutText.length
       ? [
           {

@@ -7,15 +7,22 @@ import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
 import { isZip } from './signatures.js';
+import { DEFAULT_LIMITS, type InputLimits } from './limits.js';
+import { checkZipBounds } from './zip-bounds.js';
 
-export async function readDocx(content: Buffer): Promise<RawDocument> {
+/** Images are never read (no block keeps them): mammoth would inflate and base64 every one. */
+const dropImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+
+export async function readDocx(content: Buffer, limits: InputLimits = DEFAULT_LIMITS): Promise<RawDocument> {
   if (!isZip(content)) throw new DocumentError('docx-not-zip', 'not a valid .docx: the file is not a zip archive');
   if (!zipHasEntry(content, 'word/document.xml')) {
     throw new DocumentError('docx-not-word', 'not a Word document: the zip has no word/document.xml (is it .xlsx/.pptx or another archive?)');
   }
+  // Before mammoth inflates anything: a small file may expand a thousandfold.
+  await checkZipBounds(content, limits);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: content })).value;
+    html = (await mammoth.convertToHtml({ buffer: content }, { convertImage: dropImages })).value;
   } catch (error) {
     throw new DocumentError('unreadable', `the .docx cannot be read: ${firstLine((error as Error).message)}`);
   }

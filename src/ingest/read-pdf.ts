@@ -10,12 +10,15 @@ import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
 import { squeeze } from '../text/names.js';
 import { isPdf } from './signatures.js';
+import { LimitError } from './limits.js';
 import { openPdf, PDFJS_RESOURCES, readPdfPages, type PdfLine, type PdfPage } from './pdf-lines.js';
 
 export interface PdfOptions {
   minCharsPerPage: number;
   /** Read ruled tables with getTable(). */
   tables: boolean;
+  /** More pages than this: refused before any page is read. */
+  maxPages?: number;
 }
 
 export interface PdfReadResult {
@@ -32,6 +35,9 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
   let doc: PDFDocumentProxy | undefined;
   try {
     doc = await openPdf(new Uint8Array(content));
+    if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
+      throw new LimitError('maxPages', options.maxPages, `the PDF has ${doc.numPages} pages`);
+    }
     const pages = await readPdfPages(doc);
     const charsPerPage = pages.map((p) => p.lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0));
     if (charsPerPage.every((n) => n < options.minCharsPerPage)) {

@@ -7,7 +7,7 @@
 import type { Db } from '../store/index.js';
 import { findDocuments } from '../store/index.js';
 import { CONFLICT_FLAG, keyOfRow, type ReviewCheck, type ReviewStatus } from './apply.js';
-import type { Fields, RecordType } from '../records/index.js';
+import { RECORD_TYPES, type Fields, type RecordType } from '../records/index.js';
 import { kindByPrefix, kindOf, RECORD_KINDS, type RecordKind } from './records.js';
 
 export interface ItemFlag {
@@ -218,6 +218,10 @@ function primaryDocumentIds(db: Db): number[] {
 }
 
 export function listQueue(db: Db, filters: QueueFilters = {}): ReviewItem[] {
+  // An unknown type would match nothing and read as "nothing to review".
+  if (filters.type !== undefined && !RECORD_TYPES.includes(filters.type)) {
+    throw new ReviewInputError(`unknown record type '${filters.type}' (one of ${RECORD_TYPES.join(', ')})`);
+  }
   const documentIds =
     filters.document !== undefined ? resolveDocuments(db, filters.document) : filters.allRenderings ? null : primaryDocumentIds(db);
   const conflicts = conflictReasons(db, documentIds);

@@ -5,10 +5,10 @@
  * result of its own; routes read requests, call the library, render.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Pipeline } from '../core/pipeline.js';
 import type { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
@@ -21,7 +21,9 @@ import { documentPage } from './pages/document.js';
 import { documentsPage } from './pages/documents.js';
 import { progressPage, progressRows } from './pages/progress.js';
 import { reviewRoutes } from './review-routes.js';
-import { checkUpload, formatBytes, getJob, startUpload, UploadRefused, waitForJob, type UploadContext } from './upload.js';
+import { allowedMethods } from './allowed-methods.js';
+import { discard, FileTooLarge, incomingDir, MultipartError, receiveFile, type ReceivedFile } from './multipart.js';
+import { checkUpload, checkUploadSize, formatBytes, getJob, startUpload, UploadRefused, waitForJob, type UploadContext } from './upload.js';
 
 export interface AppOptions {
   db: Db;
@@ -52,7 +54,9 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', sameOriginWrites());
   app.onError((error, c) => {
     const message = error.message.split('\n')[0] ?? 'internal error';
-    return c.req.path.startsWith('/api/') ? c.json({ error: message }, 500) : c.html(`<!doctype html><meta charset="utf-8"><p>500 — ${escapeHtml(message)}</p>`, 500);
+    return c.req.path.startsWith('/api/')
+      ? c.json({ error: message }, 500)
+      : c.html(`<!doctype html><meta charset="utf-8"><p>500 — ${escapeHtml(message)}</p>`, 500);
   });
 
   app.get('/static/:file', (c) => {
@@ -109,37 +113,40 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ notes, rows });
   });
 
-  app.post(
-    '/api/upload',
-    bodyLimit({
-      // Room for the multipart envelope around the largest allowed file.
-      maxSize: options.maxUploadBytes + 64 * 1024,
-      onError: (c) => c.json({ error: `upload too large: files are limited to ${formatBytes(options.maxUploadBytes)}` }, 413),
-    }),
-    async (c) => {
-      let body;
-      try {
-        body = await c.req.parseBody();
-      } catch {
-        return c.json({ error: 'send the file as multipart/form-data in the field "file"' }, 400);
-      }
-      const file = body.file;
-      if (!(file instanceof File)) return c.json({ error: 'no file: send it as multipart/form-data in the field "file"' }, 400);
-      const content = Buffer.from(await file.arrayBuffer());
-      try {
-        await checkUpload(file.name, content, options.maxUploadBytes);
-      } catch (error) {
-        if (error instanceof UploadRefused) return c.json({ error: error.message }, error.status);
-        throw error;
-      }
-      const job = startUpload(upload, file.name, content);
-      if (c.req.query('wait') === '1') {
-        await waitForJob(job.id);
-        return c.json(job, job.state === 'failed' ? 422 : 200);
-      }
-      return c.json(job, 202);
-    },
-  );
+  app.post('/api/upload', async (c) => {
+    const tooLarge = `upload too large: files are limited to ${formatBytes(options.maxUploadBytes)}`;
+    // Room for the multipart envelope around the largest allowed file.
+    if (Number(c.req.header('content-length') ?? 0) > options.maxUploadBytes + 64 * 1024) return c.json({ error: tooLarge }, 413);
+    const type = c.req.header('content-type') ?? '';
+    const malformed = 'send the file as multipart/form-data in the field "file"';
+    if (!c.req.raw.body) return c.json({ error: `no file: ${malformed}` }, 400);
+    let file: ReceivedFile | null;
+    try {
+      // Streamed to a file in the uploads folder as it arrives, and cut off at the limit.
+      file = await receiveFile(c.req.raw.body, type, 'file', incomingDir(options.uploadDir), options.maxUploadBytes + 64 * 1024);
+    } catch (error) {
+      if (error instanceof FileTooLarge) return c.json({ error: tooLarge }, 413);
+      if (error instanceof MultipartError) return c.json({ error: malformed }, 400);
+      throw error;
+    }
+    if (!file) return c.json({ error: `no file: ${malformed}` }, 400);
+    let content: Buffer;
+    try {
+      checkUploadSize(file.name, file.bytes, options.maxUploadBytes);
+      content = await readFile(file.path);
+      await checkUpload(file.name, content, options.maxUploadBytes, options.pipeline);
+    } catch (error) {
+      await discard(file);
+      if (error instanceof UploadRefused) return c.json({ error: error.message }, error.status);
+      throw error;
+    }
+    const job = startUpload(upload, file.name, content, file.path);
+    if (c.req.query('wait') === '1') {
+      await waitForJob(job.id);
+      return c.json(job, job.state === 'failed' ? 422 : 200);
+    }
+    return c.json(job, 202);
+  });
   app.get('/api/jobs/:id', (c) => {
     const job = getJob(c.req.param('id'));
     return job ? c.json(job) : c.json({ error: `no upload job ${c.req.param('id')}` }, 404);
@@ -147,7 +154,16 @@ export function createApp(options: AppOptions): Hono {
 
   app.route('/', reviewRoutes(db, options.rules, options.reviewer));
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404) : c.html(notFound(`没有这个页面 — no page at ${c.req.path}`), 404)));
+  const methodsOf = allowedMethods(app);
+  app.notFound((c) => {
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length > 0) {
+      return c.json({ error: `${c.req.method} is not allowed on ${c.req.path} (allowed: ${allowed.join(', ')})` }, 405, { allow: allowed.join(', ') });
+    }
+    return c.req.path.startsWith('/api/')
+      ? c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404)
+      : c.html(notFound(`没有这个页面 — no page at ${c.req.path}`), 404);
+  });
   return app;
 }
 
@@ -155,7 +171,6 @@ function attachment(name: string): string {
   // RFC 5987: the Chinese name for browsers that read filename*, an ASCII fallback for the rest.
   return `attachment; filename="planlens-compare.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
-
 
 function notFound(message: string): string {
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="stylesheet" href="/static/app.css"><main><h1>404</h1><p>${escapeHtml(message)}</p><p><a href="/">← 文件 Documents</a></p></main></html>`;

@@ -55,12 +55,21 @@ export function sameOriginWrites(): MiddlewareHandler {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const origin = c.req.header('origin');
       const host = c.req.header('host');
-      if (origin && host && new URL(origin).host !== host) {
+      // "null" (sandboxed frames, file: pages, some redirects) and anything unparsable is not this server.
+      if (origin && host && originHost(origin) !== host) {
         return c.json({ error: `refused: a request from ${origin} may not change this database` }, 403);
       }
     }
     return next();
   };
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -7,11 +7,12 @@
  * the uploads folder nor the database changes.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { printable } from '../core/printable.js';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../core/pipeline.js';
 import { DocumentError } from '../core/errors.js';
-import { detectFormat, readSource } from '../ingest/index.js';
+import { detectFormat, ingestOptionsOf, LimitError, readSource, type IngestOptions } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
 import { ingestPaths, type ProgressEvent } from '../batch/index.js';
 import { documentIdOf, type Db } from '../store/index.js';
@@ -64,41 +65,57 @@ export function safeFileName(name: string): string {
   return base || 'upload';
 }
 
-/** Checks the bytes; throws UploadRefused naming the file and the problem. */
-export async function checkUpload(name: string, content: Buffer, maxBytes: number): Promise<void> {
-  if (content.length > maxBytes) {
-    throw new UploadRefused(413, `${name}: the file is ${formatBytes(content.length)}; uploads are limited to ${formatBytes(maxBytes)}`);
+/** Reader errors that say the file is not a format planlens reads (415), not that it is damaged (422). */
+const FORMAT_PROBLEMS = new Set(['unsupported-format', 'docx-not-word']);
+
+/** The size alone, known before the file is read. */
+export function checkUploadSize(name: string, bytes: number, maxBytes: number): void {
+  if (bytes > maxBytes) {
+    throw new UploadRefused(413, `${printable(name)}: the file is ${formatBytes(bytes)}; uploads are limited to ${formatBytes(maxBytes)}`);
   }
+}
+
+/** Checks the bytes; throws UploadRefused naming the file and the problem. */
+export async function checkUpload(name: string, content: Buffer, maxBytes: number, pipeline?: Pipeline): Promise<void> {
+  checkUploadSize(name, content.length, maxBytes);
   let format;
   try {
     format = detectFormat(content, name);
   } catch (error) {
-    throw new UploadRefused(415, `${name}: ${(error as Error).message}`);
+    throw new UploadRefused(415, `${printable(name)}: ${(error as Error).message}`);
   }
+  const options: IngestOptions = pipeline ? ingestOptionsOf(pipeline.steps) : ingestOptionsOf([]);
   try {
-    await readSource(format, content, { minCharsPerPage: 20, pdfTables: false });
+    await readSource(format, content, { ...options, pdfTables: false });
   } catch (error) {
+    // Too big to take: the same status as a file over the upload size, naming the limit.
+    if (error instanceof LimitError) throw new UploadRefused(413, `${printable(name)}: ${error.message}`);
+    // The reader may find the format wrong only once it looks inside (binary bytes named .txt, a zip that is not Word).
+    if (error instanceof DocumentError && FORMAT_PROBLEMS.has(error.code)) throw new UploadRefused(415, `${printable(name)}: ${error.message}`);
     const why = error instanceof DocumentError ? error.message : (error as Error).message.split('\n')[0]!;
-    throw new UploadRefused(422, `${name}: ${why}`);
+    throw new UploadRefused(422, `${printable(name)}: ${why}`);
   }
 }
 
 /** Saves a checked upload and starts ingesting it; returns the job to poll. */
-export function startUpload(ctx: UploadContext, name: string, content: Buffer): UploadJob {
+export function startUpload(ctx: UploadContext, name: string, content: Buffer, receivedAt?: string): UploadJob {
   mkdirSync(ctx.uploadDir, { recursive: true });
   const sha = createHash('sha256').update(content).digest('hex');
   let path = join(ctx.uploadDir, safeFileName(name));
   // Another file of the same name: keep both, the new one prefixed with its hash.
   if (existsSync(path) && !readFileSync(path).equals(content)) path = join(ctx.uploadDir, `${sha.slice(0, 8)}-${safeFileName(name)}`);
   const created = !existsSync(path);
-  if (created) writeFileSync(path, content);
+  // A streamed upload is moved into place (same folder tree: a rename), not written again.
+  if (created && receivedAt) renameSync(receivedAt, path);
+  else if (created) writeFileSync(path, content);
+  else if (receivedAt) rmSync(receivedAt, { force: true });
 
   const job: UploadJob = {
     id: randomUUID(),
     file: name,
     path,
     state: 'running',
-    steps: [`received ${name} (${formatBytes(content.length)}), format checked`],
+    steps: [`received ${printable(name)} (${formatBytes(content.length)}), format checked`],
     documentId: null,
     error: null,
     startedAt: new Date().toISOString(),
@@ -117,7 +134,7 @@ export function startUpload(ctx: UploadContext, name: string, content: Buffer): 
       job.steps.push(`not stored again: ${e.reason}`);
     } else if (e.kind === 'failed') {
       job.state = 'failed';
-      job.error = e.error.replace(path, name);
+      job.error = printable(e.error.replace(path, name));
       job.steps.push(`failed: ${job.error}`);
     }
   };
@@ -130,7 +147,7 @@ export function startUpload(ctx: UploadContext, name: string, content: Buffer): 
     })
     .catch((error: unknown) => {
       job.state = 'failed';
-      job.error = `${name}: ${(error as Error).message.split('\n')[0]}`;
+      job.error = printable(`${name}: ${(error as Error).message.split('\n')[0]}`);
       job.steps.push(`failed: ${job.error}`);
     })
     .finally(() => {

@@ -16,6 +16,14 @@ import { stmt } from './statements.js';
  */
 const FORMAT_PREFERENCE = "CASE format WHEN 'docx' THEN 0 WHEN 'txt' THEN 1 ELSE 2 END";
 
+/**
+ * A file edited in place (same path, new content) is a new version of that
+ * rendering: the old one is kept for history but is never primary while the
+ * newer version of its path is in the same plan.
+ */
+const SUPERSEDED = `EXISTS (SELECT 1 FROM documents newer
+  WHERE newer.plan_id = documents.plan_id AND newer.path = documents.path AND newer.id > documents.id)`;
+
 const MAX_CANDIDATES = 16;
 
 export interface PlanMatch {
@@ -61,7 +69,7 @@ export function choosePrimary(db: Db, planId: number): void {
   const primary = stmt(
     db,
     `SELECT id, title, region, region_code, level, type, period_start, period_end FROM documents
-     WHERE plan_id = ? ORDER BY ${FORMAT_PREFERENCE}, id LIMIT 1`,
+     WHERE plan_id = ? ORDER BY ${SUPERSEDED}, ${FORMAT_PREFERENCE}, id LIMIT 1`,
   ).get(planId) as Record<string, unknown> | undefined;
   if (!primary) {
     stmt(db, 'DELETE FROM plans WHERE id = ?').run(planId);

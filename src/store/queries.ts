@@ -133,6 +133,11 @@ export interface MessageRow {
   text: string;
 }
 
+/** Reviewers' corrections that no longer fit this document's text (review_conflicts). */
+export function correctionConflictsOf(db: Db, documentId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM review_conflicts WHERE document_id = ?').get(documentId) as { n: number }).n;
+}
+
 export function messagesOf(db: Db, documentId: number): MessageRow[] {
   return db.prepare('SELECT severity, stage, code, text FROM messages WHERE document_id = ? ORDER BY id').all(documentId) as MessageRow[];
 }

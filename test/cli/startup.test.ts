@@ -65,8 +65,9 @@ describe('planlens --help and light commands load no heavy module', () => {
   it('reaches only the CLI itself and the light core', () => {
     const outside = loaded.filter((f) => !f.startsWith('src/cli/'));
     // core/errors.ts: ConfigError, for the exit status of a broken configuration (type-only imports otherwise);
+    // core/printable.ts: escaping control characters in printed paths and errors (one function, no imports);
     // records/index.ts: the record kinds and the fields `review` takes as options (plain data, no imports).
-    expect(outside).toEqual(['src/core/errors.ts', 'src/records/index.ts']);
+    expect(outside).toEqual(['src/core/errors.ts', 'src/core/printable.ts', 'src/records/index.ts']);
   });
 
   it('loads no heavy package', () => {

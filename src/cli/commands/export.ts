@@ -3,6 +3,7 @@
  * in an exchange format. The formats live in src/export (one module each).
  */
 import { Option } from 'commander';
+import { printable } from '../../core/printable.js';
 import { ANALYST_TABLE_NAMES, EXPORT_FORMATS } from '../choices.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
@@ -50,8 +51,8 @@ Examples:
       });
       if (options.reviewed && result.files.length === 0 && result.problems.length === 0) throw new CliError(`${options.db}: no reviewed documents to export (review some with \`planlens review\` first)`);
       if (result.files.length === 0 && result.problems.length === 0) throw new CliError(`${options.db}: no documents to export (run \`planlens ingest PATH…\` first)`);
-      for (const file of result.files) cli.stdout.write(`${file}\n`);
-      for (const problem of result.problems) cli.stderr.write(`planlens: ${problem}\n`);
+      for (const file of result.files) cli.stdout.write(`${printable(file)}\n`);
+      for (const problem of result.problems) cli.stderr.write(`planlens: ${printable(problem)}\n`);
       cli.stdout.write(`${result.summary ?? `exported ${result.files.length} document(s) as ${exporter.name} to ${options.out}`}\n`);
       cli.done(result.problems.length > 0 ? EXIT.failed : EXIT.ok);
     } finally {

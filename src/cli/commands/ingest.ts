@@ -1,6 +1,7 @@
 /** planlens ingest PATH… — read files and folders into the database. */
 import { resolve } from 'node:path';
 import type { IngestSummary, ProgressEvent } from '../../batch/index.js';
+import { printable } from '../../core/printable.js';
 import { EXIT, type CliCommand, type CliContext } from '../command.js';
 import { loadRulesAndPipeline, openOrCreateStore, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
 
@@ -82,15 +83,16 @@ function progressReporter(cli: CliContext, quiet: boolean, cliProgress: typeof i
     done++;
     if (e.kind === 'failed') {
       // Clear the bar's line first so the error stands on its own line; the bar redraws below it.
-      cli.stderr.write(`${bar ? '\r\x1b[K' : ''}${e.error}\n`);
+      cli.stderr.write(`${bar ? '\r\x1b[K' : ''}${printable(e.error)}\n`);
     } else if (!bar && !quiet) {
       const what =
         e.kind === 'skipped'
           ? `skipped (${e.reason})`
           : `${e.replaced ? 're-stored' : 'stored'} as document ${e.documentId}, plan ${e.planId}${e.joinedPlan ? ' (another rendering)' : ''}`;
-      cli.stdout.write(`${e.path}: ${what}\n`);
+      cli.stdout.write(`${printable(e.path)}: ${what}\n`);
     }
-    bar?.update(done, { file: e.path.length > 40 ? '…' + e.path.slice(-39) : e.path });
+    const file = printable(e.path);
+    bar?.update(done, { file: file.length > 40 ? '…' + file.slice(-39) : file });
   };
   return { event, stop: () => bar?.stop() };
 }
@@ -103,12 +105,12 @@ function formatSummary(s: IngestSummary, totals: ReturnType<typeof import('../..
     `Ingested ${s.found} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.skipped} skipped (already stored), ${s.failed} failed${rate ? `  (${rate})` : ''}`,
     `  this run:  ${s.pages} PDF pages, ${s.characters} characters, ${s.sentences} sentences, ${s.tables} tables; ` +
       `extracted ${s.targets} target and ${s.actuals} actual records, ${s.flagged} flagged for review`,
-    `  database:  ${totals.plans} plan(s) from ${totals.documents} document(s) in ${dbPath}`,
+    `  database:  ${totals.plans} plan(s) from ${totals.documents} document(s) in ${printable(dbPath)}`,
     // Each plan once (its primary rendering), and each fact once (is_fact): the numbers a comparison uses.
     `  per plan:  ${totals.sentences} sentences, ${totals.tables} tables, ${totals.targets} targets, ${totals.actuals} actuals ` +
       `(one fact per indicator and year), ${totals.flagged} records flagged`,
   ];
-  if (s.failures.length) lines.push('  failed:', ...s.failures.map((f) => `    ${f.error}`));
+  if (s.failures.length) lines.push('  failed:', ...s.failures.map((f) => `    ${printable(f.error)}`));
   if (s.failed > s.failures.length) lines.push(`    … and ${s.failed - s.failures.length} more (SELECT path, text FROM messages WHERE run_id = ${s.runId} AND severity = 'fatal')`);
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 /** planlens serve — the local web app over the same database and library. */
 import { resolve, dirname, join } from 'node:path';
+import { printable } from '../../core/printable.js';
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../choices.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
@@ -67,7 +68,7 @@ The JSON API is described in README.md ("Web app and JSON API").`,
     });
     cli.stdout.write(
       [
-        `planlens web app on ${server.url}${token ? `/?token=${token}` : '/'} (database ${options.db})`,
+        `planlens web app on ${server.url}${token ? `/?token=${token}` : '/'} (database ${printable(options.db)})`,
         ...(token ? [`access token (bound to ${options.host}, so every request must carry it): ${token}`] : []),
         'press Ctrl+C to stop',
       ].join('\n') + '\n',

@@ -1,5 +1,6 @@
 /** planlens show DOC — metadata, renderings, section tree and counts of one document. */
 import type { DocumentRow } from '../../store/index.js';
+import { printable } from '../../core/printable.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption, withFormatOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
@@ -17,7 +18,7 @@ export const showCommand: CliCommand = (program, cli) => {
   );
   command.action(async (ref: string, options: { db: string; format?: string }) => {
     const format = resolveFormat(options.format, cli.stdout);
-    const { countsOf, findDocuments, messagesOf, pathsOf, renderingsOf, sectionsOf } = await import('../../store/index.js');
+    const { correctionConflictsOf, countsOf, findDocuments, messagesOf, pathsOf, renderingsOf, sectionsOf } = await import('../../store/index.js');
     const store = await openExistingStore(options.db);
     try {
       const matches = findDocuments(store.db, ref);
@@ -37,6 +38,7 @@ export const showCommand: CliCommand = (program, cli) => {
           paths: pathsOf(store.db, doc.id),
           renderings: doc.plan_id === null ? [] : renderingsOf(store.db, doc.plan_id),
           counts: countsOf(store.db, doc.id),
+          correctionConflicts: correctionConflictsOf(store.db, doc.id),
           sections,
           messages: messagesOf(store.db, doc.id),
         };
@@ -54,6 +56,7 @@ function readable(d: {
   paths: string[];
   renderings: DocumentRow[];
   counts: object;
+  correctionConflicts: number;
   sections: Array<{ path: string; number: string; heading: string; level: number; page: number | null }>;
   messages: Array<{ severity: string; stage: string; code: string; text: string }>;
 }): string {
@@ -70,18 +73,21 @@ function readable(d: {
     field('file', `${doc.format}, ${doc.bytes} bytes${doc.pages ? `, ${doc.pages} pages` : ''}${doc.encoding ? `, ${doc.encoding}` : ''}`),
     field('sha256', doc.sha256),
     field('rules', `${doc.rules_version} (pipeline ${doc.pipeline}, ingested ${doc.ingested_at})`),
-    field('paths', d.paths.join(', ')),
+    field('paths', d.paths.map(printable).join(', ')),
     field('counts', Object.entries(d.counts as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(', ')),
+    ...(d.correctionConflicts
+      ? [field('conflicts', `${d.correctionConflicts} correction(s) no longer fit the text (planlens review list --flag correction-conflict --document ${doc.id})`)]
+      : []),
     '',
     'Renderings of this plan (* = primary, used by views):',
     ...d.renderings.map(
-      (r) => `  ${r.is_primary ? '*' : ' '} ${String(r.id).padStart(4)}  ${r.format.padEnd(4)}  ${r.plan_similarity === null ? '    ' : r.plan_similarity.toFixed(2)}  ${r.path}`,
+      (r) => `  ${r.is_primary ? '*' : ' '} ${String(r.id).padStart(4)}  ${r.format.padEnd(4)}  ${r.plan_similarity === null ? '    ' : r.plan_similarity.toFixed(2)}  ${printable(r.path)}`,
     ),
     '',
     'Sections:',
     ...d.sections.map((s) => `  ${'  '.repeat(Math.max(0, s.level - 1))}${s.number} ${s.heading}${s.page ? `  (p. ${s.page})` : ''}`),
   ];
   if (d.sections.length === 0) out.push('  (none recognised)');
-  if (d.messages.length) out.push('', 'Messages:', ...d.messages.map((m) => `  ${m.severity} ${m.stage}/${m.code}: ${m.text}`));
+  if (d.messages.length) out.push('', 'Messages:', ...d.messages.map((m) => `  ${m.severity} ${m.stage}/${m.code}: ${printable(m.text)}`));
   return out.join('\n') + '\n';
 }

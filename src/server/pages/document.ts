@@ -5,6 +5,7 @@
  * shows the fields, rule and flags of every record under it.
  */
 import { PAGE_KIND_NAMES } from '../../records/index.js';
+import { printable } from '../../core/printable.js';
 import type { DocumentDetail, PageTable } from '../data/documents.js';
 import { html, page, raw, type Html } from '../html.js';
 import { markedParagraphs, markedText, type Mark } from '../highlight.js';
@@ -47,7 +48,7 @@ export function documentPage(detail: DocumentDetail): string {
   <h1>${d.title ?? fileName(d.path)}</h1>
   <p class="meta">${[d.region, d.type, d.period_start ? `${d.period_start}–${d.period_end ?? ''}` : null, d.issuer, d.doc_number, d.issued, `${d.format}${d.pages ? ` · ${d.pages} 页` : ''}`]
     .filter(Boolean)
-    .join(' · ')}<br><span class="path">${d.path}</span></p>
+    .join(' · ')}<br><span class="path">${printable(d.path)}</span></p>
   ${detail.messages.length
     ? html`<details class="messages"><summary>${detail.messages.length} 条处理信息 pipeline messages</summary><ul>${detail.messages.map(
         (m) => html`<li class="sev-${m.severity}"><b>${m.severity}</b> ${m.stage}/${m.code}: ${m.text}</li>`,

@@ -1,5 +1,6 @@
 /** The Documents page: every stored rendering with its counts, failed files, and the upload box. */
 import { DOCUMENT_EXTENSIONS } from '../../ingest/index.js';
+import { printable } from '../../core/printable.js';
 import type { Db } from '../../store/index.js';
 import { documentList, failedPaths } from '../data/documents.js';
 import { html, page } from '../html.js';
@@ -13,7 +14,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 export function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
+  return printable(path.split(/[\\/]/).pop() ?? path);
 }
 
 export function documentsPage(db: Db, maxUpload: string): string {
@@ -42,7 +43,7 @@ export function documentsPage(db: Db, maxUpload: string): string {
 ${docs.map(
   (d) => html`<tr data-document="${d.id}">
   <td class="num">${d.id}</td>
-  <td class="title"><a href="/documents/${d.id}">${d.is_primary ? '★ ' : ''}${d.title ?? fileName(d.path)}</a><div class="path">${d.path}</div></td>
+  <td class="title"><a href="/documents/${d.id}">${d.is_primary ? '★ ' : ''}${d.title ?? fileName(d.path)}</a><div class="path">${printable(d.path)}</div></td>
   <td>${d.type ? (TYPE_NAMES[d.type] ?? d.type) : '—'}</td>
   <td class="nowrap">${d.region ?? '—'}</td>
   <td class="nowrap">${d.period_start ? `${d.period_start}–${d.period_end ?? ''}` : '—'}</td>
@@ -58,7 +59,7 @@ ${docs.map(
 ${failed.length
   ? html`<h2>未能读取的文件 Files that failed</h2>
 <table class="grid" id="failures"><thead><tr><th>文件 File</th><th>阶段 Stage</th><th>问题 Problem</th><th>时间 When</th></tr></thead>
-<tbody>${failed.map((f) => html`<tr><td>${f.path}</td><td>${f.stage}</td><td class="bad">${f.text}</td><td class="nowrap">${f.created_at.slice(0, 19).replace('T', ' ')}</td></tr>`)}</tbody></table>`
+<tbody>${failed.map((f) => html`<tr><td>${printable(f.path)}</td><td>${f.stage}</td><td class="bad">${printable(f.text)}</td><td class="nowrap">${f.created_at.slice(0, 19).replace('T', ' ')}</td></tr>`)}</tbody></table>`
   : ''}
 `,
   );

@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { ANALYST_VIEWS_SQL } from './analyst-views.js';
 import { REVIEW_SCHEMA_SQL } from './review.js';
+import { RUN_STATUS_SQL } from './run-status.js';
 import { BASE_SCHEMA_SQL } from './tables.js';
 
 export { INDICATOR_KEY_SQL } from './analyst-views.js';
@@ -29,5 +30,9 @@ export const MIGRATIONS: Migration[] = [
   {
     description: 'review: append-only corrections, conflicts, review columns on extraction rows (SQL in src/store/schema/review.ts)',
     up: (db) => db.exec(REVIEW_SCHEMA_SQL),
+  },
+  {
+    description: "runs.status (running/finished/interrupted), pid and host: a killed run is marked interrupted by the next; file_claims (SQL in src/store/schema/run-status.ts)",
+    up: (db) => db.exec(RUN_STATUS_SQL),
   },
 ];
