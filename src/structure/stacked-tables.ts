@@ -79,14 +79,18 @@ function readRows(lines: Line[], from: number, width: number, header: string[], 
   };
   const rows: FlatCell[][] = [];
   let at = from;
-  let serial = 1;
   for (;;) {
     const cells: Line[] = [];
     let j = at;
+    let nextSerial = '';
     while (cells.length < width && fits(lines[j])) {
       const t = squeeze(lines[j]!.text);
-      // The next row's number, followed by a name, begins the next row (its leading cells were merged).
-      if (serialFirst && cells.length >= 3 && t === String(serial) && !SERIAL.test(squeeze(lines[j + 1]?.text ?? '1')) && !ctx.figure.test(squeeze(lines[j + 1]?.text ?? '1'))) break;
+      if (cells.length === 0 && SERIAL.test(t)) nextSerial = String(Number(t.replace(/\D/g, '')) + 1);
+      // The next row's number, followed by a name, begins the next row (this row's leading cells were merged).
+      const after = squeeze(lines[j + 1]?.text ?? '');
+      // A row holds a value besides its number before it can end: 新建重点实验室 / 个 / 2 keeps its 2.
+      const hasValue = cells.slice(1).some((line) => isValue(squeeze(line.text), ctx.figure));
+      if (serialFirst && hasValue && SERIAL.test(t) && t.replace(/\D/g, '') === nextSerial && after !== '' && !ctx.figure.test(after)) break;
       cells.push(lines[j]!);
       j++;
       if (attributeLast && isAttribute(t)) break;
@@ -102,7 +106,6 @@ function readRows(lines: Line[], from: number, width: number, header: string[], 
       const pad = { text: '', start: row[at]!.start, end: row[at]!.start };
       row.splice(at, 0, ...Array.from({ length: width - row.length }, () => ({ ...pad })));
     }
-    if (serialFirst && SERIAL.test(texts[0]!)) serial = Number(texts[0]!.replace(/\D/g, '')) + 1;
     rows.push(row);
     at = j;
   }
@@ -113,8 +116,11 @@ function readRows(lines: Line[], from: number, width: number, header: string[], 
 function isRow(texts: string[], figure: RegExp): boolean {
   if (texts.length < 2) return false;
   const wordy = texts.some((t) => /[\u4e00-\u9fff]{2,}/u.test(t) && !figure.test(t));
-  const valued = texts.some((t) => figure.test(t) || EMPTY_CELL.test(t) || /^[〔［\[（(]?[<>≤≥＜＞]?\d/.test(t));
-  return wordy && valued;
+  return wordy && texts.some((t) => isValue(t, figure));
+}
+
+function isValue(text: string, figure: RegExp): boolean {
+  return figure.test(text) || EMPTY_CELL.test(text) || /^[〔［\[（(]?[<>≤≥＜＞]?\d/.test(text);
 }
 
 function squeeze(text: string): string {

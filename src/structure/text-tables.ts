@@ -20,6 +20,15 @@ export interface FlatTable {
 
 const CELL_LINE = /^\t/;
 
+/** A line holding several TAB-separated cells is a row, even when its first cell is empty (merged): not one cell. */
+function isMultiCell(text: string): boolean {
+  return text.split('\t').filter((part) => part.trim() !== '').length >= 2;
+}
+
+function isCellLine(text: string): boolean {
+  return CELL_LINE.test(text) && !isMultiCell(text);
+}
+
 /** A blank line without a TAB separates rows (a lone TAB is an empty cell). */
 function isRowBreak(line: Line): boolean {
   return !CELL_LINE.test(line.text) && isBlank(line.text);
@@ -41,7 +50,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
   let i = 0;
   while (i < lines.length) {
     const first = lines[i]!;
-    if (!usable(first) || !CELL_LINE.test(first.text)) {
+    if (!usable(first) || !isCellLine(first.text)) {
       i++;
       continue;
     }
@@ -53,6 +62,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       if (!usable(line)) break;
+      if (isMultiCell(line.text)) break;
       if (CELL_LINE.test(line.text)) {
         const span = trimSpan(text, line.start + 1, line.end);
         cell = { text: text.slice(span.start, span.end), start: span.start, end: span.end };
@@ -64,7 +74,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
         cell = null;
         let next = j + 1;
         while (next < lines.length && isRowBreak(lines[next]!)) next++;
-        if (next >= lines.length || !CELL_LINE.test(lines[next]!.text) || !usable(lines[next]!)) break;
+        if (next >= lines.length || !isCellLine(lines[next]!.text) || !usable(lines[next]!)) break;
         j = next - 1;
       } else {
         if (!cell || endsTable(line)) break;
@@ -85,7 +95,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
 
 /** A row written on one line with TABs between its cells (text copied from a web page or a spreadsheet). */
 function tabRow(text: string, line: Line): FlatCell[] | null {
-  if (CELL_LINE.test(line.text) || !line.text.includes('\t')) return null;
+  if (isCellLine(line.text) || !line.text.includes('\t')) return null;
   const cells: FlatCell[] = [];
   let from = line.start;
   for (const part of line.text.split('\t')) {
