@@ -107,6 +107,21 @@ function tabRow(text: string, line: Line): FlatCell[] | null {
   return cells.filter((c) => c.text !== '').length >= 2 ? cells : null;
 }
 
+const SERIAL = /^\d{1,2}[.、．]?$/;
+
+/**
+ * A row copied out of a web page leaves out the cells merged with the row
+ * above (类别 written once for its group): a row short of the header's width
+ * gets them back as empty cells before its name (after its number, when it
+ * starts with one), so the grid carries the merged text down.
+ */
+function padMerged(row: FlatCell[], width: number): FlatCell[] {
+  if (row.length >= width) return row;
+  const at = SERIAL.test(row[0]!.text) && row.length > 1 ? 1 : 0;
+  const pad = { text: '', start: row[at]!.start, end: row[at]!.start };
+  return [...row.slice(0, at), ...Array.from({ length: width - row.length }, () => ({ ...pad })), ...row.slice(at)];
+}
+
 /**
  * Tables whose rows are single lines with TAB-separated cells. At least two
  * such lines in a row make a table; an empty cell is merged from the cell above
@@ -118,7 +133,7 @@ export function findTabRowTables(text: string, lines: Line[], usable: (line: Lin
   let start = 0;
   let end = 0;
   const flush = () => {
-    if (rows.length >= 2) tables.push({ rows, start, end });
+    if (rows.length >= 2) tables.push({ rows: rows.map((row) => padMerged(row, rows[0]!.length)), start, end });
     rows = [];
   };
   for (const line of lines) {

@@ -21,6 +21,9 @@ const headerApart = (rows: Rows) => rows.map((row) => row.filter((cell) => cell 
 /** One row per line, cells between TABs, the header apart from the rows by a blank line. */
 const tabRows = (rows: Rows) => `${rows[0]!.join('\t')}\n\n${rows.slice(1).map((row) => row.join('\t')).join('\n')}\n`;
 
+/** One row per line, cells apart by runs of spaces (text copied out of a page or a PDF); merged cells left out. */
+const spaceRows = (gap: string) => (rows: Rows) => rows.map((row) => row.filter((cell) => cell !== '').join(gap)).join('\n') + '\n';
+
 const PLAN_TABLE: Rows = [
   ['类别', '指标', '单位', '2020年（基期）', '2025年（目标）', '属性'],
   ['创新投入', '全社会研究与试验发展经费投入强度', '%', '2.88', '3.3', '预期性'],
@@ -85,6 +88,9 @@ const POSITIVE: ProbeCase[] = [
   tableCase('stacked-pdf-spacing', 'province-plan', PLAN_TABLE, spaced, PLAN_ACTUALS, PLAN_TARGETS),
   tableCase('stacked-header-apart', 'province-plan', PLAN_TABLE, headerApart, PLAN_ACTUALS, PLAN_TARGETS),
   tableCase('tab-rows-header-apart', 'province-plan', PLAN_TABLE, tabRows, PLAN_ACTUALS, PLAN_TARGETS),
+  tableCase('space-rows', 'province-plan', PLAN_TABLE, spaceRows('    '), PLAN_ACTUALS, PLAN_TARGETS),
+  tableCase('ideographic-space-rows', 'province-plan', PLAN_TABLE, spaceRows('\u3000\u3000'), PLAN_ACTUALS, PLAN_TARGETS),
+  tableCase('space-rows-serial', 'county-plan', SERIAL_TABLE, spaceRows('  '), SERIAL_ACTUALS, SERIAL_TARGETS),
   tableCase('stacked-serial-column', 'county-plan', SERIAL_TABLE, stacked, SERIAL_ACTUALS, SERIAL_TARGETS),
   tableCase('stacked-serial-pdf-spacing', 'county-plan', SERIAL_TABLE, spaced, SERIAL_ACTUALS, SERIAL_TARGETS),
   tableCase('stacked-header-width', 'work-plan', PLAIN_TABLE, stacked, PLAIN_ACTUALS, PLAIN_TARGETS),
