@@ -446,14 +446,21 @@ export class ProseReader {
     const standings = this.rules.patterns.standings;
     if (!standings) return [];
     const out: Mention[] = [];
+    const found: { at: number; phrase: string; scope: string; name: string }[] = [];
     const regex = standingRegex(standings);
     regex.lastIndex = offset;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      const at = m.index;
+      const clauseStart = Math.max(offset, this.clauseStart(text, m.index));
+      const name = squeezeName(removeTimeExpressions(text, clauseStart, m.index, expressions));
+      found.push({ at: m.index, phrase: m[0], scope: m[1]!, name: trimName(this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames))) });
+    }
+    const largest = largestRegex(standings);
+    if (largest) {
+      largest.lastIndex = offset;
+      for (let m = largest.exec(text); m; m = largest.exec(text)) found.push({ at: m.index, phrase: m[0], scope: m[1]!, name: trimName(m[2]!) });
+    }
+    for (const { at, phrase, scope, name } of found) {
       if (insideQuotes(text, at)) continue;
-      const clauseStart = Math.max(offset, this.clauseStart(text, at));
-      let name = squeezeName(removeTimeExpressions(text, clauseStart, at, expressions));
-      name = trimName(this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames)));
       if (name.length < 2) continue;
       const dating = date(text, offset, at, expressions, this.rules, doc, input.sectionKind, input.horizon ?? null);
       let { year, flags } = dating;
@@ -471,16 +478,16 @@ export class ProseReader {
       }
       out.push({
         kind: dating.kind,
-        indicator: name + standings.scopes[m[1]!]! + standings.nameSuffix,
+        indicator: name + standings.scopes[scope]! + standings.nameSuffix,
         value: null,
         unit: null,
         unitBase: null,
         multiplier: 1,
         comparator: '=',
         year,
-        qualitative: m[0],
+        qualitative: phrase,
         start: at - offset,
-        end: at + m[0].length - offset,
+        end: at + phrase.length - offset,
         rule: `${dating.kind}.standing`,
         flags,
       });
@@ -539,6 +546,20 @@ function standingRegex(standings: NonNullable<QuantityRules['patterns']['standin
       'gu',
     );
     standingRegexes.set(standings, regex);
+  }
+  return regex;
+}
+
+/** 全球第二大商品消费市场: scope, 第N, the marker 大 and the ranked noun up to the clause end (第二大经济体的市场 is a modifier, not a standing). */
+const largestRegexes = new WeakMap<object, RegExp>();
+function largestRegex(standings: NonNullable<QuantityRules['patterns']['standings']>): RegExp | null {
+  if (!standings.largestMarker) return null;
+  let regex = largestRegexes.get(standings);
+  if (!regex) {
+    const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+    const ordinals = standings.places.filter((p) => p.startsWith('第'));
+    regex = new RegExp(`(${alt(Object.keys(standings.scopes))})(?:${alt(ordinals)})${escapeRegex(standings.largestMarker)}((?:(?!的)[\\u4e00-\\u9fff]){2,10})(?=[，。；、,;]|$)`, 'gu');
+    largestRegexes.set(standings, regex);
   }
   return regex;
 }

@@ -98,6 +98,7 @@ export const QuantityPatternsFile = z.object({
       places: z.array(Word).min(1),
       runPattern: z.string(),
       nameSuffix: Word,
+      largestMarker: Word.optional(),
     })
     .optional(),
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),

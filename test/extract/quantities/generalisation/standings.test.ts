@@ -52,6 +52,14 @@ const CASES: ProbeCase[] = [
     text: '2020年，全省高新技术企业数量居全国第三位，技术合同成交额达到1200亿元。',
     actuals: [q('高新技术企业数量全国排名', null, null, '=', 2020, { qualitative: '居全国第三位' }), q('技术合同成交额', 1200, '亿元', '>=', 2020)],
   },
+  {
+    id: 'standing-nth-largest',
+    style: 'standing',
+    doc: 'province-plan',
+    heading: BASIS,
+    text: '2020年，全省地区生产总值突破6万亿元，已成为全国第四大经济体，带动进口规模持续扩大。',
+    actuals: [q('地区生产总值', 6, '万亿元', '>', 2020), q('经济体全国排名', null, null, '=', 2020, { qualitative: '全国第四大经济体' })],
+  },
 ];
 
 /** No definite place: nothing is recorded. */
@@ -59,6 +67,8 @@ const NEGATIVE: ProbeCase[] = [
   { id: 'standing-vague', style: 'standing', doc: 'province-plan', heading: BASIS, text: '2020年，全省知识产权综合实力位居全国前列，创新能力居全国领先水平。' },
   { id: 'ordinal-no-standing', style: 'standing', doc: 'province-plan', heading: BASIS, text: '森林是仅次于煤、石油、天然气的第四大能源，第十三届全国人民代表大会对此作出部署。' },
   { id: 'standing-in-quotes', style: 'standing', doc: 'province-plan', heading: BASIS, text: '全省上下牢固树立“争第一、创唯一、居全国首位”的发展理念。' },
+  { id: 'nth-largest-without-scope', style: 'standing', doc: 'province-plan', heading: BASIS, text: '森林是仅次于煤、石油、天然气的第四大能源。' },
+  { id: 'nth-largest-inside-a-name', style: 'standing', doc: 'province-plan', heading: BASIS, text: '全省积极对接全球第二大经济体的市场需求，拓展合作空间。' },
   { id: 'standing-eleventh-place', style: 'standing', doc: 'province-plan', heading: BASIS, text: '2020年，全省研发投入强度居全国第十一位。' },
 ];
 
