@@ -120,7 +120,7 @@ function isRow(texts: string[], figure: RegExp): boolean {
 }
 
 function isValue(text: string, figure: RegExp): boolean {
-  return figure.test(text) || EMPTY_CELL.test(text) || /^[〔［\[（(]?[<>≤≥＜＞]?\d/.test(text);
+  return figure.test(text) || EMPTY_CELL.test(text) || /^[〔［[（(]?[<>≤≥＜＞]?\d/.test(text);
 }
 
 function squeeze(text: string): string {
