@@ -476,9 +476,13 @@ export class ProseReader {
           flags = [...flags, { kind: 'year-defaulted', reason: 'the standing\'s sentence names no year: the document\'s own year is taken' }];
         }
       }
+      // 连续9年居于世界首位 in 2021: the standing held over 2013–2021.
+      const run = /连续(\d{1,2})年/.exec(phrase);
+      const held = run && year !== null && Number(run[1]) > 1 ? { period: [year - Number(run[1]) + 1, year] as [number, number] } : {};
       out.push({
         kind: dating.kind,
         indicator: name + standings.scopes[scope]! + standings.nameSuffix,
+        ...held,
         value: null,
         unit: null,
         unitBase: null,

@@ -19,7 +19,7 @@ const CASES: ProbeCase[] = [
     heading: BASIS,
     text: '2020年，全省跨境电子商务进出口额连续5年居全国首位，人工智能领域发明专利授权量位居全国第二。',
     actuals: [
-      q('跨境电子商务进出口额全国排名', null, null, '=', 2020, { qualitative: '连续5年居全国首位' }),
+      q('跨境电子商务进出口额全国排名', null, null, '=', 2020, { qualitative: '连续5年居全国首位', period: [2016, 2020] }),
       q('人工智能领域发明专利授权量全国排名', null, null, '=', 2020, { qualitative: '位居全国第二' }),
     ],
   },
