@@ -76,13 +76,22 @@ export function stripMarkdown(line: MappedText): MappedText {
   return out.replace(MARKDOWN_LINK, (m) => m[1] || m[2]!);
 }
 
-/** Removes a run of spaces when it sits next to CJK text, or between a number and its per cent sign. */
+/** A gap of two spaces or more inside a line: a column gap when the line has two of them. */
+const COLUMN_GAP = /(?<=\S) {2,}(?=\S)/g;
+
+/**
+ * Removes a run of spaces when it sits next to CJK text, or between a number and its per cent sign.
+ * A table row copied out with spaces between its cells (类别  指标  单位  2025年) keeps its
+ * column gaps as TABs: removing them would run the cells together.
+ */
 export function removeCjkSpaces(line: MappedText): MappedText {
   const text = line.text;
+  const columns = (text.match(COLUMN_GAP) ?? []).length >= 2;
   return line.replace(SPACE_RUN, (m) => {
     const before = text[m.index - 1];
     const after = text[m.index + m[0].length];
     if (before === undefined || after === undefined || before === '\t') return m[0];
+    if (columns && m[0].length >= 2) return '\t';
     const cjkBefore = CJK.test(before);
     const cjkAfter = CJK.test(after);
     if (cjkBefore || cjkAfter) return '';

@@ -47,9 +47,9 @@ export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit
   return out;
 }
 
-/** Lines that never join: empty lines and tab-led text-table lines. */
+/** Lines that never join: empty lines, tab-led text-table lines and table rows with TABs between their cells. */
 function isStandalone(unit: LineUnit): boolean {
-  return unit.text.text.trim().length === 0 || unit.text.text.startsWith('\t');
+  return unit.text.text.trim().length === 0 || unit.text.text.includes('\t');
 }
 
 /** Ems of indent or of room at the line end that mark a paragraph edge (body paragraphs indent 2). */

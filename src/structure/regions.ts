@@ -8,6 +8,7 @@ import { boxFromFlatTable, findTextBoxes, type BoxDraft } from './boxes.js';
 import { countHeaderRows, gridFromFlat, gridFromSpans } from './grid.js';
 import { isBlank, RangeSet, type Line } from './lines.js';
 import type { StructureRules } from './rules.js';
+import { findStackedTables } from './stacked-tables.js';
 import { findMarkdownTables, findTabRowTables, findTextTables, type FlatCell } from './text-tables.js';
 
 export type TableDraft = Omit<Table, 'index' | 'sectionPath' | 'page'>;
@@ -60,6 +61,9 @@ export function findRegions(
   flatTables.push(...findTextTables(text, lines, free, looksLikeHeading));
   for (const flat of flatTables) claimed.add(flat.start, flat.end);
   flatTables.push(...findTabRowTables(text, lines, free), ...findMarkdownTables(text, lines, free));
+  for (const flat of flatTables) claimed.add(flat.start, flat.end);
+  // Last: one cell per line is the loosest layout, so every other reading goes first.
+  flatTables.push(...findStackedTables(text, lines, free, looksLikeHeading, structureRules.table));
 
   // A box's content may run on past its TAB lines (one-cell tables flatten to a
   // title cell followed by plain lines): it ends at the next heading or blank line.

@@ -46,6 +46,17 @@ export const StructureRulesSchema = z
         headerWords: z.array(z.string().min(1)),
         figurePattern: RegexSource,
         maxHeaderRows: z.number().int().min(1),
+        stacked: z
+          .object({
+            nameWords: z.array(z.string().min(1)).min(1),
+            valueWords: z.array(z.string().min(1)).min(1),
+            attributeHeaderWords: z.array(z.string().min(1)),
+            attributeWords: z.array(z.string().min(1)),
+            serialHeaderWords: z.array(z.string().min(1)),
+            maxHeaderCell: z.number().int().min(2),
+            maxCell: z.number().int().min(2),
+          })
+          .strict(),
       })
       .strict(),
   })

@@ -20,6 +20,15 @@ export interface FlatTable {
 
 const CELL_LINE = /^\t/;
 
+/** A line holding several TAB-separated cells is a row, even when its first cell is empty (merged): not one cell. */
+function isMultiCell(text: string): boolean {
+  return text.split('\t').filter((part) => part.trim() !== '').length >= 2;
+}
+
+function isCellLine(text: string): boolean {
+  return CELL_LINE.test(text) && !isMultiCell(text);
+}
+
 /** A blank line without a TAB separates rows (a lone TAB is an empty cell). */
 function isRowBreak(line: Line): boolean {
   return !CELL_LINE.test(line.text) && isBlank(line.text);
@@ -41,7 +50,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
   let i = 0;
   while (i < lines.length) {
     const first = lines[i]!;
-    if (!usable(first) || !CELL_LINE.test(first.text)) {
+    if (!usable(first) || !isCellLine(first.text)) {
       i++;
       continue;
     }
@@ -53,6 +62,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       if (!usable(line)) break;
+      if (isMultiCell(line.text)) break;
       if (CELL_LINE.test(line.text)) {
         const span = trimSpan(text, line.start + 1, line.end);
         cell = { text: text.slice(span.start, span.end), start: span.start, end: span.end };
@@ -64,7 +74,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
         cell = null;
         let next = j + 1;
         while (next < lines.length && isRowBreak(lines[next]!)) next++;
-        if (next >= lines.length || !CELL_LINE.test(lines[next]!.text) || !usable(lines[next]!)) break;
+        if (next >= lines.length || !isCellLine(lines[next]!.text) || !usable(lines[next]!)) break;
         j = next - 1;
       } else {
         if (!cell || endsTable(line)) break;
@@ -85,7 +95,7 @@ export function findTextTables(text: string, lines: Line[], usable: (line: Line)
 
 /** A row written on one line with TABs between its cells (text copied from a web page or a spreadsheet). */
 function tabRow(text: string, line: Line): FlatCell[] | null {
-  if (CELL_LINE.test(line.text) || !line.text.includes('\t')) return null;
+  if (isCellLine(line.text) || !line.text.includes('\t')) return null;
   const cells: FlatCell[] = [];
   let from = line.start;
   for (const part of line.text.split('\t')) {
@@ -95,6 +105,21 @@ function tabRow(text: string, line: Line): FlatCell[] | null {
   }
   while (cells.length > 0 && cells[cells.length - 1]!.text === '') cells.pop();
   return cells.filter((c) => c.text !== '').length >= 2 ? cells : null;
+}
+
+const SERIAL = /^\d{1,2}[.、．]?$/;
+
+/**
+ * A row copied out of a web page leaves out the cells merged with the row
+ * above (类别 written once for its group): a row short of the header's width
+ * gets them back as empty cells before its name (after its number, when it
+ * starts with one), so the grid carries the merged text down.
+ */
+function padMerged(row: FlatCell[], width: number): FlatCell[] {
+  if (row.length >= width) return row;
+  const at = SERIAL.test(row[0]!.text) && row.length > 1 ? 1 : 0;
+  const pad = { text: '', start: row[at]!.start, end: row[at]!.start };
+  return [...row.slice(0, at), ...Array.from({ length: width - row.length }, () => ({ ...pad })), ...row.slice(at)];
 }
 
 /**
@@ -108,7 +133,7 @@ export function findTabRowTables(text: string, lines: Line[], usable: (line: Lin
   let start = 0;
   let end = 0;
   const flush = () => {
-    if (rows.length >= 2) tables.push({ rows, start, end });
+    if (rows.length >= 2) tables.push({ rows: rows.map((row) => padMerged(row, rows[0]!.length)), start, end });
     rows = [];
   };
   for (const line of lines) {

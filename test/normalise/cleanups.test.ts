@@ -47,6 +47,11 @@ describe('character cleanups', () => {
     ['CJK punctuation stays', '（一）强化保护、运用：“十四五”；完成。', '（一）强化保护、运用：“十四五”；完成。'],
     ['ideographic indent and NBSP', '\u3000\u3000全市\u00a0发明专利', '全市发明专利'],
     ['zero-width characters', '专\u200b利\ufeff', '专利'],
+    // A table row copied out with spaces between its cells keeps its column gaps as TABs.
+    ['a row with column gaps', '创新投入  研发经费投入强度    %  2.88  3.3  预期性', '创新投入\t研发经费投入强度\t%\t2.88\t3.3\t预期性'],
+    ['a row with ideographic gaps', '研发经费投入强度\u3000\u3000%\u3000\u30002.88\u3000\u30003.3', '研发经费投入强度\t%\t2.88\t3.3'],
+    ['one wide gap is no row', '南京市科学技术局    2023年3月15日', '南京市科学技术局2023年3月15日'],
+    ['single spaces are no gaps', '研发 经费 投入 强度 达到 3 %', '研发经费投入强度达到3%'],
     // Crawled web pages saved as markdown.
     ['markdown title mark', '# 关于印发《某市行动方案》的通知', '关于印发《某市行动方案》的通知'],
     ['markdown section mark', '## 政策全文', '政策全文'],
@@ -137,6 +142,7 @@ describe('joining hard-wrapped PDF lines', () => {
     ['a sentence end at the margin goes on', ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作。', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作', '（牵头单位：市市场监管局）'], ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作。推进知识产权强市建设，加强知识产权保护，完善制度建设工作（牵头单位：市市场监管局）']],
     ['a short line before a heading', ['一、指导思想', '1.高起点谋划知识产权强市'], ['一、指导思想', '1.高起点谋划知识产权强市']],
     ['a short title line ends', ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落'], ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落']],
+    ['a table row between wrapped lines stays a line', ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '研发经费投入强度  %  2.88  3.3', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作。'], ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '研发经费投入强度\t%\t2.88\t3.3', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作。']],
     ['a title wrapped inside 《》', ['关于印发《南京市玄武区“十四五”知识产权', '发展规划》的通知'], ['关于印发《南京市玄武区“十四五”知识产权发展规划》的通知']],
   ])('%s', (_name, input, expected) => {
     const n = normalise(pdfLines(...input), 'pdf', {}, 1);

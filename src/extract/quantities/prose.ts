@@ -189,7 +189,8 @@ export class ProseReader {
 
     distributeYears(reads);
     const qualitative = this.qualitative(text, offset, expressions, figures, input, doc);
-    return [...reads.map((r) => r.mention), ...qualitative];
+    const standings = this.standings(text, offset, expressions, input, doc);
+    return [...reads.map((r) => r.mention), ...qualitative, ...standings];
   }
 
   /**
@@ -323,9 +324,21 @@ export class ProseReader {
     let name = squeezeName(removeTimeExpressions(text, start, clauseStart - 1, expressions));
     name = this.stripLeadingFillers(name, doc.regionNames);
     const trend = longestFirst(this.rules.patterns.trendWords).find((w) => name.endsWith(w));
-    if (!trend) return null;
-    name = trimName(this.stripTrailingFillers(name.slice(0, -trend.length)));
+    // 网络零售市场规模连续9年居于世界首位，从2012年的…: a standing, like a trend, names its subject.
+    const standing = trend ? null : this.standingAtEnd(name);
+    if (!trend && standing === null) return null;
+    name = trimName(this.stripTrailingFillers(name.slice(0, trend ? -trend.length : standing!)));
     return name.length >= 2 ? name : null;
+  }
+
+  /** Where a standing (居世界首位) closing `name` starts, or null. */
+  private standingAtEnd(name: string): number | null {
+    const standings = this.rules.patterns.standings;
+    if (!standings) return null;
+    const regex = standingRegex(standings);
+    regex.lastIndex = 0;
+    for (let m = regex.exec(name); m; m = regex.exec(name)) if (m.index + m[0].length === name.length) return m.index;
+    return null;
   }
 
   private clauseStart(text: string, pos: number): number {
@@ -426,6 +439,67 @@ export class ProseReader {
     return marker ? text.slice(0, comparison.start).trimEnd().length - marker.length : comparison.start;
   }
 
+  /**
+   * 居世界首位, 连续13年位居全球第一: a standing, recorded without a figure.
+   * What stands there is the clause's subject; the name says in which ranking.
+   */
+  private standings(text: string, offset: number, expressions: TimeExpression[], input: SentenceInput, doc: DocumentContext): Mention[] {
+    const standings = this.rules.patterns.standings;
+    if (!standings) return [];
+    const out: Mention[] = [];
+    const found: { at: number; phrase: string; scope: string; name: string }[] = [];
+    const regex = standingRegex(standings);
+    regex.lastIndex = offset;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      const clauseStart = Math.max(offset, this.clauseStart(text, m.index));
+      const name = squeezeName(removeTimeExpressions(text, clauseStart, m.index, expressions));
+      found.push({ at: m.index, phrase: m[0], scope: m[1]!, name: trimName(this.stripTrailingFillers(this.stripLeadingFillers(name, doc.regionNames))) });
+    }
+    const largest = largestRegex(standings);
+    if (largest) {
+      largest.lastIndex = offset;
+      for (let m = largest.exec(text); m; m = largest.exec(text)) found.push({ at: m.index, phrase: m[0], scope: m[1]!, name: trimName(m[2]!) });
+    }
+    for (const { at, phrase, scope, name } of found) {
+      if (insideQuotes(text, at)) continue;
+      if (name.length < 2) continue;
+      const dating = date(text, offset, at, expressions, this.rules, doc, input.sectionKind, input.horizon ?? null);
+      let { year, flags } = dating;
+      if (dating.kind === 'actual') {
+        // A standing holds over a stretch of time: it is dated by the latest year its own sentence
+        // speaks of (连续9年居于世界首位，从2012年的…增长到2021年的… → 2021), else by the document's own year.
+        const own = expressions
+          .filter((e) => e.start >= offset && !e.comparison && e.year !== undefined && (doc.referenceYear === null || e.year <= doc.referenceYear))
+          .map((e) => e.year!);
+        if (own.length > 0) year = Math.max(...own);
+        else if (doc.referenceYear !== null) {
+          year = doc.referenceYear;
+          flags = [...flags, { kind: 'year-defaulted', reason: 'the standing\'s sentence names no year: the document\'s own year is taken' }];
+        }
+      }
+      // 连续9年居于世界首位 in 2021: the standing held over 2013–2021.
+      const run = /连续(\d{1,2})年/.exec(phrase);
+      const held = run && year !== null && Number(run[1]) > 1 ? { period: [year - Number(run[1]) + 1, year] as [number, number] } : {};
+      out.push({
+        kind: dating.kind,
+        indicator: name + standings.scopes[scope]! + standings.nameSuffix,
+        ...held,
+        value: null,
+        unit: null,
+        unitBase: null,
+        multiplier: 1,
+        comparator: '=',
+        year,
+        qualitative: phrase,
+        start: at - offset,
+        end: at + phrase.length - offset,
+        rule: `${dating.kind}.standing`,
+        flags,
+      });
+    }
+    return out;
+  }
+
   /** 全覆盖 and the like: targets without a number. */
   private qualitative(text: string, offset: number, expressions: TimeExpression[], figures: Figure[], input: SentenceInput, doc: DocumentContext): Mention[] {
     const out: Mention[] = [];
@@ -464,6 +538,39 @@ export class ProseReader {
     }
     return out;
   }
+}
+
+/** 连续9年居于世界首位: the regex of rules/quantity-patterns.yaml standings, built once per rule set. */
+const standingRegexes = new WeakMap<object, RegExp>();
+function standingRegex(standings: NonNullable<QuantityRules['patterns']['standings']>): RegExp {
+  let regex = standingRegexes.get(standings);
+  if (!regex) {
+    const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+    regex = new RegExp(
+      `(?:${standings.runPattern})?(?:${alt(standings.verbs)})(${alt(Object.keys(standings.scopes))})(?:${alt(standings.places)})(?![一二三四五六七八九十0-9大])位?`,
+      'gu',
+    );
+    standingRegexes.set(standings, regex);
+  }
+  return regex;
+}
+
+/** 全球第二大商品消费市场: scope, 第N, the marker 大 and the ranked noun up to the clause end (第二大经济体的市场 is a modifier, not a standing). */
+const largestRegexes = new WeakMap<object, RegExp>();
+function largestRegex(standings: NonNullable<QuantityRules['patterns']['standings']>): RegExp | null {
+  if (!standings.largestMarker) return null;
+  let regex = largestRegexes.get(standings);
+  if (!regex) {
+    const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+    const ordinals = standings.places.filter((p) => p.startsWith('第'));
+    regex = new RegExp(`(${alt(Object.keys(standings.scopes))})(?:${alt(ordinals)})${escapeRegex(standings.largestMarker)}((?:(?!的)[\\u4e00-\\u9fff]){2,10})(?=[，。；、,;]|$)`, 'gu');
+    largestRegexes.set(standings, regex);
+  }
+  return regex;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -91,6 +91,16 @@ export const QuantityPatternsFile = z.object({
     })
     .default({ grantVerbs: [], caps: [], amountNouns: [], perRecipient: [], grantNouns: [], grantNounLeadIns: [], conditionEndings: [], ruleModals: [], definitionWords: [] }),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
+  standings: z
+    .object({
+      verbs: z.array(Word).min(1),
+      scopes: z.record(z.string(), Word),
+      places: z.array(Word).min(1),
+      runPattern: z.string(),
+      nameSuffix: Word,
+      largestMarker: Word.optional(),
+    })
+    .optional(),
   sectionCues: z.object({ actual: z.array(Word), target: z.array(Word) }),
   targetCues: z.array(Word),
   actualCues: z.array(Word),

@@ -631,7 +631,12 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: BASIS,
     text: '全省拥有国家重点实验室15家、省级重点实验室320家，高新技术企业数量居全国第三位。',
-    actuals: [q('国家重点实验室', 15, '家', '=', 2020), q('省级重点实验室', 320, '家', '=', 2020)],
+    // A standing is a qualitative actual (the real gold records 居世界首位 and 连续多年位居世界第二 so).
+    actuals: [
+      q('国家重点实验室', 15, '家', '=', 2020),
+      q('省级重点实验室', 320, '家', '=', 2020),
+      q('高新技术企业数量全国排名', null, null, '=', 2020, { qualitative: '居全国第三位' }),
+    ],
   },
   {
     id: 'work-plan-two-stages',
