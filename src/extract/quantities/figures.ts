@@ -24,6 +24,11 @@ export interface Figure {
   unitBase: string | null;
   multiplier: number;
   comparator: Comparator;
+  /**
+   * The comparator when the figure reports a value already reached (an
+   * actual): 达113788件 states the value ('='), 超过500人 still a bound ('>').
+   */
+  achievedComparator: Comparator;
   /** The comparator word before the number as written ('累计达'), '' when none. */
   comparatorWord: string;
   chinese: boolean;
@@ -34,10 +39,17 @@ export interface FindOptions {
   cell?: boolean;
 }
 
+interface ComparatorWordMatch {
+  start: number;
+  word: string;
+  comparator: Comparator;
+  achieved?: Comparator;
+}
+
 export class FigureFinder {
   private readonly number: RegExp;
   private readonly masks: Array<{ re: RegExp; unlessUnit: boolean }>;
-  private readonly before: Array<{ word: string; comparator: Comparator }>;
+  private readonly before: Array<{ word: string; comparator: Comparator; achieved?: Comparator }>;
   private readonly after: Array<{ word: string; comparator: Comparator }>;
   private readonly between: Array<{ word: string; comparator: Comparator }>;
   private readonly chineseCue: RegExp;
@@ -161,6 +173,7 @@ export class FigureFinder {
       // 培育8—10家: a bare range is met from its lower end on.
       const stated = this.combine(beforeMatch?.comparator ?? null, after?.comparator ?? betweenComparator);
       const comparator = stated === '=' && valueMax !== undefined && !beforeMatch && !after && !betweenComparator ? '>=' : stated;
+      const achievedComparator = beforeMatch?.achieved ? this.combine(beforeMatch.achieved, after?.comparator ?? betweenComparator) : comparator;
       if (valueMax !== undefined && valueMax < value) [value, valueMax] = [valueMax, value];
       figures.push({
         start: beforeMatch ? beforeMatch.start : m.index,
@@ -172,6 +185,7 @@ export class FigureFinder {
         unitBase,
         multiplier,
         comparator,
+        achievedComparator,
         comparatorWord: beforeMatch?.word ?? '',
         chinese,
       });
@@ -195,7 +209,7 @@ export class FigureFinder {
     return null;
   }
 
-  private comparatorBefore(text: string, numberStart: number): { start: number; word: string; comparator: Comparator } | null {
+  private comparatorBefore(text: string, numberStart: number): ComparatorWordMatch | null {
     let i = numberStart;
     while (i > 0 && text[i - 1] === ' ') i--;
     // 提高到2025年的12件: the date between the verb and the figure does not cut them apart.
@@ -215,9 +229,11 @@ export class FigureFinder {
     return null;
   }
 
-  private comparatorEndingAt(text: string, i: number): { start: number; word: string; comparator: Comparator } | null {
+  private comparatorEndingAt(text: string, i: number): ComparatorWordMatch | null {
     for (const b of this.before) {
-      if (text.slice(Math.max(0, i - b.word.length), i) === b.word) return { start: i - b.word.length, word: b.word, comparator: b.comparator };
+      if (text.slice(Math.max(0, i - b.word.length), i) === b.word) {
+        return { start: i - b.word.length, word: b.word, comparator: b.comparator, ...(b.achieved ? { achieved: b.achieved } : {}) };
+      }
     }
     return null;
   }

@@ -174,7 +174,7 @@ export class ProseReader {
         unit: figure.unit,
         unitBase: figure.unitBase,
         multiplier: figure.multiplier,
-        comparator: listed ? listed.mention.comparator : figure.comparator,
+        comparator: listed ? listed.mention.comparator : dating.kind === 'actual' ? figure.achievedComparator : figure.comparator,
         year: dating.year,
         ...(dating.period ? { period: dating.period } : {}),
         ...(cumulative ? { cumulative: true } : {}),

@@ -11,7 +11,8 @@ const Comparator = z.enum(['>=', '>', '=', '~', '<=', '<']);
 const Word = z.string().min(1);
 
 export const ComparatorsFile = z.object({
-  before: z.array(z.object({ word: Word, comparator: Comparator })),
+  /** `achieved`: what the word says of a value already reached (达 reports the value: '='). */
+  before: z.array(z.object({ word: Word, comparator: Comparator, achieved: Comparator.optional() })),
   after: z.array(z.object({ word: Word, comparator: Comparator })),
   between: z.array(z.object({ word: Word, comparator: Comparator })),
   combine: z.array(z.object({ before: Comparator, after: Comparator, result: Comparator })),

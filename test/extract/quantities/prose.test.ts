@@ -366,3 +366,19 @@ describe('qualitative targets', () => {
     valid: [{ text: '推进基本医疗保险由制度全覆盖到法定人群全覆盖。', section: 'target', expect: [{ qualitative: '全覆盖' }] }],
   });
 });
+
+describe('an achieved value is a measurement, not a bound', () => {
+  // 达/达到/提高到 set a floor on a target but report the value itself on an actual;
+  // 超过, 余 and 以上 bound the figure either way.
+  sentenceCases('comparators of actuals', {
+    valid: [
+      { text: '截至2022年底，全市有效发明专利量达113788件。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 113788, comparator: '=' }] },
+      { text: '2022年，知识产权质押融资额达到78.3亿元。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 78.3, comparator: '=' }] },
+      { text: '2022年，企业专利授权占比提高到73%。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 73, comparator: '=' }] },
+      { text: '2022年，新增参训企业家超过500人。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 500, comparator: '>' }] },
+      { text: '2022年，累计培育示范企业达50家以上。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 50, comparator: '>=' }] },
+      // The same words on a target still set a floor.
+      { text: '到2025年，万人高价值发明专利拥有量达100件。', expect: [{ kind: 'target', year: 2025, value: 100, comparator: '>=' }] },
+    ],
+  });
+});
