@@ -50,7 +50,7 @@ const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: BASIS,
     text: '2020年，全省高新技术企业数量居全国第三位，技术合同成交额达到1200亿元。',
-    actuals: [q('高新技术企业数量全国排名', null, null, '=', 2020, { qualitative: '居全国第三位' }), q('技术合同成交额', 1200, '亿元', '>=', 2020)],
+    actuals: [q('高新技术企业数量全国排名', null, null, '=', 2020, { qualitative: '居全国第三位' }), q('技术合同成交额', 1200, '亿元', '=', 2020)],
   },
   {
     id: 'standing-nth-largest',
