@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { DEFAULT_RULES_DIR } from './location.js';
 
-export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../rules');
+export { DEFAULT_RULES_DIR } from './location.js';
 
 const RULE_FILE = /\.(ya?ml|json)$/;
 
