@@ -15,17 +15,9 @@ import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
 import { openSource } from '../ingest/index.js';
 import type { RuleSet } from '../rules/index.js';
-import {
-  countsOf,
-  finishRun,
-  isStored,
-  loadIndicators,
-  recordFailure,
-  recordPath,
-  startRun,
-  updateRunCounts,
-  type Db,
-} from '../store/index.js';
+import { countsOf, finishRun, isStored, recordFailure, recordPath, startRun, updateRunCounts, type Db } from '../store/index.js';
+// Not through store/index.ts: the indicator rule file needs the YAML parser and zod, which reading commands never load.
+import { loadIndicators } from '../store/dimensions.js';
 import { expandPaths } from './expand-paths.js';
 import { persistDocument } from './persist.js';
 

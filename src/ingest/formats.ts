@@ -7,10 +7,13 @@
  * entry here, its reader, and its name in SourceFormat (src/core/state.ts);
  * the CHECK (format IN …) of the documents table is frozen in migration 1
  * and needs a migration of its own.
+ *
+ * The docx and PDF readers are imported when a file of theirs is read: their
+ * libraries (mammoth; pdf.js, which also loads a canvas binding) take longer
+ * to load than a short text file takes to process, and most runs never need
+ * one of them.
  */
 import type { Message, RawDocument, SourceFormat } from '../core/state.js';
-import { readDocx } from './read-docx.js';
-import { readPdf } from './read-pdf.js';
 import { readTxt } from './read-txt.js';
 import { isPdf, isZip, PDF_MAGIC, ZIP_MAGICS } from './signatures.js';
 
@@ -52,7 +55,10 @@ const docx: FileFormat = {
   magic: ZIP_MAGICS,
   matches: isZip, // the docx reader says so when the zip is not a Word document
   misnamed: { code: 'docx-not-zip', message: 'not a valid .docx: the file is not a zip archive' },
-  read: async (content) => ({ raw: await readDocx(content), warnings: [] }),
+  async read(content) {
+    const { readDocx } = await import('./read-docx.js');
+    return { raw: await readDocx(content), warnings: [] };
+  },
 };
 
 const pdf: FileFormat = {
@@ -62,6 +68,7 @@ const pdf: FileFormat = {
   matches: isPdf,
   misnamed: { code: 'pdf-corrupt', message: 'not a valid PDF: the file has no %PDF- header' },
   async read(content, options) {
+    const { readPdf } = await import('./read-pdf.js');
     const { raw, pagesWithoutText } = await readPdf(content, { minCharsPerPage: options.minCharsPerPage, tables: options.pdfTables });
     const warnings: Message[] = pagesWithoutText.length
       ? [
