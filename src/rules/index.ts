@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { DEFAULT_RULES_DIR } from './location.js';
+import { parseYamlCached } from './yaml-cache.js';
 
 export { DEFAULT_RULES_DIR } from './location.js';
 
@@ -64,7 +64,7 @@ export function loadRuleFile<Schema extends z.ZodType>(path: string, schema: Sch
   }
   let data: unknown;
   try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYamlCached(text);
   } catch (error) {
     throw new ConfigError(path, `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine((error as Error).message)}`);
   }
