@@ -20,7 +20,6 @@ import {
   countsOf,
   finishRun,
   isStored,
-  loadIndicators,
   markInterruptedRuns,
   recordFailure,
   recordPath,
@@ -29,6 +28,8 @@ import {
   updateRunCounts,
   type Db,
 } from '../store/index.js';
+// Not through store/index.ts: the indicator rule file needs the YAML parser and zod, which reading commands never load.
+import { loadIndicators } from '../store/dimensions.js';
 import { expandPaths } from './expand-paths.js';
 import { persistDocument } from './persist.js';
 

@@ -7,10 +7,13 @@
  * entry here, its reader, and its name in SourceFormat (src/core/state.ts);
  * the CHECK (format IN …) of the documents table is frozen in migration 1
  * and needs a migration of its own.
+ *
+ * The docx and PDF readers are imported when a file of theirs is read: their
+ * libraries (mammoth; pdf.js, which also loads a canvas binding) take longer
+ * to load than a short text file takes to process, and most runs never need
+ * one of them.
  */
 import type { Message, RawDocument, SourceFormat } from '../core/state.js';
-import { readDocx } from './read-docx.js';
-import { readPdf } from './read-pdf.js';
 import { readTxt } from './read-txt.js';
 import { formatSize, LimitError, type InputLimits } from './limits.js';
 import { isPdf, isZip, PDF_MAGIC, ZIP_MAGICS } from './signatures.js';
@@ -60,7 +63,10 @@ const docx: FileFormat = {
   magic: ZIP_MAGICS,
   matches: isZip, // the docx reader says so when the zip is not a Word document
   misnamed: { code: 'docx-not-zip', message: 'not a valid .docx: the file is not a zip archive' },
-  read: async (content, { limits }) => ({ raw: await readDocx(content, limits), warnings: [] }),
+  async read(content, { limits }) {
+    const { readDocx } = await import('./read-docx.js');
+    return { raw: await readDocx(content, limits), warnings: [] };
+  },
 };
 
 const pdf: FileFormat = {
@@ -70,6 +76,7 @@ const pdf: FileFormat = {
   matches: isPdf,
   misnamed: { code: 'pdf-corrupt', message: 'not a valid PDF: the file has no %PDF- header' },
   async read(content, options) {
+    const { readPdf } = await import('./read-pdf.js');
     const { raw, pagesWithoutText } = await readPdf(content, {
       minCharsPerPage: options.minCharsPerPage,
       tables: options.pdfTables,

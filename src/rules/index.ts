@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { DEFAULT_RULES_DIR } from './location.js';
+import { parseYamlCached } from './yaml-cache.js';
 
-export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../rules');
+export { DEFAULT_RULES_DIR } from './location.js';
 
 const RULE_FILE = /\.(ya?ml|json)$/;
 
@@ -63,7 +64,7 @@ export function loadRuleFile<Schema extends z.ZodType>(path: string, schema: Sch
   }
   let data: unknown;
   try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYamlCached(text);
   } catch (error) {
     throw new ConfigError(path, `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine((error as Error).message)}`);
   }

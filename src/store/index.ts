@@ -1,6 +1,8 @@
 /**
  * The SQLite store: schema and migrations, one transaction per document,
  * near-duplicate renderings grouped into plans, queries for the CLI.
+ * Indicator loading (dimensions.ts, which parses a rule file) is imported
+ * from its module by the batch, so the reading commands load no YAML or zod.
  */
 import { openDatabase, type Db } from './open.js';
 
@@ -10,7 +12,6 @@ export { MIGRATIONS, migrate } from './migrations.js';
 export { storeDocument, documentFingerprint, type StoreContext, type StoredDocument } from './write-document.js';
 export { recordFailure, recordPath, isStored } from './failures.js';
 export { startRun, updateRunCounts, finishRun, markInterruptedRuns, claimFile, releaseFile, type RunCounts } from './runs.js';
-export { loadIndicators } from './dimensions.js';
 export { searchSentences, ftsQuery, type SearchHit } from './search.js';
 export * from './queries.js';
 export { SAME_PLAN_THRESHOLD, jaccard, minhash, similarity } from './fingerprint.js';

@@ -5,15 +5,37 @@
  * the project goes through here, and the first of them, whichever it is, loads
  * the project's user dictionary. Calling nodejieba directly would load jieba's
  * own dictionary instead, and the words would depend on which code ran first.
+ *
+ * nodejieba itself is required at the first cut, so a command that imports a
+ * module which can search or segment (the store, for `docs`) but never does
+ * loads none of it.
  */
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import nodejieba from 'nodejieba';
-import { DEFAULT_RULES_DIR } from '../rules/index.js';
+import { DEFAULT_RULES_DIR } from '../rules/location.js';
+
+type NodeJieba = typeof import('nodejieba');
 
 /** The user dictionary of the default rules directory: what any cut uses unless a stage loaded another one. */
 export const DEFAULT_USER_DICT = resolve(DEFAULT_RULES_DIR, 'userdict.utf8');
 
+/**
+ * jieba's load also reads an IDF table (6 MB) and stop words for keyword
+ * extraction, which planlens never calls; it insists on a non-empty file for
+ * each, so these one-line stand-ins spare the parse and the memory. Cutting
+ * and tagging use only the main dictionary, the HMM model and the user
+ * dictionary, which stay jieba's own.
+ */
+const UNUSED_IDF = resolve(DEFAULT_RULES_DIR, 'jieba-idf-unused.utf8');
+const UNUSED_STOP_WORDS = resolve(DEFAULT_RULES_DIR, 'jieba-stop-words-unused.utf8');
+
+let library: NodeJieba | null = null;
 let loadedUserDict: string | null = null;
+
+function nodejieba(): NodeJieba {
+  library ??= createRequire(import.meta.url)('nodejieba') as NodeJieba;
+  return library;
+}
 
 /**
  * Loads jieba's dictionaries with `userDict` unless already loaded. A stage
@@ -22,7 +44,7 @@ let loadedUserDict: string | null = null;
  */
 export function loadDictionaries(userDict: string): void {
   if (loadedUserDict === userDict) return;
-  nodejieba.load({ userDict });
+  nodejieba().load({ userDict, idfDict: UNUSED_IDF, stopWordDict: UNUSED_STOP_WORDS });
   loadedUserDict = userDict;
 }
 
@@ -31,32 +53,30 @@ export function loadedDictionary(): string | null {
   return loadedUserDict;
 }
 
-function ensureLoaded(): void {
+function ensureLoaded(): NodeJieba {
   if (loadedUserDict === null) loadDictionaries(DEFAULT_USER_DICT);
+  return nodejieba();
 }
 
 /** Cuts text into words; the first call loads the dictionaries with `userDict`. */
 export function cutWords(text: string, userDict: string): string[] {
   loadDictionaries(userDict);
-  return mergeLatinRuns(nodejieba.cut(text));
+  return mergeLatinRuns(nodejieba().cut(text));
 }
 
 /** jieba's words of `text` as it cuts them (blanks and digit runs as jieba leaves them). */
 export function cut(text: string): string[] {
-  ensureLoaded();
-  return nodejieba.cut(text);
+  return ensureLoaded().cut(text);
 }
 
 /** Every dictionary word inside `text` (jieba's full mode), for indexing compounds by their parts. */
 export function cutAll(text: string): string[] {
-  ensureLoaded();
-  return nodejieba.cutAll(text);
+  return ensureLoaded().cutAll(text);
 }
 
 /** jieba's words with their part-of-speech tags. */
 export function tag(text: string): Array<{ word: string; tag: string }> {
-  ensureLoaded();
-  return nodejieba.tag(text);
+  return ensureLoaded().tag(text);
 }
 
 const LATIN = /^[0-9A-Za-z.%]+$/;

@@ -80,3 +80,39 @@ describe('planlens --help and light commands load no heavy module', () => {
     expect(staticImports(resolve(ROOT, 'src/stages.ts')).length).toBeGreaterThan(0);
   });
 });
+
+/**
+ * What a command's action imports must not drag in a library it never uses:
+ * the reading commands (docs, show, search → store; query → analyst) no
+ * dictionaries, rule parser or readers; ingest no PDF or Word reader and no
+ * xlsx writer until a file of that kind is read or written. Those libraries
+ * are imported (or, for nodejieba, required) at their first use.
+ */
+describe('a command loads only the libraries it uses', () => {
+  const packagesOf = (entry: string) => [...loadedAtStartup(resolve(ROOT, entry)).packages].sort();
+  const HEAVY_READERS = ['pdfjs-dist', 'pdf-parse', '@napi-rs', 'mammoth', 'node-html-parser', 'exceljs'];
+
+  it.each(['src/store/index.ts', 'src/analyst/index.ts'])('reading commands: %s needs only SQLite', (entry) => {
+    expect(packagesOf(entry).filter((p) => p !== 'node:' && p !== 'better-sqlite3')).toEqual([]);
+  });
+
+  it.each(['src/batch/index.ts', 'src/stages.ts'])('ingest: %s loads no PDF, Word or xlsx library up front', (entry) => {
+    const packages = packagesOf(entry);
+    expect(packages.filter((p) => HEAVY_READERS.includes(p))).toEqual([]);
+    // The test sees packages: the ingest path does import its text decoding statically.
+    expect(packages).toContain('jschardet');
+  });
+
+  it('nodejieba is nobody’s static import (text/jieba.ts requires it at the first cut)', () => {
+    const everything = loadedAtStartup(resolve(ROOT, 'src/batch/index.ts'));
+    expect([...everything.packages]).not.toContain('nodejieba');
+    expect([...everything.files].map((f) => relative(ROOT, f))).toContain('src/text/jieba.ts');
+  });
+
+  it('the PDF and Word readers are reached only through a dynamic import', () => {
+    const formats = staticImports(resolve(ROOT, 'src/ingest/formats.ts'));
+    expect(formats).not.toContain('./read-pdf.js');
+    expect(formats).not.toContain('./read-docx.js');
+    expect(readFileSync(resolve(ROOT, 'src/ingest/formats.ts'), 'utf8')).toContain("await import('./read-pdf.js')");
+  });
+});
