@@ -9,7 +9,12 @@
  * Lowest first. To add a folder to src/, add it to the layer it belongs to.
  */
 const LAYERS = [
-  { name: 'foundation', folders: ['core', 'rules', 'text'], sideways: true, what: 'the state, stage contract, errors, rule loading and text helpers (numerals, names, jieba)' },
+  {
+    name: 'foundation',
+    folders: ['core', 'rules', 'text'],
+    sideways: true,
+    what: 'the state, stage contract, errors, rule loading and text helpers (numerals, names, jieba)',
+  },
   { name: 'reading', folders: ['ingest', 'normalise', 'structure'], what: 'the stages that turn a file into structured text' },
   { name: 'segment', folders: ['segment'], what: 'the sentence and word stage' },
   { name: 'extract', folders: ['extract'], what: 'the extraction stages' },

@@ -7,13 +7,6 @@ import { segmentStage } from './segment/index.js';
 import { extractQuantitiesStage } from './extract/quantities/index.js';
 import { extractResponsibilitiesStage } from './extract/responsibilities/index.js';
 
-const stages: Stage[] = [
-  ingestStage,
-  normaliseStage,
-  structureStage,
-  segmentStage,
-  extractQuantitiesStage,
-  extractResponsibilitiesStage,
-];
+const stages: Stage[] = [ingestStage, normaliseStage, structureStage, segmentStage, extractQuantitiesStage, extractResponsibilitiesStage];
 
 export const STAGES: ReadonlyMap<string, Stage> = new Map(stages.map((s) => [s.name, s]));

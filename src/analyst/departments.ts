@@ -118,7 +118,17 @@ export function departmentSummaries(db: Db, regions?: string[]): DepartmentSumma
     const key = index.key(documentId, name, canonicalId);
     let a = accs.get(key);
     if (!a) {
-      a = { key, firstName: name, lead: new Set(), support: new Set(), implicit: new Set(), mentions: 0, documents: new Set(), regions: new Set(), names: new Set() };
+      a = {
+        key,
+        firstName: name,
+        lead: new Set(),
+        support: new Set(),
+        implicit: new Set(),
+        mentions: 0,
+        documents: new Set(),
+        regions: new Set(),
+        names: new Set(),
+      };
       accs.set(key, a);
     }
     a.documents.add(documentId);
@@ -275,7 +285,10 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
       deadlines: ms.map((m) => `${m.what} (${[m.start, m.end].filter(Boolean).join('–') || '?'})`).join('; '),
       targets: ts
         .map((q) => {
-          const amount = q.value === null ? (q.qualitative ?? '') : `${q.comparator && q.comparator !== '=' ? q.comparator : ''}${q.value}${q.value_max !== null ? '–' + q.value_max : ''}${q.unit ?? ''}`;
+          const amount =
+            q.value === null
+              ? (q.qualitative ?? '')
+              : `${q.comparator && q.comparator !== '=' ? q.comparator : ''}${q.value}${q.value_max !== null ? '–' + q.value_max : ''}${q.unit ?? ''}`;
           return `${q.indicator_as_written} ${amount}${q.year ? ` (${q.year})` : ''}`;
         })
         .join('; '),

@@ -31,4 +31,3 @@ export function matchRegions(db: Db, text: string): RegionMatch {
 function unique(names: string[]): string[] {
   return [...new Set(names)];
 }
-

@@ -20,10 +20,7 @@ export function isCandidateFile(name: string): boolean {
 
 export type UnreadableFolder = (path: string, problem: string) => void;
 
-export async function* expandPaths(
-  paths: Iterable<string> | AsyncIterable<string>,
-  onUnreadableFolder: UnreadableFolder = () => {},
-): AsyncGenerator<string> {
+export async function* expandPaths(paths: Iterable<string> | AsyncIterable<string>, onUnreadableFolder: UnreadableFolder = () => {}): AsyncGenerator<string> {
   for await (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) yield* walk(path, onUnreadableFolder);

@@ -81,8 +81,20 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   loadIndicators(db, rules);
   const runId = startRun(db, { pipeline: pipeline.name, rulesVersion: rules.version, args: options.args ?? null });
   const summary: IngestSummary = {
-    runId, found: 0, stored: 0, skipped: 0, failed: 0, pages: 0, characters: 0, sentences: 0, tables: 0,
-    targets: 0, actuals: 0, flagged: 0, seconds: 0, failures: [],
+    runId,
+    found: 0,
+    stored: 0,
+    skipped: 0,
+    failed: 0,
+    pages: 0,
+    characters: 0,
+    sentences: 0,
+    tables: 0,
+    targets: 0,
+    actuals: 0,
+    flagged: 0,
+    seconds: 0,
+    failures: [],
   };
   const progress = options.onProgress ?? (() => {});
   const counts = () => ({ ok: summary.stored, failed: summary.failed, skipped: summary.skipped });
@@ -159,8 +171,12 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
       summary.actuals += c.actuals;
       summary.flagged += c.flagged;
       progress({
-        kind: 'stored', path, documentId: stored.documentId, planId: stored.planId,
-        joinedPlan: stored.similarity !== null, replaced: stored.replaced,
+        kind: 'stored',
+        path,
+        documentId: stored.documentId,
+        planId: stored.planId,
+        joinedPlan: stored.similarity !== null,
+        replaced: stored.replaced,
       });
     } finally {
       if (claimed) releaseFile(db, sha, runId);

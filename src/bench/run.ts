@@ -87,7 +87,9 @@ async function main(): Promise<void> {
   const store = openStore(dbPath);
   const formatSeconds: Record<string, number> = {};
   const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, concurrency });
-  const byFormat = store.db.prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format').all() as Array<{
+  const byFormat = store.db
+    .prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format')
+    .all() as Array<{
     format: string;
     n: number;
     chars: number;
@@ -128,7 +130,13 @@ async function main(): Promise<void> {
   });
   const cpu = cpus();
   const result = {
-    machine: { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` },
+    machine: {
+      cpu: cpu[0]?.model ?? 'unknown',
+      cores: cpu.length,
+      memoryGB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
     files: files.length,
     concurrency,
     stored: summary.stored,
@@ -157,8 +165,9 @@ async function main(): Promise<void> {
   const m = result.machine;
   const out = [
     `planlens bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, node ${m.node} (${m.platform})`,
-    `${result.files} files (${Object.entries(result.documentsByFormat).map(([f, n]) => `${n} ${f}`).join(', ')}), concurrency ${concurrency}: ` +
-      `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
+    `${result.files} files (${Object.entries(result.documentsByFormat)
+      .map(([f, n]) => `${n} ${f}`)
+      .join(', ')}), concurrency ${concurrency}: ` + `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
     '',
     'stage                     seconds   ms/doc   docs/s      chars/s   ' + formats.map((f) => `${f} ms/doc`.padStart(12)).join(''),
     ...stageRows.map(

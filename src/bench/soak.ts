@@ -118,7 +118,9 @@ async function main(): Promise<void> {
 
   const problems = check(good, goodUploads, uploadStatus);
   const errorLines = ingestErr.trim().split('\n').filter(Boolean);
-  console.log(`soak: ingest exit ${ingestStatus}, ${errorLines.length} error line(s) for ${badCount} bad files (+1 line per bad file expected); uploads: ${summariseStatuses(uploadStatus)}; ${seconds.toFixed(0)} s`);
+  console.log(
+    `soak: ingest exit ${ingestStatus}, ${errorLines.length} error line(s) for ${badCount} bad files (+1 line per bad file expected); uploads: ${summariseStatuses(uploadStatus)}; ${seconds.toFixed(0)} s`,
+  );
   if (errorLines.length !== badCount) problems.push(`expected ${badCount} error lines from ingest, got ${errorLines.length}`);
   if (ingestStatus !== 1) problems.push(`ingest exit status ${ingestStatus}, expected 1 (bad files)`);
   console.log(problems.length ? `soak: FAILED\n  ${problems.join('\n  ')}` : 'soak: clean');
@@ -162,7 +164,10 @@ function check(good: string[], goodUploads: string[], uploads: Map<string, numbe
 function summariseStatuses(statuses: Map<string, number>): string {
   const counts = new Map<number, number>();
   for (const s of statuses.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort().map(([s, n]) => `${n}×${s}`).join(', ');
+  return [...counts]
+    .sort()
+    .map(([s, n]) => `${n}×${s}`)
+    .join(', ');
 }
 
 await main();

@@ -89,7 +89,12 @@ function reportError(error: unknown, stderr: NodeJS.WriteStream, path: string): 
  * usage is.
  */
 function usageLine(message: string, path: string): string {
-  const text = message.replace(/^error:\s*/, '').split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+  const text = message
+    .replace(/^error:\s*/, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
   return `planlens${path ? ` ${path}` : ''}: ${text} (see \`planlens${path ? ` ${path}` : ''} --help\`)`;
 }
 

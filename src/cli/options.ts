@@ -24,9 +24,7 @@ export function withDbOption(command: Command): Command {
 }
 
 export function withFormatOption(command: Command): Command {
-  return command.addOption(
-    new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(OUTPUT_FORMATS),
-  );
+  return command.addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(OUTPUT_FORMATS));
 }
 
 export function withRulesOption(command: Command): Command {
@@ -57,7 +55,10 @@ export async function loadRules(dir: string): Promise<RuleSet> {
 }
 
 /** Rules and pipeline as given on the command line; problems are ConfigErrors (exit 2). */
-export async function loadRulesAndPipeline(options: { rules: string; pipeline: string }): Promise<{ rules: RuleSet; pipeline: Pipeline; pipelinePath: string }> {
+export async function loadRulesAndPipeline(options: {
+  rules: string;
+  pipeline: string;
+}): Promise<{ rules: RuleSet; pipeline: Pipeline; pipelinePath: string }> {
   if (!existsSync(options.pipeline)) throw new UsageError(`--pipeline: ${options.pipeline}: file not found`);
   const rules = await loadRules(options.rules);
   const [{ loadPipeline }, { STAGES }] = await Promise.all([import('../core/pipeline.js'), import('../stages.js')]);

@@ -24,7 +24,13 @@ export function formatRows(rows: Row[], format: OutputFormat, columns?: string[]
   const cols = columns ?? columnsOf(rows);
   switch (format) {
     case 'json':
-      return JSON.stringify(rows.map((r) => pick(r, cols)), null, 2) + '\n';
+      return (
+        JSON.stringify(
+          rows.map((r) => pick(r, cols)),
+          null,
+          2,
+        ) + '\n'
+      );
     case 'csv':
       return [cols, ...rows.map((r) => cols.map((c) => r[c]))].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
     case 'table':

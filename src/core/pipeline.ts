@@ -67,12 +67,7 @@ export function loadPipeline(path: string, registry: ReadonlyMap<string, Stage>)
  * Runs the steps in order. Stops after `untilStage` when given (for
  * `planlens inspect`), or as soon as a stage adds a fatal message.
  */
-export async function runPipeline(
-  pipeline: Pipeline,
-  initial: DocumentState,
-  context: StageContext,
-  untilStage?: string,
-): Promise<DocumentState> {
+export async function runPipeline(pipeline: Pipeline, initial: DocumentState, context: StageContext, untilStage?: string): Promise<DocumentState> {
   let state = initial;
   for (const { stage, options } of pipeline.steps) {
     try {

@@ -97,7 +97,9 @@ export function renderTable(run: EvalRun, verbose: boolean, baseline?: Baseline)
   // ---- compact summary: keep it under 15 lines (a hook prints `tail -n 15`).
   const formats = formatsOf(run).filter((f) => summary.byFormat[f]);
   const width = (f: string) => Math.max(8, f.length + 4);
-  lines.push(`eval: ${summary.renderings} renderings of ${new Set(run.results.map((r) => r.name)).size} gold documents (${formats.map((f) => `${f} ${run.results.filter((r) => r.format === f).length}`).join(', ')})`);
+  lines.push(
+    `eval: ${summary.renderings} renderings of ${new Set(run.results.map((r) => r.name)).size} gold documents (${formats.map((f) => `${f} ${run.results.filter((r) => r.format === f).length}`).join(', ')})`,
+  );
   lines.push(
     `${'section'.padEnd(17)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'dup'.padStart(4)} |${formats.map((f) => ('F1 ' + f).padStart(width(f))).join('')}${baseline ? ` | ${'base P'.padStart(6)} ${'base R'.padStart(6)} ${'base F1'.padStart(7)}` : ''}`,
   );
@@ -149,10 +151,7 @@ export function renderMarkdown(run: EvalRun, baseline?: Baseline): string {
     now === undefined ? '—' : before === undefined ? pct(now) : `${pct(before)} → ${pct(now)}`;
   const row = (label: string, now: SectionPrf | undefined, before: BaselineSections | undefined) =>
     `| ${label} | ${MARKDOWN_SECTIONS.map((s) => cell(now?.[s].f1, before?.[s]?.f1)).join(' | ')} |`;
-  const lines = [
-    `| document | ${MARKDOWN_SECTIONS.join(' | ')} |`,
-    `|---|${MARKDOWN_SECTIONS.map(() => '---').join('|')}|`,
-  ];
+  const lines = [`| document | ${MARKDOWN_SECTIONS.join(' | ')} |`, `|---|${MARKDOWN_SECTIONS.map(() => '---').join('|')}|`];
   for (const r of summary.byRendering) {
     lines.push(row(`${r.name}.${r.format}`, r.sections, baseline?.byRendering.get(renderingKey(r.name, r.format))));
   }

@@ -127,9 +127,7 @@ export function quantityAttributeErrors(gold: GoldQuantity, pred: GoldQuantity):
 
 function describeQuantity(q: GoldQuantity): Finding {
   const figure =
-    q.value === null
-      ? (q.qualitative ?? '(qualitative)')
-      : `${q.value}${q.value_max !== undefined ? '—' + q.value_max : ''}${q.unit ? ' ' + q.unit : ''}`;
+    q.value === null ? (q.qualitative ?? '(qualitative)') : `${q.value}${q.value_max !== undefined ? '—' + q.value_max : ''}${q.unit ? ' ' + q.unit : ''}`;
   const flags = [q.cumulative ? '累计' : '', q.per_year ? 'per year' : ''].filter(Boolean).join(', ');
   return { fact: `${q.indicator} ${q.comparator ?? '='} ${figure} (${q.year ?? 'no year'}${flags ? ', ' + flags : ''})`, quote: q.quote };
 }
@@ -158,7 +156,8 @@ export function responsibilitiesMatch(gold: GoldResponsibility, pred: GoldRespon
 }
 
 function describeResponsibility(r: GoldResponsibility): Finding {
-  const units = r.roles === 'unsplit' ? `units: ${[...r.lead, ...r.support].join('、')}` : `lead: ${r.lead.join('、') || '-'}; support: ${r.support.join('、') || '-'}`;
+  const units =
+    r.roles === 'unsplit' ? `units: ${[...r.lead, ...r.support].join('、')}` : `lead: ${r.lead.join('、') || '-'}; support: ${r.support.join('、') || '-'}`;
   return { fact: `${r.task} — ${units}` };
 }
 

@@ -26,6 +26,10 @@ export const csvExporter: Exporter = {
   description: 'analyst tables (targets, actuals, progress, responsibilities, milestones, departments, documents) as UTF-8 CSV with BOM, one file per table',
   run: (db, { outDir, tables, chineseHeaders }) =>
     writeTableFiles(db, { outDir, tables }, 'csv', (table, rows) =>
-      toCsv(headersOf(table, chineseHeaders ?? false), table.columns.map((c) => c.key), rows),
+      toCsv(
+        headersOf(table, chineseHeaders ?? false),
+        table.columns.map((c) => c.key),
+        rows,
+      ),
     ),
 };

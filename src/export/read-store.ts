@@ -50,7 +50,9 @@ function provenance(row: ProvenanceRow): Provenance {
     end: row.end,
     sentence: row.sentence,
     sentenceIndex: row.sentence_idx,
-    ...(row.cell_table !== null && row.cell_row !== null && row.cell_col !== null ? { cell: { table: row.cell_table, row: row.cell_row, col: row.cell_col } } : {}),
+    ...(row.cell_table !== null && row.cell_row !== null && row.cell_col !== null
+      ? { cell: { table: row.cell_table, row: row.cell_row, col: row.cell_col } }
+      : {}),
     rule: row.rule,
   };
 }
@@ -88,60 +90,75 @@ export function readStoredDocument(db: Db, documentId: number, options: ReadOpti
 }
 
 function readExtractions(db: Db, documentId: number, only: string): Extractions {
-  const quantities = (db.prepare(`SELECT * FROM quantities WHERE document_id = ?${only} ORDER BY idx`).all(documentId) as Array<Record<string, unknown> & ProvenanceRow>).map(
-    (q): QuantityRecord => ({
-      kind: q.kind as 'target' | 'actual',
-      indicator: q.indicator as string,
-      indicatorId: q.indicator_id as string | null,
-      value: q.value as number | null,
-      valueMax: optional(q.value_max as number | null),
-      unit: q.unit as string | null,
-      comparator: q.comparator as QuantityRecord['comparator'],
-      year: q.year as number | null,
-      period: q.period_start !== null && q.period_end !== null ? [q.period_start as number, q.period_end as number] : undefined,
-      cumulative: q.cumulative === 1 ? true : undefined,
-      perYear: q.per_year === 1 ? true : undefined,
-      qualitative: optional(q.qualitative as string | null),
-      status: optional(q.status as string | null),
-      valueBase: q.value_base as number | null,
-      unitBase: q.unit_base as string | null,
-      isFact: q.is_fact === 1,
-      flags: JSON.parse(q.flags as string),
-      provenance: provenance(q),
-    }),
-  );
+  const quantities = (
+    db.prepare(`SELECT * FROM quantities WHERE document_id = ?${only} ORDER BY idx`).all(documentId) as Array<Record<string, unknown> & ProvenanceRow>
+  ).map((q): QuantityRecord => ({
+    kind: q.kind as 'target' | 'actual',
+    indicator: q.indicator as string,
+    indicatorId: q.indicator_id as string | null,
+    value: q.value as number | null,
+    valueMax: optional(q.value_max as number | null),
+    unit: q.unit as string | null,
+    comparator: q.comparator as QuantityRecord['comparator'],
+    year: q.year as number | null,
+    period: q.period_start !== null && q.period_end !== null ? [q.period_start as number, q.period_end as number] : undefined,
+    cumulative: q.cumulative === 1 ? true : undefined,
+    perYear: q.per_year === 1 ? true : undefined,
+    qualitative: optional(q.qualitative as string | null),
+    status: optional(q.status as string | null),
+    valueBase: q.value_base as number | null,
+    unitBase: q.unit_base as string | null,
+    isFact: q.is_fact === 1,
+    flags: JSON.parse(q.flags as string),
+    provenance: provenance(q),
+  }));
 
-  const departments = (db.prepare(`SELECT * FROM department_mentions WHERE document_id = ?${only} ORDER BY id`).all(documentId) as Array<ProvenanceRow & { name: string; canonical_id: string | null; canonical_name: string | null }>).map(
-    (d) => ({ name: d.name, canonicalId: d.canonical_id, canonicalName: d.canonical_name, provenance: provenance(d) }),
-  );
+  const departments = (
+    db.prepare(`SELECT * FROM department_mentions WHERE document_id = ?${only} ORDER BY id`).all(documentId) as Array<
+      ProvenanceRow & { name: string; canonical_id: string | null; canonical_name: string | null }
+    >
+  ).map((d) => ({ name: d.name, canonicalId: d.canonical_id, canonicalName: d.canonical_name, provenance: provenance(d) }));
 
   const units = db.prepare('SELECT role, name FROM responsibility_units WHERE responsibility_id = ? ORDER BY role, position');
-  const responsibilities = (db.prepare(`SELECT * FROM responsibilities WHERE document_id = ?${only} ORDER BY idx`).all(documentId) as Array<ProvenanceRow & { id: number; task: string; roles: 'split' | 'unsplit' }>).map(
-    (r) => {
-      const rows = units.all(r.id) as Array<{ role: 'lead' | 'support'; name: string }>;
-      return {
-        task: r.task,
-        sectionPath: r.section_path,
-        lead: rows.filter((u) => u.role === 'lead').map((u) => u.name),
-        support: rows.filter((u) => u.role === 'support').map((u) => u.name),
-        roles: r.roles,
-        provenance: provenance(r),
-      };
-    },
-  );
+  const responsibilities = (
+    db.prepare(`SELECT * FROM responsibilities WHERE document_id = ?${only} ORDER BY idx`).all(documentId) as Array<
+      ProvenanceRow & { id: number; task: string; roles: 'split' | 'unsplit' }
+    >
+  ).map((r) => {
+    const rows = units.all(r.id) as Array<{ role: 'lead' | 'support'; name: string }>;
+    return {
+      task: r.task,
+      sectionPath: r.section_path,
+      lead: rows.filter((u) => u.role === 'lead').map((u) => u.name),
+      support: rows.filter((u) => u.role === 'support').map((u) => u.name),
+      roles: r.roles,
+      provenance: provenance(r),
+    };
+  });
 
-  const implicitSupport = (db.prepare('SELECT name FROM implicit_support WHERE document_id = ? ORDER BY position').all(documentId) as Array<{ name: string }>).map((r) => r.name);
+  const implicitSupport = (
+    db.prepare('SELECT name FROM implicit_support WHERE document_id = ? ORDER BY position').all(documentId) as Array<{ name: string }>
+  ).map((r) => r.name);
 
   // Milestones keep their span in span_start/span_end ("start"/"end" are the dates).
-  const milestones = (db.prepare(`SELECT * FROM milestones WHERE document_id = ?${only} ORDER BY id`).all(documentId) as Array<Omit<ProvenanceRow, 'start' | 'end'> & { what: string; start: string | null; end: string | null; recurring: string | null; span_start: number; span_end: number }>).map(
-    (m) => ({
-      what: m.what,
-      start: m.start,
-      end: m.end,
-      recurring: optional(m.recurring),
-      provenance: provenance({ ...m, start: m.span_start, end: m.span_end }),
-    }),
-  );
+  const milestones = (
+    db.prepare(`SELECT * FROM milestones WHERE document_id = ?${only} ORDER BY id`).all(documentId) as Array<
+      Omit<ProvenanceRow, 'start' | 'end'> & {
+        what: string;
+        start: string | null;
+        end: string | null;
+        recurring: string | null;
+        span_start: number;
+        span_end: number;
+      }
+    >
+  ).map((m) => ({
+    what: m.what,
+    start: m.start,
+    end: m.end,
+    recurring: optional(m.recurring),
+    provenance: provenance({ ...m, start: m.span_start, end: m.span_end }),
+  }));
 
   return { quantities, departments, responsibilities, implicitSupport, milestones };
 }

@@ -28,7 +28,10 @@ export const xlsxExporter: Exporter = {
       sheet.columns = table.columns.map((c, i) => ({
         header: headers[i]!,
         key: c.key,
-        width: columnWidth(headers[i]!, rows.map((r) => r[c.key])),
+        width: columnWidth(
+          headers[i]!,
+          rows.map((r) => r[c.key]),
+        ),
       }));
       sheet.getRow(1).font = { bold: true };
       for (const row of rows) {

@@ -17,7 +17,10 @@ export const GoldDocumentFields = z.strictObject({
   level: z.enum(['national', 'province', 'city', 'district', 'zone']).nullable(),
   issuer: z.string().nullable(),
   doc_number: z.string().nullable(),
-  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').nullable(),
+  issued: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .nullable(),
   period: Period.nullable(),
   type: z.enum(['plan', 'work-plan', 'evaluation', 'notice']).nullable(),
 });

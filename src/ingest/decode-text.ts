@@ -60,7 +60,9 @@ function plausibility(text: string): number {
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (
-      c === 0x09 || c === 0x0a || c === 0x0d ||
+      c === 0x09 ||
+      c === 0x0a ||
+      c === 0x0d ||
       (c >= 0x20 && c < 0x7f) ||
       (c >= 0x4e00 && c <= 0x9fff) ||
       (c >= 0x3000 && c <= 0x303f) ||

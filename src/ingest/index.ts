@@ -31,7 +31,8 @@ export async function openSource(path: string, limits: Pick<InputLimits, 'maxFil
   } catch (error) {
     if (error instanceof LimitError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read the file (${code ?? (error as Error).message})`;
+    const why =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read the file (${code ?? (error as Error).message})`;
     throw new DocumentError('unreadable', why);
   }
   const format = detectFormat(content, path);

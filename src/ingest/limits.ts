@@ -14,11 +14,23 @@ const MB = 1024 * 1024;
 export const InputLimits = z
   .object({
     /** Bytes of any file, read before anything else. */
-    maxFileBytes: z.number().int().positive().default(256 * MB),
+    maxFileBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(256 * MB),
     /** Bytes of a text file (a plan of 500,000 characters is ~1.5 MB as UTF-8). */
-    maxTextBytes: z.number().int().positive().default(32 * MB),
+    maxTextBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(32 * MB),
     /** Bytes a .docx may expand to, all zip entries together (declared and actually inflated). */
-    maxUnzippedBytes: z.number().int().positive().default(200 * MB),
+    maxUnzippedBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(200 * MB),
     /** How many times larger than stored a zip entry of more than 1 MB may become (Word XML: 5–20). */
     maxCompressionRatio: z.number().positive().default(100),
     /** Pages of a PDF, checked when it is opened, before any page is read. */

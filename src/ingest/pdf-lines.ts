@@ -100,7 +100,10 @@ function splitAtCellGaps(items: TextItem[]): PdfLine[] {
 function toLine(items: TextItem[]): PdfLine {
   const solid = items.filter((i) => i.str.trim().length > 0);
   return {
-    text: items.map((i) => i.str).join('').trim(),
+    text: items
+      .map((i) => i.str)
+      .join('')
+      .trim(),
     left: Math.min(...solid.map((i) => i.transform[4])),
     right: Math.max(...solid.map((i) => i.transform[4] + i.width)),
     y: solid[0]!.transform[5],

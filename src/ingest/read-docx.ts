@@ -114,9 +114,9 @@ function ownRows(table: HTMLElement): HTMLElement[] {
 function cellParagraphs(cell: HTMLElement): string[] {
   const blocks: RawBlock[] = [];
   for (const child of cell.childNodes) collectBlocks(child, blocks);
-  return blocks.flatMap((b) =>
-    b.kind === 'paragraph' ? [b.text] : b.kind === 'box' ? b.paragraphs : b.rows.flat().map((c) => c.text),
-  ).filter((t) => t.length > 0);
+  return blocks
+    .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'box' ? b.paragraphs : b.rows.flat().map((c) => c.text)))
+    .filter((t) => t.length > 0);
 }
 
 function span(value: string | undefined): number {

@@ -77,7 +77,10 @@ function pageBlocks(page: PdfPage, tables: string[][][], margins: Margins | null
   const { lines } = page;
   const replaced = new Map<number, { end: number; table: string[][] }>();
   for (const table of tables) {
-    const span = findTableLines(lines.map((l) => l.text), table);
+    const span = findTableLines(
+      lines.map((l) => l.text),
+      table,
+    );
     if (span && ![...replaced].some(([start, r]) => start < span.end && span.start < r.end)) {
       replaced.set(span.start, { end: span.end, table });
     }

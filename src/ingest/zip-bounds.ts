@@ -93,7 +93,7 @@ function findEndRecord(content: Buffer): number {
 }
 
 function readZip64Sizes(extra: Buffer, entry: ZipEntry): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const size = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {

@@ -46,7 +46,8 @@ const MARKDOWN_BULLET = /^[ \t]*[-*+][ \t]+(?=\*\*)/g;
 const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
 
 /** Han ideographs and CJK punctuation (incl. full-width forms and curly quotes used in Chinese text). */
-const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
+const CJK =
+  /[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
 const DIGIT = /[0-9]/;
 const PERCENT_LIKE = /[%‰]/;
 

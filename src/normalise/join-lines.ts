@@ -126,7 +126,8 @@ export function measurePrinted(text: string): PrintedLine {
 }
 /** East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. */
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
 const ZERO_WIDTH = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u0300-\u036f]/gu;
 
 /** Display columns, as string-width counts them for Chinese text, at a fraction of its cost (every line is measured). */
@@ -187,7 +188,18 @@ function bodyLines(units: Unit[]): { line: LineUnit; next?: LineUnit }[] {
 export function measureLines(units: Unit[], fullWidth?: number): LineStats {
   const body = bodyLines(units);
   const printed = body.map(({ line }) => printedOf(line)).filter((p) => p.width > p.lead);
-  const typical = { width: fullWidth ?? percentile(printed.map((p) => p.width), 0.8), chars: percentile(printed.map((p) => p.chars), 0.8) };
+  const typical = {
+    width:
+      fullWidth ??
+      percentile(
+        printed.map((p) => p.width),
+        0.8,
+      ),
+    chars: percentile(
+      printed.map((p) => p.chars),
+      0.8,
+    ),
+  };
   const leads = new Map<number, number>();
   for (const p of printed) leads.set(p.lead, (leads.get(p.lead) ?? 0) + 1);
   const baseLead = [...leads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
@@ -195,7 +207,13 @@ export function measureLines(units: Unit[], fullWidth?: number): LineStats {
   const cut = body.filter(({ line, next }) => next && isCut(line, next, typical.width, typical.chars)).map(({ line }) => printedOf(line));
   const measure = cut.length >= 5 && spread(cut.map((p) => p.chars)) < spread(cut.map((p) => p.width)) ? 'chars' : 'width';
   const full = typical[measure];
-  const narrowest = cut.length > 0 ? percentile(cut.map((p) => p[measure]), 0.1) : full;
+  const narrowest =
+    cut.length > 0
+      ? percentile(
+          cut.map((p) => p[measure]),
+          0.1,
+        )
+      : full;
   const minFull = Math.max(full * FULL_LINE_SHARE, Math.min(full - FULL_LINE_SLACK[measure], narrowest));
   // After a line that clearly ends a paragraph (a sentence end well short of the margin), is the next line indented?
   const ends = body.filter(({ line, next }) => next && PARAGRAPH_END.test(line.text.text) && printedOf(line)[measure] < full * FULL_LINE_SHARE);
@@ -277,8 +295,14 @@ const MIN_WRAP_WIDTH = 24;
 export function looksHardWrapped(units: Unit[]): boolean {
   const body = bodyLines(units);
   if (body.length < 10) return false;
-  const fullWidth = percentile(body.map(({ line }) => printedOf(line).width), 0.8);
-  const fullChars = percentile(body.map(({ line }) => printedOf(line).chars), 0.8);
+  const fullWidth = percentile(
+    body.map(({ line }) => printedOf(line).width),
+    0.8,
+  );
+  const fullChars = percentile(
+    body.map(({ line }) => printedOf(line).chars),
+    0.8,
+  );
   if (fullWidth < MIN_WRAP_WIDTH) return false;
   const cut = body.filter(({ line, next }) => next && isCut(line, next, fullWidth, fullChars)).length;
   return cut / body.length >= 0.3;

@@ -120,21 +120,37 @@ const json = (text: string | null): Fields | null => (text === null ? null : (JS
 function setAside(db: Db, kind: RecordKind, documentId: number, id: number): void {
   const row = db.prepare(`SELECT * FROM ${kind.table} WHERE id = ?`).get(id) as Record<string, unknown>;
   const units = kind.type === 'responsibility' ? JSON.stringify(db.prepare('SELECT * FROM responsibility_units WHERE responsibility_id = ?').all(id)) : null;
-  db.prepare('INSERT OR REPLACE INTO review_set_aside (document_id, record_type, row_id, row, units) VALUES (?, ?, ?, ?, ?)').run(documentId, kind.type, id, JSON.stringify(row), units);
+  db.prepare('INSERT OR REPLACE INTO review_set_aside (document_id, record_type, row_id, row, units) VALUES (?, ?, ?, ?, ?)').run(
+    documentId,
+    kind.type,
+    id,
+    JSON.stringify(row),
+    units,
+  );
   db.prepare(`DELETE FROM ${kind.table} WHERE id = ?`).run(id);
 }
 
 /** Puts rejected rows back where they were, under their old row ids. */
 function putBack(db: Db, documentId: number): void {
-  const aside = db.prepare('SELECT record_type, row, units FROM review_set_aside WHERE document_id = ?').all(documentId) as Array<{ record_type: RecordType; row: string; units: string | null }>;
+  const aside = db.prepare('SELECT record_type, row, units FROM review_set_aside WHERE document_id = ?').all(documentId) as Array<{
+    record_type: RecordType;
+    row: string;
+    units: string | null;
+  }>;
   for (const entry of aside) {
     const kind = kindOf(entry.record_type);
     const row = JSON.parse(entry.row) as Record<string, unknown>;
     const names = Object.keys(row);
-    db.prepare(`INSERT INTO ${kind.table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+    db.prepare(`INSERT INTO ${kind.table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+      ...names.map((n) => row[n]),
+    );
     for (const unit of entry.units ? (JSON.parse(entry.units) as Array<Record<string, unknown>>) : []) {
       db.prepare('INSERT INTO responsibility_units (responsibility_id, role, position, name, canonical_id) VALUES (?, ?, ?, ?, ?)').run(
-        unit.responsibility_id, unit.role, unit.position, unit.name, unit.canonical_id,
+        unit.responsibility_id,
+        unit.role,
+        unit.position,
+        unit.name,
+        unit.canonical_id,
       );
     }
   }
@@ -147,7 +163,10 @@ function restoreExtraction(db: Db, documentId: number): void {
   for (const kind of RECORD_KINDS.values()) {
     // Rows a reviewer added are made again from the history (an added record the extraction also found is the extraction's).
     db.prepare(`DELETE FROM ${kind.table} WHERE document_id = ? AND rule = ?`).run(documentId, RULE_ADDED);
-    const changed = db.prepare(`SELECT id, extracted FROM ${kind.table} WHERE document_id = ? AND extracted IS NOT NULL`).all(documentId) as Array<{ id: number; extracted: string }>;
+    const changed = db.prepare(`SELECT id, extracted FROM ${kind.table} WHERE document_id = ? AND extracted IS NOT NULL`).all(documentId) as Array<{
+      id: number;
+      extracted: string;
+    }>;
     for (const row of changed) {
       const original = JSON.parse(row.extracted) as Fields & { is_fact?: number; flags?: string };
       kind.write(db, row.id, original);
@@ -173,7 +192,9 @@ function extractedSnapshot(db: Db, kind: RecordKind, row: Record<string, unknown
 /** Rows of one type on one anchor not yet claimed by a correction, in extraction order. */
 function rowsOnAnchor(db: Db, kind: RecordKind, documentId: number, anchor: string): Array<Record<string, unknown>> {
   return db
-    .prepare(`SELECT * FROM ${kind.table} WHERE document_id = ? AND anchor = ? AND review_status IS NULL AND rule <> '${RULE_ADDED}' ORDER BY "${kind.position}", id`)
+    .prepare(
+      `SELECT * FROM ${kind.table} WHERE document_id = ? AND anchor = ? AND review_status IS NULL AND rule <> '${RULE_ADDED}' ORDER BY "${kind.position}", id`,
+    )
     .all(documentId, anchor) as Array<Record<string, unknown>>;
 }
 
@@ -182,31 +203,41 @@ export function keyOfRow(db: Db, kind: RecordKind, row: Record<string, unknown>)
   if (typeof row.review_key === 'string') return row.review_key;
   // Rank among every extracted record on the anchor, rejected ones (set aside) included.
   const live = db
-    .prepare(
-      `SELECT id, "${kind.position}" AS position FROM ${kind.table} WHERE document_id = ? AND anchor = ? AND rule <> '${RULE_ADDED}'`,
-    )
+    .prepare(`SELECT id, "${kind.position}" AS position FROM ${kind.table} WHERE document_id = ? AND anchor = ? AND rule <> '${RULE_ADDED}'`)
     .all(row.document_id, row.anchor) as Array<{ id: number; position: number }>;
-  const aside = (db.prepare('SELECT row FROM review_set_aside WHERE document_id = ? AND record_type = ?').all(row.document_id, kind.type) as Array<{ row: string }>)
+  const aside = (
+    db.prepare('SELECT row FROM review_set_aside WHERE document_id = ? AND record_type = ?').all(row.document_id, kind.type) as Array<{ row: string }>
+  )
     .map((a) => JSON.parse(a.row) as Record<string, unknown>)
     .filter((r) => r.anchor === row.anchor && r.rule !== RULE_ADDED)
     .map((r) => ({ id: r.id as number, position: r[kind.position] as number }));
   const siblings = [...live, ...aside].sort((a, b) => a.position - b.position || a.id - b.id);
-  return recordKey(row.anchor as string, Math.max(0, siblings.findIndex((s) => s.id === row.id)));
+  return recordKey(
+    row.anchor as string,
+    Math.max(
+      0,
+      siblings.findIndex((s) => s.id === row.id),
+    ),
+  );
 }
 
 export function applyCorrections(db: Db, documentId: number): ApplySummary {
   const summary: ApplySummary = { applied: 0, agrees: 0, conflicts: 0 };
   const corrections = correctionsFor(db, documentId);
-  const touched = db.prepare(
-    `SELECT EXISTS (SELECT 1 FROM review_conflicts WHERE document_id = @id)
+  const touched = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM review_conflicts WHERE document_id = @id)
        ${[...RECORD_KINDS.values()].map((k) => `OR EXISTS (SELECT 1 FROM ${k.table} WHERE document_id = @id AND review_status IS NOT NULL)`).join('\n       ')}
        OR EXISTS (SELECT 1 FROM review_set_aside WHERE document_id = @id) AS t`,
-  ).get({ id: documentId }) as { t: number };
+    )
+    .get({ id: documentId }) as { t: number };
   // The common case on ingest: nothing reviewed, nothing to undo.
   if (corrections.length === 0 && !touched.t) return summary;
   restoreExtraction(db, documentId);
 
-  const sentences = db.prepare('SELECT idx, text, start, "end", section_path, page, cell_table, cell_row, cell_col FROM sentences WHERE document_id = ? ORDER BY idx').all(documentId) as SentenceRow[];
+  const sentences = db
+    .prepare('SELECT idx, text, start, "end", section_path, page, cell_table, cell_row, cell_col FROM sentences WHERE document_id = ? ORDER BY idx')
+    .all(documentId) as SentenceRow[];
   const sentenceByHash = new Map<string, SentenceRow>();
   for (const s of sentences) if (!sentenceByHash.has(sentenceHash(s.text))) sentenceByHash.set(sentenceHash(s.text), s);
 
@@ -276,9 +307,22 @@ export function applyCorrections(db: Db, documentId: number): ApplySummary {
       const reason = seen
         ? `the extraction changed since ${latest.reviewer} reviewed it (${differences(kind, seen, fresh).join('; ')}); the reviewed values are kept (${changes.join('; ') || 'no field differs'})`
         : `the extraction disagrees with the correction (${changes.join('; ')})`;
-      addConflict.run(documentId, kind.type, id, latest.anchor, latest.occurrence, latest.id, reason, JSON.stringify(comparableOnly(kind, fresh)), latest.after);
+      addConflict.run(
+        documentId,
+        kind.type,
+        id,
+        latest.anchor,
+        latest.occurrence,
+        latest.id,
+        reason,
+        JSON.stringify(comparableOnly(kind, fresh)),
+        latest.after,
+      );
       if (kind.type === 'quantity') {
-        const flags = JSON.parse((db.prepare('SELECT flags FROM quantities WHERE id = ?').get(id) as { flags: string }).flags) as Array<{ kind: string; reason: string }>;
+        const flags = JSON.parse((db.prepare('SELECT flags FROM quantities WHERE id = ?').get(id) as { flags: string }).flags) as Array<{
+          kind: string;
+          reason: string;
+        }>;
         flags.push({ kind: CONFLICT_FLAG, reason });
         db.prepare('UPDATE quantities SET flags = ? WHERE id = ?').run(JSON.stringify(flags), id);
       }

@@ -5,14 +5,7 @@
  * a new correction that reverts the latest one still in force.
  */
 import type { Db } from '../store/index.js';
-import {
-  applyCorrections,
-  correctionsFor,
-  effectiveChain,
-  parseRecordKey,
-  sentenceHash,
-  type CorrectionRow,
-} from './apply.js';
+import { applyCorrections, correctionsFor, effectiveChain, parseRecordKey, sentenceHash, type CorrectionRow } from './apply.js';
 import { getItem, resolveDocuments, ReviewInputError, ReviewNotFound, type ReviewItem } from './queue.js';
 import type { Fields, RecordType } from '../records/index.js';
 import { kindOf, type SentenceRow } from './records.js';
@@ -90,9 +83,22 @@ function insertCorrection(
            before, after, extracted, undoes, reviewer, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        values.sha256, values.path, values.type, values.anchor, values.occurrence, values.sentenceIdx, values.sentence, values.action,
-        values.reason ?? null, j(values.before), j(values.after), j(values.extracted), values.undoes ?? null, reviewer,
-        new Date().toISOString(), who.note?.trim() || null,
+        values.sha256,
+        values.path,
+        values.type,
+        values.anchor,
+        values.occurrence,
+        values.sentenceIdx,
+        values.sentence,
+        values.action,
+        values.reason ?? null,
+        j(values.before),
+        j(values.after),
+        j(values.extracted),
+        values.undoes ?? null,
+        reviewer,
+        new Date().toISOString(),
+        who.note?.trim() || null,
       ).lastInsertRowid,
   );
 }
@@ -119,23 +125,37 @@ function itemAfter(db: Db, documentId: number, type: RecordType, key: string, fa
 
 function correct(db: Db, id: string, who: Reviewer, make: (target: Target) => { action: CorrectionRow['action']; after: Fields; reason?: string }): ReviewItem {
   requireReviewer(who);
-  return db.transaction(() => {
-    const target = targetOf(db, id);
-    if (target.item.rowId === null) {
-      throw new ReviewInputError(`${id}: the source text of this record is gone; undo the correction (\`planlens review undo ${id}\`) or add the record again where it now is`);
-    }
-    const { action, after, reason } = make(target);
-    insertCorrection(
-      db,
-      {
-        sha256: target.item.sha256, path: target.item.documentPath, type: target.item.type, anchor: target.anchor, occurrence: target.occurrence,
-        sentenceIdx: target.item.sentenceIndex, sentence: target.item.sentence, action, reason, before: target.current, after, extracted: target.extracted,
-      },
-      who,
-    );
-    reapply(db, target.item.sha256, target.item.documentPath);
-    return itemAfter(db, target.item.documentId, target.item.type, target.item.key, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const target = targetOf(db, id);
+      if (target.item.rowId === null) {
+        throw new ReviewInputError(
+          `${id}: the source text of this record is gone; undo the correction (\`planlens review undo ${id}\`) or add the record again where it now is`,
+        );
+      }
+      const { action, after, reason } = make(target);
+      insertCorrection(
+        db,
+        {
+          sha256: target.item.sha256,
+          path: target.item.documentPath,
+          type: target.item.type,
+          anchor: target.anchor,
+          occurrence: target.occurrence,
+          sentenceIdx: target.item.sentenceIndex,
+          sentence: target.item.sentence,
+          action,
+          reason,
+          before: target.current,
+          after,
+          extracted: target.extracted,
+        },
+        who,
+      );
+      reapply(db, target.item.sha256, target.item.documentPath);
+      return itemAfter(db, target.item.documentId, target.item.type, target.item.key, id);
+    })
+    .immediate();
 }
 
 export function accept(db: Db, id: string, who: Reviewer): ReviewItem {
@@ -177,7 +197,9 @@ export function addRecord(db: Db, request: AddRequest, who: Reviewer, context: P
   if (documents.length > 1) throw new ReviewInputError(`${request.document}: names ${documents.length} documents; give its id or full path`);
   const documentId = documents[0]!;
   const sentence = findSentence(db, documentId, request);
-  const span = request.text ? { start: sentence.text.indexOf(request.text), end: sentence.text.indexOf(request.text) + request.text.length } : { start: 0, end: sentence.text.length };
+  const span = request.text
+    ? { start: sentence.text.indexOf(request.text), end: sentence.text.indexOf(request.text) + request.text.length }
+    : { start: 0, end: sentence.text.length };
   // The anchor of a span inside its sentence, as src/store/anchor.ts makes it for extracted records.
   const anchor = `${sentenceHash(sentence.text)}:${span.start}:${span.end - span.start}`;
   const kind = kindOf(request.type);
@@ -186,36 +208,61 @@ export function addRecord(db: Db, request: AddRequest, who: Reviewer, context: P
   if (request.type === 'quantity' && !after.indicator) throw new ReviewInputError('an added quantity needs --indicator');
   if (request.type === 'department' && !after.name) throw new ReviewInputError('an added department needs --name');
   const doc = db.prepare('SELECT sha256, path FROM documents WHERE id = ?').get(documentId) as { sha256: string; path: string };
-  return db.transaction(() => {
-    const earlier = db
-      .prepare('SELECT count(DISTINCT occurrence) AS n FROM review_corrections WHERE document_sha256 = ? AND record_type = ? AND anchor = ? AND occurrence < 0')
-      .get(doc.sha256, request.type, anchor) as { n: number };
-    const occurrence = -1 - earlier.n;
-    insertCorrection(
-      db,
-      { sha256: doc.sha256, path: doc.path, type: request.type, anchor, occurrence, sentenceIdx: sentence.idx, sentence: sentence.text, action: 'add', before: null, after, extracted: null },
-      who,
-    );
-    reapply(db, doc.sha256, doc.path);
-    const key = `${anchor}#${occurrence}`;
-    const row = db.prepare(`SELECT id FROM ${kind.table} WHERE document_id = ? AND review_key = ?`).get(documentId, key) as { id: number } | undefined;
-    if (!row) throw new ReviewNotFound(`the added record could not be placed in document ${documentId}`);
-    return getItem(db, kind.prefix + row.id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const earlier = db
+        .prepare(
+          'SELECT count(DISTINCT occurrence) AS n FROM review_corrections WHERE document_sha256 = ? AND record_type = ? AND anchor = ? AND occurrence < 0',
+        )
+        .get(doc.sha256, request.type, anchor) as { n: number };
+      const occurrence = -1 - earlier.n;
+      insertCorrection(
+        db,
+        {
+          sha256: doc.sha256,
+          path: doc.path,
+          type: request.type,
+          anchor,
+          occurrence,
+          sentenceIdx: sentence.idx,
+          sentence: sentence.text,
+          action: 'add',
+          before: null,
+          after,
+          extracted: null,
+        },
+        who,
+      );
+      reapply(db, doc.sha256, doc.path);
+      const key = `${anchor}#${occurrence}`;
+      const row = db.prepare(`SELECT id FROM ${kind.table} WHERE document_id = ? AND review_key = ?`).get(documentId, key) as { id: number } | undefined;
+      if (!row) throw new ReviewNotFound(`the added record could not be placed in document ${documentId}`);
+      return getItem(db, kind.prefix + row.id);
+    })
+    .immediate();
 }
 
 function findSentence(db: Db, documentId: number, request: AddRequest): SentenceRow {
   const columns = 'idx, text, start, "end", section_path, page, cell_table, cell_row, cell_col';
   if (request.sentenceIndex !== undefined) {
-    const row = db.prepare(`SELECT ${columns} FROM sentences WHERE document_id = ? AND idx = ?`).get(documentId, request.sentenceIndex) as SentenceRow | undefined;
+    const row = db.prepare(`SELECT ${columns} FROM sentences WHERE document_id = ? AND idx = ?`).get(documentId, request.sentenceIndex) as
+      SentenceRow | undefined;
     if (!row) throw new ReviewNotFound(`document ${documentId} has no sentence ${request.sentenceIndex}`);
     if (request.text && !row.text.includes(request.text)) throw new ReviewInputError(`sentence ${request.sentenceIndex} does not contain '${request.text}'`);
     return row;
   }
   if (!request.text) throw new ReviewInputError('say which sentence: --sentence N or --text WORDS');
-  const rows = db.prepare(`SELECT ${columns} FROM sentences WHERE document_id = ? AND instr(text, ?) > 0 ORDER BY idx`).all(documentId, request.text) as SentenceRow[];
+  const rows = db
+    .prepare(`SELECT ${columns} FROM sentences WHERE document_id = ? AND instr(text, ?) > 0 ORDER BY idx`)
+    .all(documentId, request.text) as SentenceRow[];
   if (rows.length === 0) throw new ReviewNotFound(`'${request.text}' occurs in no sentence of document ${documentId}`);
-  if (rows.length > 1) throw new ReviewInputError(`'${request.text}' occurs in ${rows.length} sentences (${rows.slice(0, 5).map((r) => r.idx).join(', ')}…); add --sentence N`);
+  if (rows.length > 1)
+    throw new ReviewInputError(
+      `'${request.text}' occurs in ${rows.length} sentences (${rows
+        .slice(0, 5)
+        .map((r) => r.idx)
+        .join(', ')}…); add --sentence N`,
+    );
   return rows[0]!;
 }
 
@@ -244,36 +291,51 @@ export function history(db: Db, id: string): HistoryEntry[] {
 /** Reverts the latest correction still in force on the record, as a new correction. */
 export function undo(db: Db, id: string, who: Reviewer): ReviewItem {
   requireReviewer(who);
-  return db.transaction(() => {
-    const item = getItem(db, id);
-    const { anchor, occurrence } = parseRecordKey(item.key);
-    const chain = correctionsFor(db, item.documentId).filter((c) => c.record_type === item.type && c.anchor === anchor && c.occurrence === occurrence);
-    const active = effectiveChain(chain);
-    const last = active.at(-1);
-    if (!last) throw new ReviewInputError(`${id}: no correction to undo`);
-    const previous = active.at(-2);
-    const revertsTo = previous ? (JSON.parse(previous.after!) as Fields) : last.extracted ? (JSON.parse(last.extracted) as Fields) : null;
-    insertCorrection(
-      db,
-      {
-        sha256: item.sha256, path: item.documentPath, type: item.type, anchor, occurrence, sentenceIdx: item.sentenceIndex, sentence: item.sentence || last.sentence,
-        action: 'undo', before: item.fields, after: revertsTo, extracted: item.extracted ?? (occurrence < 0 ? null : item.fields), undoes: last.id,
-      },
-      who,
-    );
-    reapply(db, item.sha256, item.documentPath);
-    const kind = kindOf(item.type);
-    // Without corrections the record is an ordinary extraction row again, found by its anchor and rank.
-    const row = db.prepare(`SELECT id FROM ${kind.table} WHERE document_id = ? AND review_key = ?`).get(item.documentId, item.key) as { id: number } | undefined;
-    if (row) return getItem(db, kind.prefix + row.id);
-    if (item.rowId !== null) {
-      const still = db.prepare(`SELECT id FROM ${kind.table} WHERE id = ?`).get(item.rowId) as { id: number } | undefined;
-      if (still) return getItem(db, id);
-    }
-    const ranked = db.prepare(`SELECT id FROM ${kind.table} WHERE document_id = ? AND anchor = ? ORDER BY "${kind.position}", id`).all(item.documentId, anchor) as Array<{ id: number }>;
-    const same = ranked[occurrence];
-    if (same) return getItem(db, kind.prefix + same.id);
-    // An added record undone is gone: report what it was.
-    return { ...item, status: null, check: null, rowId: null };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const item = getItem(db, id);
+      const { anchor, occurrence } = parseRecordKey(item.key);
+      const chain = correctionsFor(db, item.documentId).filter((c) => c.record_type === item.type && c.anchor === anchor && c.occurrence === occurrence);
+      const active = effectiveChain(chain);
+      const last = active.at(-1);
+      if (!last) throw new ReviewInputError(`${id}: no correction to undo`);
+      const previous = active.at(-2);
+      const revertsTo = previous ? (JSON.parse(previous.after!) as Fields) : last.extracted ? (JSON.parse(last.extracted) as Fields) : null;
+      insertCorrection(
+        db,
+        {
+          sha256: item.sha256,
+          path: item.documentPath,
+          type: item.type,
+          anchor,
+          occurrence,
+          sentenceIdx: item.sentenceIndex,
+          sentence: item.sentence || last.sentence,
+          action: 'undo',
+          before: item.fields,
+          after: revertsTo,
+          extracted: item.extracted ?? (occurrence < 0 ? null : item.fields),
+          undoes: last.id,
+        },
+        who,
+      );
+      reapply(db, item.sha256, item.documentPath);
+      const kind = kindOf(item.type);
+      // Without corrections the record is an ordinary extraction row again, found by its anchor and rank.
+      const row = db.prepare(`SELECT id FROM ${kind.table} WHERE document_id = ? AND review_key = ?`).get(item.documentId, item.key) as
+        { id: number } | undefined;
+      if (row) return getItem(db, kind.prefix + row.id);
+      if (item.rowId !== null) {
+        const still = db.prepare(`SELECT id FROM ${kind.table} WHERE id = ?`).get(item.rowId) as { id: number } | undefined;
+        if (still) return getItem(db, id);
+      }
+      const ranked = db
+        .prepare(`SELECT id FROM ${kind.table} WHERE document_id = ? AND anchor = ? ORDER BY "${kind.position}", id`)
+        .all(item.documentId, anchor) as Array<{ id: number }>;
+      const same = ranked[occurrence];
+      if (same) return getItem(db, kind.prefix + same.id);
+      // An added record undone is gone: report what it was.
+      return { ...item, status: null, check: null, rowId: null };
+    })
+    .immediate();
 }

@@ -5,7 +5,8 @@ export function lineDiff(before: string, after: string, file: string, context = 
   const b = after.split('\n');
   // Longest common subsequence table: rule files are a few hundred lines.
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const lines: Array<{ tag: ' ' | '-' | '+'; text: string; line: number }> = [];
   let i = 0;
   let j = 0;

@@ -22,9 +22,18 @@ export interface PatchContext {
 }
 
 const COMPARATORS = ['>=', '>', '=', '~', '<=', '<'];
-const COMPARATOR_WORDS: Record<string, string> = { '≥': '>=', '≤': '<=', '＞': '>', '＜': '<', '约': '~', '左右': '~' };
+const COMPARATOR_WORDS: Record<string, string> = { '≥': '>=', '≤': '<=', '＞': '>', '＜': '<', 约: '~', 左右: '~' };
 /** Field names a person may type, and the column they mean. */
-const ALIASES: Record<string, string> = { 'indicator-id': 'indicator_id', indicatorId: 'indicator_id', 'value-max': 'value_max', valueMax: 'value_max', 'canonical-id': 'canonical_id', canonicalId: 'canonical_id', 'canonical-name': 'canonical_name', canonicalName: 'canonical_name' };
+const ALIASES: Record<string, string> = {
+  'indicator-id': 'indicator_id',
+  indicatorId: 'indicator_id',
+  'value-max': 'value_max',
+  valueMax: 'value_max',
+  'canonical-id': 'canonical_id',
+  canonicalId: 'canonical_id',
+  'canonical-name': 'canonical_name',
+  canonicalName: 'canonical_name',
+};
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && (v.trim() === '' || v.trim() === 'null' || v.trim() === '-'));
 
@@ -41,8 +50,15 @@ function text(v: unknown): string | null {
 
 function list(v: unknown): string[] {
   if (blank(v)) return [];
-  if (Array.isArray(v)) return v.map(String).map((s) => s.trim()).filter(Boolean);
-  return String(v).split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v))
+    return v
+      .map(String)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return String(v)
+    .split(/[、,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function yearMonth(name: string, v: unknown): string | null {

@@ -28,7 +28,10 @@ export function placeOf(item: { documentId: number; sentenceIndex: number | null
 }
 
 /** Items from the one after `place` on, then the ones before it (a session goes round once). */
-export function resumeOrder<T extends { documentId: number; sentenceIndex: number | null; span: { start: number } | null }>(items: T[], place: Place | null): T[] {
+export function resumeOrder<T extends { documentId: number; sentenceIndex: number | null; span: { start: number } | null }>(
+  items: T[],
+  place: Place | null,
+): T[] {
   if (!place) return items;
   const after = (p: Place) => p.documentId > place.documentId || (p.documentId === place.documentId && p.order > place.order);
   const i = items.findIndex((item) => after(placeOf(item)));

@@ -40,7 +40,6 @@ export interface Promotion {
   diff: string;
 }
 
-
 /** The latest correction in force on each quantity record, across the database. */
 function quantityCorrections(db: Db): CorrectionRow[] {
   const all = db.prepare(`SELECT * FROM review_corrections WHERE record_type = 'quantity' ORDER BY id`).all() as CorrectionRow[];
@@ -218,8 +217,10 @@ function addUnits(text: string, changes: PromotionChange[]): string {
 }
 
 function stripMagnitude(unit: string, rules: RuleSet): string {
-  const magnitudes = rules.get('units', UnitsFile).magnitudes.map((m) => m.word).sort((a, b) => b.length - a.length);
+  const magnitudes = rules
+    .get('units', UnitsFile)
+    .magnitudes.map((m) => m.word)
+    .sort((a, b) => b.length - a.length);
   const m = magnitudes.find((w) => unit.startsWith(w) && unit.length > w.length);
   return m ? unit.slice(m.length) : unit;
 }
-

@@ -114,7 +114,8 @@ function itemOfRow(db: Db, kind: RecordKind, row: JoinedRow, conflicts: Map<stri
     span: row.sentence_start === null ? null : { start: spanStart - row.sentence_start, end: spanEnd - row.sentence_start },
     label: kind.label(fields),
     fields,
-    extracted: extracted && kind.type === 'quantity' ? Object.fromEntries(Object.entries(extracted).filter(([k]) => k !== 'flags' && k !== 'is_fact')) : extracted,
+    extracted:
+      extracted && kind.type === 'quantity' ? Object.fromEntries(Object.entries(extracted).filter(([k]) => k !== 'flags' && k !== 'is_fact')) : extracted,
     flags,
     status: row.review_status as ReviewStatus | null,
     check: row.review_check as ReviewCheck | null,
@@ -222,8 +223,7 @@ export function listQueue(db: Db, filters: QueueFilters = {}): ReviewItem[] {
   if (filters.type !== undefined && !RECORD_TYPES.includes(filters.type)) {
     throw new ReviewInputError(`unknown record type '${filters.type}' (one of ${RECORD_TYPES.join(', ')})`);
   }
-  const documentIds =
-    filters.document !== undefined ? resolveDocuments(db, filters.document) : filters.allRenderings ? null : primaryDocumentIds(db);
+  const documentIds = filters.document !== undefined ? resolveDocuments(db, filters.document) : filters.allRenderings ? null : primaryDocumentIds(db);
   const conflicts = conflictReasons(db, documentIds);
   const inDocuments = documentIds ? `x.document_id IN (${documentIds.join(', ')})` : '1';
   const items: ReviewItem[] = [];
@@ -231,7 +231,8 @@ export function listQueue(db: Db, filters: QueueFilters = {}): ReviewItem[] {
     if (filters.type && filters.type !== kind.type) continue;
     if (filters.indicator !== undefined && kind.type !== 'quantity') continue;
     for (const row of db.prepare(selectRows(kind, inDocuments)).all() as JoinedRow[]) items.push(itemOfRow(db, kind, row, conflicts));
-    for (const row of asideRows(db, kind, documentIds ? `a.document_id IN (${documentIds.join(', ')})` : '1', [])) items.push(itemOfRow(db, kind, row, conflicts));
+    for (const row of asideRows(db, kind, documentIds ? `a.document_id IN (${documentIds.join(', ')})` : '1', []))
+      items.push(itemOfRow(db, kind, row, conflicts));
   }
   for (const row of db.prepare(`${ORPHAN_SQL}${documentIds ? ` AND c.document_id IN (${documentIds.join(', ')})` : ''}`).all() as OrphanRow[]) {
     if (filters.type && filters.type !== row.record_type) continue;

@@ -5,7 +5,16 @@
  * src/review works on these descriptions, so a fifth kind is one more entry
  * there and here.
  */
-import { DEPARTMENT_FIELDS, MILESTONE_FIELDS, QUANTITY_DERIVED, QUANTITY_FIELDS, RECORD_SPECS, type Fields, type RecordKindSpec, type RecordType } from '../records/index.js';
+import {
+  DEPARTMENT_FIELDS,
+  MILESTONE_FIELDS,
+  QUANTITY_DERIVED,
+  QUANTITY_FIELDS,
+  RECORD_SPECS,
+  type Fields,
+  type RecordKindSpec,
+  type RecordType,
+} from '../records/index.js';
 import type { Db } from '../store/index.js';
 
 /** The sentence an added record points at. */
@@ -69,8 +78,9 @@ function provenanceOf(sentence: SentenceRow, span: { start: number; end: number 
 function insertRow(db: Db, table: string, values: Record<string, unknown>): number {
   const names = Object.keys(values);
   return Number(
-    db.prepare(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => sqlValue(values[n])))
-      .lastInsertRowid,
+    db
+      .prepare(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+      .run(...names.map((n) => sqlValue(values[n]))).lastInsertRowid,
   );
 }
 
@@ -132,7 +142,10 @@ function writeUnits(db: Db, responsibilityId: number, fields: Fields): void {
 const responsibility: RecordKind = {
   ...spec('responsibility'),
   read(db, row) {
-    const units = db.prepare('SELECT role, name FROM responsibility_units WHERE responsibility_id = ? ORDER BY role, position').all(row.id) as Array<{ role: string; name: string }>;
+    const units = db.prepare('SELECT role, name FROM responsibility_units WHERE responsibility_id = ? ORDER BY role, position').all(row.id) as Array<{
+      role: string;
+      name: string;
+    }>;
     return {
       task: row.task,
       roles: row.roles,

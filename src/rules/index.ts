@@ -23,8 +23,14 @@ export class RuleSet {
   constructor(readonly dir: string = DEFAULT_RULES_DIR) {
     if (!existsSync(dir)) throw new ConfigError(dir, 'rules directory not found');
     const hash = createHash('sha256');
-    for (const name of readdirSync(dir).filter((n) => RULE_FILE.test(n)).sort()) {
-      hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+    for (const name of readdirSync(dir)
+      .filter((n) => RULE_FILE.test(n))
+      .sort()) {
+      hash
+        .update(name)
+        .update('\0')
+        .update(readFileSync(join(dir, name)))
+        .update('\0');
     }
     this.version = hash.digest('hex').slice(0, 12);
   }

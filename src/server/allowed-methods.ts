@@ -7,9 +7,7 @@ import type { Hono } from 'hono';
 export function allowedMethods(app: Hono): (path: string) => string[] {
   let patterns: Array<{ method: string; pattern: RegExp }> | null = null;
   return (path) => {
-    patterns ??= app.routes
-      .filter((r) => r.method !== 'ALL')
-      .map((r) => ({ method: r.method.toUpperCase(), pattern: patternOf(r.path) }));
+    patterns ??= app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method.toUpperCase(), pattern: patternOf(r.path) }));
     const methods = new Set(patterns.filter((p) => p.pattern.test(path)).map((p) => p.method));
     if (methods.has('GET')) methods.add('HEAD');
     return [...methods].sort();

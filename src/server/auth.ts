@@ -35,7 +35,8 @@ export function requireToken(token: string | null): MiddlewareHandler {
     const fromQuery = c.req.query('token');
     const given = [bearer, c.req.header(TOKEN_HEADER), fromQuery, getCookie(c, TOKEN_COOKIE)];
     if (!given.some((g) => sameToken(g, token))) {
-      const message = 'this planlens server requires its access token (printed by `planlens serve`): add ?token=… to the URL or send the X-Planlens-Token header';
+      const message =
+        'this planlens server requires its access token (printed by `planlens serve`): add ?token=… to the URL or send the X-Planlens-Token header';
       return c.req.path.startsWith('/api/') || !c.req.header('accept')?.includes('text/html')
         ? c.json({ error: message }, 401)
         : c.html(`<!doctype html><meta charset="utf-8"><title>401</title><p>401 — ${message}</p>`, 401);

@@ -46,7 +46,10 @@ export function markedText(text: string, from: number, to: number, marks: Mark[]
     }
     const ids = active.filter((m) => !anchored.has(m.key)).map((m) => m.key);
     for (const key of ids) anchored.add(key);
-    const anchors = ids.slice(1).map((k) => `<a id="rec-${k}"></a>`).join('');
+    const anchors = ids
+      .slice(1)
+      .map((k) => `<a id="rec-${k}"></a>`)
+      .join('');
     out += `${anchors}<mark class="${[...classes].join(' ')}" data-records="${active.map((m) => m.key).join(' ')}"${ids[0] ? ` id="rec-${ids[0]}"` : ''} tabindex="0">${piece}</mark>`;
   }
   return out;

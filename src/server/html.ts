@@ -57,23 +57,21 @@ const NAV: Array<{ key: NonNullable<PageOptions['active']>; href: string; label:
 
 export function page(options: PageOptions, body: Html): string {
   return html`<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} · planlens</title>
-<link rel="stylesheet" href="/static/app.css">
-</head>
-<body>
-<header class="top">
-  <a class="brand" href="/">planlens</a>
-  <nav>${NAV.map((n) => html`<a href="${n.href}"${n.key === options.active ? raw(' aria-current="page"') : ''}>${n.label}</a>`)}</nav>
-</header>
-<main>
-${body}
-</main>
-<script src="/static/app.js"></script>
-${(options.scripts ?? []).map((s) => html`<script src="/static/${s}"></script>`)}
-</body>
-</html>`.value;
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} · planlens</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">planlens</a>
+          <nav>${NAV.map((n) => html`<a href="${n.href}" ${n.key === options.active ? raw(' aria-current="page"') : ''}>${n.label}</a>`)}</nav>
+        </header>
+        <main>${body}</main>
+        <script src="/static/app.js"></script>
+        ${(options.scripts ?? []).map((s) => html`<script src="/static/${s}"></script>`)}
+      </body>
+    </html>`.value;
 }

@@ -61,7 +61,10 @@ export function waitForJob(id: string): Promise<void> {
 
 /** A file name safe to write in the uploads folder, keeping the Chinese name people recognise. */
 export function safeFileName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '').slice(0, 150);
+  const base = basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 150);
   return base || 'upload';
 }
 

@@ -28,9 +28,7 @@ export function loadIndicators(db: Db, rules: RuleSet): number | null {
   const entries = Array.isArray(data) ? data : data.indicators;
   db.transaction(() => {
     db.prepare('DELETE FROM indicators').run();
-    const insert = db.prepare(
-      'INSERT OR REPLACE INTO indicators (id, name, unit, aliases, definition, rules_version) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    const insert = db.prepare('INSERT OR REPLACE INTO indicators (id, name, unit, aliases, definition, rules_version) VALUES (?, ?, ?, ?, ?, ?)');
     for (const e of entries) insert.run(e.id, e.name, e.baseUnit ?? e.unit ?? null, JSON.stringify(e.aliases ?? []), JSON.stringify(e), rules.version);
   })();
   return entries.length;

@@ -4,10 +4,14 @@ import type { Db } from './open.js';
 import { stmt } from './statements.js';
 
 export function recordFailure(db: Db, runId: number | null, path: string, message: Pick<Message, 'stage' | 'code' | 'text'>): void {
-  stmt(
-    db,
-    `INSERT INTO messages (run_id, document_id, path, severity, stage, code, text, created_at) VALUES (?, NULL, ?, 'fatal', ?, ?, ?, ?)`,
-  ).run(runId, path, message.stage, message.code, message.text, new Date().toISOString());
+  stmt(db, `INSERT INTO messages (run_id, document_id, path, severity, stage, code, text, created_at) VALUES (?, NULL, ?, 'fatal', ?, ?, ?, ?)`).run(
+    runId,
+    path,
+    message.stage,
+    message.code,
+    message.text,
+    new Date().toISOString(),
+  );
 }
 
 /** Same bytes under another name is the same document: remember the name. Returns false if the hash is not stored. */

@@ -47,7 +47,10 @@ export function assignPlan(db: Db, documentId: number, fingerprint: Uint32Array)
   });
   // Only the closest few are compared in full, so a plan with thousands of
   // copies costs no more per new document than a plan with three.
-  const candidates = [...sharedBands].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  const candidates = [...sharedBands]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id);
 
   let best: { planId: number; similarity: number } | null = null;
   const candidate = stmt(db, 'SELECT plan_id, fingerprint FROM documents WHERE id = ?');

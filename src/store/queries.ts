@@ -57,9 +57,7 @@ export function findDocuments(db: Db, ref: string): DocumentRow[] {
     const bySha = db.prepare(`${base} WHERE d.sha256 LIKE ?`).all(ref.toLowerCase() + '%') as DocumentRow[];
     if (bySha.length) return bySha;
   }
-  const byPath = db
-    .prepare(`${base} WHERE d.id IN (SELECT document_id FROM document_paths WHERE path = ?) OR d.path = ?`)
-    .all(ref, ref) as DocumentRow[];
+  const byPath = db.prepare(`${base} WHERE d.id IN (SELECT document_id FROM document_paths WHERE path = ?) OR d.path = ?`).all(ref, ref) as DocumentRow[];
   if (byPath.length) return byPath;
   const like = `%${ref.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   return db
@@ -90,9 +88,7 @@ export interface SectionRow {
 }
 
 export function sectionsOf(db: Db, documentId: number): SectionRow[] {
-  return db
-    .prepare('SELECT path, number, heading, level, start, "end", page FROM sections WHERE document_id = ? ORDER BY idx')
-    .all(documentId) as SectionRow[];
+  return db.prepare('SELECT path, number, heading, level, start, "end", page FROM sections WHERE document_id = ? ORDER BY idx').all(documentId) as SectionRow[];
 }
 
 export interface DocumentCounts {
@@ -238,9 +234,12 @@ export interface TableRow {
 /** The document's tables with their cells, in document order. */
 export function tablesOf(db: Db, documentId: number): TableRow[] {
   const cells = db.prepare('SELECT row, col, text, start, "end", carried FROM table_cells WHERE table_id = ? ORDER BY row, col');
-  return (db.prepare('SELECT id, header_rows, n_rows, n_cols, start, "end" FROM tables WHERE document_id = ? ORDER BY start').all(documentId) as Omit<TableRow, 'cells'>[]).map(
-    (t) => ({ ...t, cells: cells.all(t.id) as TableCellRow[] }),
-  );
+  return (
+    db.prepare('SELECT id, header_rows, n_rows, n_cols, start, "end" FROM tables WHERE document_id = ? ORDER BY start').all(documentId) as Omit<
+      TableRow,
+      'cells'
+    >[]
+  ).map((t) => ({ ...t, cells: cells.all(t.id) as TableCellRow[] }));
 }
 
 /** Every quantity row of a document, in text order. */
@@ -269,6 +268,9 @@ export function documentIdOf(db: Db, sha256: string): number | null {
 /** Plan id → the id of its primary rendering. */
 export function primaryDocumentOfPlan(db: Db): Map<number, number> {
   return new Map(
-    (db.prepare('SELECT id, primary_document_id FROM plans').all() as Array<{ id: number; primary_document_id: number }>).map((p) => [p.id, p.primary_document_id]),
+    (db.prepare('SELECT id, primary_document_id FROM plans').all() as Array<{ id: number; primary_document_id: number }>).map((p) => [
+      p.id,
+      p.primary_document_id,
+    ]),
   );
 }

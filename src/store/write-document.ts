@@ -31,56 +31,58 @@ export interface StoredDocument extends PlanMatch {
 export function storeDocument(db: Db, state: DocumentState, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
-  return db.transaction(() => {
-    const now = new Date().toISOString();
-    const previous = removeDocument(db, state.source.sha256);
-    const meta = state.structure?.metadata;
-    const documentId = Number(
-      stmt(
-        db,
-        `INSERT INTO documents (sha256, path, format, bytes, pages, encoding, text, title, region, region_code, level,
+  return db
+    .transaction(() => {
+      const now = new Date().toISOString();
+      const previous = removeDocument(db, state.source.sha256);
+      const meta = state.structure?.metadata;
+      const documentId = Number(
+        stmt(
+          db,
+          `INSERT INTO documents (sha256, path, format, bytes, pages, encoding, text, title, region, region_code, level,
            issuer, doc_number, issued, period_start, period_end, type, pipeline, rules_version, run_id, ingested_at, fingerprint)
          VALUES (@sha256, @path, @format, @bytes, @pages, @encoding, @text, @title, @region, @region_code, @level,
            @issuer, @doc_number, @issued, @period_start, @period_end, @type, @pipeline, @rules_version, @run_id, @ingested_at, @fingerprint)`,
-      ).run({
-        sha256: state.source.sha256,
-        path: state.source.path,
-        format: state.source.format,
-        bytes: state.source.bytes,
-        pages: state.raw?.pages ?? null,
-        encoding: state.raw?.encoding ?? null,
-        text: normalised.text,
-        title: meta?.title ?? null,
-        region: meta?.region ?? null,
-        region_code: meta?.regionCode ?? null,
-        level: meta?.level ?? null,
-        issuer: meta?.issuer ?? null,
-        doc_number: meta?.docNumber ?? null,
-        issued: meta?.issued ?? null,
-        period_start: meta?.period?.[0] ?? null,
-        period_end: meta?.period?.[1] ?? null,
-        type: meta?.type ?? null,
-        pipeline: context.pipeline,
-        rules_version: context.rulesVersion,
-        run_id: context.runId,
-        ingested_at: now,
-        fingerprint: toBlob(fingerprint),
-      }).lastInsertRowid,
-    );
-    const addPath = stmt(db, 'INSERT OR IGNORE INTO document_paths (document_id, path, first_seen) VALUES (?, ?, ?)');
-    for (const old of previous?.paths ?? []) addPath.run(documentId, old.path, old.first_seen);
-    addPath.run(documentId, state.source.path, now);
+        ).run({
+          sha256: state.source.sha256,
+          path: state.source.path,
+          format: state.source.format,
+          bytes: state.source.bytes,
+          pages: state.raw?.pages ?? null,
+          encoding: state.raw?.encoding ?? null,
+          text: normalised.text,
+          title: meta?.title ?? null,
+          region: meta?.region ?? null,
+          region_code: meta?.regionCode ?? null,
+          level: meta?.level ?? null,
+          issuer: meta?.issuer ?? null,
+          doc_number: meta?.docNumber ?? null,
+          issued: meta?.issued ?? null,
+          period_start: meta?.period?.[0] ?? null,
+          period_end: meta?.period?.[1] ?? null,
+          type: meta?.type ?? null,
+          pipeline: context.pipeline,
+          rules_version: context.rulesVersion,
+          run_id: context.runId,
+          ingested_at: now,
+          fingerprint: toBlob(fingerprint),
+        }).lastInsertRowid,
+      );
+      const addPath = stmt(db, 'INSERT OR IGNORE INTO document_paths (document_id, path, first_seen) VALUES (?, ?, ?)');
+      for (const old of previous?.paths ?? []) addPath.run(documentId, old.path, old.first_seen);
+      addPath.run(documentId, state.source.path, now);
 
-    writeMessages(db, documentId, state, context.runId, now);
-    writeStructure(db, documentId, state);
-    writeSentences(db, documentId, state);
-    writeExtractions(db, documentId, state, context.rulesVersion);
-    writeRegions(db, state);
+      writeMessages(db, documentId, state, context.runId, now);
+      writeStructure(db, documentId, state);
+      writeSentences(db, documentId, state);
+      writeExtractions(db, documentId, state, context.rulesVersion);
+      writeRegions(db, state);
 
-    const match = assignPlan(db, documentId, fingerprint);
-    if (previous?.planId != null && previous.planId !== match.planId) choosePrimary(db, previous.planId);
-    return { documentId, replaced: previous !== null, ...match };
-  }).immediate();
+      const match = assignPlan(db, documentId, fingerprint);
+      if (previous?.planId != null && previous.planId !== match.planId) choosePrimary(db, previous.planId);
+      return { documentId, replaced: previous !== null, ...match };
+    })
+    .immediate();
 }
 
 /** MinHash of the normalised text; throws when the pipeline produced none. */
@@ -131,8 +133,18 @@ function writeStructure(db: Db, documentId: number, state: DocumentState): void 
   const cell = stmt(db, 'INSERT INTO table_cells (table_id, row, col, text, start, "end", carried) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const t of structure.tables) {
     const columns = Math.max(0, ...t.rows.map((r) => r.length));
-    const tableId = table.run(documentId, t.index, t.sectionPath, t.headerRows, t.rows.length, columns, t.origin, t.start, t.end, t.page ?? null)
-      .lastInsertRowid;
+    const tableId = table.run(
+      documentId,
+      t.index,
+      t.sectionPath,
+      t.headerRows,
+      t.rows.length,
+      columns,
+      t.origin,
+      t.start,
+      t.end,
+      t.page ?? null,
+    ).lastInsertRowid;
     t.rows.forEach((cells, r) => cells.forEach((c, col) => cell.run(tableId, r, col, c.text, c.start, c.end, c.carried ? 1 : 0)));
   }
 }
@@ -147,13 +159,39 @@ function writeSentences(db: Db, documentId: number, state: DocumentState): void 
   );
   segments.sentences.forEach((s, i) => {
     const words = indexWords(segments.words[i] ?? []);
-    insert.run(documentId, s.index, s.text, words, s.start, s.end, s.sectionPath, s.page ?? null, s.cell?.table ?? null, s.cell?.row ?? null, s.cell?.col ?? null, s.box ?? null);
+    insert.run(
+      documentId,
+      s.index,
+      s.text,
+      words,
+      s.start,
+      s.end,
+      s.sectionPath,
+      s.page ?? null,
+      s.cell?.table ?? null,
+      s.cell?.row ?? null,
+      s.cell?.col ?? null,
+      s.box ?? null,
+    );
   });
 }
 
 /** Provenance columns shared by every extraction table, in a fixed order. */
 function provenanceValues(p: Provenance, sentences: readonly Sentence[] | undefined, rulesVersion: string) {
-  return [p.sectionPath, p.page ?? null, p.start, p.end, p.sentence, p.sentenceIndex, p.cell?.table ?? null, p.cell?.row ?? null, p.cell?.col ?? null, p.rule, rulesVersion, anchorOf(p, sentences)];
+  return [
+    p.sectionPath,
+    p.page ?? null,
+    p.start,
+    p.end,
+    p.sentence,
+    p.sentenceIndex,
+    p.cell?.table ?? null,
+    p.cell?.row ?? null,
+    p.cell?.col ?? null,
+    p.rule,
+    rulesVersion,
+    anchorOf(p, sentences),
+  ];
 }
 const PROVENANCE_COLUMNS = 'section_path, page, start, "end", sentence, sentence_idx, cell_table, cell_row, cell_col, rule, rules_version, anchor';
 const PROVENANCE_PLACEHOLDERS = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
@@ -170,9 +208,26 @@ function writeExtractions(db: Db, documentId: number, state: DocumentState, rule
   );
   (x.quantities ?? []).forEach((q, i) =>
     quantity.run(
-      documentId, i, q.kind, q.indicator, q.indicatorId, q.value, q.valueMax ?? null, q.unit, q.comparator, q.year,
-      q.period?.[0] ?? null, q.period?.[1] ?? null, bool(q.cumulative), bool(q.perYear), q.qualitative ?? null, q.status ?? null,
-      q.valueBase, q.unitBase, q.isFact ? 1 : 0, JSON.stringify(q.flags ?? []),
+      documentId,
+      i,
+      q.kind,
+      q.indicator,
+      q.indicatorId,
+      q.value,
+      q.valueMax ?? null,
+      q.unit,
+      q.comparator,
+      q.year,
+      q.period?.[0] ?? null,
+      q.period?.[1] ?? null,
+      bool(q.cumulative),
+      bool(q.perYear),
+      q.qualitative ?? null,
+      q.status ?? null,
+      q.valueBase,
+      q.unitBase,
+      q.isFact ? 1 : 0,
+      JSON.stringify(q.flags ?? []),
       ...provenanceValues(q.provenance, sentences, rulesVersion),
     ),
   );

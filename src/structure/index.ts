@@ -34,7 +34,12 @@ export function buildStructure(normalised: NormalisedText, rules: RuleSet, forma
   const free = (line: Line) => !claimed.overlaps(line.start, Math.max(line.end, line.start + 1));
 
   const markedLevels = new Map(normalised.blocks.filter((b) => b.kind === 'paragraph' && b.headingLevel).map((b) => [b.start, b.headingLevel!]));
-  const headings = findHeadings(lines, structureRules, (line) => !free(line), (line) => markedLevels.get(line.start));
+  const headings = findHeadings(
+    lines,
+    structureRules,
+    (line) => !free(line),
+    (line) => markedLevels.get(line.start),
+  );
   const sections = buildSections(headings, text.length);
   for (const section of sections) section.page = pageAt(section.start, normalised.pageStarts);
 
@@ -66,7 +71,12 @@ export const structureStage: Stage<typeof StructureOptions> = {
     const next = { ...state, structure };
     // Not fatal (a short notice has no numbered headings), but every sentence will sit at the root.
     if (structure.sections.length === 0) {
-      return withMessage(next, { severity: 'warning', stage: 'structure', code: 'no-headings', text: 'no numbered headings found: sentences get no section path' });
+      return withMessage(next, {
+        severity: 'warning',
+        stage: 'structure',
+        code: 'no-headings',
+        text: 'no numbered headings found: sentences get no section path',
+      });
     }
     return next;
   },

@@ -43,7 +43,10 @@ export function findRegions(
       const oneColumnBox = grid.every((row) => row.length === 1) && boxTitle.test(grid[0]![0]!.text.trim());
       if (oneColumnBox) boxDrafts.push(boxFromBlock(text, block.start, block.end));
       else {
-        const headerRows = countHeaderRows(grid.map((row) => row.map((cell) => (cell.carried ? '' : cell.text))), structureRules);
+        const headerRows = countHeaderRows(
+          grid.map((row) => row.map((cell) => (cell.carried ? '' : cell.text))),
+          structureRules,
+        );
         tableDrafts.push({ rows: grid, headerRows, start: block.start, end: block.end, origin: format === 'pdf' ? 'pdf' : 'docx' });
       }
       claimed.add(block.start, block.end);
@@ -56,7 +59,14 @@ export function findRegions(
   // Inside the normaliser's text-table block every line is table text, even one that starts like a heading.
   const flatTables = normalised.blocks
     .filter((block) => block.kind === 'table' && !block.rows)
-    .flatMap((block) => findTextTables(text, lines.filter((line) => line.start >= block.start && line.end <= block.end), () => true, () => false));
+    .flatMap((block) =>
+      findTextTables(
+        text,
+        lines.filter((line) => line.start >= block.start && line.end <= block.end),
+        () => true,
+        () => false,
+      ),
+    );
   for (const flat of flatTables) claimed.add(flat.start, flat.end);
   flatTables.push(...findTextTables(text, lines, free, looksLikeHeading));
   for (const flat of flatTables) claimed.add(flat.start, flat.end);
@@ -110,7 +120,10 @@ function absorbFollowingBlock(box: BoxDraft, text: string, tables: TableDraft[],
 }
 
 function tableFromFlat(rows: FlatCell[][], start: number, end: number, rules: StructureRules, origin: Table['origin']): TableDraft {
-  const headerRows = countHeaderRows(rows.map((row) => row.map((cell) => cell.text)), rules);
+  const headerRows = countHeaderRows(
+    rows.map((row) => row.map((cell) => cell.text)),
+    rules,
+  );
   return { rows: gridFromFlat(rows, headerRows), headerRows, start, end, origin };
 }
 
@@ -122,4 +135,3 @@ function boxFromBlock(text: string, start: number, end: number): BoxDraft {
     .find((line) => line !== '');
   return { title: firstLine ?? '', start, end };
 }
-

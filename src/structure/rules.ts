@@ -105,7 +105,12 @@ export const MetadataRulesSchema = z
       .default({ docNumber: [], issued: [], issuer: [], published: [] }),
     periodRangePattern: RegexSource,
     period: z
-      .object({ ownSpanPattern: RegexSource, evaluatedPlanPattern: RegexSource, goalHeadingPattern: RegexSource, frameWords: z.array(z.string().min(1)).min(1) })
+      .object({
+        ownSpanPattern: RegexSource,
+        evaluatedPlanPattern: RegexSource,
+        goalHeadingPattern: RegexSource,
+        frameWords: z.array(z.string().min(1)).min(1),
+      })
       .strict(),
     periodYearPattern: RegexSource.optional(),
     typeKeywords: z.array(z.object({ type: DocumentType, words: z.array(z.string().min(1)).min(1) }).strict()),

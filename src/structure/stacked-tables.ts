@@ -21,7 +21,13 @@ const TITLE = /^(?:附?表|专栏)\s*\d/;
 const SERIAL = /^\d{1,2}[.、．]?$/;
 const EMPTY_CELL = /^[—\-–/／…无]+$/;
 
-export function findStackedTables(text: string, lines: Line[], usable: (line: Line) => boolean, endsTable: (line: Line) => boolean, rules: TableRules): FlatTable[] {
+export function findStackedTables(
+  text: string,
+  lines: Line[],
+  usable: (line: Line) => boolean,
+  endsTable: (line: Line) => boolean,
+  rules: TableRules,
+): FlatTable[] {
   const figure = new RegExp(rules.figurePattern, 'u');
   const cellOf = (line: Line): FlatCell => {
     const span = trimSpan(text, line.start, line.end);

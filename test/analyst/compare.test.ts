@@ -193,7 +193,10 @@ describe('planlens progress', () => {
         expect(row!.actual_year, target.indicator).toBe(2022);
         const value = actual2022.value!;
         const candidates = [scaled(value, actual2022.unit), scaled(value, target.unit), value];
-        expect(candidates.some((c) => close(row!.actual_value, c)), `${target.indicator}: ${row!.actual_value} vs ${value}`).toBe(true);
+        expect(
+          candidates.some((c) => close(row!.actual_value, c)),
+          `${target.indicator}: ${row!.actual_value} vs ${value}`,
+        ).toBe(true);
       }
     }
     // Only 版权产业增加值占GDP比重 has no 2022 value (数据尚未公布).
@@ -217,7 +220,8 @@ describe('planlens progress', () => {
         expect(r.on_track).toBeNull();
         continue;
       }
-      const expected = r.baseline_value + ((r.target_value - r.baseline_value) * (Math.min(r.actual_year, r.due_year) - r.baseline_year)) / (r.due_year - r.baseline_year);
+      const expected =
+        r.baseline_value + ((r.target_value - r.baseline_value) * (Math.min(r.actual_year, r.due_year) - r.baseline_year)) / (r.due_year - r.baseline_year);
       expect(r.expected_value).toBeCloseTo(expected, 2);
       expect(r.on_track).toBe((lower ? r.actual_value <= expected : r.actual_value >= expected) ? 'on track' : 'behind');
     }

@@ -15,7 +15,12 @@ afterAll(() => corpus?.remove());
 type Row = Record<string, any>;
 const gold = readGold('lianyungang-ip-city-pilot-2024-2026');
 const norm = (s: string) => s.replace(/[<＜]/g, '（').replace(/[>＞]/g, '）').replace(/\s+/g, '');
-const parts = (unit: string) => [norm(unit), ...norm(unit).split(/[（）()]/).filter(Boolean)];
+const parts = (unit: string) => [
+  norm(unit),
+  ...norm(unit)
+    .split(/[（）()]/)
+    .filter(Boolean),
+];
 
 describe('planlens departments', () => {
   it('counts each Lianyungang unit’s tasks as lead and as support', async () => {
@@ -49,7 +54,11 @@ describe('planlens tasks', () => {
     expect(goldTasks.length).toBeGreaterThan(10);
     const lyg = rows.filter((r) => r.region === '连云港市' && r.role === 'lead');
     expect(lyg).toHaveLength(goldTasks.length);
-    for (const t of goldTasks) expect(lyg.some((r) => similarNames(r.task, t.task)), t.task).toBe(true);
+    for (const t of goldTasks)
+      expect(
+        lyg.some((r) => similarNames(r.task, t.task)),
+        t.task,
+      ).toBe(true);
   });
 
   it('lists deadlines and targets from the task’s own section', async () => {
@@ -58,9 +67,11 @@ describe('planlens tasks', () => {
     try {
       for (const r of rows) {
         const under = (table: string, extra = '') =>
-          (db
-            .prepare(`SELECT count(*) AS n FROM ${table} WHERE document_id = ? AND (section_path = ? OR section_path LIKE ? || '/%') ${extra}`)
-            .get(r.document_id, r.section_path, r.section_path) as { n: number }).n;
+          (
+            db
+              .prepare(`SELECT count(*) AS n FROM ${table} WHERE document_id = ? AND (section_path = ? OR section_path LIKE ? || '/%') ${extra}`)
+              .get(r.document_id, r.section_path, r.section_path) as { n: number }
+          ).n;
         const deadlines = r.deadlines ? String(r.deadlines).split('; ').length : 0;
         const targets = r.targets ? String(r.targets).split('; ').length : 0;
         expect(deadlines, r.task).toBe(under('milestones'));

@@ -23,8 +23,8 @@ function databaseCounts(path: string): Record<string, number> {
   try {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
-      targets: count('SELECT count(*) AS n FROM quantities q JOIN plans p ON p.primary_document_id = q.document_id WHERE q.kind = \'target\' AND q.is_fact = 1'),
-      actuals: count('SELECT count(*) AS n FROM quantities q JOIN plans p ON p.primary_document_id = q.document_id WHERE q.kind = \'actual\' AND q.is_fact = 1'),
+      targets: count("SELECT count(*) AS n FROM quantities q JOIN plans p ON p.primary_document_id = q.document_id WHERE q.kind = 'target' AND q.is_fact = 1"),
+      actuals: count("SELECT count(*) AS n FROM quantities q JOIN plans p ON p.primary_document_id = q.document_id WHERE q.kind = 'actual' AND q.is_fact = 1"),
       progress: count('SELECT count(*) AS n FROM targets'),
       responsibilities: count('SELECT count(*) AS n FROM responsibilities r JOIN plans p ON p.primary_document_id = r.document_id'),
       milestones: count('SELECT count(*) AS n FROM milestones m JOIN plans p ON p.primary_document_id = m.document_id'),
@@ -44,16 +44,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
+    else if (c === ',') (record.push(field), (field = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++;
+      (record.push(field), records.push(record), (record = []), (field = ''), i++);
     } else field += c;
   }
-  if (field || record.length) record.push(field), records.push(record);
+  if (field || record.length) (record.push(field), records.push(record));
   return records;
 }
 
@@ -78,7 +78,9 @@ describe('export --format xlsx', () => {
       // Cell by cell for targets: every value as the view holds it, numbers as numbers.
       const sheet = workbook.getWorksheet('targets')!;
       const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-      const viewRows = db.prepare(`SELECT ${header.map((h) => `"${h}"`).join(', ')} FROM targets ORDER BY plan_id, quantity_id`).all() as Array<Record<string, unknown>>;
+      const viewRows = db.prepare(`SELECT ${header.map((h) => `"${h}"`).join(', ')} FROM targets ORDER BY plan_id, quantity_id`).all() as Array<
+        Record<string, unknown>
+      >;
       expect(sheet.rowCount - 1).toBe(viewRows.length);
       viewRows.forEach((row, i) => {
         const cells = sheet.getRow(i + 2);

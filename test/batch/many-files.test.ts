@@ -45,7 +45,10 @@ it('ingests the batch: the good file stored, each of the thousands of bad ones n
   const db = join(dir, 'many.db');
   const result = runCliProcess(['ingest', batch, '--db', db, '--concurrency', '4'], { timeoutMs: 600_000 });
   expect(result.status).toBe(1);
-  const errors = result.stderr.trim().split('\n').filter((line) => line.includes('plan-'));
+  const errors = result.stderr
+    .trim()
+    .split('\n')
+    .filter((line) => line.includes('plan-'));
   expect(errors).toHaveLength(FILES);
   expect(errors.every((line) => /plan-\d+\.txt: .*empty/.test(line))).toBe(true);
   const store = new Database(db, { readonly: true });

@@ -68,7 +68,11 @@ describe('failures: one line naming the file, exit 1', () => {
     ['a database that does not exist', (d) => ['docs', '--db', join(d, 'nope.db')], /nope\.db: database not found/],
     ['a file that does not exist', () => ['inspect', 'no-such-file.pdf', '--stage', 'structure'], /^planlens: no-such-file\.pdf: file not found$/],
     // A Node fs error put the errno first ("ENOTDIR: not a directory, mkdir '…'"); the path now comes first.
-    ['an export folder that cannot be made', (d) => ['export', '--format', 'csv', '--out', join(d, 'acc.db', 'csv'), '--db', join(d, 'acc.db')], /^planlens: \S+acc\.db\/csv: not a directory \(mkdir\)$/],
+    [
+      'an export folder that cannot be made',
+      (d) => ['export', '--format', 'csv', '--out', join(d, 'acc.db', 'csv'), '--db', join(d, 'acc.db')],
+      /^planlens: \S+acc\.db\/csv: not a directory \(mkdir\)$/,
+    ],
   ])('%s', async (_what, args, pattern) => {
     const r = await runCliInProcess(args(dir));
     expect(r.status).toBe(1);
@@ -78,9 +82,30 @@ describe('failures: one line naming the file, exit 1', () => {
 
 describe('--help helps: every command and review subcommand has examples', () => {
   const commands = [
-    'ingest', 'docs', 'show', 'search', 'inspect', 'eval', 'export', 'query', 'compare', 'progress', 'indicators',
-    'departments', 'tasks', 'review', 'serve',
-    'review list', 'review show', 'review accept', 'review reject', 'review edit', 'review add', 'review history', 'review undo', 'review promote',
+    'ingest',
+    'docs',
+    'show',
+    'search',
+    'inspect',
+    'eval',
+    'export',
+    'query',
+    'compare',
+    'progress',
+    'indicators',
+    'departments',
+    'tasks',
+    'review',
+    'serve',
+    'review list',
+    'review show',
+    'review accept',
+    'review reject',
+    'review edit',
+    'review add',
+    'review history',
+    'review undo',
+    'review promote',
   ];
   it.each(commands)('planlens %s --help', async (command) => {
     const r = await runCliInProcess([...command.split(' '), '--help']);

@@ -122,7 +122,7 @@ describe('docs, show, search', () => {
 });
 
 describe('inspect', () => {
-  it('prints one stage\'s output without storing anything', async () => {
+  it("prints one stage's output without storing anything", async () => {
     const result = await run(['inspect', join(CORPORA, 'nanjing-ip-14fyp-midterm-review.docx'), '--stage', 'structure', '--format', 'json']);
     expect(result.status).toBe(0);
     const output = JSON.parse(result.stdout);

@@ -54,7 +54,10 @@ describe('planlens eval: output', () => {
     const summaryStart = tail.findIndex((line) => line.startsWith('eval: 1 renderings of 1 gold documents'));
     expect(summaryStart).toBeGreaterThanOrEqual(0);
     for (const section of ['targets', 'actuals', 'responsibilities', 'milestones', 'departments', 'document', 'overall']) {
-      expect(tail.some((line) => line.startsWith(section + ' ')), section).toBe(true);
+      expect(
+        tail.some((line) => line.startsWith(section + ' ')),
+        section,
+      ).toBe(true);
     }
     expect(tail.at(-1)).toBe('failed: none');
   });

@@ -157,7 +157,9 @@ describe('departments and implicit support', () => {
 describe('gold files', () => {
   it('every gold file in the fixtures is valid and scores F1 = 1 against itself', () => {
     const golds = readGoldDir(GOLD_DIR);
-    expect(golds.map((g) => g.name)).toEqual(expect.arrayContaining(['lianyungang-ip-city-pilot-2024-2026', 'nanjing-ip-14fyp-midterm-review', 'xuanwu-ip-14fyp-plan']));
+    expect(golds.map((g) => g.name)).toEqual(
+      expect.arrayContaining(['lianyungang-ip-city-pilot-2024-2026', 'nanjing-ip-14fyp-midterm-review', 'xuanwu-ip-14fyp-plan']),
+    );
     const scores = golds.map((g) => scoreDocument(g.gold, g.gold));
     const totals = aggregate(scores);
     for (const [section, prf] of Object.entries(totals)) {

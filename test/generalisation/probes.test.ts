@@ -33,10 +33,14 @@ const stateOf = (file: string) => {
 describe.each(probeDocuments())('$file', ({ file, gold: goldFile }) => {
   const gold = parseGold(JSON.parse(readFileSync(join(PROBES, goldFile), 'utf8')), goldFile);
 
-  it.each(SECTIONS)('%s matches gold', async (section) => {
-    const state = await stateOf(file);
-    expect(state.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
-    const s = scoreDocument(gold, toGold(state, file)).sections[section];
-    expect(f1(s), JSON.stringify({ misses: s.misses, falsePositives: s.falsePositives })).toBe(1);
-  }, 60_000);
+  it.each(SECTIONS)(
+    '%s matches gold',
+    async (section) => {
+      const state = await stateOf(file);
+      expect(state.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
+      const s = scoreDocument(gold, toGold(state, file)).sections[section];
+      expect(f1(s), JSON.stringify({ misses: s.misses, falsePositives: s.falsePositives })).toBe(1);
+    },
+    60_000,
+  );
 });

@@ -79,7 +79,10 @@ function zipWith(name: string, data: string): Buffer {
   return Buffer.concat([local, nameBytes, content, central, nameBytes, end]);
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2d8d1e70000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2d8d1e70000000049454e44ae426082',
+  'hex',
+);
 
 interface Case {
   name: string;
@@ -93,15 +96,39 @@ const cases: Case[] = [
   { name: 'empty text file', file: 'empty.txt', bytes: () => Buffer.alloc(0), code: 'empty-file', message: /empty/ },
   { name: 'text file of blank lines', file: 'blank.txt', bytes: () => Buffer.from('\n \n\t\n'), code: 'empty-file', message: /no text/ },
   { name: 'zero-byte PDF', file: 'zero.pdf', bytes: () => Buffer.alloc(0), code: 'pdf-corrupt', message: /empty/ },
-  { name: 'truncated PDF (first half of a real one)', file: 'truncated.pdf', bytes: () => realPdf.subarray(0, realPdf.length >> 1), code: 'pdf-corrupt', message: /truncated/ },
+  {
+    name: 'truncated PDF (first half of a real one)',
+    file: 'truncated.pdf',
+    bytes: () => realPdf.subarray(0, realPdf.length >> 1),
+    code: 'pdf-corrupt',
+    message: /truncated/,
+  },
   { name: 'PDF header only', file: 'header.pdf', bytes: () => Buffer.from('%PDF-1.7\n'), code: 'pdf-corrupt', message: /truncated/ },
   { name: 'encrypted PDF', file: 'encrypted.pdf', bytes: encryptedPdf, code: 'pdf-encrypted', message: /encrypted/ },
   { name: 'PDF without text layer', file: 'scan.pdf', bytes: scannedPdf, code: 'needs-ocr', message: /OCR/ },
   { name: '.docx that is not a zip', file: 'fake.docx', bytes: () => Buffer.from('这不是Word文档'), code: 'docx-not-zip', message: /not a zip/ },
-  { name: 'zip that is not a Word document', file: 'other.docx', bytes: () => zipWith('xl/workbook.xml', '<workbook/>'), code: 'docx-not-word', message: /word\/document\.xml/ },
+  {
+    name: 'zip that is not a Word document',
+    file: 'other.docx',
+    bytes: () => zipWith('xl/workbook.xml', '<workbook/>'),
+    code: 'docx-not-word',
+    message: /word\/document\.xml/,
+  },
   { name: 'PNG image', file: 'image.txt', bytes: () => PNG, code: 'unsupported-format', message: /PNG/ },
-  { name: 'unknown binary', file: 'data.bin', bytes: () => Buffer.from(Array.from({ length: 256 }, (_, i) => i)), code: 'unsupported-format', message: /binary/ },
-  { name: 'old .doc (OLE) file', file: 'old.doc', bytes: () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]), code: 'unsupported-format', message: /\.docx/ },
+  {
+    name: 'unknown binary',
+    file: 'data.bin',
+    bytes: () => Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+    code: 'unsupported-format',
+    message: /binary/,
+  },
+  {
+    name: 'old .doc (OLE) file',
+    file: 'old.doc',
+    bytes: () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]),
+    code: 'unsupported-format',
+    message: /\.docx/,
+  },
 ];
 
 describe('bad inputs fail with a code and a clear one-line message', () => {

@@ -13,9 +13,7 @@ import { RuleSet } from '../../src/rules/index.js';
 const context: StageContext = { rules: new RuleSet() };
 
 function normalise(blocks: RawBlock[], format: SourceFormat = 'txt', options: Record<string, unknown> = {}, pages?: number) {
-  const sourceText = blocks
-    .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'box' ? b.paragraphs : b.rows.flat().map((c) => c.text)))
-    .join('\n');
+  const sourceText = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'box' ? b.paragraphs : b.rows.flat().map((c) => c.text))).join('\n');
   const state: DocumentState = {
     source: { path: `case.${format}`, format, sha256: '', bytes: 0 },
     messages: [],
@@ -136,13 +134,45 @@ describe('page furniture', () => {
 describe('joining hard-wrapped PDF lines', () => {
   const pdfLines = (...texts: string[]): RawBlock[] => texts.map((text) => ({ kind: 'paragraph', text, page: 1 }));
   it.each([
-    ['a word broken across lines', ['到2025年，全市发明专利拥有量达到50', '00件，有效注册商标量达到13.5万件。'], ['到2025年，全市发明专利拥有量达到5000件，有效注册商标量达到13.5万件。']],
-    ['a heading starts a paragraph', ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '（二）强化运用'], ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '（二）强化运用']],
-    ['a sentence end short of the margin ends a paragraph', ['加强知识产权保护，完善制度建设，推进体制机制创新。', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作的'], ['加强知识产权保护，完善制度建设，推进体制机制创新。', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作的']],
-    ['a sentence end at the margin goes on', ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作。', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作', '（牵头单位：市市场监管局）'], ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作。推进知识产权强市建设，加强知识产权保护，完善制度建设工作（牵头单位：市市场监管局）']],
+    [
+      'a word broken across lines',
+      ['到2025年，全市发明专利拥有量达到50', '00件，有效注册商标量达到13.5万件。'],
+      ['到2025年，全市发明专利拥有量达到5000件，有效注册商标量达到13.5万件。'],
+    ],
+    [
+      'a heading starts a paragraph',
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '（二）强化运用'],
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '（二）强化运用'],
+    ],
+    [
+      'a sentence end short of the margin ends a paragraph',
+      ['加强知识产权保护，完善制度建设，推进体制机制创新。', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作的'],
+      ['加强知识产权保护，完善制度建设，推进体制机制创新。', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作的'],
+    ],
+    [
+      'a sentence end at the margin goes on',
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作。', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作', '（牵头单位：市市场监管局）'],
+      ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作。推进知识产权强市建设，加强知识产权保护，完善制度建设工作（牵头单位：市市场监管局）'],
+    ],
     ['a short line before a heading', ['一、指导思想', '1.高起点谋划知识产权强市'], ['一、指导思想', '1.高起点谋划知识产权强市']],
-    ['a short title line ends', ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落'], ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落']],
-    ['a table row between wrapped lines stays a line', ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '研发经费投入强度  %  2.88  3.3', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作。'], ['加强知识产权保护，完善制度建设，推进体制机制改革创新工作', '研发经费投入强度\t%\t2.88\t3.3', '推进知识产权强市建设，加强知识产权保护，完善制度建设工作。']],
+    [
+      'a short title line ends',
+      ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落'],
+      ['二、基本原则', '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落'],
+    ],
+    [
+      'a table row between wrapped lines stays a line',
+      [
+        '加强知识产权保护，完善制度建设，推进体制机制改革创新工作',
+        '研发经费投入强度  %  2.88  3.3',
+        '推进知识产权强市建设，加强知识产权保护，完善制度建设工作。',
+      ],
+      [
+        '加强知识产权保护，完善制度建设，推进体制机制改革创新工作',
+        '研发经费投入强度\t%\t2.88\t3.3',
+        '推进知识产权强市建设，加强知识产权保护，完善制度建设工作。',
+      ],
+    ],
     ['a title wrapped inside 《》', ['关于印发《南京市玄武区“十四五”知识产权', '发展规划》的通知'], ['关于印发《南京市玄武区“十四五”知识产权发展规划》的通知']],
   ])('%s', (_name, input, expected) => {
     const n = normalise(pdfLines(...input), 'pdf', {}, 1);
@@ -172,7 +202,9 @@ describe('joining hard-wrapped PDF lines', () => {
   });
 
   it('joinLines: never keeps PDF lines as they are', () => {
-    expect(normalise(pdfLines('到2025年，全市发明专利拥有量达到50', '00件。'), 'pdf', { joinLines: 'never' }, 1).text).toBe('到2025年，全市发明专利拥有量达到50\n00件。');
+    expect(normalise(pdfLines('到2025年，全市发明专利拥有量达到50', '00件。'), 'pdf', { joinLines: 'never' }, 1).text).toBe(
+      '到2025年，全市发明专利拥有量达到50\n00件。',
+    );
   });
 
   it.each([
@@ -214,9 +246,20 @@ describe('tables and boxes', () => {
         {
           kind: 'table',
           rows: [
-            [{ text: '分类', rowSpan: 1, colSpan: 1 }, { text: '指标（单位）', rowSpan: 1, colSpan: 1 }, { text: '发展\n目标', rowSpan: 1, colSpan: 1 }],
-            [{ text: '知识产权创造', rowSpan: 2, colSpan: 1 }, { text: '万人发明专利拥有量（件）', rowSpan: 1, colSpan: 1 }, { text: '３００', rowSpan: 1, colSpan: 1 }],
-            [{ text: '有效发明专利拥有量（件）', rowSpan: 1, colSpan: 1 }, { text: '＞2800', rowSpan: 1, colSpan: 1 }],
+            [
+              { text: '分类', rowSpan: 1, colSpan: 1 },
+              { text: '指标（单位）', rowSpan: 1, colSpan: 1 },
+              { text: '发展\n目标', rowSpan: 1, colSpan: 1 },
+            ],
+            [
+              { text: '知识产权创造', rowSpan: 2, colSpan: 1 },
+              { text: '万人发明专利拥有量（件）', rowSpan: 1, colSpan: 1 },
+              { text: '３００', rowSpan: 1, colSpan: 1 },
+            ],
+            [
+              { text: '有效发明专利拥有量（件）', rowSpan: 1, colSpan: 1 },
+              { text: '＞2800', rowSpan: 1, colSpan: 1 },
+            ],
           ],
         },
       ],
@@ -224,7 +267,16 @@ describe('tables and boxes', () => {
     );
     const table = n.blocks[1]!;
     expect(table.kind).toBe('table');
-    expect(n.text.slice(table.start, table.end).split('\n')).toEqual(['分类', '指标（单位）', '发展目标', '知识产权创造', '万人发明专利拥有量（件）', '300', '有效发明专利拥有量（件）', '>2800']);
+    expect(n.text.slice(table.start, table.end).split('\n')).toEqual([
+      '分类',
+      '指标（单位）',
+      '发展目标',
+      '知识产权创造',
+      '万人发明专利拥有量（件）',
+      '300',
+      '有效发明专利拥有量（件）',
+      '>2800',
+    ]);
     for (const cell of table.rows!.flat()) expect(n.text.slice(cell.start, cell.end)).toBe(cell.text);
     expect(table.rows![1]![0]!.rowSpan).toBe(2);
     expect(table.rows![2]!.map((c) => c.text)).toEqual(['有效发明专利拥有量（件）', '>2800']);

@@ -184,10 +184,21 @@ describe('format specifics', () => {
   });
 
   it('xuanwu .pdf without table detection: the indicator cells still come out one per line', async () => {
-    const state = await normaliseStage.run(await ingest(corpus('xuanwu-ip-14fyp-plan.pdf'), { pdfTables: false }), normaliseStage.options.parse({}), { rules: new RuleSet() });
+    const state = await normaliseStage.run(await ingest(corpus('xuanwu-ip-14fyp-plan.pdf'), { pdfTables: false }), normaliseStage.options.parse({}), {
+      rules: new RuleSet(),
+    });
     const lines = state.normalised!.text.split('\n');
     const at = lines.indexOf('玄武区“十四五”知识产权发展主要指标');
-    expect(lines.slice(at + 1, at + 9)).toEqual(['分类', '指标（单位）', '发展', '目标', '知识产权创造', '万人高价值发明专利数（件）', '100', '万人发明专利拥有量（件）']);
+    expect(lines.slice(at + 1, at + 9)).toEqual([
+      '分类',
+      '指标（单位）',
+      '发展',
+      '目标',
+      '知识产权创造',
+      '万人高价值发明专利数（件）',
+      '100',
+      '万人发明专利拥有量（件）',
+    ]);
     expect(lines).toContain('>2800');
   });
 
@@ -207,7 +218,11 @@ describe('format specifics', () => {
     const docxTable = docx.blocks.find((b) => b.kind === 'table')!;
     const txtTable = txt.blocks.find((b) => b.kind === 'table')!;
     const docxCells = docxTable.rows!.flat().map((c) => squeeze(c.text));
-    const txtCells = txt.text.slice(txtTable.start, txtTable.end).split('\n').filter((l) => l.startsWith('\t')).map(squeeze);
+    const txtCells = txt.text
+      .slice(txtTable.start, txtTable.end)
+      .split('\n')
+      .filter((l) => l.startsWith('\t'))
+      .map(squeeze);
     expect(docxCells.slice(0, 6)).toEqual(txtCells.slice(0, 6));
     expect(docxCells.length).toBe(txtCells.length);
   });

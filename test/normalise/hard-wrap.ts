@@ -37,7 +37,10 @@ export function hardWrap(text: string, style: WrapStyle): string {
   const printed: string[] = [];
   const state = { seed: 1 };
   // Printed text has no Word bookmarks and no trailing spaces.
-  for (const raw of text.replace(/\r\n?/g, '\n').replace(/\[bookmark:[^\]\n]*\]/g, '').split('\n')) {
+  for (const raw of text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\[bookmark:[^\]\n]*\]/g, '')
+    .split('\n')) {
     const line = raw.startsWith('\t') ? raw : raw.trimEnd();
     if (line.trim().length === 0 || line.startsWith('\t')) {
       printed.push(line);

@@ -23,8 +23,16 @@ const paragraphsOf = async (lines: string[], options: Record<string, unknown> = 
 
 describe('joining decisions on plain-text lines (20 characters a line)', () => {
   it.each([
-    ['a number cut across lines joins', ['力争到2025年，知识产权质押融资额突', '破5亿元，专利转化运用成效明显提升。'], ['力争到2025年，知识产权质押融资额突破5亿元，专利转化运用成效明显提升。']],
-    ['a year cut from its 年 joins', ['各地要加强统筹协调，压实工作责任，力争到2025', '年底前全面完成各项任务。'], ['各地要加强统筹协调，压实工作责任，力争到2025年底前全面完成各项任务。']],
+    [
+      'a number cut across lines joins',
+      ['力争到2025年，知识产权质押融资额突', '破5亿元，专利转化运用成效明显提升。'],
+      ['力争到2025年，知识产权质押融资额突破5亿元，专利转化运用成效明显提升。'],
+    ],
+    [
+      'a year cut from its 年 joins',
+      ['各地要加强统筹协调，压实工作责任，力争到2025', '年底前全面完成各项任务。'],
+      ['各地要加强统筹协调，压实工作责任，力争到2025年底前全面完成各项任务。'],
+    ],
     [
       'an item heading wrapped over two lines joins, and starts its paragraph',
       ['推动知识产权工作融入国家重大战略和规划。', '1.保障国家和区域重大战略实施。积极推动知', '识产权工作融入“一带一路”等重大战略。'],
@@ -42,7 +50,12 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
     ],
     [
       'a sentence end at the margin goes on (no indents)',
-      ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新，提升知识产权治理能力和水平。', '推进知识产权强市建设，加强知识产权保护工', '作，完善公共服务。'],
+      [
+        '加强知识产权保护，完善制度建设，推进体制机',
+        '制改革创新，提升知识产权治理能力和水平。',
+        '推进知识产权强市建设，加强知识产权保护工',
+        '作，完善公共服务。',
+      ],
       ['加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力和水平。推进知识产权强市建设，加强知识产权保护工作，完善公共服务。'],
     ],
     [
@@ -172,7 +185,7 @@ describe('lines placed with spaces in text folded by characters (pdftotext -layo
 
 /**
  * Text some PDF extractors give: every printed line followed by a blank line,
- * lines cut unevenly (20–30 characters), paragraphs marked by their 　　
+ * lines cut unevenly (20–30 characters), paragraphs marked by their
  * indent, page numbers between lines. The blank lines are spacing; the indent
  * alone says where a paragraph starts.
  */
@@ -227,7 +240,9 @@ describe('finding hard-wrapped text', () => {
   it('joins a hard-wrapped file by default, through page-number lines, running headers and CRLF', async () => {
     const original = readFileSync(corpus('lianyungang-ip-city-pilot-2024-2026.txt'), 'utf8');
     const plain = paragraphs(await normaliseText(hardWrap(original, { width: 30 })));
-    const paged = paragraphs(await normaliseText(hardWrap(original, { width: 30, crlf: true, pages: { lines: 25, number: 'dash', header: '连云港市人民政府文件' } })));
+    const paged = paragraphs(
+      await normaliseText(hardWrap(original, { width: 30, crlf: true, pages: { lines: 25, number: 'dash', header: '连云港市人民政府文件' } })),
+    );
     expect(plain.length).toBeGreaterThan(40);
     expect(paged).toEqual(plain);
     expect(paged.join('\n')).not.toMatch(/连云港市人民政府文件|— \d+ —/);
@@ -237,7 +252,9 @@ describe('finding hard-wrapped text', () => {
     const text = [...BODY.slice(0, 4), `\f${BODY[4]}`, ...BODY.slice(5), ...BODY].join('\n');
     const state = await normaliseText(text);
     expect(state.raw!.pages).toBe(2);
-    expect(paragraphs(state)[0]).toBe('加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力和水平。推进知识产权强市建设，加强知识产权保护工作，完善公共服务体系，提升服务便利化水平和专业化程度。');
+    expect(paragraphs(state)[0]).toBe(
+      '加强知识产权保护，完善制度建设，推进体制机制改革创新，提升知识产权治理能力和水平。推进知识产权强市建设，加强知识产权保护工作，完善公共服务体系，提升服务便利化水平和专业化程度。',
+    );
   });
 
   it('leaves one paragraph per line alone, however long the lines', async () => {

@@ -27,8 +27,16 @@ const STYLES: Record<string, WrapStyle> = {
   '40 columns': { width: 40 },
   '33 characters (a script fold)': { width: 33, measure: 'chars' },
   '32 characters, indented, justified': { width: 32, measure: 'chars', jitter: 2, indent: true },
-  '32, pages with form feeds, bare numbers, running header': { width: 32, pages: { lines: 30, number: 'bare', formFeed: true, header: '连云港市人民政府文件' } },
-  '37, indented, CRLF, pages with — n — and a running header, no form feeds': { width: 37, indent: true, crlf: true, pages: { lines: 28, number: 'dash', header: '南京市人民政府办公厅' } },
+  '32, pages with form feeds, bare numbers, running header': {
+    width: 32,
+    pages: { lines: 30, number: 'bare', formFeed: true, header: '连云港市人民政府文件' },
+  },
+  '37, indented, CRLF, pages with — n — and a running header, no form feeds': {
+    width: 37,
+    indent: true,
+    crlf: true,
+    pages: { lines: 28, number: 'dash', header: '南京市人民政府办公厅' },
+  },
 };
 /** The styles also run through the whole pipeline and eval (a few seconds each). */
 const EVAL_STYLES = ['30 columns', '33 characters (a script fold)', '37, indented, CRLF, pages with — n — and a running header, no form feeds'];

@@ -110,12 +110,38 @@ describe('a .docx bomb', () => {
 describe('each limit, lowered, stops a file over it with one line naming it', () => {
   // `base`: other limits raised so that only the one under test can stop the file.
   const cases: Array<{ limit: string; value: number; file: () => string; says: RegExp; base?: Record<string, number> }> = [
-    { limit: 'maxFileBytes', value: 1000, file: () => join(CORPORA, 'xuanwu-ip-14fyp-plan.docx'), says: /^the file is 21 KB; the limit is maxFileBytes = 1000 bytes$/ },
-    { limit: 'maxTextBytes', value: 1000, file: () => join(CORPORA, 'xuanwu-ip-14fyp-plan.txt'), says: /^the text file is \d+ KB; the limit is maxTextBytes = 1000 bytes$/ },
-    { limit: 'maxUnzippedBytes', value: 1024 * 1024, file: () => writeDocxBomb(join(dir, 'over-a-mb.docx'), 1.2), says: /^the \.docx expands to 1.2 MB; the limit is maxUnzippedBytes = 1 MB$/, base: { maxCompressionRatio: 1e9 } },
+    {
+      limit: 'maxFileBytes',
+      value: 1000,
+      file: () => join(CORPORA, 'xuanwu-ip-14fyp-plan.docx'),
+      says: /^the file is 21 KB; the limit is maxFileBytes = 1000 bytes$/,
+    },
+    {
+      limit: 'maxTextBytes',
+      value: 1000,
+      file: () => join(CORPORA, 'xuanwu-ip-14fyp-plan.txt'),
+      says: /^the text file is \d+ KB; the limit is maxTextBytes = 1000 bytes$/,
+    },
+    {
+      limit: 'maxUnzippedBytes',
+      value: 1024 * 1024,
+      file: () => writeDocxBomb(join(dir, 'over-a-mb.docx'), 1.2),
+      says: /^the \.docx expands to 1.2 MB; the limit is maxUnzippedBytes = 1 MB$/,
+      base: { maxCompressionRatio: 1e9 },
+    },
     { limit: 'maxPages', value: 3, file: () => join(CORPORA, 'xuanwu-ip-14fyp-plan.pdf'), says: /^the PDF has \d+ pages; the limit is maxPages = 3$/ },
-    { limit: 'maxCharacters', value: 2000, file: () => join(CORPORA, 'nanjing-ip-14fyp-midterm-review.docx'), says: /^the document has [\d,]+ characters; the limit is maxCharacters = 2,000$/ },
-    { limit: 'maxParagraphs', value: 50, file: () => join(CORPORA, 'lianyungang-ip-city-pilot-2024-2026.txt'), says: /^the document has [\d,]+ paragraphs; the limit is maxParagraphs = 50$/ },
+    {
+      limit: 'maxCharacters',
+      value: 2000,
+      file: () => join(CORPORA, 'nanjing-ip-14fyp-midterm-review.docx'),
+      says: /^the document has [\d,]+ characters; the limit is maxCharacters = 2,000$/,
+    },
+    {
+      limit: 'maxParagraphs',
+      value: 50,
+      file: () => join(CORPORA, 'lianyungang-ip-city-pilot-2024-2026.txt'),
+      says: /^the document has [\d,]+ paragraphs; the limit is maxParagraphs = 50$/,
+    },
     {
       limit: 'maxParagraphs',
       value: 100,
@@ -141,7 +167,9 @@ describe('each limit, lowered, stops a file over it with one line naming it', ()
     const txt = join(CORPORA, 'xuanwu-ip-14fyp-plan.txt');
     const r = await runCliInProcess(['ingest', txt, '--db', db, '--pipeline', pipelineWithLimits(dir, { maxCharacters: 1000 }), '--quiet']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^${txt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the document has [\\d,]+ characters; the limit is maxCharacters = 1,000\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^${txt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the document has [\\d,]+ characters; the limit is maxCharacters = 1,000\\n$`),
+    );
     expect(detectFormat(readFileSync(txt), txt)).toBe('txt');
   });
 });

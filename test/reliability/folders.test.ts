@@ -46,7 +46,9 @@ it.each(Object.entries(makeUnreadable))('the walker reports a subfolder %s after
     if (found.length === 1) spoil(join(root, 'a-sub'));
   }
   expect(found).toEqual([join(root, 'top.txt'), join(root, 'b-sub', 'later.txt')]);
-  expect(unreadable).toEqual([expect.stringMatching(new RegExp(`^${join(root, 'a-sub')}: cannot read the folder \\((ENOENT|ENOTDIR)\\); files in it were not ingested$`))]);
+  expect(unreadable).toEqual([
+    expect.stringMatching(new RegExp(`^${join(root, 'a-sub')}: cannot read the folder \\((ENOENT|ENOTDIR)\\); files in it were not ingested$`)),
+  ]);
 });
 
 it('the batch names the folder in one line, stores the other files and closes the run', async () => {

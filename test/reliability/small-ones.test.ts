@@ -72,7 +72,9 @@ describe('the web app', () => {
 describe('runs', () => {
   it('a run of a dead process is marked interrupted by the next start; a live one is left running', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
-    const insert = store.db.prepare("INSERT INTO runs (started_at, pipeline, rules_version, args, status, pid, host) VALUES ('2026-01-01', 'plans', 'x', '{}', 'running', ?, ?)");
+    const insert = store.db.prepare(
+      "INSERT INTO runs (started_at, pipeline, rules_version, args, status, pid, host) VALUES ('2026-01-01', 'plans', 'x', '{}', 'running', ?, ?)",
+    );
     const host = hostname();
     const deadRun = Number(insert.run(gone, host).lastInsertRowid);
     const liveRun = Number(insert.run(process.pid, host).lastInsertRowid);

@@ -15,7 +15,12 @@ import { openStore } from '../../src/store/index.js';
 import { ROOT } from './support.js';
 
 let dir: string;
-const FILES = ['lianyungang-ip-city-pilot-2024-2026.txt', 'nanjing-ip-14fyp-midterm-review.txt', 'xuanwu-ip-14fyp-plan.txt', 'nanjing-ip-14fyp-midterm-review.docx'];
+const FILES = [
+  'lianyungang-ip-city-pilot-2024-2026.txt',
+  'nanjing-ip-14fyp-midterm-review.txt',
+  'xuanwu-ip-14fyp-plan.txt',
+  'nanjing-ip-14fyp-midterm-review.docx',
+];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'planlens-writers-'));

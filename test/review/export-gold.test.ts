@@ -54,7 +54,9 @@ describe('export --format gold --reviewed', () => {
 
   it('writes the corrected value, not the extracted one, and leaves rejected records out', async () => {
     const targets = await ws.json<Item[]>(['review', 'list', '--all', '--type', 'quantity']);
-    const fact = ws.sql<{ quantity_id: number; value: number }>(`SELECT quantity_id, value FROM plan_quantities WHERE kind = 'target' AND value IS NOT NULL ORDER BY quantity_id`);
+    const fact = ws.sql<{ quantity_id: number; value: number }>(
+      `SELECT quantity_id, value FROM plan_quantities WHERE kind = 'target' AND value IS NOT NULL ORDER BY quantity_id`,
+    );
     const [edited, rejected] = fact;
     expect(targets.some((t) => t.id === `q${edited!.quantity_id}`)).toBe(true);
     expect((await ws.run(['review', 'edit', `q${edited!.quantity_id}`, '--value', '98765', '--reviewer', 'fay'])).status).toBe(0);

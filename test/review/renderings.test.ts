@@ -28,8 +28,24 @@ it('queues the primary rendering only, unless asked for every rendering', async 
 it('adds a missed record to the primary rendering when the document reference names the whole plan', async () => {
   const [primary] = ws.sql<{ id: number }>('SELECT primary_document_id AS id FROM plans');
   const added = await ws.run([
-    'review', 'add', '--reviewer', 'tester', '--document', 'lianyungang', '--text', '有效注册商标量达13.5万件',
-    '--indicator', '有效注册商标量', '--kind', 'target', '--value', '13.5', '--unit', '万件', '--year', '2026',
+    'review',
+    'add',
+    '--reviewer',
+    'tester',
+    '--document',
+    'lianyungang',
+    '--text',
+    '有效注册商标量达13.5万件',
+    '--indicator',
+    '有效注册商标量',
+    '--kind',
+    'target',
+    '--value',
+    '13.5',
+    '--unit',
+    '万件',
+    '--year',
+    '2026',
   ]);
   expect(added.stderr).toBe('');
   expect(added.status).toBe(0);

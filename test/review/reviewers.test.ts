@@ -96,7 +96,9 @@ describe('review history, undo, reject and add', () => {
   }, 120_000);
 
   it('queries mark the records a person has reviewed, with the reviewed values', async () => {
-    const fact = ws.sql<{ quantity_id: number; value: number }>(`SELECT quantity_id, value FROM plan_quantities WHERE value IS NOT NULL ORDER BY quantity_id DESC LIMIT 1`)[0]!;
+    const fact = ws.sql<{ quantity_id: number; value: number }>(
+      `SELECT quantity_id, value FROM plan_quantities WHERE value IS NOT NULL ORDER BY quantity_id DESC LIMIT 1`,
+    )[0]!;
     expect((await ws.run(['review', 'edit', `q${fact.quantity_id}`, '--value', String(fact.value * 10), '--reviewer', 'gus'])).status).toBe(0);
     const rows = await ws.json<Array<{ quantity_id: number; value: number; review_status: string | null; reviewed_by: string | null }>>(['query']);
     const row = rows.find((r) => r.quantity_id === fact.quantity_id)!;
@@ -110,9 +112,32 @@ describe('review history, undo, reject and add', () => {
     )[0]!;
     const words = sentence.text.slice(2, 8);
     const r = await ws.run([
-      'review', 'add', '--document', DOC, '--sentence', String(sentence.idx), '--text', words, '--type', 'quantity',
-      '--kind', 'target', '--indicator', '审查员补录指标', '--value', '7', '--unit', '万件', '--year', '2025', '--comparator', '>=',
-      '--reviewer', 'carol', '--format', 'json',
+      'review',
+      'add',
+      '--document',
+      DOC,
+      '--sentence',
+      String(sentence.idx),
+      '--text',
+      words,
+      '--type',
+      'quantity',
+      '--kind',
+      'target',
+      '--indicator',
+      '审查员补录指标',
+      '--value',
+      '7',
+      '--unit',
+      '万件',
+      '--year',
+      '2025',
+      '--comparator',
+      '>=',
+      '--reviewer',
+      'carol',
+      '--format',
+      'json',
     ]);
     expect(r.status, r.stderr).toBe(0);
     const added = JSON.parse(r.stdout) as Item;

@@ -35,10 +35,11 @@ describe('interactive review session', () => {
     expect(first.stdout).toContain('a accept  r reject  e edit  s skip  u undo  q quit');
     expect(first.stdout).toMatch(/undone: /);
 
-    const status = (id: string) => ws.sql<{ action: string; reason: string | null; after: string }>(
-      `SELECT action, reason, after FROM review_corrections WHERE record_type = 'quantity' AND anchor || '#' || occurrence = ? ORDER BY id`,
-      queue.find((q) => q.id === id)!.key,
-    );
+    const status = (id: string) =>
+      ws.sql<{ action: string; reason: string | null; after: string }>(
+        `SELECT action, reason, after FROM review_corrections WHERE record_type = 'quantity' AND anchor || '#' || occurrence = ? ORDER BY id`,
+        queue.find((q) => q.id === id)!.key,
+      );
     expect(status(one!.id).map((c) => c.action)).toEqual(['accept']);
     expect(status(two!.id)).toEqual([]);
     expect(status(three!.id).map((c) => [c.action, c.reason])).toEqual([['reject', 'not-a-target']]);
@@ -59,13 +60,17 @@ describe('interactive review session', () => {
 
   // util-linux `script` gives the session a real pseudo-terminal: raw mode, keys without Enter.
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-  it.skipIf(!hasScript)('on a terminal: one key acts at once, the span is shown in inverse video', () => {
-    const command = `${process.execPath} ${resolve(ROOT, 'bin/planlens.js')} review --db ${ws.db} --reviewer pty --type quantity`;
-    const r = spawnSync('script', ['-qfec', command, '/dev/null'], { input: 'aq', encoding: 'utf8', timeout: 60_000, cwd: ROOT });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('\x1b[7m');
-    const id = /\[1\/\d+\]\s+(\S+)/.exec(r.stdout.replace(/\x1b\[[0-9;]*m/g, ''))![1]!;
-    const row = ws.sql<{ review_status: string; reviewed_by: string }>('SELECT review_status, reviewed_by FROM quantities WHERE id = ?', Number(id.slice(1)));
-    expect(row).toEqual([{ review_status: 'accepted', reviewed_by: 'pty' }]);
-  }, 120_000);
+  it.skipIf(!hasScript)(
+    'on a terminal: one key acts at once, the span is shown in inverse video',
+    () => {
+      const command = `${process.execPath} ${resolve(ROOT, 'bin/planlens.js')} review --db ${ws.db} --reviewer pty --type quantity`;
+      const r = spawnSync('script', ['-qfec', command, '/dev/null'], { input: 'aq', encoding: 'utf8', timeout: 60_000, cwd: ROOT });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('\x1b[7m');
+      const id = /\[1\/\d+\]\s+(\S+)/.exec(r.stdout.replace(/\x1b\[[0-9;]*m/g, ''))![1]!;
+      const row = ws.sql<{ review_status: string; reviewed_by: string }>('SELECT review_status, reviewed_by FROM quantities WHERE id = ?', Number(id.slice(1)));
+      expect(row).toEqual([{ review_status: 'accepted', reviewed_by: 'pty' }]);
+    },
+    120_000,
+  );
 });

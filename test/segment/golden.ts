@@ -31,4 +31,7 @@ export function goldenNormalised({ input }: SegmentGolden): NormalisedText {
   return { text: input.text, blocks: [], offsetMap: OffsetMap.identity(input.text.length), ...(input.pageStarts ? { pageStarts: input.pageStarts } : {}) };
 }
 
-export const corpusFiles = () => readdirSync(CORPORA).filter((f) => /\.(txt|docx|pdf)$/.test(f)).sort();
+export const corpusFiles = () =>
+  readdirSync(CORPORA)
+    .filter((f) => /\.(txt|docx|pdf)$/.test(f))
+    .sort();

@@ -13,7 +13,11 @@ describe('splitting patterns', () => {
     { name: 'full stops', text: '完善机制。强化保护；提升服务！是否达到？', want: ['完善机制。', '强化保护；', '提升服务！', '是否达到？'] },
     { name: 'ASCII stops', text: 'A项完成; B项完成! C项?', want: ['A项完成;', 'B项完成!', 'C项?'] },
     { name: 'closing quote stays with its sentence', text: '坚持“创新引领。”推动发展。', want: ['坚持“创新引领。”', '推动发展。'] },
-    { name: 'no split inside （…）', text: '建设平台（牵头单位：市知识产权局；配合单位：各区）。下一项。', want: ['建设平台（牵头单位：市知识产权局；配合单位：各区）。', '下一项。'] },
+    {
+      name: 'no split inside （…）',
+      text: '建设平台（牵头单位：市知识产权局；配合单位：各区）。下一项。',
+      want: ['建设平台（牵头单位：市知识产权局；配合单位：各区）。', '下一项。'],
+    },
     { name: 'no split inside (…)', text: '建设平台(甲;乙)。下一项。', want: ['建设平台(甲;乙)。', '下一项。'] },
     { name: 'an unclosed bracket does not swallow the line', text: '建设平台（甲。乙。', want: ['建设平台（甲。', '乙。'] },
     { name: 'no stop: the whole piece', text: '（一）发展基础', want: ['（一）发展基础'] },

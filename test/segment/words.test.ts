@@ -9,7 +9,11 @@ import { normalised, rules } from '../structure/chain.js';
 const userDict = rules.resource('userdict.utf8');
 
 describe('user dictionary', () => {
-  const dictionary = new Set(readFileSync(userDict, 'utf8').split('\n').map((line) => line.split(' ')[0]!.trim()));
+  const dictionary = new Set(
+    readFileSync(userDict, 'utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[0]!.trim()),
+  );
 
   it.each(['高价值发明专利', '知识产权质押融资', '专利导航', '正版正货', '地理标志', '马德里商标', '贯标', '万人高价值发明专利拥有量', '集成电路布图设计'])(
     '%s stays one word',
@@ -39,7 +43,9 @@ describe('user dictionary', () => {
 describe('a long plan', () => {
   it('segments a 30k-character plan into sentences and words', async () => {
     // The three corpus documents back to back: a plan of over 30k characters.
-    const parts = await Promise.all(['xuanwu-ip-14fyp-plan.txt', 'nanjing-ip-14fyp-midterm-review.txt', 'lianyungang-ip-city-pilot-2024-2026.txt'].map(normalised));
+    const parts = await Promise.all(
+      ['xuanwu-ip-14fyp-plan.txt', 'nanjing-ip-14fyp-midterm-review.txt', 'lianyungang-ip-city-pilot-2024-2026.txt'].map(normalised),
+    );
     let text = parts.map((p) => p.normalised!.text).join('\n');
     while (text.length < 30_000) text += '\n' + text;
     const doc = { ...parts[0]!.normalised!, text, blocks: [] };

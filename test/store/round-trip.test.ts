@@ -67,9 +67,7 @@ describe('store round trip on corpora/', () => {
 
   it('loads the indicator and region dimensions, and quantities link to known indicators', () => {
     expect(count('SELECT count(*) AS n FROM indicators')).toBeGreaterThan(0);
-    expect(
-      count('SELECT count(*) AS n FROM quantities WHERE indicator_id IS NOT NULL AND indicator_id NOT IN (SELECT id FROM indicators)'),
-    ).toBe(0);
+    expect(count('SELECT count(*) AS n FROM quantities WHERE indicator_id IS NOT NULL AND indicator_id NOT IN (SELECT id FROM indicators)')).toBe(0);
     // every plan's region is in the region dimension, with its parent chain
     expect(count('SELECT count(*) AS n FROM plans WHERE region IS NOT NULL AND region NOT IN (SELECT name FROM regions)')).toBe(0);
     expect(store.db.prepare("SELECT parent FROM regions WHERE name = '南京市玄武区'").get()).toEqual({ parent: '南京市' });

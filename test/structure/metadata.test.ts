@@ -103,16 +103,58 @@ describe('metadata patterns', () => {
     { lines: ['杨“数”浦新质秀带创新区建设方案', '一、主要目标', '上海市杨浦区人民政府', '2025年3月10日'], region: '上海市杨浦区', level: 'zone' },
     // National organs as issuers: the whole country, whatever places the body names.
     { lines: ['工业和信息化部关于促进卫星通信产业发展的指导意见', '一、总体要求', '支持北京市、上海市开展试点。'], region: '全国', level: 'national' },
-    { lines: ['市场监管总局办公厅、工业和信息化部办公厅关于开展智能制造标准应用试点工作的通知', '一、试点内容', '材料邮寄地址：北京市东城区安定门东大街1号'], region: '全国', level: 'national' },
+    {
+      lines: ['市场监管总局办公厅、工业和信息化部办公厅关于开展智能制造标准应用试点工作的通知', '一、试点内容', '材料邮寄地址：北京市东城区安定门东大街1号'],
+      region: '全国',
+      level: 'national',
+    },
     { lines: ['中共中央 国务院关于做好全面推进乡村振兴重点工作的意见', '一、总体要求'], region: '全国', level: 'national' },
     // No title (a dataset cell): the scope the text speaks for.
-    { lines: ['为贯彻省委、省政府部署，推动全省人工智能发展，制定本行动计划。', '一、主要目标', '到2027年，山东人工智能产业全国领先，全国前列，全国一流。', '支持济南、青岛建设先导区。'], region: '山东省', level: 'province' },
-    { lines: ['为加快全市人工智能产业创新发展，落实市委部署，制定本行动计划。', '一、总体要求', '到2026年，济南人工智能产业全国领先。', '支持全省先进制造业。'], region: '济南市', level: 'city' },
-    { lines: ['为落实省委、省政府部署，推动全省信息技术创新，制定本行动计划。', '一、主要目标', '支持济南市、青岛市、烟台市建设创新高地。'], region: '山东省', level: 'province' },
-    { lines: ['为推动本市人工智能产业发展，落实市委、市政府部署，制定本方案。', '一、工作目标', '支持浦东新区、徐汇区建设创新高地。', '鼓励上海人工智能企业上市。'], region: '上海市', level: 'province' },
-    { lines: ['为推动本市数据要素市场建设，制定本方案。', '一、工作目标', '支持海淀区、朝阳区建设数据专区，全市形成示范。'], region: '北京市', level: 'province' },
-    { lines: ['为发展资本市场和基本市场体系，推动我国金融改革，制定本方案。', '一、总体要求', '健全资本市场，完善基本市场制度。'], region: '全国', level: 'national' },
-    { lines: ['为深入贯彻党中央、国务院决策部署，推动我国建材工业数字化转型，制定本计划。', '一、总体要求', '支持北京市、上海市建设示范基地。'], region: '全国', level: 'national' },
+    {
+      lines: [
+        '为贯彻省委、省政府部署，推动全省人工智能发展，制定本行动计划。',
+        '一、主要目标',
+        '到2027年，山东人工智能产业全国领先，全国前列，全国一流。',
+        '支持济南、青岛建设先导区。',
+      ],
+      region: '山东省',
+      level: 'province',
+    },
+    {
+      lines: ['为加快全市人工智能产业创新发展，落实市委部署，制定本行动计划。', '一、总体要求', '到2026年，济南人工智能产业全国领先。', '支持全省先进制造业。'],
+      region: '济南市',
+      level: 'city',
+    },
+    {
+      lines: ['为落实省委、省政府部署，推动全省信息技术创新，制定本行动计划。', '一、主要目标', '支持济南市、青岛市、烟台市建设创新高地。'],
+      region: '山东省',
+      level: 'province',
+    },
+    {
+      lines: [
+        '为推动本市人工智能产业发展，落实市委、市政府部署，制定本方案。',
+        '一、工作目标',
+        '支持浦东新区、徐汇区建设创新高地。',
+        '鼓励上海人工智能企业上市。',
+      ],
+      region: '上海市',
+      level: 'province',
+    },
+    {
+      lines: ['为推动本市数据要素市场建设，制定本方案。', '一、工作目标', '支持海淀区、朝阳区建设数据专区，全市形成示范。'],
+      region: '北京市',
+      level: 'province',
+    },
+    {
+      lines: ['为发展资本市场和基本市场体系，推动我国金融改革，制定本方案。', '一、总体要求', '健全资本市场，完善基本市场制度。'],
+      region: '全国',
+      level: 'national',
+    },
+    {
+      lines: ['为深入贯彻党中央、国务院决策部署，推动我国建材工业数字化转型，制定本计划。', '一、总体要求', '支持北京市、上海市建设示范基地。'],
+      region: '全国',
+      level: 'national',
+    },
     { lines: ['为推动国家标准体系建设，制定本指南。', '一、总体要求', '推动全市场统一标准，健全全市场监管体系。'], region: '全国', level: 'national' },
   ])('place of $lines.0', ({ lines, region, level }) => {
     const m = metadataOf(lines);
@@ -142,7 +184,10 @@ describe('metadata patterns', () => {
   });
 
   it.each([
-    { signature: ['上海市科学技术委员会', '上海市发展和改革委员会', '上海市教育委员会', '2025年7月10日'], issuer: '上海市科学技术委员会、上海市发展和改革委员会、上海市教育委员会' },
+    {
+      signature: ['上海市科学技术委员会', '上海市发展和改革委员会', '上海市教育委员会', '2025年7月10日'],
+      issuer: '上海市科学技术委员会、上海市发展和改革委员会、上海市教育委员会',
+    },
     { signature: ['工业和信息化部', '教育部', '中国科学院', '2024年1月18日'], issuer: '工业和信息化部、教育部、中国科学院' },
     { signature: ['特此通知。', '工业和信息化部', '2025年8月25日'], issuer: '工业和信息化部' },
     { signature: ['上海市科学技术委员会　　上海市教育委员会', '2025年7月10日'], issuer: '上海市科学技术委员会、上海市教育委员会' },
@@ -165,12 +210,29 @@ describe('metadata patterns', () => {
   it.each([
     {
       name: 'a legal-database export repeats the notice title; 印发 without 关于 still carries',
-      lines: ['【法宝引证码】 CLI.12.5679380', '原文链接：https://www.pkulaw.com/lar/a.html', '北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知', '北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知', '京经信发〔2022〕87号', '各区政府：', '北京市经济和信息化局', '2022年11月21日', '一、总体要求'],
+      lines: [
+        '【法宝引证码】 CLI.12.5679380',
+        '原文链接：https://www.pkulaw.com/lar/a.html',
+        '北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知',
+        '北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知',
+        '京经信发〔2022〕87号',
+        '各区政府：',
+        '北京市经济和信息化局',
+        '2022年11月21日',
+        '一、总体要求',
+      ],
       want: { title: '关于推进北京市数据专区建设的指导意见', issuer: '北京市经济和信息化局', docNumber: '京经信发〔2022〕87号', issued: '2022-11-21' },
     },
     {
       name: 'a crawler typo in the page title gives way to the name the text quotes',
-      lines: ['扩大内需战略规玥纲要(2022-2035年)', '发布日期: 2022年12月', '---', '政策全文', '近日，中共中央、国务院印发了《扩大内需战略规划纲要（2022－2035年）》，并发出通知。', '一、规划背景'],
+      lines: [
+        '扩大内需战略规玥纲要(2022-2035年)',
+        '发布日期: 2022年12月',
+        '---',
+        '政策全文',
+        '近日，中共中央、国务院印发了《扩大内需战略规划纲要（2022－2035年）》，并发出通知。',
+        '一、规划背景',
+      ],
       want: { title: '扩大内需战略规划纲要（2022－2035年）' },
     },
     {
@@ -180,13 +242,51 @@ describe('metadata patterns', () => {
     },
     {
       name: 'the page title gives way to the fuller title line of the text; section label and dateline are not title lines',
-      lines: ['关于做好2023年全面推进乡村振兴重点工作的意见', '发布日期: 2023年2月14日', '发布机构: 中共中央', '---', '政策全文', '新华社北京2月13日电', '中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见', '（2023年1月2日）', '一、抓紧抓好粮食生产'],
-      want: { title: '中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见', issuer: '中共中央、国务院', issued: '2023-01-02', period: [2023, 2023], region: '全国' },
+      lines: [
+        '关于做好2023年全面推进乡村振兴重点工作的意见',
+        '发布日期: 2023年2月14日',
+        '发布机构: 中共中央',
+        '---',
+        '政策全文',
+        '新华社北京2月13日电',
+        '中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见',
+        '（2023年1月2日）',
+        '一、抓紧抓好粮食生产',
+      ],
+      want: {
+        title: '中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见',
+        issuer: '中共中央、国务院',
+        issued: '2023-01-02',
+        period: [2023, 2023],
+        region: '全国',
+      },
     },
     {
       name: 'a body-first dataset cell: the title over a bracketed number further down, the signature before the attachments',
-      lines: ['各省、自治区、直辖市市场监管局：', '为贯彻落实《国家标准化发展纲要》，开展试点。', '一、试点内容', '试点内容如下。', '市场监管总局办公厅', '工业和信息化部办公厅', '2022年4月13日', '附件1', '智能制造标准应用试点实施方案', '二、申报条件', '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', '（市监标技发〔2022〕34号）', '各省、自治区、直辖市市场监管局：'],
-      want: { title: '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知', issuer: '市场监管总局办公厅、工业和信息化部办公厅', docNumber: '市监标技发〔2022〕34号', issued: '2022-04-13', period: [2022, 2022], type: 'notice', region: '全国' },
+      lines: [
+        '各省、自治区、直辖市市场监管局：',
+        '为贯彻落实《国家标准化发展纲要》，开展试点。',
+        '一、试点内容',
+        '试点内容如下。',
+        '市场监管总局办公厅',
+        '工业和信息化部办公厅',
+        '2022年4月13日',
+        '附件1',
+        '智能制造标准应用试点实施方案',
+        '二、申报条件',
+        '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知',
+        '（市监标技发〔2022〕34号）',
+        '各省、自治区、直辖市市场监管局：',
+      ],
+      want: {
+        title: '市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知',
+        issuer: '市场监管总局办公厅、工业和信息化部办公厅',
+        docNumber: '市监标技发〔2022〕34号',
+        issued: '2022-04-13',
+        period: [2022, 2022],
+        type: 'notice',
+        region: '全国',
+      },
     },
     {
       name: 'a title naming one of several issuers (等七部门) gives no issuer without the signature',
@@ -195,7 +295,13 @@ describe('metadata patterns', () => {
     },
     {
       name: 'a text starting at the notice body: the document it hands over is the title',
-      lines: ['各区人民政府，市政府有关部门：', '经市政府同意，现将《某市数字经济发展行动计划（2024—2026年）》印发给你们，请认真贯彻执行。', '某市人民政府办公厅', '2024年5月6日', '一、总体要求'],
+      lines: [
+        '各区人民政府，市政府有关部门：',
+        '经市政府同意，现将《某市数字经济发展行动计划（2024—2026年）》印发给你们，请认真贯彻执行。',
+        '某市人民政府办公厅',
+        '2024年5月6日',
+        '一、总体要求',
+      ],
       want: { title: '某市数字经济发展行动计划（2024—2026年）', period: [2024, 2026], type: 'work-plan', issued: '2024-05-06' },
     },
     {
@@ -223,13 +329,29 @@ describe('metadata patterns', () => {
   });
 
   it.each([
-    { name: 'a plan cited in the preamble is not the period', lines: ['关于推进北京市数据专区建设的指导意见', '根据《“十四五”数字经济发展规划》，结合本市实际，提出如下意见。', '一、总体要求'], period: null },
-    { name: 'a horizon is not a period', lines: ['为加快人工智能发展，制定本行动计划。', '一、发展目标', '到2026年，全市人工智能产业规模达到1000亿元。'], period: null },
+    {
+      name: 'a plan cited in the preamble is not the period',
+      lines: ['关于推进北京市数据专区建设的指导意见', '根据《“十四五”数字经济发展规划》，结合本市实际，提出如下意见。', '一、总体要求'],
+      period: null,
+    },
+    {
+      name: 'a horizon is not a period',
+      lines: ['为加快人工智能发展，制定本行动计划。', '一、发展目标', '到2026年，全市人工智能产业规模达到1000亿元。'],
+      period: null,
+    },
     { name: 'a span the text states for itself', lines: ['某市数字经济发展规划', '规划期为2021—2025年，展望到2035年。', '一、发展基础'], period: [2021, 2025] },
-    { name: 'the title range wins', lines: ['某市人工智能行动计划（2024—2026年）', '落实《“十四五”数字经济发展规划》。', '一、总体要求'], period: [2024, 2026] },
+    {
+      name: 'the title range wins',
+      lines: ['某市人工智能行动计划（2024—2026年）', '落实《“十四五”数字经济发展规划》。', '一、总体要求'],
+      period: [2024, 2026],
+    },
     {
       name: 'an untitled evaluation covers the plan it evaluates',
-      lines: ['《南京市“十四五”知识产权发展规划》（以下简称《规划》）是纲领性文件。全面评估《规划》实施进展情况。', '一、规划实施总体情况', '中期评估显示，实施进展顺利，完成值达到序时进度。'],
+      lines: [
+        '《南京市“十四五”知识产权发展规划》（以下简称《规划》）是纲领性文件。全面评估《规划》实施进展情况。',
+        '一、规划实施总体情况',
+        '中期评估显示，实施进展顺利，完成值达到序时进度。',
+      ],
       period: [2021, 2025],
     },
     {
@@ -237,22 +359,47 @@ describe('metadata patterns', () => {
       lines: ['受国务院委托，现就数字经济发展情况报告如下，请审议。', '一、发展成效', '“十四五”以来，实施情况良好，《“十四五”数字经济发展规划》落实有力。'],
       period: null,
     },
-    { name: 'goals framed by a plan period', lines: ['某高新区知识产权运营服务体系建设实施方案', '一、工作目标', '“十四五”期间，打造知识产权运营服务高地。', '二、重点任务'], period: [2021, 2025] },
-    { name: 'a past period reviewed outside the goals', lines: ['某区知识产权工作方案', '一、发展基础', '“十三五”期间，全区专利授权量大幅增长。', '二、工作目标', '到2025年，专利授权量达到1000件。'], period: null },
-    { name: 'a period compared with inside the goals', lines: ['某区知识产权工作方案', '一、工作目标', '到2025年，专利授权量较“十三五”时期翻一番。'], period: null },
+    {
+      name: 'goals framed by a plan period',
+      lines: ['某高新区知识产权运营服务体系建设实施方案', '一、工作目标', '“十四五”期间，打造知识产权运营服务高地。', '二、重点任务'],
+      period: [2021, 2025],
+    },
+    {
+      name: 'a past period reviewed outside the goals',
+      lines: ['某区知识产权工作方案', '一、发展基础', '“十三五”期间，全区专利授权量大幅增长。', '二、工作目标', '到2025年，专利授权量达到1000件。'],
+      period: null,
+    },
+    {
+      name: 'a period compared with inside the goals',
+      lines: ['某区知识产权工作方案', '一、工作目标', '到2025年，专利授权量较“十三五”时期翻一番。'],
+      period: null,
+    },
   ])('period: $name', ({ lines, period }) => {
     expect(metadataOf(lines).period).toEqual(period);
   });
 
   it.each([
     {
-      name: 'a report delivered on the State Council\'s behalf, dated by its delivery line',
-      lines: ['2022年10月28日在第十三届全国人民代表大会常务委员会第三十七次会议上', '国家发展和改革委员会主任 何立峰', '全国人民代表大会常务委员会：', '受国务院委托，现就数字经济发展情况报告如下，请审议。', '一、发展成效'],
+      name: "a report delivered on the State Council's behalf, dated by its delivery line",
+      lines: [
+        '2022年10月28日在第十三届全国人民代表大会常务委员会第三十七次会议上',
+        '国家发展和改革委员会主任 何立峰',
+        '全国人民代表大会常务委员会：',
+        '受国务院委托，现就数字经济发展情况报告如下，请审议。',
+        '一、发展成效',
+      ],
       want: { issuer: '国务院', issued: '2022-10-28', type: 'evaluation', region: '全国' },
     },
     {
       name: 'a news release of the document names its issuers; the dateline and the page date give the day',
-      lines: ['扩大内需战略规划纲要（2022－2035年）', '发布日期: 2022年12月', '发布机构:', '---', '新华社北京12月14日电 近日，中共中央、国务院印发了《扩大内需战略规划纲要（2022－2035年）》，并发出通知。', '一、规划背景'],
+      lines: [
+        '扩大内需战略规划纲要（2022－2035年）',
+        '发布日期: 2022年12月',
+        '发布机构:',
+        '---',
+        '新华社北京12月14日电 近日，中共中央、国务院印发了《扩大内需战略规划纲要（2022－2035年）》，并发出通知。',
+        '一、规划背景',
+      ],
       want: { issuer: '中共中央、国务院', issued: '2022-12-14', period: [2022, 2035], type: 'plan' },
     },
     {
@@ -274,8 +421,22 @@ describe('metadata patterns', () => {
   });
 
   it('a carrier notice gives way to the title it carries', () => {
-    const m = metadataOf(['关于印发《无锡市知识产权强市建设', '实施方案》的通知', '各区人民政府：', '现印发给你们。', '无锡市人民政府办公室', '2023年3月1日', '一、总体要求']);
-    expect(m).toMatchObject({ title: '无锡市知识产权强市建设实施方案', type: 'work-plan', issuer: '无锡市人民政府办公室', issued: '2023-03-01', region: '无锡市' });
+    const m = metadataOf([
+      '关于印发《无锡市知识产权强市建设',
+      '实施方案》的通知',
+      '各区人民政府：',
+      '现印发给你们。',
+      '无锡市人民政府办公室',
+      '2023年3月1日',
+      '一、总体要求',
+    ]);
+    expect(m).toMatchObject({
+      title: '无锡市知识产权强市建设实施方案',
+      type: 'work-plan',
+      issuer: '无锡市人民政府办公室',
+      issued: '2023-03-01',
+      region: '无锡市',
+    });
   });
 });
 
@@ -285,6 +446,8 @@ describe('rule files', () => {
     for (const name of readdirSync(rules.dir)) copyFileSync(join(rules.dir, name), join(dir, name));
     const yaml = readFileSync(join(dir, 'structure.yaml'), 'utf8').replace("pattern: '第([一二三四五六七八九十百零〇两]+)章'", "pattern: '第(一+章'");
     writeFileSync(join(dir, 'structure.yaml'), yaml);
-    expect(() => metadataOf(['一、总则'], new RuleSet(dir))).toThrow(/structure\.yaml: headingStyles\[1\] \(chapter\)\.pattern: not a valid regular expression/);
+    expect(() => metadataOf(['一、总则'], new RuleSet(dir))).toThrow(
+      /structure\.yaml: headingStyles\[1\] \(chapter\)\.pattern: not a valid regular expression/,
+    );
   });
 });

@@ -36,7 +36,12 @@ describe('Xuanwu indicator table', () => {
     // Every body row has its category: six categories, each written once.
     expect(body.every((r) => r[category]!.text.startsWith('知识产权'))).toBe(true);
     expect(body.filter((r) => !r[category]!.carried).map((r) => r[category]!.text)).toEqual([
-      '知识产权创造', '知识产权运用', '知识产权保护', '知识产权治理', '知识产权服务', '知识产权人才',
+      '知识产权创造',
+      '知识产权运用',
+      '知识产权保护',
+      '知识产权治理',
+      '知识产权服务',
+      '知识产权人才',
     ]);
     expect(table.sectionPath).toBe('二/（四）');
   });
@@ -68,10 +73,13 @@ describe('boxes', () => {
     for (const box of boxes) expect(normalised!.text.slice(box.start, box.end).length).toBeGreaterThan(box.title.length + 20);
   });
 
-  it('the Xuanwu box text ends with the box\'s 目标 line in the .txt', async () => {
+  it("the Xuanwu box text ends with the box's 目标 line in the .txt", async () => {
     const { structure, normalised } = await structuredOnce('xuanwu-ip-14fyp-plan.txt');
     const source = readFileSync(resolve(CORPORA, 'xuanwu-ip-14fyp-plan.txt'), 'utf8');
-    const goal = source.split('\n').find((line) => line.startsWith('目标：至2025年'))!.trim();
+    const goal = source
+      .split('\n')
+      .find((line) => line.startsWith('目标：至2025年'))!
+      .trim();
     const box = structure!.boxes[0]!;
     expect(normalised!.text.slice(box.start, box.end).endsWith(goal)).toBe(true);
   });
@@ -86,7 +94,10 @@ describe('tables flattened one cell per line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'planlens-stacked-'));
   async function tablesOf(body: string): Promise<Table[]> {
     const path = join(dir, `${Math.random().toString(36).slice(2)}.txt`);
-    writeFileSync(path, `某市“十四五”科技创新发展规划\n一、发展基础\n坚持创新驱动发展，统筹推进各项工作。\n二、发展目标\n${body}\n三、重点任务\n加大基础研究投入，建设一批重点实验室。\n`);
+    writeFileSync(
+      path,
+      `某市“十四五”科技创新发展规划\n一、发展基础\n坚持创新驱动发展，统筹推进各项工作。\n二、发展目标\n${body}\n三、重点任务\n加大基础研究投入，建设一批重点实验室。\n`,
+    );
     const state = await structured(path);
     return state.structure!.tables;
   }

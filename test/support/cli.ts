@@ -34,7 +34,10 @@ export async function runCliInProcess(args: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (text: string) => void) =>
-    ({ isTTY: false, write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true) }) as unknown as NodeJS.WriteStream;
+    ({
+      isTTY: false,
+      write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true),
+    }) as unknown as NodeJS.WriteStream;
   const status = await main(args, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
   return { status, stdout, stderr };
 }

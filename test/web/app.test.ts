@@ -65,7 +65,12 @@ describe('planlens serve over HTTP', () => {
   it('lists every stored document with its counts', async () => {
     const docs = await documents();
     expect(docs).toHaveLength(7);
-    expect(docs.filter((d) => d.is_primary).map((d) => d.region).sort()).toEqual(['南京市', '南京市玄武区', '连云港市']);
+    expect(
+      docs
+        .filter((d) => d.is_primary)
+        .map((d) => d.region)
+        .sort(),
+    ).toEqual(['南京市', '南京市玄武区', '连云港市']);
     for (const doc of docs) {
       const [stored] = readDb<{ n: number }>("SELECT count(*) AS n FROM quantities WHERE document_id = ? AND kind = 'target'", doc.id);
       expect(doc.targets, doc.path).toBe(stored!.n);
@@ -78,7 +83,11 @@ describe('planlens serve over HTTP', () => {
     expect(csv.split('\r\n').filter((l) => l.startsWith('target,')).length).toBe(3);
     const xlsx = await fetch(`${server.url}/api/compare.xlsx?indicator=${encodeURIComponent('万人高价值发明专利拥有量')}`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
   });
 
   it('refuses an upload that is not a plan format by its content, not by its name (415)', async () => {
@@ -150,9 +159,11 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     await page.fill('#indicator', '万人高价值发明专利拥有量');
     await page.press('#indicator', 'Enter');
     await page.waitForSelector('svg.chart');
-    const bars = await page.locator('svg.chart rect.bar-target:not(.legend)').evaluateAll((rects) =>
-      rects.map((r) => ({ region: r.getAttribute('data-region'), value: Number(r.getAttribute('data-value')), year: r.getAttribute('data-year') })),
-    );
+    const bars = await page
+      .locator('svg.chart rect.bar-target:not(.legend)')
+      .evaluateAll((rects) =>
+        rects.map((r) => ({ region: r.getAttribute('data-region'), value: Number(r.getAttribute('data-value')), year: r.getAttribute('data-year') })),
+      );
     expect(bars.map(({ region, value }) => ({ region, value })).sort((a, b) => a.region!.localeCompare(b.region!))).toEqual(
       [
         { region: '南京市', value: 50 },
@@ -233,7 +244,7 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     expect(undone!.review_status).toBeNull();
   });
 
-  it('rejects with r and a reason: the record stops counting in the CLI\'s query; u brings it back', async () => {
+  it("rejects with r and a reason: the record stops counting in the CLI's query; u brings it back", async () => {
     const docs = await documents();
     const lianyungang = docs.find((d) => d.is_primary && d.region === '连云港市')!;
     await page.goto(`${server.url}/review?document=${lianyungang.id}`);
@@ -246,9 +257,10 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     );
     // Rows are matched by what they say, not by row id: a rejected record may be stored apart and come back under a new id.
     const listed = async () =>
-      (JSON.parse((await planlensInProcess(['query', '--db', db, '--region', '连云港市', '--format', 'json'])).stdout) as Array<Record<string, unknown>>).filter(
-        (r) => r.indicator_as_written === record!.indicator && r.value === record!.value && r.year === record!.year && r.sentence === record!.sentence,
-      ).length;
+      (
+        JSON.parse((await planlensInProcess(['query', '--db', db, '--region', '连云港市', '--format', 'json'])).stdout) as Array<Record<string, unknown>>
+      ).filter((r) => r.indicator_as_written === record!.indicator && r.value === record!.value && r.year === record!.year && r.sentence === record!.sentence)
+        .length;
     const count = await listed();
     expect(count).toBeGreaterThan(0);
     await page.keyboard.press('r');

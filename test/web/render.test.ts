@@ -24,7 +24,11 @@ describe('bar chart', () => {
         { label: '连云港市', value: 10, kind: 'actual', href: '/documents/3#rec-q1' },
       ],
     });
-    const widths = [...svg.matchAll(/<rect class="bar bar-(\w+)"[^>]* width="([\d.]+)"[^>]* data-value="([\d.]+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+    const widths = [...svg.matchAll(/<rect class="bar bar-(\w+)"[^>]* width="([\d.]+)"[^>]* data-value="([\d.]+)"/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+      Number(m[3]),
+    ]);
     expect(widths.map(([kind, , value]) => [kind, value])).toEqual([
       ['target', 50],
       ['target', 100],

@@ -14,9 +14,7 @@ export type AnalystFormat = 'table' | 'json' | 'csv' | 'tsv';
 const FORMATS: AnalystFormat[] = ['table', 'json', 'csv', 'tsv'];
 
 export function withAnalystFormatOption(command: Command): Command {
-  return command.addOption(
-    new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(FORMATS),
-  );
+  return command.addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(FORMATS));
 }
 
 export function resolveAnalystFormat(option: string | undefined, stream: NodeJS.WriteStream): AnalystFormat {
@@ -38,8 +36,7 @@ export async function writeAnalystRows(cli: CliContext, rows: Row[], format: Ana
   else if (format === 'csv') {
     const { UTF8_BOM } = await import('../../export/csv.js');
     cli.stdout.write(UTF8_BOM + formatRows(rows, format, columns));
-  }
-  else cli.stdout.write(formatRows(rows, format, columns));
+  } else cli.stdout.write(formatRows(rows, format, columns));
 }
 
 /** --indicator: the match, said on stderr; no match is a failure naming the argument. */

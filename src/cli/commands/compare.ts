@@ -17,9 +17,30 @@ interface CompareOptions {
 
 const TABLE_COLUMNS = ['region', 'level', 'plan', 'value', 'unit', 'comparator', 'year', 'value_base', 'unit_base'];
 const ALL_COLUMNS = [
-  'region', 'region_code', 'level', 'plan_id', 'plan', 'plan_type', 'issued', 'indicator_id', 'indicator_name', 'indicator_as_written',
-  'value', 'value_max', 'unit', 'comparator', 'year', 'value_base', 'unit_base', 'cumulative', 'per_year', 'qualitative', 'status',
-  'section_path', 'page', 'document_path',
+  'region',
+  'region_code',
+  'level',
+  'plan_id',
+  'plan',
+  'plan_type',
+  'issued',
+  'indicator_id',
+  'indicator_name',
+  'indicator_as_written',
+  'value',
+  'value_max',
+  'unit',
+  'comparator',
+  'year',
+  'value_base',
+  'unit_base',
+  'cumulative',
+  'per_year',
+  'qualitative',
+  'status',
+  'section_path',
+  'page',
+  'document_path',
 ];
 
 export const compareCommand: CliCommand = (program, cli) => {
@@ -50,9 +71,11 @@ Examples:
       const db = store.db;
       const match = await resolveIndicatorArg(db, cli, indicator, 'indicator');
       const regions = options.region !== undefined ? await resolveRegionArg(db, cli, options.region) : undefined;
-      const rows = queryQuantities(db, { indicatorKeys: [match.key], kind: options.kind, regions, level: options.level, year: options.year }).map(
-        (r) => ({ ...r, level: r.region_level, plan: r.plan_title ?? `plan ${r.plan_id}` }),
-      );
+      const rows = queryQuantities(db, { indicatorKeys: [match.key], kind: options.kind, regions, level: options.level, year: options.year }).map((r) => ({
+        ...r,
+        level: r.region_level,
+        plan: r.plan_title ?? `plan ${r.plan_id}`,
+      }));
       const withQuote = (cols: string[]) => (options.quote ? [...cols, 'quote'] : cols);
       await writeAnalystRows(cli, rows, format, withQuote(TABLE_COLUMNS), withQuote(ALL_COLUMNS));
       cli.done(EXIT.ok);

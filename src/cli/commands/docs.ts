@@ -4,9 +4,7 @@ import { openExistingStore, withDbOption, withFormatOption } from '../options.js
 import { resolveFormat, writeRows } from '../output.js';
 
 export const docsCommand: CliCommand = (program, cli) => {
-  const command = program
-    .command('docs')
-    .description('list stored plans and their renderings (* = primary rendering, the one views count)');
+  const command = program.command('docs').description('list stored plans and their renderings (* = primary rendering, the one views count)');
   withDbOption(command);
   withFormatOption(command);
   command.addHelpText('after', '\nExamples:\n  planlens docs\n  planlens docs --format csv > docs.csv');

@@ -55,7 +55,11 @@ Exit status 1 only when a document could not be processed or a gold file has no 
     const run = await runEval({ goldDir: options.gold, docsDir: options.docs, rules, pipeline, concurrency: options.concurrency });
     const verbose = options.verbose ?? false;
     const report =
-      options.format === 'json' ? renderJson(run, verbose) : options.format === 'markdown' ? renderMarkdown(run, baseline) : renderTable(run, verbose, baseline);
+      options.format === 'json'
+        ? renderJson(run, verbose)
+        : options.format === 'markdown'
+          ? renderMarkdown(run, baseline)
+          : renderTable(run, verbose, baseline);
     cli.stdout.write(report + '\n');
     const failed = run.results.some((r) => r.error) || run.unmatchedGold.length > 0;
     cli.done(failed ? EXIT.failed : EXIT.ok);

@@ -49,8 +49,10 @@ Examples:
         chineseHeaders: options.chineseHeaders,
         reviewed: options.reviewed,
       });
-      if (options.reviewed && result.files.length === 0 && result.problems.length === 0) throw new CliError(`${options.db}: no reviewed documents to export (review some with \`planlens review\` first)`);
-      if (result.files.length === 0 && result.problems.length === 0) throw new CliError(`${options.db}: no documents to export (run \`planlens ingest PATH…\` first)`);
+      if (options.reviewed && result.files.length === 0 && result.problems.length === 0)
+        throw new CliError(`${options.db}: no reviewed documents to export (review some with \`planlens review\` first)`);
+      if (result.files.length === 0 && result.problems.length === 0)
+        throw new CliError(`${options.db}: no documents to export (run \`planlens ingest PATH…\` first)`);
       for (const file of result.files) cli.stdout.write(`${printable(file)}\n`);
       for (const problem of result.problems) cli.stderr.write(`planlens: ${printable(problem)}\n`);
       cli.stdout.write(`${result.summary ?? `exported ${result.files.length} document(s) as ${exporter.name} to ${options.out}`}\n`);

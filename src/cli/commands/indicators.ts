@@ -29,9 +29,13 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
         await writeAnalystRows(cli, rows as never, format, ['name', 'plans', 'records', 'nearest_id', 'nearest_name', 'similarity', 'example'], undefined);
       } else {
         const rows = indicatorUsage(store.db).map((r) => ({ ...r, aliases: format === 'table' ? r.aliases.join('、') : r.aliases }));
-        await writeAnalystRows(cli, rows, format, ['id', 'name', 'category', 'unit', 'plans', 'targets', 'actuals'], [
-          'id', 'name', 'category', 'unit', 'aliases', 'plans', 'targets', 'actuals',
-        ]);
+        await writeAnalystRows(
+          cli,
+          rows,
+          format,
+          ['id', 'name', 'category', 'unit', 'plans', 'targets', 'actuals'],
+          ['id', 'name', 'category', 'unit', 'aliases', 'plans', 'targets', 'actuals'],
+        );
         // The most useful next step for whoever maintains the rules: say it on a terminal only.
         if (format === 'table') {
           const top = unlinkedNames(store.db, 5);

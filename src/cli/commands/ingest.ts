@@ -66,12 +66,13 @@ goes on; the exit status is 1 if any file failed.`,
 
 /** A progress bar on a terminal; plain lines otherwise (logs, CI, tests). Failures always go to stderr. */
 function progressReporter(cli: CliContext, quiet: boolean, cliProgress: typeof import('cli-progress')) {
-  const bar = cli.stderr.isTTY && !quiet
-    ? new cliProgress.SingleBar(
-        { format: 'ingest [{bar}] {value}/{total} {file}', stream: cli.stderr, hideCursor: true, clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
+  const bar =
+    cli.stderr.isTTY && !quiet
+      ? new cliProgress.SingleBar(
+          { format: 'ingest [{bar}] {value}/{total} {file}', stream: cli.stderr, hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   let done = 0;
   let found = 0;
   const event = (e: ProgressEvent) => {
@@ -111,6 +112,7 @@ function formatSummary(s: IngestSummary, totals: ReturnType<typeof import('../..
       `(one fact per indicator and year), ${totals.flagged} records flagged`,
   ];
   if (s.failures.length) lines.push('  failed:', ...s.failures.map((f) => `    ${printable(f.error)}`));
-  if (s.failed > s.failures.length) lines.push(`    … and ${s.failed - s.failures.length} more (SELECT path, text FROM messages WHERE run_id = ${s.runId} AND severity = 'fatal')`);
+  if (s.failed > s.failures.length)
+    lines.push(`    … and ${s.failed - s.failures.length} more (SELECT path, text FROM messages WHERE run_id = ${s.runId} AND severity = 'fatal')`);
   return lines.join('\n') + '\n';
 }

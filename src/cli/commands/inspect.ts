@@ -13,7 +13,7 @@ import { withFormatOption } from '../options.js';
 export const inspectCommand: CliCommand = (program, cli) => {
   const command = program
     .command('inspect')
-    .description('run the pipeline on one file up to a stage and print that stage\'s output (nothing is stored)')
+    .description("run the pipeline on one file up to a stage and print that stage's output (nothing is stored)")
     .argument('<file>', 'a .txt/.docx/.pdf file')
     .requiredOption('--stage <name>', 'stage whose output to print (see the pipeline file)');
   withFormatOption(command);
@@ -80,7 +80,12 @@ function summarise(output: Record<string, unknown>, format: 'table' | 'csv'): st
       if (value.length === 0) return;
       const rows = value.slice(0, SHOW).map((item) => flatten(item));
       const text = formatRows(rows, format === 'csv' ? 'csv' : 'table');
-      out.push(...text.trimEnd().split('\n').map((l) => indent + '  ' + l));
+      out.push(
+        ...text
+          .trimEnd()
+          .split('\n')
+          .map((l) => indent + '  ' + l),
+      );
       if (value.length > SHOW) out.push(`${indent}  … ${value.length - SHOW} more (--format json for all)`);
     } else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       out.push(`${indent}${name}:`);

@@ -114,7 +114,10 @@ function printItems(cli: CliContext, items: ReviewItem[], format: string | undef
 
 function printDone(cli: CliContext, verb: string, item: ReviewItem, format?: string): void {
   if (format === 'json') cli.stdout.write(JSON.stringify(item, null, 2) + '\n');
-  else cli.stdout.write(`${verb} ${item.id}: ${item.label}${item.status ? ` [${item.status}${item.check && item.check !== 'same' ? `, ${item.check}` : ''}]` : ''}\n`);
+  else
+    cli.stdout.write(
+      `${verb} ${item.id}: ${item.label}${item.status ? ` [${item.status}${item.check && item.check !== 'same' ? `, ${item.check}` : ''}]` : ''}\n`,
+    );
 }
 
 export const reviewCommand: CliCommand = (program, cli) => {
@@ -150,8 +153,14 @@ Examples:
     cli.done(EXIT.ok);
   });
 
-  const list = review.command('list').description('the review queue: flagged records (and reviewed ones) in document order').option('--unreviewed', 'only records nobody has reviewed (and conflicts)');
-  list.addHelpText('after', '\nExamples:\n  planlens review list --unreviewed\n  planlens review list --document xuanwu --flag unlinked-indicator --format json | jq \'.[].id\'');
+  const list = review
+    .command('list')
+    .description('the review queue: flagged records (and reviewed ones) in document order')
+    .option('--unreviewed', 'only records nobody has reviewed (and conflicts)');
+  list.addHelpText(
+    'after',
+    "\nExamples:\n  planlens review list --unreviewed\n  planlens review list --document xuanwu --flag unlinked-indicator --format json | jq '.[].id'",
+  );
   withFormatOption(withFilterOptions(withDbOption(list)));
   list.action(async (options: CommonOptions & Record<string, unknown>) => {
     await run(options.db, (store, { listQueue }) => printItems(cli, listQueue(store.db, filtersOf(options)), options.format));
@@ -165,7 +174,10 @@ Examples:
     await run(options.db, (store, { getItem }) => {
       const item = getItem(store.db, id);
       if (options.format === 'json') cli.stdout.write(JSON.stringify(item, null, 2) + '\n');
-      else cli.stdout.write(`${item.id} ${item.label}\n  ${item.sentence}\n  flags: ${item.flags.map((f) => `${f.kind} (${f.reason})`).join('; ') || 'none'}\n  status: ${item.status ?? 'not reviewed'}\n`);
+      else
+        cli.stdout.write(
+          `${item.id} ${item.label}\n  ${item.sentence}\n  flags: ${item.flags.map((f) => `${f.kind} (${f.reason})`).join('; ') || 'none'}\n  status: ${item.status ?? 'not reviewed'}\n`,
+        );
     });
     cli.done(EXIT.ok);
   });
@@ -191,8 +203,13 @@ Examples:
   });
 
   const editCmd = review.command('edit').description('correct fields of a record (only the ones given change)').argument('<id>');
-  editCmd.addHelpText('after', '\nExamples:\n  planlens review edit q12 --value 100 --unit 件 --reviewer alice\n  planlens review edit q12 --indicator-id ip.pct-applications --note \'PCT, not invention patents\'');
-  withRulesOption(withFieldOptions(withReviewerOption(withDbOption(editCmd)))).addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
+  editCmd.addHelpText(
+    'after',
+    "\nExamples:\n  planlens review edit q12 --value 100 --unit 件 --reviewer alice\n  planlens review edit q12 --indicator-id ip.pct-applications --note 'PCT, not invention patents'",
+  );
+  withRulesOption(withFieldOptions(withReviewerOption(withDbOption(editCmd)))).addOption(
+    new Option('--format <format>').choices(['text', 'json']).default('text'),
+  );
   editCmd.action(async (id: string, options: CommonOptions & { rules: string } & Record<string, unknown>) => {
     const who = reviewerOf(options);
     const patch = patchOf(options);
@@ -205,29 +222,40 @@ Examples:
   });
 
   const addCmd = review.command('add').description('add a record the extraction missed, pointing at its sentence');
-  addCmd.addHelpText('after', '\nExamples:\n  planlens review add --document xuanwu --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020\n  planlens review add --document 3 --sentence 120 --type department --name 区科技局');
+  addCmd.addHelpText(
+    'after',
+    '\nExamples:\n  planlens review add --document xuanwu --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020\n  planlens review add --document 3 --sentence 120 --type department --name 区科技局',
+  );
   withRulesOption(withFieldOptions(withReviewerOption(withDbOption(addCmd))))
     .requiredOption('--document <ref>', 'the document (id, path, sha256 prefix, or part of the path or title)')
     .addOption(new Option('--type <type>', 'kind of record').choices([...RECORD_TYPES]).default('quantity'))
     .option('--sentence <n>', 'sentence index (see `planlens show`, `planlens search`)')
     .option('--text <words>', 'words of the sentence (the record’s span); must be in one sentence unless --sentence is given')
     .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'));
-  addCmd.action(async (options: CommonOptions & { rules: string; document: string; type: RecordType; sentence?: string; text?: string } & Record<string, unknown>) => {
-    const who = reviewerOf(options);
-    if (options.sentence !== undefined && !/^\d+$/.test(options.sentence)) throw new UsageError(`--sentence: '${options.sentence}' is not a sentence index`);
-    if (options.sentence === undefined && options.text === undefined) throw new UsageError('review add: say which sentence (--sentence N or --text WORDS)');
-    const rules = await loadRules(options.rules);
-    await run(options.db, (store, { addRecord }) => {
-      const item = addRecord(
-        store.db,
-        { document: options.document, type: options.type, sentenceIndex: options.sentence === undefined ? undefined : Number(options.sentence), text: options.text, fields: patchOf(options) },
-        who,
-        { rules },
-      );
-      printDone(cli, 'added', item, options.format);
-    });
-    cli.done(EXIT.ok);
-  });
+  addCmd.action(
+    async (options: CommonOptions & { rules: string; document: string; type: RecordType; sentence?: string; text?: string } & Record<string, unknown>) => {
+      const who = reviewerOf(options);
+      if (options.sentence !== undefined && !/^\d+$/.test(options.sentence)) throw new UsageError(`--sentence: '${options.sentence}' is not a sentence index`);
+      if (options.sentence === undefined && options.text === undefined) throw new UsageError('review add: say which sentence (--sentence N or --text WORDS)');
+      const rules = await loadRules(options.rules);
+      await run(options.db, (store, { addRecord }) => {
+        const item = addRecord(
+          store.db,
+          {
+            document: options.document,
+            type: options.type,
+            sentenceIndex: options.sentence === undefined ? undefined : Number(options.sentence),
+            text: options.text,
+            fields: patchOf(options),
+          },
+          who,
+          { rules },
+        );
+        printDone(cli, 'added', item, options.format);
+      });
+      cli.done(EXIT.ok);
+    },
+  );
 
   const historyCmd = review.command('history').description('every correction of a record: who, when, before → after, in force or undone').argument('<id>');
   historyCmd.addHelpText('after', '\nExamples:\n  planlens review history q12 --format table');
@@ -267,7 +295,10 @@ Examples:
   });
 
   const promote = review.command('promote').description('turn corrections into rule data (indicator aliases, units): shows the diff, writes on confirmation');
-  promote.addHelpText('after', '\nExamples:\n  planlens review promote                 shows the diff, asks before writing\n  planlens review promote --yes           for scripts');
+  promote.addHelpText(
+    'after',
+    '\nExamples:\n  planlens review promote                 shows the diff, asks before writing\n  planlens review promote --yes           for scripts',
+  );
   withRulesOption(withDbOption(promote)).option('--yes', 'write without asking (for scripts)');
   promote.action(async (options: CommonOptions & { rules: string; yes?: boolean }) => {
     await run(options.db, async (store, { planPromotion, writePromotion }) => {
@@ -278,7 +309,8 @@ Examples:
         return;
       }
       cli.stdout.write(plan.diff);
-      for (const c of plan.changes) cli.stdout.write(`${c.kind === 'unit' ? 'unit' : `alias of ${c.target}`}: ${c.value} (from correction ${c.corrections.join(', ')})\n`);
+      for (const c of plan.changes)
+        cli.stdout.write(`${c.kind === 'unit' ? 'unit' : `alias of ${c.target}`}: ${c.value} (from correction ${c.corrections.join(', ')})\n`);
       if (!options.yes) {
         if (!process.stdin.isTTY) throw new UsageError('review promote: not writing without confirmation; pass --yes');
         const rl = createInterface({ input: process.stdin, output: cli.stdout });

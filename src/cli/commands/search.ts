@@ -11,7 +11,7 @@ export const searchCommand: CliCommand = (program, cli) => {
     .description('find sentences by words (cut with jieba like the stored text); one rendering per plan unless --all-renderings')
     .argument('<query...>', 'words; several are all required')
     .option('--limit <n>', 'at most this many hits', parsePositiveInt('--limit'), 50)
-    .option('--all-renderings', 'search every rendering, not only each plan\'s primary one');
+    .option('--all-renderings', "search every rendering, not only each plan's primary one");
   withDbOption(command);
   withFormatOption(command);
   withRulesOption(command);

@@ -74,14 +74,25 @@ function readable(d: {
     field('sha256', doc.sha256),
     field('rules', `${doc.rules_version} (pipeline ${doc.pipeline}, ingested ${doc.ingested_at})`),
     field('paths', d.paths.map(printable).join(', ')),
-    field('counts', Object.entries(d.counts as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(', ')),
+    field(
+      'counts',
+      Object.entries(d.counts as Record<string, number>)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', '),
+    ),
     ...(d.correctionConflicts
-      ? [field('conflicts', `${d.correctionConflicts} correction(s) no longer fit the text (planlens review list --flag correction-conflict --document ${doc.id})`)]
+      ? [
+          field(
+            'conflicts',
+            `${d.correctionConflicts} correction(s) no longer fit the text (planlens review list --flag correction-conflict --document ${doc.id})`,
+          ),
+        ]
       : []),
     '',
     'Renderings of this plan (* = primary, used by views):',
     ...d.renderings.map(
-      (r) => `  ${r.is_primary ? '*' : ' '} ${String(r.id).padStart(4)}  ${r.format.padEnd(4)}  ${r.plan_similarity === null ? '    ' : r.plan_similarity.toFixed(2)}  ${printable(r.path)}`,
+      (r) =>
+        `  ${r.is_primary ? '*' : ' '} ${String(r.id).padStart(4)}  ${r.format.padEnd(4)}  ${r.plan_similarity === null ? '    ' : r.plan_similarity.toFixed(2)}  ${printable(r.path)}`,
     ),
     '',
     'Sections:',

@@ -20,9 +20,7 @@ export const tasksCommand: CliCommand = (program, cli) => {
       const regions = options.region !== undefined ? await resolveRegionArg(store.db, cli, options.region) : undefined;
       const result = departmentTasks(store.db, options.department, regions);
       if (result.matched.length === 0) throw new CliError(`--department '${options.department}': no unit with tasks matches (run \`planlens departments\`)`);
-      cli.stderr.write(
-        `planlens: --department '${options.department}' matched ${result.exact ? '' : 'by part of a name: '}${result.matched.join('、')}\n`,
-      );
+      cli.stderr.write(`planlens: --department '${options.department}' matched ${result.exact ? '' : 'by part of a name: '}${result.matched.join('、')}\n`);
       await writeAnalystRows(
         cli,
         result.tasks as never,

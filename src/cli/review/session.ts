@@ -48,13 +48,23 @@ export { REJECT_REASONS };
 export function renderItem(item: ReviewItem, position: string, color: boolean): string {
   const mark = (text: string) => (color ? `\x1b[7m${text}\x1b[0m` : `[[${text}]]`);
   const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[0m` : text);
-  const sentence = item.span ? item.sentence.slice(0, item.span.start) + mark(item.sentence.slice(item.span.start, item.span.end)) + item.sentence.slice(item.span.end) : item.sentence;
-  const where = [item.documentPath, item.sectionPath ? `§ ${item.sectionPath}` : '§ (top)', item.page !== null ? `p. ${item.page}` : null, item.sentenceIndex !== null ? `sentence ${item.sentenceIndex}` : null]
+  const sentence = item.span
+    ? item.sentence.slice(0, item.span.start) + mark(item.sentence.slice(item.span.start, item.span.end)) + item.sentence.slice(item.span.end)
+    : item.sentence;
+  const where = [
+    item.documentPath,
+    item.sectionPath ? `§ ${item.sectionPath}` : '§ (top)',
+    item.page !== null ? `p. ${item.page}` : null,
+    item.sentenceIndex !== null ? `sentence ${item.sentenceIndex}` : null,
+  ]
     .filter(Boolean)
     .join('  ');
   const fields = Object.entries(item.fields)
     .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}${item.extracted && JSON.stringify(item.extracted[k] ?? null) !== JSON.stringify(v) ? dim(` (extracted: ${show(item.extracted[k])})`) : ''}`);
+    .map(
+      ([k, v]) =>
+        `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}${item.extracted && JSON.stringify(item.extracted[k] ?? null) !== JSON.stringify(v) ? dim(` (extracted: ${show(item.extracted[k])})`) : ''}`,
+    );
   const lines = [
     '',
     `${position}  ${item.id}  ${item.type}  ${dim(where)}`,

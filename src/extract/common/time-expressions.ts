@@ -66,7 +66,14 @@ export interface TimeExpression {
 }
 
 export class TimeExpressionFinder {
-  private readonly patterns: Array<{ id: string; re: RegExp; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since'; scope: Scope; order: number }>;
+  private readonly patterns: Array<{
+    id: string;
+    re: RegExp;
+    kind: 'target' | 'actual' | 'auto';
+    point?: 'end' | 'period' | 'since';
+    scope: Scope;
+    order: number;
+  }>;
   private readonly plans: Map<string, { from: number; to: number }>;
   private readonly comparison: RegExp | null;
   private readonly followers: RegExp[];

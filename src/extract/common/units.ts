@@ -67,7 +67,8 @@ export class UnitTable {
         }
       }
     }
-    if (magnitude && allowBareMagnitude) return { unit: magnitude.word, base: '', multiplier: magnitude.multiplier, magnitude: magnitude.word, length: i + magnitude.word.length - pos };
+    if (magnitude && allowBareMagnitude)
+      return { unit: magnitude.word, base: '', multiplier: magnitude.multiplier, magnitude: magnitude.word, length: i + magnitude.word.length - pos };
     return null;
   }
 

@@ -54,10 +54,20 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     const spokenTo = addressee?.test(line) ?? false;
     if (spokenTo) {
       for (const a of addressedUnits(line, rules)) {
-        registry.add({ key: `none|${a.name}`, canonicalId: null, canonicalName: null }, a.name, true, input.provenance(lineStart + a.start, lineStart + a.end, 'department.addressee'));
+        registry.add(
+          { key: `none|${a.name}`, canonicalId: null, canonicalName: null },
+          a.name,
+          true,
+          input.provenance(lineStart + a.start, lineStart + a.end, 'department.addressee'),
+        );
       }
     }
-    for (const c of findUnits(line, rules, places, tagBlocks(line, (block) => rules.anchors.test(block)))) {
+    for (const c of findUnits(
+      line,
+      rules,
+      places,
+      tagBlocks(line, (block) => rules.anchors.test(block)),
+    )) {
       if (titles.some(([s, e]) => c.start >= s && c.end <= e)) continue;
       found.push({ ...c, lineStart });
       // Addressed, not named as actors: the unit is listed only if the text names it acting, under that name.
@@ -124,11 +134,7 @@ export function addressedUnits(line: string, rules: CompiledDepartmentRules): Ar
     const head = item.replace(/[（(][^（）()]*[）)]$/u, '');
     // 各省、自治区、直辖市…: a level without its head waits for the piece that ends the item.
     if (ch === '、' && !rules.raw.addresseeUnitEndings.some((e) => head.endsWith(e))) continue;
-    if (
-      item.length >= 3 &&
-      rules.raw.addresseeUnitEndings.some((e) => head.endsWith(e)) &&
-      !rules.raw.addresseeNotUnits.some((x) => item.includes(x))
-    ) {
+    if (item.length >= 3 && rules.raw.addresseeUnitEndings.some((e) => head.endsWith(e)) && !rules.raw.addresseeNotUnits.some((x) => item.includes(x))) {
       out.push({ name: item, start: itemStart, end: i });
     }
     itemStart = i + 1;

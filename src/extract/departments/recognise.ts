@@ -9,11 +9,7 @@
 import { excludedBySuffix, type CompiledDepartmentRules, type Level } from './rules.js';
 import { isProperNoun, tagWords, type WordIndex } from './words.js';
 
-export type UnitPrefix =
-  | { kind: 'level'; word: string; level: Level }
-  | { kind: 'place'; text: string }
-  | { kind: 'national' }
-  | { kind: 'none' };
+export type UnitPrefix = { kind: 'level'; word: string; level: Level } | { kind: 'place'; text: string } | { kind: 'national' } | { kind: 'none' };
 
 export interface UnitCandidate {
   /** As written (for a coordinated prefix, 国家、省知识产权局 → 国家知识产权局, the prefix joined to the shared body). */
@@ -38,11 +34,7 @@ export function findUnits(text: string, rules: CompiledDepartmentRules, places: 
   for (const word of words.words) {
     const i = word.start;
     if (isBlockedBefore(text, i, words, rules)) continue;
-    const candidates = [
-      ...nationalAt(text, i, words, rules),
-      ...levelAt(text, i, words, rules),
-      ...placeAt(text, i, words, rules, places),
-    ];
+    const candidates = [...nationalAt(text, i, words, rules), ...levelAt(text, i, words, rules), ...placeAt(text, i, words, rules, places)];
     found.push(...candidates);
   }
   const chosen = dropOverlaps(found);
@@ -211,7 +203,8 @@ function placeAtText(text: string, pos: number, words: WordIndex, places: Readon
   const word = words.startingAt.get(pos);
   if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word)) return 0;
   // jieba tags some suffixes (海关) and verbs (新建) ns: those are not places.
-  const usable = word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
+  const usable =
+    word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
   // jieba may tag a place and its institution as one word (上海海关/ns): the place is its head.
   if (usable) return placeHeadOf(word.word, places, rules) ?? word.word.length;
   // 高新区, 经济技术开发区: a zone stands where a place would (高新区科技创新局, 成都高新区管委会).

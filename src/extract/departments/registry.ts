@@ -42,7 +42,9 @@ export interface LinkedName {
 export function linkName(c: Pick<UnitCandidate, 'name' | 'prefix' | 'namePart'>, rules: CompiledDepartmentRules, region: RegionContext): LinkedName {
   if (c.prefix.kind === 'national') {
     const unit = rules.nationalByName.get(c.namePart);
-    return unit ? { key: `国家|${unit.id}`, canonicalId: `national:${unit.id}`, canonicalName: unit.name } : { key: `国家|${c.name}`, canonicalId: null, canonicalName: null };
+    return unit
+      ? { key: `国家|${unit.id}`, canonicalId: `national:${unit.id}`, canonicalName: unit.name }
+      : { key: `国家|${c.name}`, canonicalId: null, canonicalName: null };
   }
   if (c.prefix.kind === 'none') return { key: `none|${c.name}`, canonicalId: null, canonicalName: null };
   const place = c.prefix.kind === 'level' ? (region.byLevel[c.prefix.level] ?? c.prefix.word) : c.prefix.text;

@@ -78,7 +78,10 @@ export function excludedBySuffix(name: string, rules: CompiledDepartmentRules): 
   return rules.raw.suffixExclusions.some((x) => name.endsWith(x.suffix) && x.words.some((w) => name.slice(0, -x.suffix.length).includes(w)));
 }
 
-const byLengthDesc = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;
+const byLengthDesc =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(b).length - key(a).length;
 
 export function compileDepartmentRules(raw: DepartmentRules): CompiledDepartmentRules {
   const unitByName = new Map<string, { id: string; name: string; bare: boolean }>();
@@ -97,7 +100,13 @@ export function compileDepartmentRules(raw: DepartmentRules): CompiledDepartment
     nationalByFirstChar.set(name[0]!, list);
   }
   const anchorWords = [...raw.suffixes.map((s) => s.word), ...unitByName.keys(), ...nationalByName.keys()];
-  const anchors = new RegExp([...new Set(anchorWords)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'u');
+  const anchors = new RegExp(
+    [...new Set(anchorWords)]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'u',
+  );
   return {
     raw,
     nationalByFirstChar,

@@ -43,7 +43,13 @@ export interface Dating {
  * the same scope. A clause-scoped base year (从2012年的…) out of its clause
  * leaves the dating to the expressions before it.
  */
-export function governingExpression(text: string, pos: number, expressions: TimeExpression[], scopeBreakers: string, clauseDelimiters = scopeBreakers): TimeExpression | undefined {
+export function governingExpression(
+  text: string,
+  pos: number,
+  expressions: TimeExpression[],
+  scopeBreakers: string,
+  clauseDelimiters = scopeBreakers,
+): TimeExpression | undefined {
   const before = expressions.filter((e) => e.end <= pos && !e.comparison);
   for (let k = before.length - 1; k >= 0; k--) {
     const e = before[k]!;
@@ -149,7 +155,14 @@ export function date(
     return {
       kind,
       year: horizon?.year ?? null,
-      flags: [{ kind: 'year-defaulted', reason: horizon ? `no date is given next to this target; ${horizon.year} is taken from ${horizon.source}` : 'no date is given for this target and the document states no period or deadline' }],
+      flags: [
+        {
+          kind: 'year-defaulted',
+          reason: horizon
+            ? `no date is given next to this target; ${horizon.year} is taken from ${horizon.source}`
+            : 'no date is given for this target and the document states no period or deadline',
+        },
+      ],
       basis,
     };
   }
@@ -157,7 +170,15 @@ export function date(
   return {
     kind,
     year,
-    flags: [{ kind: 'year-defaulted', reason: year !== null ? `no date is given for this value; the year the document reports on (${year}) is assumed` : 'no date is given for this value and the document gives no reference year' }],
+    flags: [
+      {
+        kind: 'year-defaulted',
+        reason:
+          year !== null
+            ? `no date is given for this value; the year the document reports on (${year}) is assumed`
+            : 'no date is given for this value and the document gives no reference year',
+      },
+    ],
     basis,
   };
 }

@@ -107,7 +107,8 @@ export class FigureFinder {
       const chinese = isChineseNumeral(n1);
       if (!chinese && /[\d.A-Za-z]/.test(text[numberStart - 1] ?? '')) continue;
       // 70dB, 14EFlops: a Latin unit right after the number makes a letter-digit code a measurement.
-      const latinUnit = /[A-Za-z]/.test(text[numberEnd] ?? '') && (this.rules.units.matchAt(text, numberEnd) ?? this.contextualUnit(text, m.index, numberEnd)) !== null;
+      const latinUnit =
+        /[A-Za-z]/.test(text[numberEnd] ?? '') && (this.rules.units.matchAt(text, numberEnd) ?? this.contextualUnit(text, m.index, numberEnd)) !== null;
       if (overlapsMask(numberStart, numberEnd, latinUnit)) continue;
       let value = parseNumber(n1);
       let valueMax = g.n2 !== undefined ? parseNumber(g.n2) : undefined;
@@ -136,7 +137,13 @@ export class FigureFinder {
           if (magnitude && approx) {
             const rest = this.rules.units.matchAt(text, after + approx.word.length);
             if (rest && rest.magnitude === '') {
-              u = { ...rest, unit: magnitude.unit + rest.unit, multiplier: magnitude.multiplier, magnitude: magnitude.unit, length: after + approx.word.length + rest.length - pos };
+              u = {
+                ...rest,
+                unit: magnitude.unit + rest.unit,
+                multiplier: magnitude.multiplier,
+                magnitude: magnitude.unit,
+                length: after + approx.word.length + rest.length - pos,
+              };
               betweenComparator = approx.comparator;
             }
           }
@@ -251,4 +258,3 @@ function skipSpaces(text: string, pos: number): number {
   while (text[pos] === ' ' || text[pos] === '\t') pos++;
   return pos;
 }
-

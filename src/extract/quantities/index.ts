@@ -109,7 +109,9 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
   records.sort((a, b) => a.provenance.start - b.provenance.start);
   // A name the linker was unsure of, or one a section qualified, groups by the name itself.
   const keyOf = (r: QuantityRecord) =>
-    r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity' && f.kind !== 'qualified-by-section') ? r.indicatorId : engine.linker.normalise(r.indicator);
+    r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity' && f.kind !== 'qualified-by-section')
+      ? r.indicatorId
+      : engine.linker.normalise(r.indicator);
   qualifyBySection(records, structure.sections, keyOf);
   markFacts(records, keyOf);
   return records;
@@ -126,9 +128,15 @@ function toRecord(
   const flags: Flag[] = [...m.flags];
   const link = engine.linker.link(m.indicator, m.unitBase);
   if (!link.id) {
-    flags.push({ kind: 'unlinked-indicator', reason: `'${m.indicator}' matches no indicator in rules/indicators.yaml (best similarity ${link.score.toFixed(2)})` });
+    flags.push({
+      kind: 'unlinked-indicator',
+      reason: `'${m.indicator}' matches no indicator in rules/indicators.yaml (best similarity ${link.score.toFixed(2)})`,
+    });
   } else if (link.method === 'similar') {
-    flags.push({ kind: 'linked-by-similarity', reason: `'${m.indicator}' was linked to ${link.id} by similarity ${link.score.toFixed(2)}, not by a listed name` });
+    flags.push({
+      kind: 'linked-by-similarity',
+      reason: `'${m.indicator}' was linked to ${link.id} by similarity ${link.score.toFixed(2)}, not by a listed name`,
+    });
   }
   const valueBase = m.value === null ? null : Number((m.value * m.multiplier).toPrecision(12));
   let unitBase = m.unit === null ? null : m.unitBase || null;

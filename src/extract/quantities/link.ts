@@ -87,7 +87,7 @@ export class IndicatorLinker {
   normalise(name: string): string {
     let out = canonical(name).replace(/[“”"'‘’]/g, '');
     const ignore = longestFirst(this.file.linking.ignoreWords);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const w of ignore) {
         if (out.length > w.length && out.startsWith(w)) {

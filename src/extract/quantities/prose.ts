@@ -95,7 +95,14 @@ export class ProseReader {
       const prevInClause = prev !== null && prev.end > clauseStart;
       const leftStart = prevInClause ? Math.max(prev.end, previous?.consumedTo ?? 0) : clauseStart;
       const clause = text.slice(clauseStart, figure.start);
-      const { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration } = this.leftOf(text, Math.min(leftStart, figure.start), figure.start, prevInClause, expressions, doc);
+      const { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration } = this.leftOf(
+        text,
+        Math.min(leftStart, figure.start),
+        figure.start,
+        prevInClause,
+        expressions,
+        doc,
+      );
       const rightSpan = this.rightOf(text, figure, figures[i + 1], expressions);
       let right = rightSpan.text;
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
@@ -105,7 +112,8 @@ export class ProseReader {
       // 累计获得中国专利奖47个、省级专利奖27个: a list shares its 累计.
       const listItem = prevInClause && p.listConnectors.some((c) => squeezeName(leftRaw).startsWith(c));
       const cumulative =
-        p.cumulativeWords.some((w) => leftRaw.includes(w) || figure.comparatorWord.includes(w)) || (listItem && reads[reads.length - 1]?.mention.cumulative === true);
+        p.cumulativeWords.some((w) => leftRaw.includes(w) || figure.comparatorWord.includes(w)) ||
+        (listItem && reads[reads.length - 1]?.mention.cumulative === true);
       // 每年1000个 is a yearly amount; 年均增长10% is a rate, not a yearly amount.
       // 每年培训…两千人次，组织…五百人次: 每年 leading a sentence makes every amount in it yearly.
       const sentenceHead = text.slice(offset, clauseStart);
@@ -116,7 +124,8 @@ export class ProseReader {
       // 每年新培育瞪羚企业400家、独角兽企业3家左右: 每年 governs its whole clause, list items included.
       const perYear =
         figure.unitBase !== 'percent' &&
-        (p.perYearWords.some((w) => leftRaw.includes(w)) || (!cumulative && (p.perYearSentenceWords.some(opensSentence) || p.perYearSentenceWords.some((w) => clause.includes(w)))));
+        (p.perYearWords.some((w) => leftRaw.includes(w)) ||
+          (!cumulative && (p.perYearSentenceWords.some(opensSentence) || p.perYearSentenceWords.some((w) => clause.includes(w)))));
       const leftIsVerb = p.keepVerbs.includes(left);
       let consumedTo = figure.end;
 
@@ -130,7 +139,8 @@ export class ProseReader {
         else if (base) indicator = base;
         else {
           const members = set && set.unit === figure.unit ? this.membersOf(text, figure, set.noun) : null;
-          const subject = members ?? this.labelBefore(text, offset, clauseStart, expressions, doc) ?? this.subjectBefore(text, offset, clauseStart, expressions, doc);
+          const subject =
+            members ?? this.labelBefore(text, offset, clauseStart, expressions, doc) ?? this.subjectBefore(text, offset, clauseStart, expressions, doc);
           if (!subject) return;
           indicator = subject;
         }
@@ -138,7 +148,8 @@ export class ProseReader {
         indicator = base && base.includes(left) ? base : left;
       } else {
         const before = text.slice(prevInClause ? prev.end : clauseStart, figure.start);
-        indicator = (left === '' && this.locative(before, doc) && this.placeAndPredicate(text, figure, figures, right)) || this.objectOf(left, right) || left + right;
+        indicator =
+          (left === '' && this.locative(before, doc) && this.placeAndPredicate(text, figure, figures, right)) || this.objectOf(left, right) || left + right;
         if (right) consumedTo = rightSpan.end;
         right = '';
       }
@@ -161,7 +172,16 @@ export class ProseReader {
       previous = { indicator, consumedTo };
 
       // The number, not the verb: 提高到2025年的12件 is dated by the 2025年 between them.
-      const dating = date(text, offset, figure.numberStart, expressionsFor(expressions, brackets, figure.numberStart), this.rules, doc, input.sectionKind, input.horizon ?? null);
+      const dating = date(
+        text,
+        offset,
+        figure.numberStart,
+        expressionsFor(expressions, brackets, figure.numberStart),
+        this.rules,
+        doc,
+        input.sectionKind,
+        input.horizon ?? null,
+      );
       if (dating.kind === 'target' && enumeration) return;
       if (dating.kind === 'target' && policyParameter(text, clauseStart, this.clauseEnd(text, figure.end), figure, this.rules)) return;
       // 分别达到20家、25家、30家: a bare figure continuing a list shares the comparator its first figure was given.
@@ -239,7 +259,7 @@ export class ProseReader {
     let rest = left;
     let chain = '';
     let verb = false;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const v of verbs) {
         if (rest.endsWith(v)) {
@@ -270,7 +290,7 @@ export class ProseReader {
   /** 在全市15个园区…: the figure-first phrase follows a locative marker (places and fillers between are skipped). */
   private locative(leftRaw: string, doc: DocumentContext): boolean {
     let out = squeezeName(leftRaw);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const w of this.leadingFillersWith(doc.regionNames)) {
         if (w.length >= 2 && out.length > w.length && out.endsWith(w)) {
@@ -292,7 +312,10 @@ export class ProseReader {
     const words = nodejieba.tag(right);
     const verbAt = words.findIndex((w) => w.tag.startsWith('v'));
     if (verbAt <= 0 || !words.slice(0, verbAt).every((w) => w.tag.startsWith('n'))) return null;
-    const noun = words.slice(0, verbAt).map((w) => w.word).join('');
+    const noun = words
+      .slice(0, verbAt)
+      .map((w) => w.word)
+      .join('');
     const end = this.clauseEnd(text, figure.end);
     let predicate = '';
     let pos = figure.end;
@@ -400,7 +423,7 @@ export class ProseReader {
   private stripLeadingFillers(name: string, regionNames: readonly string[]): string {
     const fillers = this.leadingFillersWith(regionNames);
     let out = name.replace(/^[”"、，,\s]+/, '');
-    for (let changed = true; changed && out.length > 0; ) {
+    for (let changed = true; changed && out.length > 0;) {
       changed = false;
       for (const f of fillers) {
         // A one-character filler (获, 共, 其) goes only when it is a word of its own: 获得, 共享, 其他 stay.
@@ -417,7 +440,7 @@ export class ProseReader {
   private stripTrailingFillers(name: string): string {
     const fillers = longestFirst(this.rules.patterns.trailingFillers);
     let out = name;
-    for (let changed = true; changed && out.length > 0; ) {
+    for (let changed = true; changed && out.length > 0;) {
       changed = false;
       for (const f of fillers) {
         // 人均, 主要 keep their last character: a one-character filler goes only as a word of its own.
@@ -474,7 +497,7 @@ export class ProseReader {
         if (own.length > 0) year = Math.max(...own);
         else if (doc.referenceYear !== null) {
           year = doc.referenceYear;
-          flags = [...flags, { kind: 'year-defaulted', reason: 'the standing\'s sentence names no year: the document\'s own year is taken' }];
+          flags = [...flags, { kind: 'year-defaulted', reason: "the standing's sentence names no year: the document's own year is taken" }];
         }
       }
       // 连续9年居于世界首位 in 2021: the standing held over 2013–2021.
@@ -545,7 +568,11 @@ const standingRegexes = new WeakMap<object, RegExp>();
 function standingRegex(standings: NonNullable<QuantityRules['patterns']['standings']>): RegExp {
   let regex = standingRegexes.get(standings);
   if (!regex) {
-    const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+    const alt = (words: string[]) =>
+      [...words]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegex)
+        .join('|');
     regex = new RegExp(
       `(?:${standings.runPattern})?(?:${alt(standings.verbs)})(${alt(Object.keys(standings.scopes))})(?:${alt(standings.places)})(?![一二三四五六七八九十0-9大])位?`,
       'gu',
@@ -561,9 +588,16 @@ function largestRegex(standings: NonNullable<QuantityRules['patterns']['standing
   if (!standings.largestMarker) return null;
   let regex = largestRegexes.get(standings);
   if (!regex) {
-    const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+    const alt = (words: string[]) =>
+      [...words]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegex)
+        .join('|');
     const ordinals = standings.places.filter((p) => p.startsWith('第'));
-    regex = new RegExp(`(${alt(Object.keys(standings.scopes))})(?:${alt(ordinals)})${escapeRegex(standings.largestMarker)}((?:(?!的)[\\u4e00-\\u9fff]){2,10})(?=[，。；、,;]|$)`, 'gu');
+    regex = new RegExp(
+      `(${alt(Object.keys(standings.scopes))})(?:${alt(ordinals)})${escapeRegex(standings.largestMarker)}((?:(?!的)[\\u4e00-\\u9fff]){2,10})(?=[，。；、,;]|$)`,
+      'gu',
+    );
     largestRegexes.set(standings, regex);
   }
   return regex;

@@ -90,7 +90,17 @@ export const QuantityPatternsFile = z.object({
       ruleModals: z.array(Word).default([]),
       definitionWords: z.array(Word).default([]),
     })
-    .default({ grantVerbs: [], caps: [], amountNouns: [], perRecipient: [], grantNouns: [], grantNounLeadIns: [], conditionEndings: [], ruleModals: [], definitionWords: [] }),
+    .default({
+      grantVerbs: [],
+      caps: [],
+      amountNouns: [],
+      perRecipient: [],
+      grantNouns: [],
+      grantNounLeadIns: [],
+      conditionEndings: [],
+      ruleModals: [],
+      definitionWords: [],
+    }),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   standings: z
     .object({

@@ -46,7 +46,9 @@ export class TableReader {
     const columns: Column[] = [];
     for (let c = 0; c < width; c++) columns.push(this.column(table, header, c, doc));
     // A completion rate describes the latest completed value of its row.
-    const latestActual = Math.max(...columns.filter((col) => col.role !== 'completion' && col.kind === 'actual' && col.year !== undefined).map((col) => col.year!));
+    const latestActual = Math.max(
+      ...columns.filter((col) => col.role !== 'completion' && col.kind === 'actual' && col.year !== undefined).map((col) => col.year!),
+    );
     for (const col of columns) {
       if (col.role === 'completion' && col.year === undefined) {
         const year = Number.isFinite(latestActual) ? latestActual : doc.referenceYear;
@@ -115,7 +117,10 @@ export class TableReader {
   }
 
   private isHeaderContinuation(row: TableCell[]): boolean {
-    const texts = row.filter((cell) => !cell.carried).map((cell) => squeeze(foldWidth(cell.text))).filter((t) => t !== '');
+    const texts = row
+      .filter((cell) => !cell.carried)
+      .map((cell) => squeeze(foldWidth(cell.text)))
+      .filter((t) => t !== '');
     return texts.length > 0 && texts.every((t) => /^(?:\d{4}年[^\d]{0,6}|[^\d]{1,8})$/.test(t) && (/\d{4}年/.test(t) || this.roleOf(t) !== null));
   }
 
@@ -219,7 +224,19 @@ export class TableReader {
     for (const q of this.rules.patterns.qualitative) {
       const word = q.words.find((w) => text.includes(w));
       if (word && kind === 'target') {
-        return { ...base, value: null, unit: null, unitBase: null, multiplier: 1, comparator: '=', qualitative: word, start: 0, end: text.length, rule: q.id, flags: [] };
+        return {
+          ...base,
+          value: null,
+          unit: null,
+          unitBase: null,
+          multiplier: 1,
+          comparator: '=',
+          qualitative: word,
+          start: 0,
+          end: text.length,
+          rule: q.id,
+          flags: [],
+        };
       }
     }
     const figure = this.figures.find(text, { cell: true })[0];

@@ -129,7 +129,8 @@ function splitJoined(names: readonly string[], rules: CompiledResponsibilityRule
       if (at < 2) continue;
       const left = name.slice(0, at);
       const right = name.slice(at + joiner.length);
-      if (isNamedUnit(left) && (isNamedUnit(right) || (rules.listGroup?.test(right) ?? false) || rules.raw.listedNameEndings.some((e) => right.endsWith(e)))) return [left, right];
+      if (isNamedUnit(left) && (isNamedUnit(right) || (rules.listGroup?.test(right) ?? false) || rules.raw.listedNameEndings.some((e) => right.endsWith(e))))
+        return [left, right];
     }
     return [name];
   });
@@ -188,7 +189,11 @@ function takeDeadline(body: string, rules: CompiledResponsibilityRules): { rest:
   return { rest: body };
 }
 
-function parseLabelled(body: string, rules: CompiledResponsibilityRules, isNamedUnit: (name: string) => boolean = () => false): Omit<ParsedRoles, 'implicit'> | null {
+function parseLabelled(
+  body: string,
+  rules: CompiledResponsibilityRules,
+  isNamedUnit: (name: string) => boolean = () => false,
+): Omit<ParsedRoles, 'implicit'> | null {
   const found: Array<{ role: Role; labelStart: number; listStart: number }> = [];
   for (let i = 0; i < body.length; i++) {
     const label = rules.labels.find((l) => body.startsWith(l.label, i));
@@ -238,7 +243,10 @@ function parseInline(
   lenient = false,
 ): Omit<ParsedRoles, 'implicit'> | null {
   const markers = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length);
-  const parts = body.split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
+  const parts = body
+    .split(/[，,；;。]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return null;
   const lists: Record<Role, string[]> = { lead: [], support: [], unsplit: [] };
   for (const part of parts) {
@@ -281,7 +289,9 @@ export function unitList(names: readonly string[], rules: CompiledResponsibility
 function unitListOf(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
   if (names.every(isUnit)) return true;
   if (!lenient || !names.some(isUnit)) return false;
-  return names.every((n) => isUnit(n) || rules.raw.listedNameEndings.some((e) => n.endsWith(e) && n.length > e.length + 1) || (rules.listGroup?.test(n) ?? false));
+  return names.every(
+    (n) => isUnit(n) || rules.raw.listedNameEndings.some((e) => n.endsWith(e) && n.length > e.length + 1) || (rules.listGroup?.test(n) ?? false),
+  );
 }
 
 /**
@@ -325,8 +335,15 @@ export function findRoleAnnotations(
       const close = matchingClose(text, i);
       if (close < 0) continue;
       const parsed =
-        parseRoleContent(text.slice(i + 1, close).replace(/\n/g, '').replace(/\*\*/g, ''), rules, isUnit, isNamedUnit) ??
-        (ch === '【' ? null : bareUnitBracket(text, i, close, rules, isUnit, isNamedUnit));
+        parseRoleContent(
+          text
+            .slice(i + 1, close)
+            .replace(/\n/g, '')
+            .replace(/\*\*/g, ''),
+          rules,
+          isUnit,
+          isNamedUnit,
+        ) ?? (ch === '【' ? null : bareUnitBracket(text, i, close, rules, isUnit, isNamedUnit));
       if (parsed) {
         out.push({ ...parsed, start: i, end: close + 1 });
         i = close;
@@ -378,7 +395,8 @@ function startsWithLabel(text: string, at: number, rules: CompiledResponsibility
   let i = at;
   // Full-width indents (legal-database exports) and **bold** labels (crawled markdown).
   while (text[i] === ' ' || text[i] === '\u3000' || text[i] === '*') i++;
-  const label = rules.labels.find((l) => text.startsWith(l.label, i))?.label ?? (orDeadline ? rules.raw.deadlineLabels.find((d) => text.startsWith(d, i)) : undefined);
+  const label =
+    rules.labels.find((l) => text.startsWith(l.label, i))?.label ?? (orDeadline ? rules.raw.deadlineLabels.find((d) => text.startsWith(d, i)) : undefined);
   if (!label) return false;
   let j = i + label.length;
   while (text[j] === ' ' || text[j] === '*') j++;

@@ -76,10 +76,11 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     }
 
     // The same note may stand in running text instead of inside a task's annotation.
-    for (const u of implicitNotesInText(text, rRules, annotations)) if (!implicitSupport.includes(u.name)) {
-      implicitSupport.push(u.name);
-      listed.push({ name: u.name, provenance: locator.provenance(u.start, u.end, u.rule) });
-    }
+    for (const u of implicitNotesInText(text, rRules, annotations))
+      if (!implicitSupport.includes(u.name)) {
+        implicitSupport.push(u.name);
+        listed.push({ name: u.name, provenance: locator.provenance(u.start, u.end, u.rule) });
+      }
 
     for (const table of state.structure?.tables ?? []) {
       for (const t of responsibilitiesFromTable(table, rRules)) {
@@ -244,10 +245,19 @@ function proseResponsibilities(
       const section = locator.sectionAt(at);
       const unsplit = m.groups!.marker === '负责' && !joined && support.length === 0 && lead.length > 1;
       // 由X牵头，Y配合，建立工作推进机制: the task is what follows, up to the sentence end.
-      const rest = text.slice(at + m[0].length).replace(/^[，,、\s]+/u, '').split(/[。；;\n]/u)[0]!.trim();
+      const rest = text
+        .slice(at + m[0].length)
+        .replace(/^[，,、\s]+/u, '')
+        .split(/[。；;\n]/u)[0]!
+        .trim();
       if (rules.raw.proseNotTasks.some((w) => rest.startsWith(w))) continue;
       out.push({
-        task: rest.length >= 4 ? cleanTask(rest) : section?.heading ? cleanTask(section.heading) : taskFromParagraph(text.slice(lineStart(text, at)), at - lineStart(text, at)),
+        task:
+          rest.length >= 4
+            ? cleanTask(rest)
+            : section?.heading
+              ? cleanTask(section.heading)
+              : taskFromParagraph(text.slice(lineStart(text, at)), at - lineStart(text, at)),
         sectionPath: section?.path ?? provenance.sectionPath,
         lead: unsplit ? lead.slice(0, 1) : lead,
         support: unsplit ? lead.slice(1) : support,

@@ -5,7 +5,8 @@
  */
 
 // 一、 （一） 1. 1、 (1) ① 第一章 — the numbering a task item starts with.
-const ITEM_NUMBER = /^\s*(?:第[一二三四五六七八九十百]+[章节条部分]+|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?![\d０-９])|[①-⑳])\s*/u;
+const ITEM_NUMBER =
+  /^\s*(?:第[一二三四五六七八九十百]+[章节条部分]+|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?![\d０-９])|[①-⑳])\s*/u;
 
 export function stripItemNumber(text: string): string {
   return text.replace(ITEM_NUMBER, '');
@@ -19,7 +20,9 @@ export function cleanTask(text: string, annotations: ReadonlyArray<{ start: numb
     const e = a.end - offset;
     if (s >= 0 && e <= out.length) out = out.slice(0, s) + out.slice(e);
   }
-  return stripItemNumber(out).replace(/[。；;，,：:\s]+$/u, '').trim();
+  return stripItemNumber(out)
+    .replace(/[。；;，,：:\s]+$/u, '')
+    .trim();
 }
 
 /**

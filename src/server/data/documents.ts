@@ -114,7 +114,15 @@ export function documentDetail(db: Db, id: number): DocumentDetail | null {
       label: caption('department', m),
       rule: m.rule as string,
       flags: [],
-      fields: { id: m.id, name: m.name, canonical_id: m.canonical_id, canonical_name: m.canonical_name, section_path: m.section_path, page: m.page, sentence: m.sentence },
+      fields: {
+        id: m.id,
+        name: m.name,
+        canonical_id: m.canonical_id,
+        canonical_name: m.canonical_name,
+        section_path: m.section_path,
+        page: m.page,
+        sentence: m.sentence,
+      },
     });
   }
   for (const m of milestoneRowsOf(db, id)) {

@@ -28,9 +28,7 @@ export function documentPage(detail: DocumentDetail): string {
     if (b.start < pos) continue; // a heading inside a table, say: the table wins
     body += markedParagraphs(text, pos, b.start, marks, anchored);
     body +=
-      b.kind === 'heading'
-        ? sectionHeading(b.level, b.path, markedText(text, b.start, b.end, marks, anchored))
-        : renderTable(b.table, text, marks, anchored);
+      b.kind === 'heading' ? sectionHeading(b.level, b.path, markedText(text, b.start, b.end, marks, anchored)) : renderTable(b.table, text, marks, anchored);
     pos = b.end;
   }
   body += markedParagraphs(text, pos, text.length, marks, anchored);
@@ -43,42 +41,68 @@ export function documentPage(detail: DocumentDetail): string {
   return page(
     { title: d.title ?? fileName(d.path), active: 'documents', scripts: ['document.js'] },
     html`
-<div class="doc-layout">
-<article class="doc" id="doc-text">
-  <h1>${d.title ?? fileName(d.path)}</h1>
-  <p class="meta">${[d.region, d.type, d.period_start ? `${d.period_start}–${d.period_end ?? ''}` : null, d.issuer, d.doc_number, d.issued, `${d.format}${d.pages ? ` · ${d.pages} 页` : ''}`]
-    .filter(Boolean)
-    .join(' · ')}<br><span class="path">${printable(d.path)}</span></p>
-  ${detail.messages.length
-    ? html`<details class="messages"><summary>${detail.messages.length} 条处理信息 pipeline messages</summary><ul>${detail.messages.map(
-        (m) => html`<li class="sev-${m.severity}"><b>${m.severity}</b> ${m.stage}/${m.code}: ${m.text}</li>`,
-      )}</ul></details>`
-    : ''}
-  <div class="text">${raw(body)}</div>
-</article>
-<aside class="side">
-  <div class="legend">
-    ${(['target', 'actual', 'department', 'milestone'] as const).map(
-      (k) => html`<label><input type="checkbox" data-toggle="${k}" checked> <mark class="hl k-${k}">${PAGE_KIND_NAMES[k]}</mark> ${counts.get(k) ?? 0}</label>`,
-    )}
-    <span class="muted">待核 flagged: ${flagged} (红框 red outline)</span>
-  </div>
-  ${sections.length
-    ? html`<details class="toc"><summary>目录 Sections (${sections.length})</summary><ol>${sections.map(
-        (s) => html`<li class="lv${s.level}"><a href="#sec-${encodeURIComponent(s.path)}">${s.number} ${s.heading}</a></li>`,
-      )}</ol></details>`
-    : ''}
-  <div id="record-panel" class="record-panel"><p class="muted">点击高亮文字查看字段、规则和标记。Click a highlight to see its fields, rule and flags.</p></div>
-</aside>
-</div>
-<script type="application/json" id="records">${raw(recordsJson)}</script>
-`,
+      <div class="doc-layout">
+        <article class="doc" id="doc-text">
+          <h1>${d.title ?? fileName(d.path)}</h1>
+          <p class="meta">
+            ${[
+              d.region,
+              d.type,
+              d.period_start ? `${d.period_start}–${d.period_end ?? ''}` : null,
+              d.issuer,
+              d.doc_number,
+              d.issued,
+              `${d.format}${d.pages ? ` · ${d.pages} 页` : ''}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}<br /><span class="path">${printable(d.path)}</span>
+          </p>
+          ${
+            detail.messages.length
+              ? html`<details class="messages">
+                  <summary>${detail.messages.length} 条处理信息 pipeline messages</summary>
+                  <ul>
+                    ${detail.messages.map((m) => html`<li class="sev-${m.severity}"><b>${m.severity}</b> ${m.stage}/${m.code}: ${m.text}</li>`)}
+                  </ul>
+                </details>`
+              : ''
+          }
+          <div class="text">${raw(body)}</div>
+        </article>
+        <aside class="side">
+          <div class="legend">
+            ${(['target', 'actual', 'department', 'milestone'] as const).map(
+              (k) =>
+                html`<label
+                  ><input type="checkbox" data-toggle="${k}" checked /> <mark class="hl k-${k}">${PAGE_KIND_NAMES[k]}</mark> ${counts.get(k) ?? 0}</label
+                >`,
+            )}
+            <span class="muted">待核 flagged: ${flagged} (红框 red outline)</span>
+          </div>
+          ${
+            sections.length
+              ? html`<details class="toc">
+                  <summary>目录 Sections (${sections.length})</summary>
+                  <ol>
+                    ${sections.map((s) => html`<li class="lv${s.level}"><a href="#sec-${encodeURIComponent(s.path)}">${s.number} ${s.heading}</a></li>`)}
+                  </ol>
+                </details>`
+              : ''
+          }
+          <div id="record-panel" class="record-panel">
+            <p class="muted">点击高亮文字查看字段、规则和标记。Click a highlight to see its fields, rule and flags.</p>
+          </div>
+        </aside>
+      </div>
+      <script type="application/json" id="records">
+        ${raw(recordsJson)}
+      </script>
+    `,
   );
 }
 
 type OrderedBlock =
-  | { kind: 'heading'; start: number; end: number; level: number; path: string }
-  | { kind: 'table'; start: number; end: number; table: PageTable };
+  { kind: 'heading'; start: number; end: number; level: number; path: string } | { kind: 'table'; start: number; end: number; table: PageTable };
 
 function orderedBlocks(sections: DocumentDetail['sections'], tables: PageTable[]): OrderedBlock[] {
   const blocks: OrderedBlock[] = [
@@ -105,10 +129,18 @@ function renderTable(t: PageTable, text: string, marks: Mark[], anchored: Set<st
     const cells = t.cells.filter((c) => c.row === r);
     const tag = r < t.header_rows ? 'th' : 'td';
     rows.push(
-      html`<tr>${cells.map((c) =>
-        raw(`<${tag}${c.carried ? ' class="carried" title="merged cell, carried from above/left"' : ''}>${c.carried ? '' : markedText(text, c.start, c.end, marks, anchored)}</${tag}>`),
-      )}</tr>`,
+      html`<tr>
+        ${cells.map((c) =>
+          raw(
+            `<${tag}${c.carried ? ' class="carried" title="merged cell, carried from above/left"' : ''}>${c.carried ? '' : markedText(text, c.start, c.end, marks, anchored)}</${tag}>`,
+          ),
+        )}
+      </tr>`,
     );
   }
-  return html`<div class="table-wrap"><table class="grid doc-table" data-table="${t.id}">${rows}</table></div>\n`.value;
+  return html`<div class="table-wrap">
+    <table class="grid doc-table" data-table="${t.id}">
+      ${rows}
+    </table>
+  </div> `.value;
 }

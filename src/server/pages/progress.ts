@@ -51,52 +51,82 @@ export function progressPage(db: Db, q: ProgressQuery): string {
   return page(
     { title: '进度 Progress', active: 'progress' },
     html`
-<h1>进度 Progress</h1>
-<form class="search" method="get" action="/progress">
-  <label>地区 Region <input name="region" value="${q.region ?? ''}" size="12" placeholder="如 南京"></label>
-  <label>指标 Indicator <input name="indicator" value="${q.indicator ?? ''}" size="20" placeholder="名称或别名"></label>
-  <label><input type="checkbox" name="all" value="1"${q.all ? raw(' checked') : ''}> 含未报告实际值的目标 include unmeasured targets</label>
-  <button type="submit">筛选 Filter</button>
-</form>
-${notes.map((n) => html`<p class="match">${n}</p>`)}
-<p class="tally">${rows.length} 个目标 targets:
-  ${(['achieved', 'on-track', 'behind', 'unknown'] as const).map(
-    (k) => html`<span class="status status-${k}">${k === 'unknown' ? '无法判断 no baseline' : STATUS_NAMES[k.replace('-', ' ')]} ${tally.get(k) ?? 0}</span> `,
-  )}</p>
-<p class="muted">完成比例 = 最新实际值 ÷ 目标值（越低越好的指标取倒数）；“符合进度”按基期到目标年的线性进度判断。Share achieved = latest actual ÷ target; on track = at or above the linear pace from the baseline.</p>
-${measured.length
-  ? raw(
-      barChart({
-        title: '目标完成比例 share of target achieved',
-        bars: measured.map((r) => ({
-          label: `${r.region ?? ''} ${r.indicator_name}`,
-          value: r.share_achieved! * 100,
-          note: `(${r.actual_year}年) ${r.on_track ? (STATUS_NAMES[r.on_track] ?? r.on_track) : ''}`,
-          kind: statusKind(r.on_track),
-          data: { region: r.region ?? '', indicator: r.indicator_name },
-        })),
-        reference: { value: 100, label: '100%' },
-        format: (v) => `${Math.round(v)}%`,
-      }),
-    )
-  : ''}
-<table class="grid" id="progress-table">
-<thead><tr><th>地区 Region</th><th>指标 Indicator</th><th class="num">目标 Target</th><th>单位</th><th>目标年</th><th class="num">基期 Baseline</th><th class="num">实际 Actual</th><th class="num">完成 Share</th><th class="num">应达 Expected</th><th>状态 Status</th><th>文件自述 Stated</th></tr></thead>
-<tbody>${rows.map(
-      (r) => html`<tr>
-<td class="nowrap">${r.region ?? '—'}</td>
-<td><a href="/documents/${primary.get(r.plan_id) ?? ''}#rec-q${r.quantity_id}" title="${r.sentence}">${r.indicator_name}</a></td>
-<td class="num nowrap">${r.comparator && r.comparator !== '=' ? r.comparator.replace('>=', '≥').replace('<=', '≤') + ' ' : ''}${formatNumber(r.target_value)}</td>
-<td>${r.unit ?? ''}</td>
-<td>${r.due_year ?? ''}</td>
-<td class="num nowrap">${r.baseline_value === null ? '' : `${formatNumber(r.baseline_value)} (${r.baseline_year})`}</td>
-<td class="num nowrap">${r.actual_value === null ? '—' : `${formatNumber(r.actual_value)} (${r.actual_year})`}</td>
-<td class="num">${percent(r.share_achieved)}</td>
-<td class="num">${formatNumber(r.expected_value)}</td>
-<td class="nowrap"><span class="status status-${statusKind(r.on_track)}">${r.on_track ? (STATUS_NAMES[r.on_track] ?? r.on_track) : '—'}</span></td>
-<td>${r.stated_status ?? ''}</td>
-</tr>`,
-    )}</tbody></table>
-`,
+      <h1>进度 Progress</h1>
+      <form class="search" method="get" action="/progress">
+        <label>地区 Region <input name="region" value="${q.region ?? ''}" size="12" placeholder="如 南京" /></label>
+        <label>指标 Indicator <input name="indicator" value="${q.indicator ?? ''}" size="20" placeholder="名称或别名" /></label>
+        <label><input type="checkbox" name="all" value="1" ${q.all ? raw(' checked') : ''} /> 含未报告实际值的目标 include unmeasured targets</label>
+        <button type="submit">筛选 Filter</button>
+      </form>
+      ${notes.map((n) => html`<p class="match">${n}</p>`)}
+      <p class="tally">
+        ${rows.length} 个目标 targets:
+        ${(['achieved', 'on-track', 'behind', 'unknown'] as const).map(
+          (k) =>
+            html`<span class="status status-${k}">${k === 'unknown' ? '无法判断 no baseline' : STATUS_NAMES[k.replace('-', ' ')]} ${tally.get(k) ?? 0}</span> `,
+        )}
+      </p>
+      <p class="muted">
+        完成比例 = 最新实际值 ÷ 目标值（越低越好的指标取倒数）；“符合进度”按基期到目标年的线性进度判断。Share achieved = latest actual ÷ target; on track = at
+        or above the linear pace from the baseline.
+      </p>
+      ${
+        measured.length
+          ? raw(
+              barChart({
+                title: '目标完成比例 share of target achieved',
+                bars: measured.map((r) => ({
+                  label: `${r.region ?? ''} ${r.indicator_name}`,
+                  value: r.share_achieved! * 100,
+                  note: `(${r.actual_year}年) ${r.on_track ? (STATUS_NAMES[r.on_track] ?? r.on_track) : ''}`,
+                  kind: statusKind(r.on_track),
+                  data: { region: r.region ?? '', indicator: r.indicator_name },
+                })),
+                reference: { value: 100, label: '100%' },
+                format: (v) => `${Math.round(v)}%`,
+              }),
+            )
+          : ''
+      }
+      <table class="grid" id="progress-table">
+        <thead>
+          <tr>
+            <th>地区 Region</th>
+            <th>指标 Indicator</th>
+            <th class="num">目标 Target</th>
+            <th>单位</th>
+            <th>目标年</th>
+            <th class="num">基期 Baseline</th>
+            <th class="num">实际 Actual</th>
+            <th class="num">完成 Share</th>
+            <th class="num">应达 Expected</th>
+            <th>状态 Status</th>
+            <th>文件自述 Stated</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) =>
+              html`<tr>
+                <td class="nowrap">${r.region ?? '—'}</td>
+                <td><a href="/documents/${primary.get(r.plan_id) ?? ''}#rec-q${r.quantity_id}" title="${r.sentence}">${r.indicator_name}</a></td>
+                <td class="num nowrap">
+                  ${r.comparator && r.comparator !== '=' ? r.comparator.replace('>=', '≥').replace('<=', '≤') + ' ' : ''}${formatNumber(r.target_value)}
+                </td>
+                <td>${r.unit ?? ''}</td>
+                <td>${r.due_year ?? ''}</td>
+                <td class="num nowrap">${r.baseline_value === null ? '' : `${formatNumber(r.baseline_value)} (${r.baseline_year})`}</td>
+                <td class="num nowrap">${r.actual_value === null ? '—' : `${formatNumber(r.actual_value)} (${r.actual_year})`}</td>
+                <td class="num">${percent(r.share_achieved)}</td>
+                <td class="num">${formatNumber(r.expected_value)}</td>
+                <td class="nowrap">
+                  <span class="status status-${statusKind(r.on_track)}">${r.on_track ? (STATUS_NAMES[r.on_track] ?? r.on_track) : '—'}</span>
+                </td>
+                <td>${r.stated_status ?? ''}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    `,
   );
 }

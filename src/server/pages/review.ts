@@ -47,54 +47,85 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
   return page(
     { title: '审核 Review', active: 'review', scripts: ['review.js'] },
     html`
-<h1>审核 Review</h1>
-<form class="search" method="get" action="/review">
-  <label>文件 Document
-    <select name="document" onchange="this.form.submit()">${docs.map(
-      (d) => html`<option value="${d.id}"${d.id === chosen ? raw(' selected') : ''}>${d.is_primary ? '★ ' : ''}${d.id} · ${d.title ?? fileName(d.path)} · ${d.format} — ${pending.get(d.id) ?? 0} 待审</option>`,
-    )}</select></label>
-  <label>标记 Flag
-    <select name="flag" onchange="this.form.submit()"><option value="">全部 all</option>${[...flagKinds].map(
-      ([k, n]) => html`<option value="${k}"${k === q.flag ? raw(' selected') : ''}>${k} (${n})</option>`,
-    )}</select></label>
-  <noscript><button type="submit">显示 Show</button></noscript>
-</form>
-${notice ? html`<p class="notice">${notice}</p>` : ''}
-<div id="notice" aria-live="polite"></div>
-<div class="review-layout">
-<div>
-<p class="muted" id="queue-count">${items.length} 条待审核 record(s) to review in this document.</p>
-<ol class="queue" id="queue">
-${items.map(
-  (item, i) => html`<li class="item${i === 0 ? ' current' : ''}" id="item-${item.id}" data-id="${item.id}" data-type="${item.type}" data-fields="${JSON.stringify(
-    Object.fromEntries((EDITABLE[item.type] ?? []).map((k) => [k, show(item.fields[k]) === '—' ? '' : show(item.fields[k])])),
-  )}" tabindex="-1">
-  <div class="head"><b>${item.id}</b> · ${item.type} · <span class="muted">${item.sectionPath}${item.page ? ` · 第${item.page}页` : ''}</span> · <a href="/documents/${item.documentId}#rec-${item.id}">原文 in document</a></div>
-  <p class="sentence">${sentenceHtml(item)}</p>
-  <div class="fields">${(SHOWN[item.type] ?? []).filter((k) => item.fields[k] !== null && item.fields[k] !== undefined && show(item.fields[k]) !== '').map(
-    (k) => html`<span class="field"><span class="muted">${k}</span> <b>${show(item.fields[k])}</b></span>　`,
-  )}</div>
-  <ul class="flags">${item.flags.map((f) => html`<li><b>${f.kind}</b>: ${f.reason}</li>`)}</ul>
-  <div class="actions">
-    <button type="button" data-action="accept" title="a">接受 Accept <kbd>a</kbd></button>
-    <button type="button" class="secondary" data-action="reject" title="r">拒绝 Reject <kbd>r</kbd></button>
-    <button type="button" class="secondary" data-action="edit" title="e">修改 Edit <kbd>e</kbd></button>
-  </div>
-</li>`,
-)}
-</ol>
-${items.length === 0 ? html`<p class="notice">这个文件没有待审核的记录 — nothing left to review in this document.</p>` : ''}
-</div>
-<aside class="keys" id="keys">
-  <h3>键盘 Keyboard</h3>
-  <p><kbd>j</kbd> 下一条 next　<kbd>k</kbd> 上一条 previous</p>
-  <p><kbd>a</kbd> 接受 accept</p>
-  <p><kbd>r</kbd> 拒绝 reject (reason, then <kbd>Enter</kbd>)</p>
-  <p><kbd>e</kbd> 修改 edit (<kbd>Enter</kbd> saves, <kbd>Esc</kbd> cancels)</p>
-  <p><kbd>u</kbd> 撤销上一步 undo the last correction made here</p>
-  <p class="muted">Corrections are the ones <code>planlens review</code> writes: kept in review_corrections, re-applied when a document is ingested again.</p>
-</aside>
-</div>
-`,
+      <h1>审核 Review</h1>
+      <form class="search" method="get" action="/review">
+        <label
+          >文件 Document
+          <select name="document" onchange="this.form.submit()">
+            ${docs.map(
+              (d) =>
+                html`<option value="${d.id}" ${d.id === chosen ? raw(' selected') : ''}>
+                  ${d.is_primary ? '★ ' : ''}${d.id} · ${d.title ?? fileName(d.path)} · ${d.format} — ${pending.get(d.id) ?? 0} 待审
+                </option>`,
+            )}
+          </select></label
+        >
+        <label
+          >标记 Flag
+          <select name="flag" onchange="this.form.submit()">
+            <option value="">全部 all</option>
+            ${[...flagKinds].map(([k, n]) => html`<option value="${k}" ${k === q.flag ? raw(' selected') : ''}>${k} (${n})</option>`)}
+          </select></label
+        >
+        <noscript><button type="submit">显示 Show</button></noscript>
+      </form>
+      ${notice ? html`<p class="notice">${notice}</p>` : ''}
+      <div id="notice" aria-live="polite"></div>
+      <div class="review-layout">
+        <div>
+          <p class="muted" id="queue-count">${items.length} 条待审核 record(s) to review in this document.</p>
+          <ol class="queue" id="queue">
+            ${items.map(
+              (item, i) =>
+                html`<li
+                  class="item${i === 0 ? ' current' : ''}"
+                  id="item-${item.id}"
+                  data-id="${item.id}"
+                  data-type="${item.type}"
+                  data-fields="${JSON.stringify(
+                    Object.fromEntries((EDITABLE[item.type] ?? []).map((k) => [k, show(item.fields[k]) === '—' ? '' : show(item.fields[k])])),
+                  )}"
+                  tabindex="-1"
+                >
+                  <div class="head">
+                    <b>${item.id}</b> · ${item.type} · <span class="muted">${item.sectionPath}${item.page ? ` · 第${item.page}页` : ''}</span> ·
+                    <a href="/documents/${item.documentId}#rec-${item.id}">原文 in document</a>
+                  </div>
+                  <p class="sentence">${sentenceHtml(item)}</p>
+                  <div class="fields">
+                    ${(SHOWN[item.type] ?? [])
+                      .filter((k) => item.fields[k] !== null && item.fields[k] !== undefined && show(item.fields[k]) !== '')
+                      .map(
+                        (k) =>
+                          html`<span class="field"><span class="muted">${k}</span> <b>${show(item.fields[k])}</b></span
+                            >　 `,
+                      )}
+                  </div>
+                  <ul class="flags">
+                    ${item.flags.map((f) => html`<li><b>${f.kind}</b>: ${f.reason}</li>`)}
+                  </ul>
+                  <div class="actions">
+                    <button type="button" data-action="accept" title="a">接受 Accept <kbd>a</kbd></button>
+                    <button type="button" class="secondary" data-action="reject" title="r">拒绝 Reject <kbd>r</kbd></button>
+                    <button type="button" class="secondary" data-action="edit" title="e">修改 Edit <kbd>e</kbd></button>
+                  </div>
+                </li>`,
+            )}
+          </ol>
+          ${items.length === 0 ? html`<p class="notice">这个文件没有待审核的记录 — nothing left to review in this document.</p>` : ''}
+        </div>
+        <aside class="keys" id="keys">
+          <h3>键盘 Keyboard</h3>
+          <p><kbd>j</kbd> 下一条 next　<kbd>k</kbd> 上一条 previous</p>
+          <p><kbd>a</kbd> 接受 accept</p>
+          <p><kbd>r</kbd> 拒绝 reject (reason, then <kbd>Enter</kbd>)</p>
+          <p><kbd>e</kbd> 修改 edit (<kbd>Enter</kbd> saves, <kbd>Esc</kbd> cancels)</p>
+          <p><kbd>u</kbd> 撤销上一步 undo the last correction made here</p>
+          <p class="muted">
+            Corrections are the ones <code>planlens review</code> writes: kept in review_corrections, re-applied when a document is ingested again.
+          </p>
+        </aside>
+      </div>
+    `,
   );
 }

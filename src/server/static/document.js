@@ -43,9 +43,9 @@
       show(mark.dataset.records.split(' '), mark);
     }
   });
-  document.querySelectorAll('[data-toggle]').forEach((box) =>
-    box.addEventListener('change', () => text.classList.toggle(`hide-${box.dataset.toggle}`, !box.checked)),
-  );
+  document
+    .querySelectorAll('[data-toggle]')
+    .forEach((box) => box.addEventListener('change', () => text.classList.toggle(`hide-${box.dataset.toggle}`, !box.checked)));
   const fromHash = () => {
     const m = location.hash.match(/^#rec-(\w+)$/);
     if (!m || !records[m[1]]) return;

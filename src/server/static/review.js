@@ -86,7 +86,10 @@
       form.innerHTML = `<label for="f-reason">理由 reason</label><input id="f-reason" name="reason" list="reasons" value="not-a-target">
         <datalist id="reasons"><option value="not-a-target"><option value="not-a-department"><option value="wrong"><option value="duplicate"></datalist>`;
     }
-    form.insertAdjacentHTML('beforeend', `<span></span><span><button type="submit">${kind === 'edit' ? '保存 Save' : '拒绝 Reject'}</button> <button type="button" class="secondary cancel">取消 Esc</button></span><p class="error" role="alert"></p>`);
+    form.insertAdjacentHTML(
+      'beforeend',
+      `<span></span><span><button type="submit">${kind === 'edit' ? '保存 Save' : '拒绝 Reject'}</button> <button type="button" class="secondary cancel">取消 Esc</button></span><p class="error" role="alert"></p>`,
+    );
     li.append(form);
     const first = form.querySelector('input');
     first.focus();
@@ -122,13 +125,32 @@
     if (e.target.closest && e.target.closest('input, select, textarea, form')) return;
     const li = current();
     switch (e.key) {
-      case 'j': move(1); break;
-      case 'k': move(-1); break;
-      case 'a': if (li) act(li, 'accept'); break;
-      case 'r': if (li) { e.preventDefault(); openForm(li, 'reject'); } break;
-      case 'e': if (li) { e.preventDefault(); openForm(li, 'edit'); } break;
-      case 'u': undoLast(); break;
-      default: return;
+      case 'j':
+        move(1);
+        break;
+      case 'k':
+        move(-1);
+        break;
+      case 'a':
+        if (li) act(li, 'accept');
+        break;
+      case 'r':
+        if (li) {
+          e.preventDefault();
+          openForm(li, 'reject');
+        }
+        break;
+      case 'e':
+        if (li) {
+          e.preventDefault();
+          openForm(li, 'edit');
+        }
+        break;
+      case 'u':
+        undoLast();
+        break;
+      default:
+        return;
     }
   });
 })();

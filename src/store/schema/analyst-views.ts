@@ -10,8 +10,7 @@
  * extraction linked it, otherwise the name as written with blanks removed
  * (PDF and table text put spaces inside names: "维持 10 年以上…").
  */
-export const INDICATOR_KEY_SQL = (column: string): string =>
-  `replace(replace(replace(replace(${column}, ' ', ''), '　', ''), char(9), ''), char(10), '')`;
+export const INDICATOR_KEY_SQL = (column: string): string => `replace(replace(replace(replace(${column}, ' ', ''), '　', ''), char(9), ''), char(10), '')`;
 
 export const ANALYST_VIEWS_SQL = `
 -- Every fact quantity of a primary rendering with its dimensions resolved.

@@ -32,7 +32,8 @@ export const MIGRATIONS: Migration[] = [
     up: (db) => db.exec(REVIEW_SCHEMA_SQL),
   },
   {
-    description: "runs.status (running/finished/interrupted), pid and host: a killed run is marked interrupted by the next; file_claims (SQL in src/store/schema/run-status.ts)",
+    description:
+      'runs.status (running/finished/interrupted), pid and host: a killed run is marked interrupted by the next; file_claims (SQL in src/store/schema/run-status.ts)',
     up: (db) => db.exec(RUN_STATUS_SQL),
   },
 ];

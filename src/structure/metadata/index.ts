@@ -335,7 +335,8 @@ function periodInName(name: string, rules: MetadataRules, annual: boolean): [num
   if (range) return [Number(range[1]), Number(range[2])];
   // An annual plan (2023年…工作要点, 2024年…“十四五”规划实施推进计划) covers its one year;
   // a year in a closing parenthetical (（2021年修订）) dates the text, not its span.
-  const single = annual && rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(name.replace(/(?:[（(][^（）()]*[）)])+$/u, ''))) : null;
+  const single =
+    annual && rules.periodYearPattern ? new RegExp(rules.periodYearPattern, 'u').exec(asciiDigits(name.replace(/(?:[（(][^（）()]*[）)])+$/u, ''))) : null;
   if (single) return [Number(single[1]), Number(single[1])];
   for (const [word, years] of Object.entries(rules.periodWords)) if (name.includes(word)) return years;
   return null;
@@ -400,6 +401,9 @@ function levelOf(title: string | null, resolved: ResolvedRegion, rules: Metadata
   const named = [region, divisionName].find((name) => title.includes(name));
   const subject = named ? title.slice(title.indexOf(named) + named.length) : title;
   // A pun quoted inside the zone's name (杨“数”浦…创新区) is part of the name; a quoted phrase (“十四五”) ends the head.
-  const head = subject.replace(/[“"]([^“”"]{1,2})[”"]/gu, '$1').split(/[“"《]/u)[0]!.slice(0, 20);
+  const head = subject
+    .replace(/[“"]([^“”"]{1,2})[”"]/gu, '$1')
+    .split(/[“"《]/u)[0]!
+    .slice(0, 20);
   return rules.zoneWords.some((word) => head.includes(word)) ? 'zone' : level;
 }

@@ -146,7 +146,7 @@ function pickEntry(entries: Entry[], d: Divisions, mentions: Map<string, number>
   for (const entry of entries) {
     const city = entry.division.cityCode ? d.cities.get(entry.division.cityCode) : undefined;
     const province = entry.division.provinceCode ? d.provinces.get(entry.division.provinceCode) : undefined;
-    const score = (city ? (mentions.get(city.name) ?? 0) * 2 : 0) + (province ? mentions.get(province.name) ?? 0 : 0);
+    const score = (city ? (mentions.get(city.name) ?? 0) * 2 : 0) + (province ? (mentions.get(province.name) ?? 0) : 0);
     if (score > bestScore) {
       best = entry;
       bestScore = score;

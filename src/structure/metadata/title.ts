@@ -82,7 +82,11 @@ export function findHandedOverTitle(frontText: string, rules: MetadataRules): Fo
  * where the front matter has no title (a dataset that holds a notice's body
  * first and its title block further down), this pair is the document's head.
  */
-export function findTitleAboveNumber(lines: Line[], rules: MetadataRules, isDocNumber: (text: string) => boolean): { found: FoundTitle; numberLine: Line } | null {
+export function findTitleAboveNumber(
+  lines: Line[],
+  rules: MetadataRules,
+  isDocNumber: (text: string) => boolean,
+): { found: FoundTitle; numberLine: Line } | null {
   const titleLike = titleLineTest(rules, isDocNumber);
   const content = lines.filter((line) => !isBlank(line.text));
   for (let i = 0; i + 1 < content.length; i++) {

@@ -23,7 +23,9 @@ const FLOORS = { targets: 0.95, actuals: 0.9 } as const;
 
 const rules = new RuleSet();
 const pipeline = loadPipeline(DEFAULT_PIPELINE, STAGES);
-const files = readdirSync(CORPORA).filter((f) => /\.(txt|docx|pdf)$/.test(f)).sort();
+const files = readdirSync(CORPORA)
+  .filter((f) => /\.(txt|docx|pdf)$/.test(f))
+  .sort();
 
 async function runUntil(path: string, stage: string): Promise<DocumentState> {
   const state = await runPipeline(pipeline, await openSource(path), { rules }, stage);
@@ -52,7 +54,10 @@ describe.each(files)('%s', (file) => {
       const state = states.get(file)!;
       const score = scoreDocument(readGoldFile(goldPath).gold, toGold(state, file)).sections[section];
       const value = f1(score.tp, score.fp, score.fn);
-      expect(value, `misses: ${score.misses.map((m) => m.fact).join('; ')} | false positives: ${score.falsePositives.map((m) => m.fact).join('; ')}`).toBeGreaterThanOrEqual(FLOORS[section]);
+      expect(
+        value,
+        `misses: ${score.misses.map((m) => m.fact).join('; ')} | false positives: ${score.falsePositives.map((m) => m.fact).join('; ')}`,
+      ).toBeGreaterThanOrEqual(FLOORS[section]);
     });
   }
 
@@ -81,9 +86,16 @@ describe.each(files)('%s', (file) => {
     expect(facts.length).toBeGreaterThan(0);
     for (const q of quantities) {
       if (!q.isFact) {
-        const fact = facts.find((f) => f.kind === q.kind && f.year === q.year && f.valueBase === q.valueBase && (f.indicatorId ?? f.indicator) === (q.indicatorId ?? q.indicator));
+        const fact = facts.find(
+          (f) => f.kind === q.kind && f.year === q.year && f.valueBase === q.valueBase && (f.indicatorId ?? f.indicator) === (q.indicatorId ?? q.indicator),
+        );
         expect(fact, `${q.indicator} ${q.value} has no fact record`).toBeDefined();
-        if (quantities.some((o) => o.provenance.cell && o.kind === q.kind && o.year === q.year && o.valueBase === q.valueBase && o.indicatorId && o.indicatorId === q.indicatorId)) {
+        if (
+          quantities.some(
+            (o) =>
+              o.provenance.cell && o.kind === q.kind && o.year === q.year && o.valueBase === q.valueBase && o.indicatorId && o.indicatorId === q.indicatorId,
+          )
+        ) {
           expect(fact!.provenance.cell).toBeDefined();
         }
       }
@@ -119,7 +131,16 @@ describe('a long plan', () => {
 
   it('merges with what extract-responsibilities already found', async () => {
     const state = states.get(files[0]!)!;
-    const before = { ...state, extractions: { quantities: [], departments: [{ name: '市知识产权局', canonicalId: null, canonicalName: null, provenance: state.extractions!.quantities[0]!.provenance }], responsibilities: [], implicitSupport: ['x'], milestones: [] } };
+    const before = {
+      ...state,
+      extractions: {
+        quantities: [],
+        departments: [{ name: '市知识产权局', canonicalId: null, canonicalName: null, provenance: state.extractions!.quantities[0]!.provenance }],
+        responsibilities: [],
+        implicitSupport: ['x'],
+        milestones: [],
+      },
+    };
     const out = await extractQuantitiesStage.run(before, extractQuantitiesStage.options.parse({}), { rules });
     expect(out.extractions!.departments).toHaveLength(1);
     expect(out.extractions!.implicitSupport).toEqual(['x']);

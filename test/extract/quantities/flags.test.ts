@@ -58,8 +58,13 @@ function flagKinds(record: QuantityRecord): string[] {
 }
 
 describe('flags', () => {
-  it('a bare magnitude (the Nanjing evaluation table\'s >200亿) counts in its indicator\'s base unit, and says so', async () => {
-    const state = await runPipeline(loadPipeline(DEFAULT_PIPELINE, STAGES), await openSource('corpora/nanjing-ip-14fyp-midterm-review.txt'), { rules: new RuleSet() }, 'extract-quantities');
+  it("a bare magnitude (the Nanjing evaluation table's >200亿) counts in its indicator's base unit, and says so", async () => {
+    const state = await runPipeline(
+      loadPipeline(DEFAULT_PIPELINE, STAGES),
+      await openSource('corpora/nanjing-ip-14fyp-midterm-review.txt'),
+      { rules: new RuleSet() },
+      'extract-quantities',
+    );
     const record = state.extractions!.quantities.find((r) => r.kind === 'target' && r.unit === '亿');
     expect(record, 'a target written in bare 亿').toBeDefined();
     expect([record!.indicatorId, record!.valueBase, record!.unitBase]).toEqual(['ip.pledge-financing', 2e10, '元']);

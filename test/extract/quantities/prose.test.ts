@@ -11,30 +11,64 @@ const workPlan = { ...planDoc, period: [2024, 2026] as [number, number], referen
 describe('deadlines', () => {
   sentenceCases('year', {
     valid: [
-      { text: '到2025年，万人高价值发明专利拥有量达100件。', expect: [{ kind: 'target', year: 2025, indicator: '万人高价值发明专利拥有量', value: 100, unit: '件', comparator: '>=', flagKinds: [] }] },
-      { text: '到 2026 年， 建成 100 人左右的知识产权高层次人才库。', doc: workPlan, expect: [{ kind: 'target', year: 2026, value: 100, comparator: '~', indicator: '知识产权高层次人才库' }] },
-      { text: '2027年前，新增国家级知识产权保护中心1个。', doc: { ...planDoc, period: [2021, 2027] }, expect: [{ kind: 'target', year: 2027, indicator: '新增国家级知识产权保护中心', value: 1, unit: '个' }] },
+      {
+        text: '到2025年，万人高价值发明专利拥有量达100件。',
+        expect: [{ kind: 'target', year: 2025, indicator: '万人高价值发明专利拥有量', value: 100, unit: '件', comparator: '>=', flagKinds: [] }],
+      },
+      {
+        text: '到 2026 年， 建成 100 人左右的知识产权高层次人才库。',
+        doc: workPlan,
+        expect: [{ kind: 'target', year: 2026, value: 100, comparator: '~', indicator: '知识产权高层次人才库' }],
+      },
+      {
+        text: '2027年前，新增国家级知识产权保护中心1个。',
+        doc: { ...planDoc, period: [2021, 2027] },
+        expect: [{ kind: 'target', year: 2027, indicator: '新增国家级知识产权保护中心', value: 1, unit: '个' }],
+      },
       { text: '力争2025年，知识产权交易额超过30亿元。', expect: [{ kind: 'target', year: 2025, comparator: '>', unit: '亿元', indicator: '知识产权交易额' }] },
       { text: '力争到“十四五”末，全市有效发明专利拥有量达18000件。', expect: [{ kind: 'target', year: 2025, indicator: '有效发明专利拥有量' }] },
       { text: '目标：至2025年，获批国家知识产权试点示范园区1个。', expect: [{ kind: 'target', year: 2025, value: 1, unit: '个' }] },
-      { text: '2025年专利交易额度达到1亿元，服务企业达到千家。', expect: [{ kind: 'target', year: 2025, indicator: '专利交易额度', value: 1, unit: '亿元' }, { kind: 'target', year: 2025, indicator: '服务企业', value: 1000, unit: '家' }] },
+      {
+        text: '2025年专利交易额度达到1亿元，服务企业达到千家。',
+        expect: [
+          { kind: 'target', year: 2025, indicator: '专利交易额度', value: 1, unit: '亿元' },
+          { kind: 'target', year: 2025, indicator: '服务企业', value: 1000, unit: '家' },
+        ],
+      },
     ],
   });
   const noPeriod = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2027, source: 'the latest deadline' } };
   sentenceCases('no date: the paragraph deadline, then the document horizon decides', {
     valid: [
-      { text: '培育30家左右智能制造领军企业。', context: '到2026年，全市智能制造水平显著提升。', doc: noPeriod, expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }] },
+      {
+        text: '培育30家左右智能制造领军企业。',
+        context: '到2026年，全市智能制造水平显著提升。',
+        doc: noPeriod,
+        expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }],
+      },
       { text: '其中，国家级平台达到5家。', context: '到2026年，省级创新平台达到100家；', doc: noPeriod, expect: [{ kind: 'target', year: 2026 }] },
       { text: '培育30家左右智能制造领军企业。', doc: noPeriod, expect: [{ kind: 'target', year: 2027, flagKinds: ['year-defaulted'] }] },
       // A deadline already past when the document was issued is no horizon.
-      { text: '培育30家左右智能制造领军企业。', context: '到2020年，已建成平台10个。', doc: { ...noPeriod, presentYear: 2023 }, expect: [{ kind: 'target', year: 2027 }] },
+      {
+        text: '培育30家左右智能制造领军企业。',
+        context: '到2020年，已建成平台10个。',
+        doc: { ...noPeriod, presentYear: 2023 },
+        expect: [{ kind: 'target', year: 2027 }],
+      },
       { text: '培育30家左右智能制造领军企业。', doc: { ...noPeriod, horizon: null }, expect: [{ kind: 'target', year: null, flagKinds: ['year-defaulted'] }] },
     ],
   });
   sentenceCases('no date: the plan period decides', {
     valid: [
       { text: '知识产权服务机构数量达100家。', doc: workPlan, section: 'target', expect: [{ kind: 'target', year: 2026, flagKinds: ['year-defaulted'] }] },
-      { text: '新增知识产权贯标企业300家，国家知识产权优势示范企业达30家。', doc: workPlan, expect: [{ year: 2026, indicator: '新增知识产权贯标企业', comparator: '=' }, { year: 2026, indicator: '国家知识产权优势示范企业', comparator: '>=' }] },
+      {
+        text: '新增知识产权贯标企业300家，国家知识产权优势示范企业达30家。',
+        doc: workPlan,
+        expect: [
+          { year: 2026, indicator: '新增知识产权贯标企业', comparator: '=' },
+          { year: 2026, indicator: '国家知识产权优势示范企业', comparator: '>=' },
+        ],
+      },
     ],
   });
 });
@@ -56,7 +90,10 @@ describe('several figures in one sentence', () => {
       },
       {
         text: '培养企业知识产权总监200人，从事代理、运营、策划、信息等知识产权实务人才500人。',
-        expect: [{ indicator: '培养企业知识产权总监', value: 200 }, { indicator: '知识产权实务人才', value: 500 }],
+        expect: [
+          { indicator: '培养企业知识产权总监', value: 200 },
+          { indicator: '知识产权实务人才', value: 500 },
+        ],
       },
       {
         text: '到2025年，新增10名精通国际知识产权规则、熟悉知识产权事务的知识产权高层次人才。',
@@ -64,7 +101,10 @@ describe('several figures in one sentence', () => {
       },
       {
         text: '成功发行 10 单以上知识产权证券化产品， 融资总额超过20 亿元。',
-        expect: [{ indicator: '成功发行知识产权证券化产品', value: 10, unit: '单', comparator: '>=' }, { indicator: '融资总额', value: 20, comparator: '>' }],
+        expect: [
+          { indicator: '成功发行知识产权证券化产品', value: 10, unit: '单', comparator: '>=' },
+          { indicator: '融资总额', value: 20, comparator: '>' },
+        ],
       },
       {
         text: '累计获得中国专利奖47个、省级专利奖27个。',
@@ -77,8 +117,20 @@ describe('several figures in one sentence', () => {
       { text: '共享平台服务企业达200家，其他服务机构50家。', expect: [{ indicator: '共享平台服务企业' }, { indicator: '其他服务机构' }] },
       { text: '一般作品著作权登记量累计达3万件。', expect: [{ indicator: '一般作品著作权登记量', value: 3, unit: '万件', cumulative: true }] },
       { text: '每年新增发明专利授权1000件。', expect: [{ value: 1000, perYear: true, indicator: '新增发明专利授权' }] },
-      { text: '每年新培育瞪羚企业400家、独角兽企业3家左右。', expect: [{ value: 400, perYear: true }, { value: 3, perYear: true, comparator: '~' }] },
-      { text: '每年组织实施100项重点研发项目和30项以上重大基础研究项目。', expect: [{ value: 100, perYear: true }, { value: 30, perYear: true }] },
+      {
+        text: '每年新培育瞪羚企业400家、独角兽企业3家左右。',
+        expect: [
+          { value: 400, perYear: true },
+          { value: 3, perYear: true, comparator: '~' },
+        ],
+      },
+      {
+        text: '每年组织实施100项重点研发项目和30项以上重大基础研究项目。',
+        expect: [
+          { value: 100, perYear: true },
+          { value: 30, perYear: true },
+        ],
+      },
       {
         text: '到2025年，万人发明专利拥有量由2020年的30件提高到2025年的50件。',
         expect: [
@@ -103,8 +155,14 @@ describe('several figures in one sentence', () => {
   sentenceCases('verb–number–measure–object', {
     valid: [
       { text: '到2027年，围绕工业制造、医疗等领域形成30个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 30, unit: '个' }] },
-      { text: '到2027年，研制并获批2—4种新食品原料、食品添加剂新品种。', expect: [{ indicator: '新食品原料、食品添加剂新品种', value: 2, valueMax: 4, unit: '种' }] },
-      { text: '到2027年，培育8个左右特色专业型工业互联网平台、优秀解决方案服务商。', expect: [{ indicator: '特色专业型工业互联网平台、优秀解决方案服务商', value: 8, comparator: '~' }] },
+      {
+        text: '到2027年，研制并获批2—4种新食品原料、食品添加剂新品种。',
+        expect: [{ indicator: '新食品原料、食品添加剂新品种', value: 2, valueMax: 4, unit: '种' }],
+      },
+      {
+        text: '到2027年，培育8个左右特色专业型工业互联网平台、优秀解决方案服务商。',
+        expect: [{ indicator: '特色专业型工业互联网平台、优秀解决方案服务商', value: 8, comparator: '~' }],
+      },
       { text: '到2027年，遴选、推介50项左右优质产品。', expect: [{ indicator: '优质产品', value: 50 }] },
       { text: '到2027年，新建10家以上信息领域省级重点实验室。', expect: [{ indicator: '新建信息领域省级重点实验室', value: 10, comparator: '>=' }] },
       { text: '到2027年，新引育60名国家级科技人才。', expect: [{ indicator: '新引育国家级科技人才', value: 60 }] },
@@ -112,7 +170,14 @@ describe('several figures in one sentence', () => {
       // 围绕 far from the figure names the scope of the goal, not the figure.
       { text: '到2027年，围绕制造、医疗等领域形成40个行业大模型产品。', expect: [{ indicator: '行业大模型产品', value: 40 }] },
       // 的 before the next figure: the first figure counts the noun before 的, the next is named after it.
-      { text: '通过智能化改造，80家示范工厂的生产效率平均提升30%。', doc: evaluationDoc, expect: [{ indicator: '示范工厂', value: 80 }, { indicator: '生产效率平均提升', value: 30 }] },
+      {
+        text: '通过智能化改造，80家示范工厂的生产效率平均提升30%。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '示范工厂', value: 80 },
+          { indicator: '生产效率平均提升', value: 30 },
+        ],
+      },
       // A place word after the figure starts its noun.
       { text: '到2027年，打造300个左右全国领先的深度融合应用场景。', expect: [{ indicator: '深度融合应用场景', value: 300, comparator: '~' }] },
       // A bracket right after the figure explains its unit; a figure inside it qualifies the first.
@@ -124,7 +189,7 @@ describe('several figures in one sentence', () => {
   });
 });
 
-describe('a national plan\'s goal sentence', () => {
+describe("a national plan's goal sentence", () => {
   sentenceCases('many goals, one deadline', {
     valid: [
       {
@@ -175,11 +240,17 @@ describe('achieved values', () => {
       },
       {
         text: '截至“十三五”末，累计拥有PCT专利申请646件，国内注册商标31416件。',
-        expect: [{ kind: 'actual', year: 2020, cumulative: true, value: 646 }, { kind: 'actual', year: 2020, indicator: '国内注册商标' }],
+        expect: [
+          { kind: 'actual', year: 2020, cumulative: true, value: 646 },
+          { kind: 'actual', year: 2020, indicator: '国内注册商标' },
+        ],
       },
       {
         text: '2020年，知识产权质押融资达1亿元，技术合同成交额67.72亿元。',
-        expect: [{ kind: 'actual', year: 2020, value: 1 }, { kind: 'actual', year: 2020, indicator: '技术合同成交额' }],
+        expect: [
+          { kind: 'actual', year: 2020, value: 1 },
+          { kind: 'actual', year: 2020, indicator: '技术合同成交额' },
+        ],
       },
       {
         text: '截至2022年底，全市有效发明专利量达113788件，较“十三五”末增长61.57%，2023年一季度保持持续增长，达117367件；',
@@ -282,13 +353,30 @@ describe('reports: starting points and years of a sentence', () => {
         ],
       },
       // A year qualifying one figure (…年的) dates the rest of its sentence…
-      { text: '互联网普及率提高到2021年的73%，上网人数达10.32亿人。', doc: report, expect: [{ year: 2021, value: 73 }, { kind: 'actual', year: 2021, value: 10.32 }] },
+      {
+        text: '互联网普及率提高到2021年的73%，上网人数达10.32亿人。',
+        doc: report,
+        expect: [
+          { year: 2021, value: 73 },
+          { kind: 'actual', year: 2021, value: 10.32 },
+        ],
+      },
       // …but not the next sentence: that takes the report's year.
-      { text: '移动电话用户总数达16.43亿户。', context: '互联网普及率从2012年的42.1%提高到2021年的73%。', doc: report, expect: [{ kind: 'actual', year: 2022, value: 16.43 }] },
+      {
+        text: '移动电话用户总数达16.43亿户。',
+        context: '互联网普及率从2012年的42.1%提高到2021年的73%。',
+        doc: report,
+        expect: [{ kind: 'actual', year: 2022, value: 16.43 }],
+      },
       // A starting point dates only its own clause.
       { text: '党务公开率超过70%。', context: '排名从2012年全球第78位提高到目前的第9位，', doc: report, expect: [{ kind: 'actual', year: 2022, value: 70 }] },
       // A year heading a paragraph still dates the sentences after it.
-      { text: '农机应用北斗终端超过60万台套。', context: '2021年，农作物耕种收综合机械化率超过72%。', doc: report, expect: [{ kind: 'actual', year: 2021, value: 60 }] },
+      {
+        text: '农机应用北斗终端超过60万台套。',
+        context: '2021年，农作物耕种收综合机械化率超过72%。',
+        doc: report,
+        expect: [{ kind: 'actual', year: 2021, value: 60 }],
+      },
     ],
   });
 });

@@ -76,6 +76,9 @@ describe('adding language is a data change', () => {
   it('a new alias', () => {
     const rules = rulesWith('indicators.yaml', (t) => t.replace('aliases: [有效发明专利量,', 'aliases: [发明专利有效量, 有效发明专利量,'));
     expect(new IndicatorLinker(loadQuantityRules(new RuleSet()).indicators).link('发明专利有效量').method).not.toBe('alias');
-    expect(new IndicatorLinker(loadQuantityRules(rules).indicators).link('发明专利有效量')).toMatchObject({ id: 'ip.valid-invention-patents', method: 'alias' });
+    expect(new IndicatorLinker(loadQuantityRules(rules).indicators).link('发明专利有效量')).toMatchObject({
+      id: 'ip.valid-invention-patents',
+      method: 'alias',
+    });
   });
 });

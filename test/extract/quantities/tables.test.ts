@@ -148,11 +148,25 @@ describe('indicator tables', () => {
   }
 
   it('flags a value whose unit nobody gives', () => {
-    const got = tables.read(table([['内容', '预期目标'], ['累计培养培训知识产权专业人才', '＞5 万']]), evaluationDoc);
+    const got = tables.read(
+      table([
+        ['内容', '预期目标'],
+        ['累计培养培训知识产权专业人才', '＞5 万'],
+      ]),
+      evaluationDoc,
+    );
     expect(got[0]!.flags.map((f) => f.kind)).toContain('missing-unit');
   });
 
   it('reads nothing from a table without value columns', () => {
-    expect(tables.read(table([['牵头单位', '配合单位'], ['市知识产权局', '市财政局']]), planDoc)).toEqual([]);
+    expect(
+      tables.read(
+        table([
+          ['牵头单位', '配合单位'],
+          ['市知识产权局', '市财政局'],
+        ]),
+        planDoc,
+      ),
+    ).toEqual([]);
   });
 });

@@ -24,16 +24,35 @@ const cases: Array<{ pattern: string; content: string; lead: string[]; support: 
   },
   {
     pattern: 'note for every task goes to implicit support, off the record',
-    content: '牵头单位：市市场监管局<市知识产权局>，配合单位：市质量发展和食品药品安全委员会成员单位，各县区政府、功能板块管委会，以下均需各县区政府、功能板块管委会落实，不再列出',
+    content:
+      '牵头单位：市市场监管局<市知识产权局>，配合单位：市质量发展和食品药品安全委员会成员单位，各县区政府、功能板块管委会，以下均需各县区政府、功能板块管委会落实，不再列出',
     lead: ['市市场监管局（市知识产权局）'],
     support: ['市质量发展和食品药品安全委员会成员单位'],
     roles: 'split',
     implicit: ['各县区政府', '功能板块管委会'],
   },
   { pattern: 'lead only', content: '牵头单位：市市场监管局<市知识产权局>', lead: ['市市场监管局（市知识产权局）'], support: [], roles: 'split' },
-  { pattern: 'unsplit 责任单位 list: lead is the first', content: '责任单位：市科技局、市财政局、市教育局', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'unsplit' },
-  { pattern: 'half-width colon and semicolon', content: '牵头部门:市发改委;配合部门:市财政局、市统计局', lead: ['市发改委'], support: ['市财政局', '市统计局'], roles: 'split' },
-  { pattern: 'lead beside 责任单位: the others support', content: '牵头单位：市知识产权局；责任单位：各县区政府', lead: ['市知识产权局'], support: ['各县区政府'], roles: 'split' },
+  {
+    pattern: 'unsplit 责任单位 list: lead is the first',
+    content: '责任单位：市科技局、市财政局、市教育局',
+    lead: ['市科技局'],
+    support: ['市财政局', '市教育局'],
+    roles: 'unsplit',
+  },
+  {
+    pattern: 'half-width colon and semicolon',
+    content: '牵头部门:市发改委;配合部门:市财政局、市统计局',
+    lead: ['市发改委'],
+    support: ['市财政局', '市统计局'],
+    roles: 'split',
+  },
+  {
+    pattern: 'lead beside 责任单位: the others support',
+    content: '牵头单位：市知识产权局；责任单位：各县区政府',
+    lead: ['市知识产权局'],
+    support: ['各县区政府'],
+    roles: 'split',
+  },
   { pattern: 'inline 牵头/配合', content: '市科技局牵头，市财政局、市教育局配合', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'inline 负责, units not separated', content: '市科技局、市财政局按职责分工负责', lead: ['市科技局'], support: ['市财政局'], roles: 'unsplit' },
   { pattern: 'inline 牵头/参加', content: '市科技局牵头，市财政局、市教育局参加', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
@@ -156,9 +175,21 @@ describe('input styles and evaluation methods', () => {
   const found = (text: string) =>
     findRoleAnnotations(text, responsibilityRules(rules), isUnit).map((a) => ({ lead: a.lead, support: a.support, roles: a.roles }));
   it.each([
-    { style: 'crawled markdown: **bold** label', text: '1.加强执法。开展专项行动。\n**牵头单位**：市公安局；**配合单位**：市司法局\n', want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'split' }] },
-    { style: 'legal-database export: full-width indent', text: '　　一、加强执法。\n　　责任单位：市公安局、市司法局\n', want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' }] },
-    { style: 'evaluation method: 牵头考核单位 / 责任单位', text: '（一）专利质量。（牵头考核单位：市知识产权局，责任单位：市科技局）\n', want: [{ lead: ['市知识产权局'], support: ['市科技局'], roles: 'split' }] },
+    {
+      style: 'crawled markdown: **bold** label',
+      text: '1.加强执法。开展专项行动。\n**牵头单位**：市公安局；**配合单位**：市司法局\n',
+      want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'split' }],
+    },
+    {
+      style: 'legal-database export: full-width indent',
+      text: '　　一、加强执法。\n　　责任单位：市公安局、市司法局\n',
+      want: [{ lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' }],
+    },
+    {
+      style: 'evaluation method: 牵头考核单位 / 责任单位',
+      text: '（一）专利质量。（牵头考核单位：市知识产权局，责任单位：市科技局）\n',
+      want: [{ lead: ['市知识产权局'], support: ['市科技局'], roles: 'split' }],
+    },
   ])('$style', ({ text, want }) => {
     expect(found(text)).toEqual(want);
   });

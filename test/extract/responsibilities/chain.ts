@@ -28,7 +28,9 @@ export async function runChain(fileName: string): Promise<DocumentState> {
 
 /** Every rendering (.txt/.docx/.pdf) of every document that has a gold file. */
 export function renderings(): Array<{ file: string; doc: string }> {
-  const docs = readdirSync(GOLD).filter((f) => f.endsWith('.gold.json')).map((f) => f.replace(/\.gold\.json$/, ''));
+  const docs = readdirSync(GOLD)
+    .filter((f) => f.endsWith('.gold.json'))
+    .map((f) => f.replace(/\.gold\.json$/, ''));
   return readdirSync(CORPORA)
     .filter((f) => docs.some((d) => f.startsWith(d + '.')))
     .sort()

@@ -34,11 +34,15 @@ describe.each(renderings())('$file', ({ file, doc }) => {
     expect(state.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
   }, 120_000);
 
-  it.each(Object.entries(FLOORS))('%s F1 ≥ %f', async (section, floor) => {
-    const score = scoreDocument(gold, toGold(await stateOf(file), file));
-    const s = score.sections[section as keyof typeof FLOORS];
-    expect(f1(s), JSON.stringify({ misses: s.misses, falsePositives: s.falsePositives })).toBeGreaterThanOrEqual(floor);
-  }, 120_000);
+  it.each(Object.entries(FLOORS))(
+    '%s F1 ≥ %f',
+    async (section, floor) => {
+      const score = scoreDocument(gold, toGold(await stateOf(file), file));
+      const s = score.sections[section as keyof typeof FLOORS];
+      expect(f1(s), JSON.stringify({ misses: s.misses, falsePositives: s.falsePositives })).toBeGreaterThanOrEqual(floor);
+    },
+    120_000,
+  );
 
   it('implicit support matches gold', async () => {
     const s = scoreDocument(gold, toGold(await stateOf(file), file)).sections.implicit_support;
@@ -59,18 +63,22 @@ describe.each(renderings())('$file', ({ file, doc }) => {
 });
 
 describe('the Lianyungang work plan', () => {
-  it.each(renderings().filter((r) => r.doc.startsWith('lianyungang')))('$file yields its 19 tasks, each with a lead and its section', async ({ file }) => {
-    const x = (await stateOf(file)).extractions!;
-    expect(x.responsibilities).toHaveLength(19);
-    for (const r of x.responsibilities) {
-      expect(r.lead.length).toBeGreaterThan(0);
-      expect(r.sectionPath).toMatch(/\/\d+$/);
-      expect(r.task).not.toMatch(/^\d|[（(]牵头/);
-    }
-    expect(x.implicitSupport).toEqual(['各县区政府', '功能板块管委会']);
-    // 市 resolves to the plan's region.
-    expect(x.departments.find((d) => d.name === '市市场监管局')?.canonicalName).toBe('连云港市市场监督管理局');
-  }, 120_000);
+  it.each(renderings().filter((r) => r.doc.startsWith('lianyungang')))(
+    '$file yields its 19 tasks, each with a lead and its section',
+    async ({ file }) => {
+      const x = (await stateOf(file)).extractions!;
+      expect(x.responsibilities).toHaveLength(19);
+      for (const r of x.responsibilities) {
+        expect(r.lead.length).toBeGreaterThan(0);
+        expect(r.sectionPath).toMatch(/\/\d+$/);
+        expect(r.task).not.toMatch(/^\d|[（(]牵头/);
+      }
+      expect(x.implicitSupport).toEqual(['各县区政府', '功能板块管委会']);
+      // 市 resolves to the plan's region.
+      expect(x.departments.find((d) => d.name === '市市场监管局')?.canonicalName).toBe('连云港市市场监督管理局');
+    },
+    120_000,
+  );
 });
 
 describe('merging with the quantities stage', () => {

@@ -12,7 +12,10 @@ import { rules } from './chain.js';
 
 const compiled = () => departmentRules(rules);
 const names = (text: string) => findUnits(text, compiled(), placeNames()).map((c) => c.name);
-const actors = (text: string) => findUnits(text, compiled(), placeNames()).filter((c) => c.actor).map((c) => c.name);
+const actors = (text: string) =>
+  findUnits(text, compiled(), placeNames())
+    .filter((c) => c.actor)
+    .map((c) => c.name);
 
 beforeAll(() => useDictionary(rules.resource('userdict.utf8')));
 
@@ -31,15 +34,39 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'place + notary office', text: '南京公证处研发上线全国首个平台', names: ['南京公证处'] },
   { pattern: 'national body by name', text: '被国务院列为全国自贸区改革试点案例，被商务部列为试点', names: ['国务院', '商务部'] },
   { pattern: 'short national alias', text: '得到最高法院主要领导批示', names: ['最高法院'] },
-  { pattern: 'sub-unit after a national regulator', text: '国家金融监督管理总局连云港监管分局、人民银行连云港市分行', names: ['国家金融监督管理总局连云港监管分局', '人民银行连云港市分行'] },
-  { pattern: 'a working group named with its place', text: '北京市大数据工作推进小组负责总体指导，市科技攻关工作组统筹协调', names: ['北京市大数据工作推进小组', '市科技攻关工作组'] },
-  { pattern: 'a place before a body that names a national programme', text: '成立济南国家人工智能创新应用先导区建设领导小组，统筹协调', names: ['济南国家人工智能创新应用先导区建设领导小组'] },
-  { pattern: 'party office written after its committee', text: '（责任单位：市委金融办、省委科技委、市委社会工作部）', names: ['市委金融办', '省委科技委', '市委社会工作部'] },
+  {
+    pattern: 'sub-unit after a national regulator',
+    text: '国家金融监督管理总局连云港监管分局、人民银行连云港市分行',
+    names: ['国家金融监督管理总局连云港监管分局', '人民银行连云港市分行'],
+  },
+  {
+    pattern: 'a working group named with its place',
+    text: '北京市大数据工作推进小组负责总体指导，市科技攻关工作组统筹协调',
+    names: ['北京市大数据工作推进小组', '市科技攻关工作组'],
+  },
+  {
+    pattern: 'a place before a body that names a national programme',
+    text: '成立济南国家人工智能创新应用先导区建设领导小组，统筹协调',
+    names: ['济南国家人工智能创新应用先导区建设领导小组'],
+  },
+  {
+    pattern: 'party office written after its committee',
+    text: '（责任单位：市委金融办、省委科技委、市委社会工作部）',
+    names: ['市委金融办', '省委科技委', '市委社会工作部'],
+  },
   { pattern: 'central organ by name', text: '中央全面深化改革委员会审议通过，中央科技委统筹', names: ['中央全面深化改革委员会', '中央科技委'] },
-  { pattern: 'ministries without a level word', text: '工业和信息化部、交通运输部、文化和旅游部、中国科学院联合印发', names: ['工业和信息化部', '交通运输部', '文化和旅游部', '中国科学院'] },
+  {
+    pattern: 'ministries without a level word',
+    text: '工业和信息化部、交通运输部、文化和旅游部、中国科学院联合印发',
+    names: ['工业和信息化部', '交通运输部', '文化和旅游部', '中国科学院'],
+  },
   { pattern: 'standing committee of the people’s congress', text: '按照全国人大常委会审议意见要求', names: ['全国人大常委会'] },
   { pattern: 'a government centre stays a unit', text: '区投资促进中心负责招商服务', names: ['区投资促进中心'] },
-  { pattern: 'sub-centre after its centre', text: '充分发挥南京市知识产权维权援助中心徐庄高新区分中心作用', names: ['南京市知识产权维权援助中心徐庄高新区分中心'] },
+  {
+    pattern: 'sub-centre after its centre',
+    text: '充分发挥南京市知识产权维权援助中心徐庄高新区分中心作用',
+    names: ['南京市知识产权维权援助中心徐庄高新区分中心'],
+  },
   { pattern: 'bare function name that acts', text: '区财政设立知识产权工作专项预算', names: ['区财政'] },
   { pattern: 'office attached to the party committee', text: '市委宣传部负责组织宣传', names: ['市委宣传部'] },
   { pattern: 'development and reform commission, abbreviated', text: '按照市发改委要求', names: ['市发改委'] },
@@ -66,17 +93,29 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   { pattern: 'a Latin-lettered centre is not a government unit', text: '充分发挥国家南京TISC中心作用', not: ['国家南京TISC中心'] },
   { pattern: 'a figure-counted 区院 is generic', text: '与13家区院签署', not: ['区院'] },
   { pattern: 'bare 财政 that is money, not a unit', text: '加大市财政资金投入', not: ['市财政'] },
-  { pattern: 'a quantifier before a list of levels makes them generic', text: '各旗、县、区人民政府，市有关委、办、局：', not: ['县人民政府', '区人民政府', '市有关委'] },
+  {
+    pattern: 'a quantifier before a list of levels makes them generic',
+    text: '各旗、县、区人民政府，市有关委、办、局：',
+    not: ['县人民政府', '区人民政府', '市有关委'],
+  },
   { pattern: 'a verb is not a place name (会同 the county)', text: '由市司法局会同市知识产权局负责', not: ['会同市知识产权局'] },
   { pattern: 'generic departments and grades', text: '强化市场监管部门执法，市级财政给予支持，省级以上示范企业', not: ['市场监管部', '市级财政'] },
   { pattern: 'a hospital is not a unit', text: '市人民医院开展义诊', not: ['市人民医院'] },
   { pattern: '部署 is a verb', text: '贯彻市委市政府决策部署', not: ['市委市政府决策部署'] },
   { pattern: '市长 is a person', text: '成立以一把手市长为组长的领导小组', not: ['市长为组长的领导小组'] },
-  { pattern: 'a quantifier before a level or glued to a place makes the name generic', text: '各地市林业局与省级形成连接，各县市林业局与地市形成连接', not: ['市林业局', '各县市林业局'] },
+  {
+    pattern: 'a quantifier before a level or glued to a place makes the name generic',
+    text: '各地市林业局与省级形成连接，各县市林业局与地市形成连接',
+    not: ['市林业局', '各县市林业局'],
+  },
   { pattern: '国家部委 are the ministries in general', text: '争取国家部委、我市以及合作企业共同支持', not: ['国家部委'] },
   { pattern: 'an innovation centre is a platform', text: '省制造业创新中心达到50家，支持省技术创新中心建设', not: ['省制造业创新中心', '省技术创新中心'] },
   { pattern: 'a computing centre is a platform', text: '济南市人工智能计算中心提供算力服务', not: ['济南市人工智能计算中心'] },
-  { pattern: 'a research or proof-of-concept centre is a platform', text: '国家工程研究中心、省概念验证中心开放共享', not: ['国家工程研究中心', '省概念验证中心'] },
+  {
+    pattern: 'a research or proof-of-concept centre is a platform',
+    text: '国家工程研究中心、省概念验证中心开放共享',
+    not: ['国家工程研究中心', '省概念验证中心'],
+  },
   { pattern: 'the party committee is not cut from its office', text: '（市委金融办、市财政局）', not: ['市委'] },
 ];
 
@@ -97,7 +136,11 @@ describe('department names: invalid', () => {
 describe('actors', () => {
   it.each([
     { text: '成立南京市知识产权综合服务中心', unit: '南京市知识产权综合服务中心', actor: false },
-    { text: '南京市获批国家海外知识产权纠纷应对指导中心南京分中心、国家知识产权服务出口基地', unit: '国家海外知识产权纠纷应对指导中心南京分中心', actor: false },
+    {
+      text: '南京市获批国家海外知识产权纠纷应对指导中心南京分中心、国家知识产权服务出口基地',
+      unit: '国家海外知识产权纠纷应对指导中心南京分中心',
+      actor: false,
+    },
     { text: '与省知识产权局建立了省市共建会商机制', unit: '省知识产权局', actor: true },
     { text: '市检察院构建知识产权大保护检察联盟', unit: '市检察院', actor: true },
     { text: '认真落实党中央、国务院决策部署，加快发展', unit: '国务院', actor: false },
@@ -117,7 +160,16 @@ describe('actors', () => {
 
 describe('linking to canonical units in the document region', () => {
   const meta = (region: string, parents: string[]): DocumentMetadata => ({
-    title: null, region, regionCode: null, level: null, regionParents: parents, issuer: null, docNumber: null, issued: null, period: null, type: null,
+    title: null,
+    region,
+    regionCode: null,
+    level: null,
+    regionParents: parents,
+    issuer: null,
+    docNumber: null,
+    issued: null,
+    period: null,
+    type: null,
   });
   const link = (text: string, region: DocumentMetadata) => {
     const c = findUnits(text, compiled(), placeNames()).find((u) => u.start === 0 && u.end === text.length)!;
@@ -149,8 +201,13 @@ describe('units named in role lists', () => {
   it('are departments even when no pattern knows them; group words are not', async () => {
     const { collectDepartments } = await import('../../../src/extract/departments/index.js');
     const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
-    const listed = ['市市场监管局（市知识产权局）', '市质量发展和食品药品安全委员会成员单位', '功能板块管委会', '市有关部门'].map((name) => ({ name, provenance: provenance(0, 0, 'responsibility.labelled-roles') }));
-    const got = collectDepartments({ text: '', rules: compiled(), region: regionContext(undefined), listed, memberSuffixes: ['成员单位'], provenance }).map((d) => d.name);
+    const listed = ['市市场监管局（市知识产权局）', '市质量发展和食品药品安全委员会成员单位', '功能板块管委会', '市有关部门'].map((name) => ({
+      name,
+      provenance: provenance(0, 0, 'responsibility.labelled-roles'),
+    }));
+    const got = collectDepartments({ text: '', rules: compiled(), region: regionContext(undefined), listed, memberSuffixes: ['成员单位'], provenance }).map(
+      (d) => d.name,
+    );
     expect(got).toEqual(['市市场监管局', '市知识产权局', '市质量发展和食品药品安全委员会', '功能板块管委会']);
   });
 });
@@ -159,8 +216,14 @@ describe('a notice’s addressee line: the government bodies it names, each item
   const addressed = (line: string) => addressedUnits(line, compiled()).map((a) => a.name);
   it.each([
     { line: '各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构，各大企业，各高等院校：', want: ['各市人民政府', '各县（市、区）人民政府'] },
-    { line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门，各省、自治区、直辖市通信管理局，各相关企业：', want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门', '各省、自治区、直辖市通信管理局'] },
-    { line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）、工业和信息化主管部门：', want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）', '工业和信息化主管部门'] },
+    {
+      line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门，各省、自治区、直辖市通信管理局，各相关企业：',
+      want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门', '各省、自治区、直辖市通信管理局'],
+    },
+    {
+      line: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）、工业和信息化主管部门：',
+      want: ['各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）', '工业和信息化主管部门'],
+    },
     { line: '各区政府,各相关单位：', want: ['各区政府'] },
     { line: '各有关区人民政府，市政府有关委、办、局，各有关单位:', want: ['各有关区人民政府'] },
     { line: '各市、县（市、区）人民政府，省政府直属各单位：', want: ['各市、县（市、区）人民政府'] },

@@ -28,11 +28,29 @@ const record = (task: string) => state.extractions!.responsibilities.find((r) =>
 describe('responsibility layouts', () => {
   it.each([
     { layout: 'annotation on the heading line', task: '加强执法办案', lead: ['市市场监督管理局'], support: ['市公安局', '市文化广电和旅游局'], roles: 'split' },
-    { layout: 'annotation after a body of several paragraphs', task: '完善快速维权机制', lead: ['市知识产权局'], support: ['市中级人民法院', '各区人民政府'], roles: 'unsplit' },
-    { layout: 'inline 牵头/配合 on an untitled item', task: '推进知识产权审判专业化建设', lead: ['市中级人民法院'], support: ['市检察院', '市司法局'], roles: 'split' },
+    {
+      layout: 'annotation after a body of several paragraphs',
+      task: '完善快速维权机制',
+      lead: ['市知识产权局'],
+      support: ['市中级人民法院', '各区人民政府'],
+      roles: 'unsplit',
+    },
+    {
+      layout: 'inline 牵头/配合 on an untitled item',
+      task: '推进知识产权审判专业化建设',
+      lead: ['市中级人民法院'],
+      support: ['市检察院', '市司法局'],
+      roles: 'split',
+    },
     { layout: 'inline 按职责分工负责', task: '深化刑事司法保护', lead: ['市公安局'], support: ['市检察院'], roles: 'unsplit' },
     { layout: '由…牵头，…配合 in prose', task: '建立工作推进机制', lead: ['市知识产权局'], support: ['市财政局'], roles: 'split' },
-    { layout: 'label line without brackets under an untitled paragraph', task: '实施商标品牌战略', lead: ['市市场监督管理局'], support: ['市农业农村局'], roles: 'split' },
+    {
+      layout: 'label line without brackets under an untitled paragraph',
+      task: '实施商标品牌战略',
+      lead: ['市市场监督管理局'],
+      support: ['市农业农村局'],
+      roles: 'split',
+    },
     { layout: 'a deadline label among the roles', task: '纠纷化解行动', lead: ['市司法局'], support: ['市知识产权局'], roles: 'split' },
     { layout: 'label opening a sentence', task: '推进地理标志保护工程', lead: ['市农业农村局'], support: ['市商务局'], roles: 'unsplit' },
   ])('$layout', ({ task, lead, support, roles }) => {
@@ -67,7 +85,17 @@ describe('milestone layouts', () => {
 describe('departments', () => {
   it('lists every unit once; organs only cited (贯彻党中央、国务院决策部署) are not actors', () => {
     expect(state.extractions!.departments.map((d) => d.name)).toEqual([
-      '市市场监督管理局', '市公安局', '市文化广电和旅游局', '市知识产权局', '市中级人民法院', '各区人民政府', '市检察院', '市司法局', '市财政局', '市农业农村局', '市商务局',
+      '市市场监督管理局',
+      '市公安局',
+      '市文化广电和旅游局',
+      '市知识产权局',
+      '市中级人民法院',
+      '各区人民政府',
+      '市检察院',
+      '市司法局',
+      '市财政局',
+      '市农业农村局',
+      '市商务局',
     ]);
   });
 });

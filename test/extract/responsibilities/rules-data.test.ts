@@ -61,6 +61,8 @@ describe('pattern files', () => {
     const broken = ruleSetWith('responsibility-patterns.yaml', (d) => {
       (d.implicitNotes as Array<Record<string, unknown>>)[0]!.pattern = '以下均需(.+?)落实';
     });
-    expect(() => responsibilityRules(broken)).toThrow(/responsibility-patterns\.yaml: rule responsibility\.implicit-all-tasks: pattern needs a named group \(\?<units>…\)/);
+    expect(() => responsibilityRules(broken)).toThrow(
+      /responsibility-patterns\.yaml: rule responsibility\.implicit-all-tasks: pattern needs a named group \(\?<units>…\)/,
+    );
   });
 });

@@ -71,7 +71,13 @@ export const BLIND_2026_11_21: ProbeCase[] = [
     targets: [q('一般工业项目审批时间', 40, '个工作日', '<=', 2025), q('企业开办时间', 1, '个工作日', '<=', 2025)],
   },
   { id: 'b7-neg-address', style: 'negative', doc: 'county-plan', heading: '五、保障措施', text: '受理地址：县行政服务中心3楼18号窗口，邮编313100。' },
-  { id: 'b7-neg-article-date', style: 'negative', doc: 'province-plan', heading: TASKS, text: '依据《条例》第十四条和第22条规定，各地于2024年3月1日前完成申报，召开第2次联席会议。' },
+  {
+    id: 'b7-neg-article-date',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: TASKS,
+    text: '依据《条例》第十四条和第22条规定，各地于2024年3月1日前完成申报，召开第2次联席会议。',
+  },
 ];
 
 /** Second blind batch of the day, also written before any run on it. */
@@ -120,7 +126,13 @@ export const BLIND_2026_11_21_B: ProbeCase[] = [
     text: '截至2022年底，已完成投资38.6亿元，占总投资的54.2%，项目开工率达到87%。',
     actuals: [q('完成投资', 38.6, '亿元', '=', 2022), q('完成投资占总投资比例', 54.2, '%', '=', 2022), q('项目开工率', 87, '%', '=', 2022)],
   },
-  { id: 'b8-neg-monthly-report', style: 'negative', doc: 'county-plan', heading: '五、保障措施', text: '请各单位于每月5日前报送上月工作进展，联系人：李华，电话13912345678。' },
+  {
+    id: 'b8-neg-monthly-report',
+    style: 'negative',
+    doc: 'county-plan',
+    heading: '五、保障措施',
+    text: '请各单位于每月5日前报送上月工作进展，联系人：李华，电话13912345678。',
+  },
   { id: 'b8-neg-slogan-numbers', style: 'negative', doc: 'county-plan', heading: TASKS, text: '实施“十百千”工程，开展“双十佳”评选，深化“三服务”2.0版。' },
   { id: 'b8-neg-law-clauses', style: 'negative', doc: 'province-plan', heading: TASKS, text: '严格执行《专利法》第二十条、第71条和《实施细则》第3款规定。' },
 ];
@@ -171,9 +183,21 @@ export const BLIND_2026_11_21_C: ProbeCase[] = [
     text: '2022年，全市技术合同成交额达到312亿元，较2020年增长46.5%，已提前完成规划目标。',
     actuals: [q('技术合同成交额', 312, '亿元', '=', 2022), q('技术合同成交额较2020年增长', 46.5, '%', '=', 2022)],
   },
-  { id: 'b9-neg-stage-dates', style: 'negative', doc: 'work-plan', heading: '四、实施步骤', text: '第一阶段（2023年1月—6月）：动员部署。第二阶段（2023年7月—2024年12月）：全面推进。' },
+  {
+    id: 'b9-neg-stage-dates',
+    style: 'negative',
+    doc: 'work-plan',
+    heading: '四、实施步骤',
+    text: '第一阶段（2023年1月—6月）：动员部署。第二阶段（2023年7月—2024年12月）：全面推进。',
+  },
   { id: 'b9-neg-chapters', style: 'negative', doc: 'province-plan', heading: '前言', text: '《规划》共十章四十节，附有3个专栏和2张附表。' },
-  { id: 'b9-neg-meeting-venue', style: 'negative', doc: 'county-plan', heading: TASKS, text: '办好第五届数字经济峰会，打造G20杭州峰会成果转化平台，建设“4+1”专项基金。' },
+  {
+    id: 'b9-neg-meeting-venue',
+    style: 'negative',
+    doc: 'county-plan',
+    heading: TASKS,
+    text: '办好第五届数字经济峰会，打造G20杭州峰会成果转化平台，建设“4+1”专项基金。',
+  },
 ];
 
 /** Fourth blind batch of the day (transport, energy, employment), written before any run on it. */
@@ -193,7 +217,11 @@ export const BLIND_2026_11_21_D: ProbeCase[] = [
     heading: GOALS,
     text: '到2025年，新增城镇就业岗位3万个，城镇登记失业率控制在3%以内，零就业家庭动态清零。',
     // 动态清零 is a count brought to nothing by 2025, a qualitative target like 全覆盖 (the real gold records 无研发活动实现清零 so).
-    targets: [q('新增城镇就业岗位', 3, '万个', '=', 2025), q('城镇登记失业率', 3, '%', '<=', 2025), q('零就业家庭', null, null, '=', 2025, { qualitative: '清零' })],
+    targets: [
+      q('新增城镇就业岗位', 3, '万个', '=', 2025),
+      q('城镇登记失业率', 3, '%', '<=', 2025),
+      q('零就业家庭', null, null, '=', 2025, { qualitative: '清零' }),
+    ],
   },
   {
     id: 'b10-energy-capacity',

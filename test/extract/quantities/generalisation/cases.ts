@@ -68,10 +68,7 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: GOALS,
     text: '到2025年，常住人口城镇化率比2020年提高3个百分点，全省研发经费投入强度较2020年提高0.5个百分点以上。',
-    targets: [
-      q('常住人口城镇化率提高', 3, '个百分点', '=', 2025),
-      q('研发经费投入强度提高', 0.5, '个百分点', '>=', 2025),
-    ],
+    targets: [q('常住人口城镇化率提高', 3, '个百分点', '=', 2025), q('研发经费投入强度提高', 0.5, '个百分点', '>=', 2025)],
   },
   {
     id: 'grow-compared-with-base',
@@ -115,10 +112,7 @@ export const CASES: ProbeCase[] = [
     doc: 'county-plan',
     heading: GOALS,
     text: '每年举办知识产权宣传培训活动不少于10场，每年新增省级科技型中小企业200家以上。',
-    targets: [
-      q('举办知识产权宣传培训活动', 10, '场', '>=', 2025, { per_year: true }),
-      q('新增省级科技型中小企业', 200, '家', '>=', 2025, { per_year: true }),
-    ],
+    targets: [q('举办知识产权宣传培训活动', 10, '场', '>=', 2025, { per_year: true }), q('新增省级科技型中小企业', 200, '家', '>=', 2025, { per_year: true })],
   },
   {
     id: 'percent-in-words',
@@ -126,10 +120,7 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: GOALS,
     text: '到2025年，规模以上工业企业有研发活动的企业占比达到百分之五十，义务教育巩固率保持在百分之九十九以上。',
-    targets: [
-      q('规模以上工业企业有研发活动的企业占比', 50, '%', '>=', 2025),
-      q('义务教育巩固率', 99, '%', '>=', 2025),
-    ],
+    targets: [q('规模以上工业企业有研发活动的企业占比', 50, '%', '>=', 2025), q('义务教育巩固率', 99, '%', '>=', 2025)],
   },
   {
     id: 'dollars',
@@ -175,11 +166,7 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: GOALS,
     text: '到2025年，学前教育毛入园率提高到95%以上，高等教育毛入学率达到65%，劳动年龄人口平均受教育年限达到11.5年。',
-    targets: [
-      q('学前教育毛入园率', 95, '%', '>=', 2025),
-      q('高等教育毛入学率', 65, '%', '>=', 2025),
-      q('劳动年龄人口平均受教育年限', 11.5, '年', '>=', 2025),
-    ],
+    targets: [q('学前教育毛入园率', 95, '%', '>=', 2025), q('高等教育毛入学率', 65, '%', '>=', 2025), q('劳动年龄人口平均受教育年限', 11.5, '年', '>=', 2025)],
   },
   {
     id: 'digital-economy',
@@ -239,11 +226,7 @@ export const CASES: ProbeCase[] = [
     doc: 'work-plan',
     heading: GOALS,
     text: '培育国家知识产权示范企业20家以上、优势企业60家以上，建成知识产权服务工作站30个。',
-    targets: [
-      q('培育国家知识产权示范企业', 20, '家', '>=', 2025),
-      q('优势企业', 60, '家', '>=', 2025),
-      q('建成知识产权服务工作站', 30, '个', '=', 2025),
-    ],
+    targets: [q('培育国家知识产权示范企业', 20, '家', '>=', 2025), q('优势企业', 60, '家', '>=', 2025), q('建成知识产权服务工作站', 30, '个', '=', 2025)],
   },
   {
     id: 'box-target',
@@ -301,7 +284,11 @@ export const CASES: ProbeCase[] = [
       ['5G基站数', '个', '800', '≥2000', '—', '预期性'],
       ['规模以上工业企业数字化改造覆盖率', '%', '60', '100', '—', '约束性'],
     ]),
-    actuals: [q('数字经济核心产业增加值', 35, '亿元', '=', 2020), q('5G基站数', 800, '个', '=', 2020), q('规模以上工业企业数字化改造覆盖率', 60, '%', '=', 2020)],
+    actuals: [
+      q('数字经济核心产业增加值', 35, '亿元', '=', 2020),
+      q('5G基站数', 800, '个', '=', 2020),
+      q('规模以上工业企业数字化改造覆盖率', 60, '%', '=', 2020),
+    ],
     targets: [
       q('数字经济核心产业增加值', 60, '亿元', '=', 2025),
       q('数字经济核心产业增加值年均增长', 11.4, '%', '=', 2025),
@@ -398,7 +385,11 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: GOALS,
     text: '到2025年，建成三个省级技术创新中心，打造5个千亿级先进制造业集群，新增两家国家级科技企业孵化器。',
-    targets: [q('建成省级技术创新中心', 3, '个', '=', 2025), q('打造千亿级先进制造业集群', 5, '个', '=', 2025), q('新增国家级科技企业孵化器', 2, '家', '=', 2025)],
+    targets: [
+      q('建成省级技术创新中心', 3, '个', '=', 2025),
+      q('打造千亿级先进制造业集群', 5, '个', '=', 2025),
+      q('新增国家级科技企业孵化器', 2, '家', '=', 2025),
+    ],
   },
   {
     id: 'of-which',
@@ -500,11 +491,7 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: BASIS,
     text: '2020年，全省研究与试验发展经费支出达1860亿元，研发经费投入强度为2.88%，高新技术企业达到2.2万家。',
-    actuals: [
-      q('研究与试验发展经费支出', 1860, '亿元', '=', 2020),
-      q('研发经费投入强度', 2.88, '%', '=', 2020),
-      q('高新技术企业', 2.2, '万家', '=', 2020),
-    ],
+    actuals: [q('研究与试验发展经费支出', 1860, '亿元', '=', 2020), q('研发经费投入强度', 2.88, '%', '=', 2020), q('高新技术企业', 2.2, '万家', '=', 2020)],
   },
   {
     id: 'evaluation-progress',
@@ -713,10 +700,7 @@ export const CASES: ProbeCase[] = [
     doc: 'evaluation',
     heading: '二、规划实施进展',
     text: '2022年，全省规模以上高新技术产业增加值同比增长12.3%，增速高于全国平均水平3.1个百分点。',
-    actuals: [
-      q('规模以上高新技术产业增加值同比增长率', 12.3, '%', '=', 2022),
-      q('规模以上高新技术产业增加值增速高于全国平均水平', 3.1, '个百分点', '=', 2022),
-    ],
+    actuals: [q('规模以上高新技术产业增加值同比增长率', 12.3, '%', '=', 2022), q('规模以上高新技术产业增加值增速高于全国平均水平', 3.1, '个百分点', '=', 2022)],
   },
   {
     id: 'task-figure-first',
@@ -768,10 +752,7 @@ export const CASES: ProbeCase[] = [
     doc: 'county-plan',
     heading: GOALS,
     text: '到2025年，全县规模以上工业增加值年均增长7.5%，高于全市平均水平1个百分点。',
-    targets: [
-      q('规模以上工业增加值年均增长', 7.5, '%', '=', 2025),
-      q('规模以上工业增加值年均增长高于全市平均水平', 1, '个百分点', '=', 2025),
-    ],
+    targets: [q('规模以上工业增加值年均增长', 7.5, '%', '=', 2025), q('规模以上工业增加值年均增长高于全市平均水平', 1, '个百分点', '=', 2025)],
   },
   {
     id: 'life-expectancy',
@@ -788,11 +769,7 @@ export const CASES: ProbeCase[] = [
     doc: 'county-plan',
     heading: GOALS,
     text: '到2025年，全县空气质量优良天数比率达到85%以上，城市生活垃圾回收利用率达到35%以上，城市污水处理率达到98%。',
-    targets: [
-      q('空气质量优良天数比率', 85, '%', '>=', 2025),
-      q('城市生活垃圾回收利用率', 35, '%', '>=', 2025),
-      q('城市污水处理率', 98, '%', '>=', 2025),
-    ],
+    targets: [q('空气质量优良天数比率', 85, '%', '>=', 2025), q('城市生活垃圾回收利用率', 35, '%', '>=', 2025), q('城市污水处理率', 98, '%', '>=', 2025)],
   },
   {
     id: 'keep-at',
@@ -808,10 +785,7 @@ export const CASES: ProbeCase[] = [
     doc: 'work-plan',
     heading: GOALS,
     text: '确保每年新增科技型中小企业1000家以上，高新技术企业净增300家。',
-    targets: [
-      q('新增科技型中小企业', 1000, '家', '>=', 2025, { per_year: true }),
-      q('高新技术企业净增', 300, '家', '=', 2025, { per_year: true }),
-    ],
+    targets: [q('新增科技型中小企业', 1000, '家', '>=', 2025, { per_year: true }), q('高新技术企业净增', 300, '家', '=', 2025, { per_year: true })],
   },
   {
     id: 'wan-yu',
@@ -944,7 +918,11 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: GOALS,
     text: '到2025年，基本建成创新型省份。\n\t专栏1 “十四五”时期科技创新主要指标\n1．全社会研发经费投入强度：3.3%\n2．每万人口高价值发明专利拥有量：12件\n3．技术合同成交额：2500亿元\n',
-    targets: [q('全社会研发经费投入强度', 3.3, '%', '=', 2025), q('每万人口高价值发明专利拥有量', 12, '件', '=', 2025), q('技术合同成交额', 2500, '亿元', '=', 2025)],
+    targets: [
+      q('全社会研发经费投入强度', 3.3, '%', '=', 2025),
+      q('每万人口高价值发明专利拥有量', 12, '件', '=', 2025),
+      q('技术合同成交额', 2500, '亿元', '=', 2025),
+    ],
   },
   {
     id: 'yearly-keep-above',
@@ -968,10 +946,7 @@ export const CASES: ProbeCase[] = [
     doc: 'province-plan',
     heading: GOALS,
     text: '“十四五”期间，新建省级以上研发平台50个，其中国家级平台不少于5个。',
-    targets: [
-      q('新建省级以上研发平台', 50, '个', '=', 2025, { period: [2021, 2025] }),
-      q('国家级平台', 5, '个', '>=', 2025, { period: [2021, 2025] }),
-    ],
+    targets: [q('新建省级以上研发平台', 50, '个', '=', 2025, { period: [2021, 2025] }), q('国家级平台', 5, '个', '>=', 2025, { period: [2021, 2025] })],
   },
   {
     id: 'percent-range-hyphen',
@@ -1086,16 +1061,46 @@ export const CASES: ProbeCase[] = [
     targets: [q('开展知识产权强县建设试点的县（市、区）', 10, '个', '=', 2025), q('建设知识产权服务站的乡镇', 20, '个', '=', 2025)],
   },
   // ------------------------------------------------------------ negatives ---
-  { id: 'neg-doc-number', style: 'negative', doc: 'province-plan', heading: GOALS, text: '根据《浙江省人民政府关于加快建设创新型省份的若干意见》（浙政发〔2021〕12号），制定本规划。' },
+  {
+    id: 'neg-doc-number',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: GOALS,
+    text: '根据《浙江省人民政府关于加快建设创新型省份的若干意见》（浙政发〔2021〕12号），制定本规划。',
+  },
   { id: 'neg-phone', style: 'negative', doc: 'county-plan', heading: '五、保障措施', text: '联系人：张明，联系电话：0572-6012345，传真：0572-6012346。' },
   { id: 'neg-5g-formula', style: 'negative', doc: 'county-plan', heading: TASKS, text: '加快5G网络建设，推进“5G+工业互联网”融合应用，构建“1+N”政策体系。' },
   { id: 'neg-hotline', style: 'negative', doc: 'county-plan', heading: TASKS, text: '畅通12345政务服务便民热线和12315投诉举报渠道。' },
-  { id: 'neg-list-counts', style: 'negative', doc: 'province-plan', heading: TASKS, text: '重点抓好三个方面工作，实现两个根本转变，坚持“四个面向”，实施“八大工程”。' },
-  { id: 'neg-article', style: 'negative', doc: 'province-plan', heading: '六、附则', text: '本规划第十二条所称重点企业，依照第3条规定认定。本规划自2022年1月1日起施行。' },
-  { id: 'neg-years', style: 'negative', doc: 'province-plan', heading: GOALS, text: '展望2035年，全面建成知识产权强省。2023年是全面贯彻党的二十大精神的开局之年。' },
+  {
+    id: 'neg-list-counts',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: TASKS,
+    text: '重点抓好三个方面工作，实现两个根本转变，坚持“四个面向”，实施“八大工程”。',
+  },
+  {
+    id: 'neg-article',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: '六、附则',
+    text: '本规划第十二条所称重点企业，依照第3条规定认定。本规划自2022年1月1日起施行。',
+  },
+  {
+    id: 'neg-years',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: GOALS,
+    text: '展望2035年，全面建成知识产权强省。2023年是全面贯彻党的二十大精神的开局之年。',
+  },
   { id: 'neg-ages', style: 'negative', doc: 'county-plan', heading: TASKS, text: '面向18至35周岁青年开展创业培训，对60岁以上老年人提供上门服务。' },
   { id: 'neg-page', style: 'negative', doc: 'county-plan', heading: TASKS, text: '（三）强化人才支撑\n引进高层次人才。\n— 12 —\n加强青年科技人才培养。' },
-  { id: 'neg-standard', style: 'negative', doc: 'province-plan', heading: TASKS, text: '推动企业贯彻《企业知识产权合规管理体系要求》（GB/T 29490—2023）国家标准，支持企业通过ISO 9001认证。' },
+  {
+    id: 'neg-standard',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: TASKS,
+    text: '推动企业贯彻《企业知识产权合规管理体系要求》（GB/T 29490—2023）国家标准，支持企业通过ISO 9001认证。',
+  },
   { id: 'neg-ordinal-words', style: 'negative', doc: 'province-plan', heading: TASKS, text: '一是完善政策体系；二是强化平台支撑；三是优化服务供给。' },
   { id: 'neg-day', style: 'negative', doc: 'province-plan', heading: TASKS, text: '利用“4·26”世界知识产权日、“3·15”国际消费者权益日等节点开展宣传。' },
   { id: 'neg-deadline-words', style: 'negative', doc: 'county-plan', heading: TASKS, text: '对符合条件的申请在3个工作日内办结，每季度召开1次联席会议。' },
@@ -1106,8 +1111,20 @@ export const CASES: ProbeCase[] = [
   { id: 'neg-fraction', style: 'negative', doc: 'province-plan', heading: BASIS, text: '全省研发投入约占全国的十分之一。' },
   { id: 'neg-slogans', style: 'negative', doc: 'county-plan', heading: TASKS, text: '聚焦“两个确保”，推动“三年行动”落地见效，打造“1小时”科创圈。' },
   { id: 'neg-hotline-24h', style: 'negative', doc: 'county-plan', heading: TASKS, text: '开通24小时知识产权维权援助热线，提供7×24小时在线服务。' },
-  { id: 'neg-tech-names', style: 'negative', doc: 'province-plan', heading: TASKS, text: '推进IPv6规模部署和Wi-Fi 6应用，支持北斗三号系统在交通领域应用，突破14纳米芯片制造工艺。' },
-  { id: 'neg-six-goals', style: 'negative', doc: 'province-plan', heading: GOALS, text: '《规划》提出到2025年实现“六大目标”，聚焦“十大领域”，部署“五项任务”。' },
+  {
+    id: 'neg-tech-names',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: TASKS,
+    text: '推进IPv6规模部署和Wi-Fi 6应用，支持北斗三号系统在交通领域应用，突破14纳米芯片制造工艺。',
+  },
+  {
+    id: 'neg-six-goals',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: GOALS,
+    text: '《规划》提出到2025年实现“六大目标”，聚焦“十大领域”，部署“五项任务”。',
+  },
   { id: 'neg-elderly', style: 'negative', doc: 'county-plan', heading: TASKS, text: '为65岁及以上老年人提供免费健康体检。' },
   { id: 'neg-slogan-doubling', style: 'negative', doc: 'province-plan', heading: GOALS, text: '到2025年，力争实现“三个翻番”，推动“两个率先”取得新突破。' },
   // The gold convention (在全市15个园区建设… is a figure): coverage counts are facts.
@@ -1120,8 +1137,20 @@ export const CASES: ProbeCase[] = [
     targets: [q('设区市', 11, '个', '=', 2025), q('县（市、区）', 90, '个', '=', 2025)],
   },
   { id: 'neg-rank', style: 'negative', doc: 'province-plan', heading: GOALS, text: '到2025年，区域创新能力力争进入全国前10位，实施“百千万”人才工程。' },
-  { id: 'neg-five-years', style: 'negative', doc: 'province-plan', heading: '一、发展环境', text: '“十四五”时期是我省开启全面建设社会主义现代化新征程的第一个五年，也是创新发展的关键五年。' },
-  { id: 'neg-rank-words', style: 'negative', doc: 'county-plan', heading: GOALS, text: '到2025年，高新技术企业数量进入全市前三，创成国家4A级旅游景区，推广3D打印技术。' },
+  {
+    id: 'neg-five-years',
+    style: 'negative',
+    doc: 'province-plan',
+    heading: '一、发展环境',
+    text: '“十四五”时期是我省开启全面建设社会主义现代化新征程的第一个五年，也是创新发展的关键五年。',
+  },
+  {
+    id: 'neg-rank-words',
+    style: 'negative',
+    doc: 'county-plan',
+    heading: GOALS,
+    text: '到2025年，高新技术企业数量进入全市前三，创成国家4A级旅游景区，推广3D打印技术。',
+  },
   { id: 'neg-slogans-2', style: 'negative', doc: 'county-plan', heading: TASKS, text: '以“三个一批”为抓手，完善“1+3+N”政策体系，推动数字政府2.0版建设。' },
   // Blind batches written before the extractor was run on them.
   ...BLIND_2026_11_21,

@@ -17,13 +17,19 @@ function paragraph(text: string): string {
 
 function table(rows: string[][]): string {
   const body = rows
-    .map((row, r) =>
-      `<w:tr>${row
-        .map((cell, c) => {
-          const merged = cell === '' && r > 0 && (rows[r - 1]?.[c] ?? '') !== '' ? '<w:tcPr><w:vMerge/></w:tcPr>' : cell !== '' && rows[r + 1]?.[c] === '' ? '<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' : '';
-          return `<w:tc>${merged}${paragraph(cell)}</w:tc>`;
-        })
-        .join('')}</w:tr>`,
+    .map(
+      (row, r) =>
+        `<w:tr>${row
+          .map((cell, c) => {
+            const merged =
+              cell === '' && r > 0 && (rows[r - 1]?.[c] ?? '') !== ''
+                ? '<w:tcPr><w:vMerge/></w:tcPr>'
+                : cell !== '' && rows[r + 1]?.[c] === ''
+                  ? '<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>'
+                  : '';
+            return `<w:tc>${merged}${paragraph(cell)}</w:tc>`;
+          })
+          .join('')}</w:tr>`,
     )
     .join('');
   return `<w:tbl>${body}</w:tbl>`;
@@ -33,7 +39,7 @@ function table(rows: string[][]): string {
 function body(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!lines[i]!.startsWith('\t')) {
       if (lines[i]!.trim() !== '') out.push(paragraph(lines[i]!));
       i++;

@@ -19,7 +19,11 @@ const spaced = (rows: Rows) => rows.flatMap((row) => row.filter((cell) => cell !
 /** The header in a paragraph of its own, then each row a paragraph of one cell per line. */
 const headerApart = (rows: Rows) => rows.map((row) => row.filter((cell) => cell !== '').join('\n')).join('\n\n') + '\n';
 /** One row per line, cells between TABs, the header apart from the rows by a blank line. */
-const tabRows = (rows: Rows) => `${rows[0]!.join('\t')}\n\n${rows.slice(1).map((row) => row.join('\t')).join('\n')}\n`;
+const tabRows = (rows: Rows) =>
+  `${rows[0]!.join('\t')}\n\n${rows
+    .slice(1)
+    .map((row) => row.join('\t'))
+    .join('\n')}\n`;
 
 /** One row per line, cells apart by runs of spaces (text copied out of a page or a PDF); merged cells left out. */
 const spaceRows = (gap: string) => (rows: Rows) => rows.map((row) => row.filter((cell) => cell !== '').join(gap)).join('\n') + '\n';
@@ -73,8 +77,16 @@ const PLAIN_TABLE: Rows = [
   ['知识产权质押融资金额', '亿元', '45', '80'],
   ['PCT国际专利申请量', '件', '320', '500'],
 ];
-const PLAIN_ACTUALS = [q('有效发明专利拥有量', 2.1, '万件', '=', 2022), q('知识产权质押融资金额', 45, '亿元', '=', 2022), q('PCT国际专利申请量', 320, '件', '=', 2022)];
-const PLAIN_TARGETS = [q('有效发明专利拥有量', 3.0, '万件', '=', 2025), q('知识产权质押融资金额', 80, '亿元', '=', 2025), q('PCT国际专利申请量', 500, '件', '=', 2025)];
+const PLAIN_ACTUALS = [
+  q('有效发明专利拥有量', 2.1, '万件', '=', 2022),
+  q('知识产权质押融资金额', 45, '亿元', '=', 2022),
+  q('PCT国际专利申请量', 320, '件', '=', 2022),
+];
+const PLAIN_TARGETS = [
+  q('有效发明专利拥有量', 3.0, '万件', '=', 2025),
+  q('知识产权质押融资金额', 80, '亿元', '=', 2025),
+  q('PCT国际专利申请量', 500, '件', '=', 2025),
+];
 
 const TITLE = '表1 “十四五”主要指标';
 const AFTER = '\n三、重点任务\n（一）强化基础研究。加大基础研究投入，建设一批重点实验室。';
@@ -108,8 +120,16 @@ const POSITIVE: ProbeCase[] = [
         ['2', '海外发明专利授权量（万件）', '4', '9', '预期性'],
         ['3', '知识产权使用费年进出口总额（亿元）', '3194.4', '3500', '预期性'],
       ]) + AFTER,
-    actuals: [q('每万人口高价值发明专利拥有量', 6.3, '件', '=', 2020), q('海外发明专利授权量', 4, '万件', '=', 2020), q('知识产权使用费年进出口总额', 3194.4, '亿元', '=', 2020)],
-    targets: [q('每万人口高价值发明专利拥有量', 12, '件', '=', 2025), q('海外发明专利授权量', 9, '万件', '=', 2025), q('知识产权使用费年进出口总额', 3500, '亿元', '=', 2025)],
+    actuals: [
+      q('每万人口高价值发明专利拥有量', 6.3, '件', '=', 2020),
+      q('海外发明专利授权量', 4, '万件', '=', 2020),
+      q('知识产权使用费年进出口总额', 3194.4, '亿元', '=', 2020),
+    ],
+    targets: [
+      q('每万人口高价值发明专利拥有量', 12, '件', '=', 2025),
+      q('海外发明专利授权量', 9, '万件', '=', 2025),
+      q('知识产权使用费年进出口总额', 3500, '亿元', '=', 2025),
+    ],
   },
 ];
 
@@ -148,7 +168,11 @@ const NEGATIVE: ProbeCase[] = [
 describe('flattened indicator tables read by the real pipeline', () => {
   it.each(POSITIVE.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     const score = await scoreCase(c, 'txt');
-    expect({ misses: score.misses, falsePositives: score.falsePositives, attributeErrors: score.attributeErrors }).toEqual({ misses: [], falsePositives: [], attributeErrors: [] });
+    expect({ misses: score.misses, falsePositives: score.falsePositives, attributeErrors: score.attributeErrors }).toEqual({
+      misses: [],
+      falsePositives: [],
+      attributeErrors: [],
+    });
     expect(score.tp).toBe((c.actuals?.length ?? 0) + (c.targets?.length ?? 0));
   });
 

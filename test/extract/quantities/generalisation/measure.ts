@@ -17,7 +17,13 @@ const line = (name: string, s: CaseScore[]) => {
   return `${name.padEnd(22)} P ${fmt(t.precision)}  R ${fmt(t.recall)}  F1 ${fmt(t.f1)}  strict F1 ${fmt(t.strictF1)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn}, attribute errors ${t.tp - t.exact})`;
 };
 console.log(line('all', scores));
-for (const style of [...new Set(scores.map((s) => s.style))]) console.log(line(`  ${style}`, scores.filter((s) => s.style === style)));
+for (const style of [...new Set(scores.map((s) => s.style))])
+  console.log(
+    line(
+      `  ${style}`,
+      scores.filter((s) => s.style === style),
+    ),
+  );
 const failing = scores.filter((s) => s.fp + s.fn + s.attributeErrors.length > 0);
 console.log(`cases fully right: ${scores.length - failing.length}/${scores.length}`);
 if (verbose) {

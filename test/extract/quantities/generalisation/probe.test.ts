@@ -11,7 +11,8 @@ import { CASES } from './cases.js';
 import { scoreCase, totals, type CaseScore, type Format } from './probe.js';
 
 const KNOWN_GAPS: Record<string, string> = {
-  'hard-line-breaks': 'a .txt whose sentences break across lines (text copied out of a PDF): the normaliser keeps txt lines as paragraphs, so 突/破5亿元 is cut apart before extraction',
+  'hard-line-breaks':
+    'a .txt whose sentences break across lines (text copied out of a PDF): the normaliser keeps txt lines as paragraphs, so 突/破5亿元 is cut apart before extraction',
 };
 
 describe.each(['txt', 'docx'] as Format[])('style-variety probe as .%s', (format) => {
@@ -21,7 +22,11 @@ describe.each(['txt', 'docx'] as Format[])('style-variety probe as .%s', (format
     test(`${c.style}: ${c.id}${KNOWN_GAPS[c.id] ? ` (known gap: ${KNOWN_GAPS[c.id]})` : ''}`, async () => {
       const score = await scoreCase(c, format);
       scores.push(score);
-      expect({ misses: score.misses, falsePositives: score.falsePositives, attributeErrors: score.attributeErrors }).toEqual({ misses: [], falsePositives: [], attributeErrors: [] });
+      expect({ misses: score.misses, falsePositives: score.falsePositives, attributeErrors: score.attributeErrors }).toEqual({
+        misses: [],
+        falsePositives: [],
+        attributeErrors: [],
+      });
     });
   }
 
@@ -36,6 +41,10 @@ describe.each(['txt', 'docx'] as Format[])('style-variety probe as .%s', (format
 describe('style-variety probe cases', () => {
   it('every case is a passage of its own with expected records or a negative', () => {
     expect(new Set(CASES.map((c) => c.id)).size).toBe(CASES.length);
-    for (const id of Object.keys(KNOWN_GAPS)) expect(CASES.some((c) => c.id === id), id).toBe(true);
+    for (const id of Object.keys(KNOWN_GAPS))
+      expect(
+        CASES.some((c) => c.id === id),
+        id,
+      ).toBe(true);
   });
 });

@@ -63,7 +63,14 @@ export interface ProbeCase {
 }
 
 /** q('指标', 12, '件', '>=', 2025, { cumulative: true }): one expected target or actual. */
-export function q(indicator: string, value: number | null, unit: string | null, comparator: Comparator | undefined, year: number | null, extra: Partial<Expected> = {}): Expected {
+export function q(
+  indicator: string,
+  value: number | null,
+  unit: string | null,
+  comparator: Comparator | undefined,
+  year: number | null,
+  extra: Partial<Expected> = {},
+): Expected {
   return { indicator, value, unit, ...(comparator ? { comparator } : {}), year, ...extra };
 }
 

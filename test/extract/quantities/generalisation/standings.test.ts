@@ -65,7 +65,13 @@ const CASES: ProbeCase[] = [
 /** No definite place: nothing is recorded. */
 const NEGATIVE: ProbeCase[] = [
   { id: 'standing-vague', style: 'standing', doc: 'province-plan', heading: BASIS, text: '2020年，全省知识产权综合实力位居全国前列，创新能力居全国领先水平。' },
-  { id: 'ordinal-no-standing', style: 'standing', doc: 'province-plan', heading: BASIS, text: '森林是仅次于煤、石油、天然气的第四大能源，第十三届全国人民代表大会对此作出部署。' },
+  {
+    id: 'ordinal-no-standing',
+    style: 'standing',
+    doc: 'province-plan',
+    heading: BASIS,
+    text: '森林是仅次于煤、石油、天然气的第四大能源，第十三届全国人民代表大会对此作出部署。',
+  },
   { id: 'standing-in-quotes', style: 'standing', doc: 'province-plan', heading: BASIS, text: '全省上下牢固树立“争第一、创唯一、居全国首位”的发展理念。' },
   { id: 'nth-largest-without-scope', style: 'standing', doc: 'province-plan', heading: BASIS, text: '森林是仅次于煤、石油、天然气的第四大能源。' },
   { id: 'nth-largest-inside-a-name', style: 'standing', doc: 'province-plan', heading: BASIS, text: '全省积极对接全球第二大经济体的市场需求，拓展合作空间。' },
@@ -75,7 +81,11 @@ const NEGATIVE: ProbeCase[] = [
 describe('standings read by the real pipeline', () => {
   it.each(CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     const score = await scoreCase(c, 'txt');
-    expect({ misses: score.misses, falsePositives: score.falsePositives, attributeErrors: score.attributeErrors }).toEqual({ misses: [], falsePositives: [], attributeErrors: [] });
+    expect({ misses: score.misses, falsePositives: score.falsePositives, attributeErrors: score.attributeErrors }).toEqual({
+      misses: [],
+      falsePositives: [],
+      attributeErrors: [],
+    });
   });
 
   it.each(NEGATIVE.map((c) => [c.id, c] as const))('no standing: %s', async (_id, c) => {
