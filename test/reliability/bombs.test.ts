@@ -11,12 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
 import { loadPipeline } from '../../src/core/pipeline.js';
 import { detectFormat, ingestStage, openSource, readSource, type IngestOptions } from '../../src/ingest/index.js';
-import { RuleSet } from '../../src/rules/index.js';
-import { createApp } from '../../src/server/app.js';
 import { STAGES } from '../../src/stages.js';
 import { openStore } from '../../src/store/index.js';
 import { runCliInProcess } from '../support/cli.js';
-import { lieAboutSizes, pipelineWithLimits, ROOT, wordParagraph, writeDocx, writeDocxBomb } from './support.js';
+import { appOver, lieAboutSizes, pipelineWithLimits, ROOT, wordParagraph, writeDocx, writeDocxBomb } from './support.js';
 
 const CORPORA = join(ROOT, 'corpora');
 let dir: string;
@@ -86,18 +84,10 @@ describe('a .docx bomb', () => {
   it('uploaded through the web app is refused with 413 naming the limit, and nothing is stored', async () => {
     const store = openStore(join(dir, 'web.db'));
     try {
-      const app = createApp({
-        db: store.db,
-        rules: new RuleSet(),
-        pipeline: loadPipeline(join(ROOT, 'pipelines/plans.yaml'), STAGES),
-        uploadDir: join(dir, 'uploads'),
-        token: null,
-        maxUploadBytes: 50 * 1024 * 1024,
-        reviewer: 'test',
-      });
+      const request = await appOver(store.db, join(dir, 'uploads'));
       const form = new FormData();
       form.append('file', new Blob([readFileSync(bomb)]), 'bomb.docx');
-      const response = await app.request('http://127.0.0.1/api/upload', { method: 'POST', body: form, headers: { host: '127.0.0.1' } });
+      const response = await request('/api/upload', { method: 'POST', body: form });
       expect(response.status).toBe(413);
       expect(((await response.json()) as { error: string }).error).toMatch(/^bomb\.docx: .*maxCompressionRatio = 100$/);
       expect(store.db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 0 });

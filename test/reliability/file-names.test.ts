@@ -8,13 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printable } from '../../src/core/printable.js';
-import { loadPipeline } from '../../src/core/pipeline.js';
-import { RuleSet } from '../../src/rules/index.js';
-import { createApp } from '../../src/server/app.js';
-import { STAGES } from '../../src/stages.js';
 import { openStore } from '../../src/store/index.js';
 import { runCliInProcess } from '../support/cli.js';
-import { ROOT } from './support.js';
+import { appOver, ROOT } from './support.js';
 
 const FORGED = 'evil\nINJECTED: stored as document 99.txt';
 const BAD = 'bad\r\x1b[31mred\x07.txt';
@@ -70,22 +66,14 @@ describe('the web app', () => {
   it('shows stored and failed paths escaped, and escapes names in upload answers', async () => {
     const store = openStore(db);
     try {
-      const app = createApp({
-        db: store.db,
-        rules: new RuleSet(),
-        pipeline: loadPipeline(join(ROOT, 'pipelines/plans.yaml'), STAGES),
-        uploadDir: join(dir, 'uploads'),
-        token: null,
-        maxUploadBytes: 50 * 1024 * 1024,
-        reviewer: 'test',
-      });
-      const page = await (await app.request('http://127.0.0.1/', { headers: { host: '127.0.0.1' } })).text();
+      const request = await appOver(store.db, join(dir, 'uploads'));
+      const page = await (await request('/')).text();
       expect(page).toContain('evil\\nINJECTED');
       expect(page).toContain('bad\\r\\x1b[31mred\\x07.txt');
       expect(page).not.toMatch(/evil\nINJECTED|[\r\x1b\x07]/);
       const form = new FormData();
       form.append('file', new Blob([Buffer.alloc(0)]), 'x\nINJECTED.txt');
-      const refused = await app.request('http://127.0.0.1/api/upload', { method: 'POST', body: form, headers: { host: '127.0.0.1' } });
+      const refused = await request('/api/upload', { method: 'POST', body: form });
       expect(((await refused.json()) as { error: string }).error).toMatch(/^x\\nINJECTED\.txt: /);
     } finally {
       store.close();
