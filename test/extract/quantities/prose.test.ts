@@ -37,6 +37,31 @@ describe('deadlines', () => {
       },
     ],
   });
+  // A deadline written with 前 right before the verb (no comma) dates the figure and is no part of its name.
+  const withPeriod2027 = { ...planDoc, period: [2021, 2027] as [number, number] };
+  sentenceCases('deadline with 前 before the verb', {
+    valid: [
+      {
+        text: '2025年底前建成县级知识产权公共服务工作站3个。',
+        expect: [{ kind: 'target', year: 2025, indicator: '建成县级知识产权公共服务工作站', value: 3, unit: '个' }],
+      },
+      {
+        text: '2026年前新增国家级知识产权保护中心1个。',
+        doc: withPeriod2027,
+        expect: [{ kind: 'target', year: 2026, indicator: '新增国家级知识产权保护中心', value: 1 }],
+      },
+      { text: '2025年6月底前培育知识产权优势企业20家。', expect: [{ kind: 'target', year: 2025, indicator: '培育知识产权优势企业', value: 20, unit: '家' }] },
+      {
+        text: '2024年9月30日之前建设专利导航服务基地2个。',
+        doc: withPeriod2027,
+        expect: [{ kind: 'target', year: 2024, indicator: '建设专利导航服务基地', value: 2 }],
+      },
+      { text: '力争到2025年底前建成商标品牌指导站10家。', expect: [{ kind: 'target', year: 2025, indicator: '建成商标品牌指导站', value: 10 }] },
+      // 前 opening a word (前沿, 前列) after the year is part of the name, not a deadline.
+      { text: '到2025年前沿技术研发中心达到5个。', expect: [{ kind: 'target', year: 2025, indicator: '前沿技术研发中心', value: 5 }] },
+      { text: '2025年前三季度，专利授权量达1000件。', expect: [{ year: 2025, indicator: '专利授权量', value: 1000 }] },
+    ],
+  });
   const noPeriod = { ...planDoc, period: null, referenceYear: null, horizon: { year: 2027, source: 'the latest deadline' } };
   sentenceCases('no date: the paragraph deadline, then the document horizon decides', {
     valid: [
