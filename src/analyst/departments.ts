@@ -4,7 +4,11 @@
  * only. A unit is keyed by its canonical id where the extraction linked it
  * (市知识产权局 in a 连云港 plan = 连云港:ip-office), else by its name.
  */
+import { planLabelSql } from '../records/plan-label.js';
 import type { Db } from '../store/index.js';
+
+/** A plan's title, else its region, type and year. */
+const PLAN_LABEL = planLabelSql('d');
 import { normaliseName } from '../text/names.js';
 
 interface UnitRow {
@@ -241,11 +245,11 @@ interface TaskInfo {
 
 function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): DepartmentTask[] {
   const taskById = db.prepare(
-    `SELECT r.id, r.idx, r.document_id, d.plan_id, d.title AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
+    `SELECT r.id, r.idx, r.document_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
      FROM responsibilities r JOIN primary_documents d ON d.id = r.document_id WHERE r.id = ?`,
   );
   const tasksOfDocument = db.prepare(
-    `SELECT r.id, r.idx, r.document_id, d.plan_id, d.title AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
+    `SELECT r.id, r.idx, r.document_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
      FROM responsibilities r JOIN primary_documents d ON d.id = r.document_id WHERE r.document_id = ? ORDER BY r.idx`,
   );
   const milestones = db.prepare(

@@ -3,7 +3,11 @@
  * each with its columns in order and a Chinese header for every column, so
  * every format has the same rows and the same column meaning.
  */
+import { planLabelSql } from '../records/plan-label.js';
 import type { Db } from '../store/index.js';
+
+/** A plan's title, else its region, type and year. */
+const PLAN_LABEL = planLabelSql('d');
 import { departmentSummaries } from './departments.js';
 
 export interface AnalystColumn {
@@ -129,7 +133,7 @@ const responsibilities: AnalystTable = {
   read: (db) =>
     db
       .prepare(
-        `SELECT r.id AS responsibility_id, d.plan_id, d.title AS plan_title, d.region, r.task, r.roles,
+        `SELECT r.id AS responsibility_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.region, r.task, r.roles,
            (SELECT group_concat(name, '、') FROM (SELECT name FROM responsibility_units WHERE responsibility_id = r.id AND role = 'lead' ORDER BY position)) AS lead,
            (SELECT group_concat(name, '、') FROM (SELECT name FROM responsibility_units WHERE responsibility_id = r.id AND role = 'support' ORDER BY position)) AS support,
            r.section_path, r.page, r.sentence
@@ -159,7 +163,7 @@ const milestones: AnalystTable = {
   read: (db) =>
     db
       .prepare(
-        `SELECT m.id AS milestone_id, d.plan_id, d.title AS plan_title, d.region, m.what, m.start, m."end", m.recurring,
+        `SELECT m.id AS milestone_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.region, m.what, m.start, m."end", m.recurring,
            m.section_path, m.page, m.sentence
          FROM milestones m JOIN primary_documents d ON d.id = m.document_id ORDER BY d.plan_id, m.span_start`,
       )

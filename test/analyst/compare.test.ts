@@ -130,6 +130,12 @@ describe('planlens query', () => {
     expect(loose.stderr).toMatch(/--region '南京' matched 南京市, 南京市玄武区|--region '南京' matched 南京市玄武区, 南京市/);
   });
 
+  it('names the Nanjing evaluation, which has no title line, by region, type and period, not by its file name', async () => {
+    const nj = (await corpus.json<Row[]>(['query', '--region', '南京市', '--kind', 'actual'])).rows;
+    expect(nj.length).toBeGreaterThan(0);
+    expect(new Set(nj.map((r) => r.plan_title))).toEqual(new Set(['南京市 评估报告 (2021—2025)']));
+  });
+
   it('writes csv and tsv with the same rows as json', async () => {
     const json = (await corpus.json<Row[]>(['query', '--kind', 'target'])).rows;
     const tsv = await corpus.run(['query', '--kind', 'target', '--format', 'tsv']);

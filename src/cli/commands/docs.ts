@@ -2,6 +2,7 @@
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption, withFormatOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
+import { planLabel } from '../../records/plan-label.js';
 
 export const docsCommand: CliCommand = (program, cli) => {
   const command = program.command('docs').description('list stored plans and their renderings (* = primary rendering, the one views count)');
@@ -21,7 +22,8 @@ export const docsCommand: CliCommand = (program, cli) => {
         pages: d.pages,
         chars: d.characters,
         similarity: d.plan_similarity === null ? null : Number(d.plan_similarity.toFixed(2)),
-        title: d.title,
+        // A table is read by people: a document with no title is named by region, type and year; csv/json keep the field as extracted.
+        title: format === 'table' ? planLabel(d) : d.title,
         region: d.region,
         period: d.period_start ? `${d.period_start}-${d.period_end}` : null,
         type: d.type,

@@ -4,6 +4,7 @@ import { printable } from '../../core/printable.js';
 import { CliError, EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption, withFormatOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
+import { planLabel } from '../../records/plan-label.js';
 
 export const showCommand: CliCommand = (program, cli) => {
   const command = program
@@ -63,7 +64,7 @@ function readable(d: {
   const doc = d.document;
   const field = (name: string, value: unknown) => `  ${name.padEnd(11)} ${value ?? '—'}`;
   const out = [
-    `${doc.title ?? '(untitled)'}  [document ${doc.id}, plan ${doc.plan_id ?? '—'}]`,
+    `${planLabel(doc)}  [document ${doc.id}, plan ${doc.plan_id ?? '—'}]`,
     field('region', [doc.region, doc.region_code, doc.level].filter(Boolean).join(' ') || null),
     field('issuer', doc.issuer),
     field('doc number', doc.doc_number),

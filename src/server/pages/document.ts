@@ -9,7 +9,7 @@ import { printable } from '../../core/printable.js';
 import type { DocumentDetail, PageTable } from '../data/documents.js';
 import { html, page, raw, type Html } from '../html.js';
 import { markedParagraphs, markedText, type Mark } from '../highlight.js';
-import { fileName } from './documents.js';
+import { planLabel } from '../../records/plan-label.js';
 
 export function documentPage(detail: DocumentDetail): string {
   const { document: d, text, sections, tables, records } = detail;
@@ -39,11 +39,11 @@ export function documentPage(detail: DocumentDetail): string {
   const recordsJson = JSON.stringify(Object.fromEntries(records.map((r) => [r.key, r]))).replace(/</g, '\\u003c');
 
   return page(
-    { title: d.title ?? fileName(d.path), active: 'documents', scripts: ['document.js'] },
+    { title: planLabel(d), active: 'documents', scripts: ['document.js'] },
     html`
       <div class="doc-layout">
         <article class="doc" id="doc-text">
-          <h1>${d.title ?? fileName(d.path)}</h1>
+          <h1>${planLabel(d)}</h1>
           <p class="meta">
             ${[
               d.region,

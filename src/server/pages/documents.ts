@@ -4,6 +4,7 @@ import { printable } from '../../core/printable.js';
 import type { Db } from '../../store/index.js';
 import { documentList, failedPaths } from '../data/documents.js';
 import { html, page } from '../html.js';
+import { planLabel } from '../../records/plan-label.js';
 
 const TYPE_NAMES: Record<string, string> = {
   plan: '规划 plan',
@@ -12,10 +13,6 @@ const TYPE_NAMES: Record<string, string> = {
   'implementation-plan': '实施方案',
   evaluation: '评估 evaluation',
 };
-
-export function fileName(path: string): string {
-  return printable(path.split(/[\\/]/).pop() ?? path);
-}
 
 export function documentsPage(db: Db, maxUpload: string): string {
   const docs = documentList(db);
@@ -58,7 +55,7 @@ export function documentsPage(db: Db, maxUpload: string): string {
               html`<tr data-document="${d.id}">
                 <td class="num">${d.id}</td>
                 <td class="title">
-                  <a href="/documents/${d.id}">${d.is_primary ? '★ ' : ''}${d.title ?? fileName(d.path)}</a>
+                  <a href="/documents/${d.id}">${d.is_primary ? '★ ' : ''}${planLabel(d)}</a>
                   <div class="path">${printable(d.path)}</div>
                 </td>
                 <td>${d.type ? (TYPE_NAMES[d.type] ?? d.type) : '—'}</td>

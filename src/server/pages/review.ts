@@ -9,7 +9,7 @@ import { listQueue, type ReviewItem } from '../../review/index.js';
 import type { Db } from '../../store/index.js';
 import { documentList } from '../data/documents.js';
 import { html, page, raw } from '../html.js';
-import { fileName } from './documents.js';
+import { planLabel } from '../../records/plan-label.js';
 
 export interface ReviewQuery {
   document?: string;
@@ -55,7 +55,7 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
             ${docs.map(
               (d) =>
                 html`<option value="${d.id}" ${d.id === chosen ? raw(' selected') : ''}>
-                  ${d.is_primary ? '★ ' : ''}${d.id} · ${d.title ?? fileName(d.path)} · ${d.format} — ${pending.get(d.id) ?? 0} 待审
+                  ${d.is_primary ? '★ ' : ''}${d.id} · ${planLabel(d)} · ${d.format} — ${pending.get(d.id) ?? 0} 待审
                 </option>`,
             )}
           </select></label

@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ANALYST_VIEWS_SQL } from './analyst-views.js';
+import { relabelPlanViews } from './plan-label-views.js';
 import { REVIEW_SCHEMA_SQL } from './review.js';
 import { RUN_STATUS_SQL } from './run-status.js';
 import { BASE_SCHEMA_SQL } from './tables.js';
@@ -35,5 +36,9 @@ export const MIGRATIONS: Migration[] = [
     description:
       'runs.status (running/finished/interrupted), pid and host: a killed run is marked interrupted by the next; file_claims (SQL in src/store/schema/run-status.ts)',
     up: (db) => db.exec(RUN_STATUS_SQL),
+  },
+  {
+    description: 'plan_quantities and task_units name a plan with no title by region, type and year, not its file name (src/store/schema/plan-label-views.ts)',
+    up: relabelPlanViews,
   },
 ];
