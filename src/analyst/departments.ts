@@ -1,20 +1,29 @@
 /**
- * Departments across plans: who leads and who supports how many tasks, and
+ * Departments across plans: who leads, supports or is listed for how many
+ * tasks (listed: a 责任单位 list where the text does not say who leads), and
  * the tasks of one unit with their deadlines and targets. Primary renderings
  * only. A unit is keyed by its canonical id where the extraction linked it
  * (市知识产权局 in a 连云港 plan = 连云港:ip-office), else by its name.
  */
 import { planLabelSql } from '../records/plan-label.js';
 import type { Db } from '../store/index.js';
+import { normaliseName } from '../text/names.js';
 
 /** A plan's title, else its region, type and year. */
 const PLAN_LABEL = planLabelSql('d');
-import { normaliseName } from '../text/names.js';
+
+/**
+ * A unit's part in a task. The store keeps an unsplit list (责任单位：A、B)
+ * as lead = first, support = the rest; the text does not say who leads, so
+ * the analyst sees every unit of such a list as listed, without a role.
+ */
+export type TaskRole = 'lead' | 'support' | 'listed';
+const ROLE_SQL = "CASE WHEN r.roles = 'unsplit' THEN 'listed' ELSE u.role END";
 
 interface UnitRow {
   name: string;
   canonical_id: string | null;
-  role: 'lead' | 'support';
+  role: TaskRole;
   task_id: number;
   document_id: number;
   region: string | null;
@@ -48,7 +57,7 @@ class DepartmentIndex {
     const params = regions ?? [];
     this.units = db
       .prepare(
-        `SELECT u.name, u.canonical_id, u.role, r.id AS task_id, r.document_id, d.region
+        `SELECT u.name, u.canonical_id, ${ROLE_SQL} AS role, r.id AS task_id, r.document_id, d.region
          FROM responsibility_units u JOIN responsibilities r ON r.id = u.responsibility_id
          JOIN primary_documents d ON d.id = r.document_id ${regionSql} ORDER BY r.document_id, r.idx, u.role, u.position`,
       )
@@ -95,6 +104,8 @@ export interface DepartmentSummary {
   canonical_id: string | null;
   lead: number;
   support: number;
+  /** Tasks in a list of 责任单位 that does not say who leads. */
+  listed: number;
   /** Documents where the unit supports every task (以下均需…落实). */
   implicit_support: number;
   mentions: number;
@@ -111,6 +122,7 @@ export function departmentSummaries(db: Db, regions?: string[]): DepartmentSumma
     firstName: string;
     lead: Set<number>;
     support: Set<number>;
+    listed: Set<number>;
     implicit: Set<number>;
     mentions: number;
     documents: Set<number>;
@@ -127,6 +139,7 @@ export function departmentSummaries(db: Db, regions?: string[]): DepartmentSumma
         firstName: name,
         lead: new Set(),
         support: new Set(),
+        listed: new Set(),
         implicit: new Set(),
         mentions: 0,
         documents: new Set(),
@@ -150,13 +163,14 @@ export function departmentSummaries(db: Db, regions?: string[]): DepartmentSumma
       canonical_id: a.key.startsWith('name:') ? null : a.key,
       lead: a.lead.size,
       support: a.support.size,
+      listed: a.listed.size,
       implicit_support: a.implicit.size,
       mentions: a.mentions,
       documents: a.documents.size,
       regions: [...a.regions].join('、'),
       written_as: [...a.names].join('、'),
     }))
-    .sort((x, y) => y.lead - x.lead || y.support - x.support || y.mentions - x.mentions || x.department.localeCompare(y.department));
+    .sort((x, y) => y.lead - x.lead || y.support - x.support || y.listed - x.listed || y.mentions - x.mentions || x.department.localeCompare(y.department));
 }
 
 export interface DepartmentTask {
@@ -167,7 +181,8 @@ export interface DepartmentTask {
   plan_end: number | null;
   region: string | null;
   task: string;
-  role: 'lead' | 'support' | 'support (implicit)';
+  /** listed: one of a 责任单位 list that does not say who leads. */
+  role: TaskRole | 'support (implicit)';
   unit_as_written: string;
   section_path: string;
   /** Milestones in the task's section or below it: "what (start–end)". */
@@ -186,7 +201,7 @@ export interface TaskResult {
 }
 
 /**
- * Tasks a unit leads or supports. It matches by canonical id, canonical
+ * Tasks a unit leads, supports or is listed for. It matches by canonical id, canonical
  * name, name as written, or a part of a compound name such as
  * 市市场监管局（市知识产权局）; only if none matches, by part of a name.
  */

@@ -5,10 +5,10 @@
  */
 import { planLabelSql } from '../records/plan-label.js';
 import type { Db } from '../store/index.js';
+import { departmentSummaries } from './departments.js';
 
 /** A plan's title, else its region, type and year. */
 const PLAN_LABEL = planLabelSql('d');
-import { departmentSummaries } from './departments.js';
 
 export interface AnalystColumn {
   key: string;
@@ -121,6 +121,7 @@ const RESPONSIBILITY_COLUMNS = cols([
   ['roles', '分工方式'],
   ['lead', '牵头单位'],
   ['support', '配合单位'],
+  ['listed', '责任单位'],
   ['section_path', '章节'],
   ['page', '页码'],
   ['sentence', '原文'],
@@ -128,14 +129,16 @@ const RESPONSIBILITY_COLUMNS = cols([
 
 const responsibilities: AnalystTable = {
   name: 'responsibilities',
-  description: 'tasks with their lead and support units (units joined with 、)',
+  description: 'tasks with their lead and support units, or their 责任单位 where the text does not say who leads (units joined with 、)',
   columns: RESPONSIBILITY_COLUMNS,
   read: (db) =>
     db
       .prepare(
         `SELECT r.id AS responsibility_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.region, r.task, r.roles,
-           (SELECT group_concat(name, '、') FROM (SELECT name FROM responsibility_units WHERE responsibility_id = r.id AND role = 'lead' ORDER BY position)) AS lead,
-           (SELECT group_concat(name, '、') FROM (SELECT name FROM responsibility_units WHERE responsibility_id = r.id AND role = 'support' ORDER BY position)) AS support,
+           -- An unsplit list (责任单位：A、B) is stored as lead = first unit; the text names no lead, so it is shown as listed.
+           CASE WHEN r.roles = 'unsplit' THEN NULL ELSE (SELECT group_concat(name, '、') FROM (SELECT name FROM responsibility_units WHERE responsibility_id = r.id AND role = 'lead' ORDER BY position)) END AS lead,
+           CASE WHEN r.roles = 'unsplit' THEN NULL ELSE (SELECT group_concat(name, '、') FROM (SELECT name FROM responsibility_units WHERE responsibility_id = r.id AND role = 'support' ORDER BY position)) END AS support,
+           CASE WHEN r.roles = 'unsplit' THEN (SELECT group_concat(name, '、') FROM (SELECT name FROM responsibility_units WHERE responsibility_id = r.id ORDER BY role = 'support', position)) END AS listed,
            r.section_path, r.page, r.sentence
          FROM responsibilities r JOIN primary_documents d ON d.id = r.document_id ORDER BY d.plan_id, r.idx`,
       )
@@ -178,6 +181,7 @@ const departments: AnalystTable = {
     ['canonical_id', '部门编号'],
     ['lead', '牵头任务数'],
     ['support', '配合任务数'],
+    ['listed', '责任任务数（未分牵头配合）'],
     ['implicit_support', '全部任务配合（文件数）'],
     ['mentions', '提及次数'],
     ['documents', '文件数'],

@@ -76,8 +76,11 @@ const responsibility: RecordKindSpec = {
   position: 'start',
   shown: ['task', 'lead', 'support', 'roles'],
   editable: ['task', 'lead', 'support'],
+  // An unsplit list (责任单位：A、B) is stored as lead = first unit, but the text names no lead: no role is shown.
   label: (f) =>
-    `task ${f.task} — lead ${((f.lead as string[]) ?? []).join('、') || '?'}${(f.support as string[])?.length ? `; support ${(f.support as string[]).join('、')}` : ''}`,
+    f.roles === 'unsplit'
+      ? `task ${f.task} — 责任单位 ${[...((f.lead as string[]) ?? []), ...((f.support as string[]) ?? [])].join('、') || '?'}`
+      : `task ${f.task} — lead ${((f.lead as string[]) ?? []).join('、') || '?'}${(f.support as string[])?.length ? `; support ${(f.support as string[]).join('、')}` : ''}`,
 };
 
 const milestone: RecordKindSpec = {

@@ -6,7 +6,9 @@ import { resolveAnalystFormat, resolveRegionArg, withAnalystFormatOption, writeA
 export const tasksCommand: CliCommand = (program, cli) => {
   const command = program
     .command('tasks')
-    .description('tasks a unit leads or supports (by canonical unit, name or alias), with the deadlines and targets of their section')
+    .description(
+      'tasks a unit leads, supports or is listed for (by canonical unit, name or alias), with the deadlines and targets of their section; role listed: one of the 责任单位 where the text does not say who leads',
+    )
     .requiredOption('--department <name>', 'unit as written (市知识产权局), canonical name or canonical id')
     .option('--region <name>', 'only plans of this region');
   withDbOption(command);

@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ANALYST_VIEWS_SQL } from './analyst-views.js';
+import { listUnsplitUnits } from './listed-role-view.js';
 import { relabelPlanViews } from './plan-label-views.js';
 import { REVIEW_SCHEMA_SQL } from './review.js';
 import { RUN_STATUS_SQL } from './run-status.js';
@@ -40,5 +41,9 @@ export const MIGRATIONS: Migration[] = [
   {
     description: 'plan_quantities and task_units name a plan with no title by region, type and year, not its file name (src/store/schema/plan-label-views.ts)',
     up: relabelPlanViews,
+  },
+  {
+    description: "task_units: a unit of an unsplit 责任单位 list has role 'listed', not lead/support by position (src/store/schema/listed-role-view.ts)",
+    up: listUnsplitUnits,
   },
 ];
