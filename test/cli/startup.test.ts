@@ -66,8 +66,9 @@ describe('planlens --help and light commands load no heavy module', () => {
     const outside = loaded.filter((f) => !f.startsWith('src/cli/'));
     // core/errors.ts: ConfigError, for the exit status of a broken configuration (type-only imports otherwise);
     // core/printable.ts: escaping control characters in printed paths and errors (one function, no imports);
-    // records/index.ts: the record kinds and the fields `review` takes as options (plain data, no imports).
-    expect(outside).toEqual(['src/core/errors.ts', 'src/core/printable.ts', 'src/records/index.ts']);
+    // records/index.ts: the record kinds and the fields `review` takes as options (plain data), with
+    // records/plan-label.ts: how a plan without a title is named (plain data and one function, no imports).
+    expect(outside).toEqual(['src/core/errors.ts', 'src/core/printable.ts', 'src/records/plan-label.ts', 'src/records/index.ts']);
   });
 
   it('loads no heavy package', () => {
