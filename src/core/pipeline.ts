@@ -1,7 +1,8 @@
 /**
  * Pipeline definitions are data (pipelines/*.yaml): an ordered list of stage
  * names with options. Loading validates every option against its stage's zod
- * schema, so a bad definition fails before any document is touched.
+ * schema, and the stage order against what each stage requires and provides,
+ * so a bad definition fails before any document is touched.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { withMessage, type Stage, type StageContext } from './stage.js';
 import { ConfigError, DocumentError } from './errors.js';
+import { checkStageOrder } from './stage-order.js';
 import type { DocumentState } from './state.js';
 
 export const DEFAULT_PIPELINE = resolve(import.meta.dirname, '../../pipelines/plans.yaml');
@@ -60,6 +62,10 @@ export function loadPipeline(path: string, registry: ReadonlyMap<string, Stage>)
     }
     return { stage, options: options.data };
   });
+  checkStageOrder(
+    path,
+    steps.map((step) => step.stage),
+  );
   return { name: parsed.data.name, steps };
 }
 

@@ -304,3 +304,9 @@ export interface DocumentState {
   segments?: Segmentation;
   extractions?: Extractions;
 }
+
+/** A key of the state a stage may read or write (`Stage.requires` / `Stage.provides`). */
+export type StateKey = keyof DocumentState;
+
+/** What `openSource` puts in the state before the first stage runs. */
+export const INITIAL_KEYS: readonly StateKey[] = ['source', 'messages', 'content'];

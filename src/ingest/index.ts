@@ -96,6 +96,8 @@ export const ingestStage: Stage<typeof IngestOptions> = {
   name: 'ingest',
   description: 'Read the file (txt in any Chinese encoding, docx, pdf) into raw blocks',
   options: IngestOptions,
+  requires: ['source', 'content'],
+  provides: ['raw'],
   async run(state, options) {
     if (!state.content) {
       if (state.raw) return state;

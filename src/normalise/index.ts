@@ -47,6 +47,8 @@ export const normaliseStage: Stage<typeof NormaliseOptions> = {
   name: 'normalise',
   description: 'Clean the text (bookmarks, page furniture, hard line breaks, spaces, full-width forms) and map offsets back to the source',
   options: NormaliseOptions,
+  requires: ['source', 'raw'],
+  provides: ['normalised'],
   run(state, options) {
     if (!state.raw) throw new DocumentError('no-raw-text', 'normalise needs the ingest stage to run first');
     const raw = state.raw;

@@ -82,6 +82,8 @@ export const segmentStage: Stage<typeof SegmentOptions> = {
   name: 'segment',
   description: 'Sentences (with section, page, table cell, box) and their words',
   options: SegmentOptions,
+  requires: ['normalised', 'structure'],
+  provides: ['segments'],
   run(state, options, context) {
     if (!state.normalised || !state.structure) throw new DocumentError('no-structure', 'segment needs the structure stage to run first');
     const userDict = context.rules.resource(options.userDict);

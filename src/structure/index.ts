@@ -65,6 +65,8 @@ export const structureStage: Stage<typeof StructureOptions> = {
   name: 'structure',
   description: 'Section tree, tables, 专栏 boxes and document metadata',
   options: StructureOptions,
+  requires: ['source', 'normalised'],
+  provides: ['structure'],
   run(state: DocumentState, _options, context) {
     if (!state.normalised) throw new DocumentError('no-text', 'structure needs the normalised text (run normalise first)');
     const structure = buildStructure(state.normalised, context.rules, state.source.format);

@@ -51,6 +51,10 @@ export const extractQuantitiesStage: Stage<typeof ExtractQuantitiesOptions> = {
   name: 'extract-quantities',
   description: 'Targets and achieved values (indicator, value, unit, comparator, year) from sentences and indicator tables',
   options: ExtractQuantitiesOptions,
+  requires: ['normalised', 'structure', 'segments'],
+  // Writes `quantities` and keeps the other stage's fields (issue 11: each stage its own key).
+  provides: ['extractions'],
+  shares: ['extractions'],
   run(state, options, context) {
     if (!state.normalised || !state.structure || !state.segments) {
       throw new DocumentError('no-segments', 'extract-quantities needs the normalise, structure and segment stages to run first');

@@ -36,6 +36,10 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
   name: 'extract-responsibilities',
   description: 'Departments, task responsibilities (lead/support units) and milestones',
   options: Options,
+  requires: ['normalised', 'structure', 'segments'],
+  // Writes all of it but `quantities`, which it keeps (issue 11: each stage its own key).
+  provides: ['extractions'],
+  shares: ['extractions'],
   run(state, options, { rules }) {
     const text = state.normalised?.text;
     if (text === undefined) throw new DocumentError('not-normalised', 'extract-responsibilities needs the normalised text (run normalise first)');
