@@ -105,6 +105,45 @@ figureCases('per-capita indicators keep 万/百亿 in the name', {
   invalid: ['万人高价值发明专利拥有量', '百亿元GDP有效发明专利密度'],
 });
 
+// A place in a ranking is a figure only where a move between places measures a change
+// (排名从第78位提高到第9位); a place alone, and the ordinals of sessions, batches, quarters
+// and plans, stay masked (ignore.ordinal).
+figureCases('ranking places', {
+  valid: [
+    {
+      text: '指数排名从2012年全球第78位提高到目前的第9位',
+      expect: [
+        { value: 78, unit: '位' },
+        { value: 9, unit: '位' },
+      ],
+    },
+    {
+      text: '综合排名由全国第35位上升至第12位',
+      expect: [
+        { value: 35, unit: '位' },
+        { value: 12, unit: '位' },
+      ],
+    },
+    {
+      text: '营商环境评价从第20位跃升到第6位',
+      expect: [
+        { value: 20, unit: '位' },
+        { value: 6, unit: '位' },
+      ],
+    },
+  ],
+  invalid: [
+    '南京市知识产权综合实力位居全国第3位',
+    '排名保持在全国第5位',
+    '从第3位开始依次排列',
+    '举办第3届数字经济大会',
+    '入选第一批国家试点',
+    '第二季度完成验收',
+    '国民经济和社会发展第十四个五年规划',
+    '提高到第二批试点的水平',
+  ],
+});
+
 figureCases('comparators', {
   valid: [
     { text: '拥有量达100件', expect: [{ comparator: '>=' }] },
