@@ -7,7 +7,7 @@ import type { Figure } from '../../../src/extract/quantities/figures.js';
 import { parseChinese, parseNumber } from '../../../src/text/numerals.js';
 import { figures } from './engine.js';
 
-type Want = Partial<Pick<Figure, 'value' | 'valueMax' | 'unit' | 'comparator' | 'multiplier'>>;
+type Want = Partial<Pick<Figure, 'value' | 'valueMax' | 'unit' | 'comparator' | 'multiplier' | 'unitFromNoun'>>;
 
 function figureCases(name: string, cases: { valid: Array<{ text: string; expect: Want[] }>; invalid: string[] }): void {
   describe(name, () => {
@@ -103,6 +103,20 @@ figureCases('per-capita indicators keep 万/百亿 in the name', {
     { text: '每万人口高价值发明专利拥有量达到12件', expect: [{ value: 12, unit: '件' }] },
   ],
   invalid: ['万人高价值发明专利拥有量', '百亿元GDP有效发明专利密度'],
+});
+
+// A count that ends its clause with only a magnitude counts the noun its name ends in
+// (countedNouns): the measure word is supplied from that noun, and says so.
+figureCases('counts with only a magnitude', {
+  valid: [
+    { text: 'IPv6活跃用户数达6.97亿。', expect: [{ value: 6.97, unit: '亿户', multiplier: 100000000, unitFromNoun: '用户' }] },
+    { text: '发展卫星通信用户超千万，', expect: [{ value: 10000000, unit: '户', comparator: '>', unitFromNoun: '用户' }] },
+    { text: '电子发票服务平台用户数量突破千万级。', expect: [{ value: 10000000, unit: '户', unitFromNoun: '用户' }] },
+    { text: '全市参保人数达1.2万', expect: [{ value: 1.2, unit: '万人', multiplier: 10000, unitFromNoun: '人数' }] },
+    // A written measure word needs nothing supplied.
+    { text: '移动电话用户总数达16.43亿户。', expect: [{ value: 16.43, unit: '亿户' }] },
+  ],
+  invalid: ['融资规模超过200亿。', '用户规模达千万级以上的平台', '用户数达6.97亿的平台', '打造千亿级产业集群。', '服务用户千万，'],
 });
 
 // A place in a ranking is a figure only where a move between places measures a change
