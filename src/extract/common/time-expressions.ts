@@ -16,7 +16,7 @@ export const TimeExpressionsFile = z.object({
         id: z.string().min(1),
         pattern: z.string().min(1).refine(isValidRegExp, 'not a valid regular expression'),
         kind: z.enum(['target', 'actual', 'auto']),
-        point: z.enum(['end', 'period', 'since']).optional(),
+        point: z.enum(['end', 'period', 'since', 'now']).optional(),
         scope: z.enum(['clause', 'sentence', 'clause-list', 'paragraph']).default('paragraph'),
       }),
     )
@@ -56,8 +56,8 @@ export interface TimeExpression {
   /** Several years handed out in order (2021和2022年 … 分别 …). */
   years?: number[];
   period?: [number, number];
-  /** “十四五”以来: from `since` (or, when not named, the document's first year) to its reference year. */
-  point?: 'end' | 'period' | 'since';
+  /** “十四五”以来: from `since` (or, when not named, the document's first year) to its reference year; 目前的: the reference year itself. */
+  point?: 'end' | 'period' | 'since' | 'now';
   since?: number;
   /** The base of a comparison (较“十三五”末): does not date a figure. */
   comparison: boolean;
@@ -70,7 +70,7 @@ export class TimeExpressionFinder {
     id: string;
     re: RegExp;
     kind: 'target' | 'actual' | 'auto';
-    point?: 'end' | 'period' | 'since';
+    point?: 'end' | 'period' | 'since' | 'now';
     scope: Scope;
     order: number;
   }>;
@@ -120,7 +120,7 @@ export class TimeExpressionFinder {
   }
 
   private interpret(
-    p: { id: string; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since'; scope: Scope },
+    p: { id: string; kind: 'target' | 'actual' | 'auto'; point?: 'end' | 'period' | 'since' | 'now'; scope: Scope },
     m: RegExpExecArray,
     text: string,
   ): TimeExpression | null {
@@ -138,6 +138,8 @@ export class TimeExpressionFinder {
       return { ...base, year: plan.to };
     }
     if (p.point === 'since') return g.since && plausibleYear(Number(g.since)) ? { ...base, since: Number(g.since) } : { ...base };
+    // 目前的第9位: the document's own time, known only once the reference year is.
+    if (p.point === 'now') return { ...base };
     if (g.from && g.to) {
       const from = Number(g.from);
       const to = Number(g.to);

@@ -103,6 +103,10 @@ export function date(
 ): Dating {
   const expr = governingExpression(text, pos, expressions, rules.patterns.scopeBreakers, rules.patterns.clauseDelimiters);
   if (expr) {
+    if (expr.point === 'now') {
+      const year = doc.referenceYear ?? null;
+      return { kind: 'actual', year, expression: expr, flags: [], basis: expr.id };
+    }
     if (expr.point === 'since') {
       const to = doc.referenceYear ?? doc.period?.[1] ?? null;
       const from = expr.since ?? doc.period?.[0] ?? null;

@@ -32,6 +32,8 @@ export interface Figure {
   /** The comparator word before the number as written ('累计达'), '' when none. */
   comparatorWord: string;
   chinese: boolean;
+  /** The measure word was not written: it comes from the counted noun of the name (用户数达6.97亿 → 户). */
+  unitFromNoun?: string;
 }
 
 export interface FindOptions {
@@ -123,6 +125,7 @@ export class FigureFinder {
       }
       let unit: string | null = null;
       let unitBase: string | null = null;
+      let unitFromNoun: string | undefined;
       let multiplier = 1;
       if (g.pct) {
         unit = '%';
@@ -154,7 +157,13 @@ export class FigureFinder {
           multiplier = u.multiplier;
           pos += u.length;
         } else if (!options.cell) {
-          continue;
+          const counted = this.countedNounUnit(text, m.index, pos);
+          if (!counted) continue;
+          unit = counted.unit;
+          unitBase = counted.base;
+          multiplier = counted.multiplier;
+          pos += counted.length;
+          unitFromNoun = counted.noun;
         }
       }
       // 百分之九十九 is a measurement whatever stands before it.
@@ -195,10 +204,34 @@ export class FigureFinder {
         achievedComparator,
         comparatorWord: beforeMatch?.word ?? '',
         chinese,
+        ...(unitFromNoun ? { unitFromNoun } : {}),
       });
       this.number.lastIndex = Math.max(this.number.lastIndex, end);
     }
     return figures;
+  }
+
+  /**
+   * IPv6活跃用户数达6.97亿, 卫星通信用户超千万, 用户数量突破千万级: a count that ends its clause
+   * with only a magnitude (or none) counts the noun its name ends in; the measure word comes from
+   * that noun (rules/quantity-patterns.yaml countedNouns).
+   */
+  private countedNounUnit(text: string, numberStart: number, pos: number): (UnitMatch & { noun: string }) | null {
+    const nouns = this.rules.patterns.countedNouns;
+    if (nouns.length === 0) return null;
+    const magnitude = this.rules.units.matchAt(text, pos, true);
+    const bare = magnitude && magnitude.base === '' ? magnitude : null;
+    let at = pos + (bare?.length ?? 0);
+    // 千万级: the order of magnitude, read as its lower bound.
+    if (text.startsWith('级', at)) at += 1;
+    if (at < text.length && !this.rules.patterns.clauseDelimiters.includes(text[at] as string)) return null;
+    const comparator = this.comparatorEndingAt(text, numberStart);
+    if (!comparator) return null;
+    const head = text.slice(Math.max(0, comparator.start - 12), comparator.start).trimEnd();
+    const noun = nouns.find((c) => new RegExp(`${c.noun}(?:数|数量|总数)?$`, 'u').test(head));
+    if (!noun) return null;
+    const prefix = bare?.unit ?? '';
+    return { unit: prefix + noun.unit, base: noun.unit, multiplier: bare?.multiplier ?? 1, magnitude: prefix, length: at - pos, noun: noun.noun };
   }
 
   /**

@@ -202,7 +202,12 @@ export class ProseReader {
         start: figure.numberStart - offset,
         end: figure.end - offset,
         rule: `${dating.kind}.${dating.basis}`,
-        flags: dating.flags,
+        flags: figure.unitFromNoun
+          ? [
+              ...dating.flags,
+              { kind: 'unit-from-noun', reason: `no measure word is written; ${figure.unitBase} is taken from '${figure.unitFromNoun}' in the name` },
+            ]
+          : dating.flags,
       };
       reads.push({ mention, listContinues, dating });
     });

@@ -40,6 +40,7 @@ export const QuantityPatternsFile = z.object({
   perCapitaPrefixes: z.array(Word),
   chineseNumeralCues: z.array(Word),
   contextualUnits: z.array(z.object({ unit: Word, after: z.array(Word).min(1) })).default([]),
+  countedNouns: z.array(z.object({ noun: Word, unit: Word })).default([]),
   chineseNumeralStrongUnits: z.array(Word).default([]),
   /** A date that may stand between a comparator word and its figure (提高到2025年的12件). */
   comparatorGap: RegExpSource.optional(),

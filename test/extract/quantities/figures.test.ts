@@ -7,7 +7,7 @@ import type { Figure } from '../../../src/extract/quantities/figures.js';
 import { parseChinese, parseNumber } from '../../../src/text/numerals.js';
 import { figures } from './engine.js';
 
-type Want = Partial<Pick<Figure, 'value' | 'valueMax' | 'unit' | 'comparator' | 'multiplier'>>;
+type Want = Partial<Pick<Figure, 'value' | 'valueMax' | 'unit' | 'comparator' | 'multiplier' | 'unitFromNoun'>>;
 
 function figureCases(name: string, cases: { valid: Array<{ text: string; expect: Want[] }>; invalid: string[] }): void {
   describe(name, () => {
@@ -103,6 +103,59 @@ figureCases('per-capita indicators keep 万/百亿 in the name', {
     { text: '每万人口高价值发明专利拥有量达到12件', expect: [{ value: 12, unit: '件' }] },
   ],
   invalid: ['万人高价值发明专利拥有量', '百亿元GDP有效发明专利密度'],
+});
+
+// A count that ends its clause with only a magnitude counts the noun its name ends in
+// (countedNouns): the measure word is supplied from that noun, and says so.
+figureCases('counts with only a magnitude', {
+  valid: [
+    { text: 'IPv6活跃用户数达6.97亿。', expect: [{ value: 6.97, unit: '亿户', multiplier: 100000000, unitFromNoun: '用户' }] },
+    { text: '发展卫星通信用户超千万，', expect: [{ value: 10000000, unit: '户', comparator: '>', unitFromNoun: '用户' }] },
+    { text: '电子发票服务平台用户数量突破千万级。', expect: [{ value: 10000000, unit: '户', unitFromNoun: '用户' }] },
+    { text: '全市参保人数达1.2万', expect: [{ value: 1.2, unit: '万人', multiplier: 10000, unitFromNoun: '人数' }] },
+    // A written measure word needs nothing supplied.
+    { text: '移动电话用户总数达16.43亿户。', expect: [{ value: 16.43, unit: '亿户' }] },
+  ],
+  invalid: ['融资规模超过200亿。', '用户规模达千万级以上的平台', '用户数达6.97亿的平台', '打造千亿级产业集群。', '服务用户千万，'],
+});
+
+// A place in a ranking is a figure only where a move between places measures a change
+// (排名从第78位提高到第9位); a place alone, and the ordinals of sessions, batches, quarters
+// and plans, stay masked (ignore.ordinal).
+figureCases('ranking places', {
+  valid: [
+    {
+      text: '指数排名从2012年全球第78位提高到目前的第9位',
+      expect: [
+        { value: 78, unit: '位' },
+        { value: 9, unit: '位' },
+      ],
+    },
+    {
+      text: '综合排名由全国第35位上升至第12位',
+      expect: [
+        { value: 35, unit: '位' },
+        { value: 12, unit: '位' },
+      ],
+    },
+    {
+      text: '营商环境评价从第20位跃升到第6位',
+      expect: [
+        { value: 20, unit: '位' },
+        { value: 6, unit: '位' },
+      ],
+    },
+  ],
+  invalid: [
+    '南京市知识产权综合实力位居全国第3位',
+    '排名保持在全国第5位',
+    '从第3位开始依次排列',
+    '举办第3届数字经济大会',
+    '入选第一批国家试点',
+    '第二季度完成验收',
+    '国民经济和社会发展第十四个五年规划',
+    '提高到第二批试点的水平',
+  ],
 });
 
 figureCases('comparators', {

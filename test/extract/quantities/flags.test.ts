@@ -17,6 +17,7 @@ const PLAN = `某某市“十四五”知识产权发展规划
 
 一、发展基础
 “十三五”期间，全市专利授权量26875件。知识产权案件结收案比为114.92%。
+全市政务服务平台用户数达1200万。
 
 二、发展目标
 到2025年，万人高价值发明专利拥有量达到12件，知识产权质押融资总额达到60亿元。
@@ -69,6 +70,13 @@ describe('flags', () => {
     expect(record, 'a target written in bare 亿').toBeDefined();
     expect([record!.indicatorId, record!.valueBase, record!.unitBase]).toEqual(['ip.pledge-financing', 2e10, '元']);
     expect(flagKinds(record!)).toContain('unit-from-indicator');
+  });
+
+  it('unit-from-noun: a count written with only a magnitude takes its measure word from the counted noun', () => {
+    const r = find('政务服务平台用户数', 1200);
+    expect(r).toMatchObject({ unit: '万户', valueBase: 12000000, unitBase: '户' });
+    expect(flagKinds(r)).toContain('unit-from-noun');
+    expect(r.flags.find((f) => f.kind === 'unit-from-noun')!.reason).toContain('用户');
   });
 
   it('year-defaulted: a target with no date takes the last year of the plan', () => {

@@ -377,6 +377,24 @@ describe('reports: starting points and years of a sentence', () => {
           { year: 2021, indicator: '电子商务交易额', value: 42.3 },
         ],
       },
+      // A move between ranking places: both ends are figures of one ranking; 目前的 dates the second at the report's time.
+      {
+        text: '我国电子政务在线服务指数排名从2012年全球第78位提高到目前的第9位，办事更加便捷。',
+        doc: report,
+        expect: [
+          { kind: 'actual', year: 2012, value: 78, unit: '位' },
+          { kind: 'actual', year: 2022, value: 9, unit: '位' },
+        ],
+      },
+      // 当前的 is the same present time as 目前的.
+      {
+        text: '全省专利密度排名由2015年的第21位上升至当前的第8位。',
+        doc: report,
+        expect: [
+          { kind: 'actual', year: 2015, value: 21, unit: '位' },
+          { kind: 'actual', year: 2022, value: 8, unit: '位' },
+        ],
+      },
       // A year qualifying one figure (…年的) dates the rest of its sentence…
       {
         text: '互联网普及率提高到2021年的73%，上网人数达10.32亿人。',
