@@ -14,10 +14,10 @@ import type { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
 import { loopbackHostOnly, requireToken, sameOriginWrites } from './auth.js';
 import { escapeHtml } from './html.js';
-import { documentDetail, documentList, failedPaths } from './data/documents.js';
+import { documentDetail, documentList, failedPaths, searchDocuments } from './data/documents.js';
 import { compareCsv, compareXlsx } from './downloads.js';
 import { compareIndicator, comparePage, indicatorNames } from './pages/compare.js';
-import { documentPage } from './pages/document.js';
+import { documentPage, parseSpan } from './pages/document.js';
 import { documentsPage } from './pages/documents.js';
 import { progressPage, progressRows } from './pages/progress.js';
 import { reviewRoutes } from './review-routes.js';
@@ -59,6 +59,8 @@ export function createApp(options: AppOptions): Hono {
       : c.html(`<!doctype html><meta charset="utf-8"><p>500 — ${escapeHtml(message)}</p>`, 500);
   });
 
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', (c) => c.body(readFileSync(join(STATIC_DIR, 'favicon.svg')), 200, { 'content-type': STATIC_TYPES.svg!, 'cache-control': 'max-age=86400' }));
   app.get('/static/:file', (c) => {
     const file = c.req.param('file');
     const type = STATIC_TYPES[file.split('.').pop() ?? ''];
@@ -71,10 +73,18 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // Pages
-  app.get('/', (c) => c.html(documentsPage(db, formatBytes(options.maxUploadBytes))));
+  app.get('/', (c) =>
+    c.html(
+      documentsPage(db, {
+        maxUpload: formatBytes(options.maxUploadBytes),
+        rulesDir: options.rules.dir,
+        query: { q: c.req.query('q'), region: c.req.query('region'), type: c.req.query('type'), year: c.req.query('year'), sort: c.req.query('sort'), dir: c.req.query('dir') },
+      }),
+    ),
+  );
   app.get('/documents/:id{[0-9]+}', (c) => {
     const detail = documentDetail(db, Number(c.req.param('id')));
-    return detail ? c.html(documentPage(detail)) : c.html(notFound(`没有编号为 ${c.req.param('id')} 的文件 — no document ${c.req.param('id')}`), 404);
+    return detail ? c.html(documentPage(detail, parseSpan(c.req.query('at')))) : c.html(notFound(`没有编号为 ${c.req.param('id')} 的文件 — no document ${c.req.param('id')}`), 404);
   });
   app.get('/compare', (c) => c.html(comparePage(db, c.req.query('indicator') ?? '', indicatorNames(db))));
   app.get('/progress', (c) =>
@@ -87,6 +97,7 @@ export function createApp(options: AppOptions): Hono {
     const detail = documentDetail(db, Number(c.req.param('id')));
     return detail ? c.json(detail) : c.json({ error: `no document ${c.req.param('id')}` }, 404);
   });
+  app.get('/api/search', (c) => c.json({ hits: searchDocuments(db, c.req.query('q') ?? '', options.rules.dir) }));
   app.get('/api/indicators', (c) => c.json({ names: indicatorNames(db) }));
   app.get('/api/compare', (c) => {
     const result = compareIndicator(db, c.req.query('indicator') ?? '');
@@ -173,5 +184,5 @@ function attachment(name: string): string {
 }
 
 function notFound(message: string): string {
-  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="stylesheet" href="/static/app.css"><main><h1>404</h1><p>${escapeHtml(message)}</p><p><a href="/">← 文件 Documents</a></p></main></html>`;
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="stylesheet" href="/static/app.css"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><main><h1>404</h1><p>${escapeHtml(message)}</p><p><a href="/">← 文件 Documents</a></p></main></html>`;
 }

@@ -11,7 +11,20 @@ import { html, page, raw, type Html } from '../html.js';
 import { markedParagraphs, markedText, type Mark } from '../highlight.js';
 import { planLabel } from '../../records/plan-label.js';
 
-export function documentPage(detail: DocumentDetail): string {
+/** A span of the text to point at (a search hit, a task's sentence): `?at=START-END`, anchored as #rec-hit. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export function parseSpan(at: string | undefined): TextSpan | null {
+  const m = at?.match(/^(\d+)-(\d+)$/);
+  if (!m) return null;
+  const span = { start: Number(m[1]), end: Number(m[2]) };
+  return span.end > span.start ? span : null;
+}
+
+export function documentPage(detail: DocumentDetail, at: TextSpan | null = null): string {
   const { document: d, text, sections, tables, records } = detail;
   const marks: Mark[] = records.map((r) => ({
     key: r.key,
@@ -20,6 +33,8 @@ export function documentPage(detail: DocumentDetail): string {
     end: r.end,
     extra: r.flags.length ? 'flagged' : r.fields.is_fact === 0 ? 'not-fact' : undefined,
   }));
+  // First, so the span gets its own anchor even where a record starts at the same place.
+  if (at && at.end <= text.length) marks.unshift({ key: 'hit', kind: 'hit', start: at.start, end: at.end });
   const anchored = new Set<string>();
   const ordered = orderedBlocks(sections, tables);
   let body = '';
