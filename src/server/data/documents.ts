@@ -126,6 +126,8 @@ export function documentDetail(db: Db, id: number): DocumentDetail | null {
         section_path: m.section_path,
         page: m.page,
         sentence: m.sentence,
+        review_status: m.review_status,
+        reviewed_by: m.reviewed_by,
       },
     });
   }
@@ -138,7 +140,18 @@ export function documentDetail(db: Db, id: number): DocumentDetail | null {
       label: caption('milestone', m),
       rule: m.rule as string,
       flags: [],
-      fields: { id: m.id, what: m.what, start: m.start, end: m.end, recurring: m.recurring, section_path: m.section_path, page: m.page, sentence: m.sentence },
+      fields: {
+        id: m.id,
+        what: m.what,
+        start: m.start,
+        end: m.end,
+        recurring: m.recurring,
+        section_path: m.section_path,
+        page: m.page,
+        sentence: m.sentence,
+        review_status: m.review_status,
+        reviewed_by: m.reviewed_by,
+      },
     });
   }
   records.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -10,6 +10,8 @@ import type { DocumentDetail, PageTable } from '../data/documents.js';
 import { html, page, raw, type Html } from '../html.js';
 import { markedParagraphs, markedText, type Mark } from '../highlight.js';
 import { planLabel } from '../../records/plan-label.js';
+import { FIELD_LABELS, FLAG_LABELS } from '../labels.js';
+import { EDITABLE } from './review.js';
 
 /** A span of the text to point at (a search hit, a task's sentence): `?at=START-END`, anchored as #rec-hit. */
 export interface TextSpan {
@@ -51,7 +53,9 @@ export function documentPage(detail: DocumentDetail, at: TextSpan | null = null)
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
   const flagged = records.filter((r) => r.flags.length).length;
-  const recordsJson = JSON.stringify(Object.fromEntries(records.map((r) => [r.key, r]))).replace(/</g, '\\u003c');
+  const recordsJson = pageJson(Object.fromEntries(records.map((r) => [r.key, r])));
+  // What the record panel needs to name fields in words and offer the review actions (the Review page's routes).
+  const panelJson = pageJson({ fields: FIELD_LABELS, flags: FLAG_LABELS, editable: EDITABLE });
 
   return page(
     { title: planLabel(d), active: 'documents', scripts: ['document.js'] },
@@ -112,8 +116,16 @@ export function documentPage(detail: DocumentDetail, at: TextSpan | null = null)
       <script type="application/json" id="records">
         ${raw(recordsJson)}
       </script>
+      <script type="application/json" id="panel-words">
+        ${raw(panelJson)}
+      </script>
     `,
   );
+}
+
+/** JSON inside a <script> element: no "</script>" can end it early. */
+function pageJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 type OrderedBlock =
