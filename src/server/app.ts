@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Pipeline } from '../core/pipeline.js';
 import type { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
@@ -16,7 +16,7 @@ import { loopbackHostOnly, requireToken, sameOriginWrites } from './auth.js';
 import { escapeHtml } from './html.js';
 import { documentDetail, documentList, failedPaths, searchDocuments } from './data/documents.js';
 import { compareCsv, compareXlsx } from './downloads.js';
-import { compareIndicator, comparePage, indicatorNames } from './pages/compare.js';
+import { compareIndicator, comparePage, indicatorChoices, indicatorNames } from './pages/compare.js';
 import { documentPage, parseSpan } from './pages/document.js';
 import { documentsPage } from './pages/documents.js';
 import { progressPage, progressRows } from './pages/progress.js';
@@ -86,7 +86,8 @@ export function createApp(options: AppOptions): Hono {
     const detail = documentDetail(db, Number(c.req.param('id')));
     return detail ? c.html(documentPage(detail, parseSpan(c.req.query('at')))) : c.html(notFound(`没有编号为 ${c.req.param('id')} 的文件 — no document ${c.req.param('id')}`), 404);
   });
-  app.get('/compare', (c) => c.html(comparePage(db, c.req.query('indicator') ?? '', indicatorNames(db))));
+  const compareFilters = (c: Context) => ({ kind: c.req.query('kind'), year: c.req.query('year') });
+  app.get('/compare', (c) => c.html(comparePage(db, c.req.query('indicator') ?? '', indicatorNames(db), compareFilters(c))));
   app.get('/progress', (c) =>
     c.html(progressPage(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' })),
   );
@@ -98,13 +99,13 @@ export function createApp(options: AppOptions): Hono {
     return detail ? c.json(detail) : c.json({ error: `no document ${c.req.param('id')}` }, 404);
   });
   app.get('/api/search', (c) => c.json({ hits: searchDocuments(db, c.req.query('q') ?? '', options.rules.dir) }));
-  app.get('/api/indicators', (c) => c.json({ names: indicatorNames(db) }));
+  app.get('/api/indicators', (c) => c.json({ names: indicatorNames(db), ...indicatorChoices(db) }));
   app.get('/api/compare', (c) => {
-    const result = compareIndicator(db, c.req.query('indicator') ?? '');
+    const result = compareIndicator(db, c.req.query('indicator') ?? '', compareFilters(c));
     return result.match ? c.json(result) : c.json({ error: result.message || 'give ?indicator=NAME' }, 404);
   });
   app.get('/api/compare.csv', (c) => {
-    const result = compareIndicator(db, c.req.query('indicator') ?? '');
+    const result = compareIndicator(db, c.req.query('indicator') ?? '', compareFilters(c));
     if (!result.match) return c.json({ error: result.message || 'give ?indicator=NAME' }, 404);
     return c.body(compareCsv(result.rows), 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -112,7 +113,7 @@ export function createApp(options: AppOptions): Hono {
     });
   });
   app.get('/api/compare.xlsx', async (c) => {
-    const result = compareIndicator(db, c.req.query('indicator') ?? '');
+    const result = compareIndicator(db, c.req.query('indicator') ?? '', compareFilters(c));
     if (!result.match) return c.json({ error: result.message || 'give ?indicator=NAME' }, 404);
     return c.body(new Uint8Array(await compareXlsx(result.rows)), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

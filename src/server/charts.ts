@@ -32,7 +32,7 @@ export interface BarChartOptions {
 
 const ROW = 26;
 const BAR = 18;
-const LABEL_WIDTH = 280;
+const LABEL_WIDTH = 340;
 const PLOT_WIDTH = 560;
 const NOTE_WIDTH = 240;
 const TOP = 30;
@@ -64,7 +64,7 @@ export function barChart(options: BarChartOptions): string {
     const data = Object.entries(b.data ?? {})
       .map(([k, v]) => ` data-${k}="${escapeHtml(String(v))}"`)
       .join('');
-    const label = truncate(b.label, 20);
+    const label = truncate(b.label, 24);
     const bar =
       `<rect class="bar bar-${b.kind}" x="${LABEL_WIDTH}" y="${y + (ROW - BAR) / 2}" width="${w.toFixed(1)}" height="${BAR}" data-value="${b.value}"${data}>` +
       `<title>${escapeHtml(`${b.label}: ${fmt(b.value)} ${b.note ?? ''}`)}</title></rect>`;
