@@ -15,7 +15,7 @@ import type { Db } from '../store/index.js';
 import { loopbackHostOnly, requireToken, sameOriginWrites } from './auth.js';
 import { escapeHtml } from './html.js';
 import { documentDetail, documentList, failedPaths, searchDocuments } from './data/documents.js';
-import { compareCsv, compareXlsx } from './downloads.js';
+import { compareCsv, compareXlsx, progressCsv } from './downloads.js';
 import { compareIndicator, comparePage, indicatorChoices, indicatorNames } from './pages/compare.js';
 import { documentPage, parseSpan } from './pages/document.js';
 import { documentsPage } from './pages/documents.js';
@@ -120,6 +120,10 @@ export function createApp(options: AppOptions): Hono {
       'content-disposition': attachment(`${result.match.name}.xlsx`),
     });
   });
+  app.get('/api/progress.csv', (c) => {
+    const { rows } = progressRows(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' });
+    return c.body(progressCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment('进度 progress.csv', 'planlens-progress') });
+  });
   app.get('/api/progress', (c) => {
     const { rows, notes } = progressRows(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' });
     return c.json({ notes, rows });
@@ -179,9 +183,9 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
-function attachment(name: string): string {
+function attachment(name: string, fallback = 'planlens-compare'): string {
   // RFC 5987: the Chinese name for browsers that read filename*, an ASCII fallback for the rest.
-  return `attachment; filename="planlens-compare.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `attachment; filename="${fallback}.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 function notFound(message: string): string {
