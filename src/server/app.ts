@@ -18,6 +18,7 @@ import { documentDetail, documentList, failedPaths, searchDocuments } from './da
 import { compareCsv, compareXlsx, progressCsv } from './downloads.js';
 import { compareIndicator, comparePage, indicatorChoices, indicatorNames } from './pages/compare.js';
 import { documentPage, parseSpan } from './pages/document.js';
+import { departmentsData, departmentsPage } from './pages/departments.js';
 import { documentsPage } from './pages/documents.js';
 import { progressPage, progressRows } from './pages/progress.js';
 import { reviewRoutes } from './review-routes.js';
@@ -92,12 +93,15 @@ export function createApp(options: AppOptions): Hono {
     c.html(progressPage(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' })),
   );
 
+  app.get('/departments', (c) => c.html(departmentsPage(db, { name: c.req.query('name'), region: c.req.query('region') })));
+
   // JSON API (documented in README.md, "Web app and JSON API")
   app.get('/api/documents', (c) => c.json({ documents: documentList(db), failed: failedPaths(db) }));
   app.get('/api/documents/:id{[0-9]+}', (c) => {
     const detail = documentDetail(db, Number(c.req.param('id')));
     return detail ? c.json(detail) : c.json({ error: `no document ${c.req.param('id')}` }, 404);
   });
+  app.get('/api/departments', (c) => c.json(departmentsData(db, { name: c.req.query('name'), region: c.req.query('region') })));
   app.get('/api/search', (c) => c.json({ hits: searchDocuments(db, c.req.query('q') ?? '', options.rules.dir) }));
   app.get('/api/indicators', (c) => c.json({ names: indicatorNames(db), ...indicatorChoices(db) }));
   app.get('/api/compare', (c) => {
