@@ -89,3 +89,16 @@ export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? word
 export const flagLabel = (kind: string | undefined): string => (kind ? (FLAG_LABELS[kind] ?? words(kind)) : '—');
 export const typeLabel = (type: string | null): string => (type ? (TYPE_LABELS[type] ?? words(type)) : '—');
 export const recordTypeLabel = (type: string): string => RECORD_TYPE_LABELS[type] ?? words(type);
+
+/** Coded field values in words, as the review page and the document panel show them (≥, 目标 target, 是 yes). */
+export const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  comparator: { '>=': '≥', '<=': '≤', '~': '约 about', '=': '=', '>': '>', '<': '<' },
+  kind: { target: '目标 target', actual: '实际 actual' },
+  roles: { split: '分牵头配合 lead and support', unsplit: '未分牵头配合 listed' },
+  is_fact: { '1': '是 yes', '0': '否 no (another record holds this fact)' },
+  recurring: { '1': '是 yes', '0': '否 no' },
+  cumulative: { '1': '是 yes', '0': '否 no' },
+  per_year: { '1': '是 yes', '0': '否 no' },
+};
+
+export const valueLabel = (field: string, text: string): string => VALUE_LABELS[field]?.[text] ?? text;

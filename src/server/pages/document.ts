@@ -10,7 +10,7 @@ import type { DocumentDetail, PageTable } from '../data/documents.js';
 import { html, page, raw, type Html } from '../html.js';
 import { markedParagraphs, markedText, type Mark } from '../highlight.js';
 import { planLabel } from '../../records/plan-label.js';
-import { FIELD_LABELS, FLAG_LABELS } from '../labels.js';
+import { FIELD_LABELS, FLAG_LABELS, VALUE_LABELS } from '../labels.js';
 import { EDITABLE } from './review.js';
 
 /** A span of the text to point at (a search hit, a task's sentence): `?at=START-END`, anchored as #rec-hit. */
@@ -55,7 +55,7 @@ export function documentPage(detail: DocumentDetail, at: TextSpan | null = null)
   const flagged = records.filter((r) => r.flags.length).length;
   const recordsJson = pageJson(Object.fromEntries(records.map((r) => [r.key, r])));
   // What the record panel needs to name fields in words and offer the review actions (the Review page's routes).
-  const panelJson = pageJson({ fields: FIELD_LABELS, flags: FLAG_LABELS, editable: EDITABLE });
+  const panelJson = pageJson({ fields: FIELD_LABELS, flags: FLAG_LABELS, values: VALUE_LABELS, editable: EDITABLE });
 
   return page(
     { title: planLabel(d), active: 'documents', scripts: ['document.js'] },

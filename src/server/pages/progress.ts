@@ -124,7 +124,6 @@ export function progressPage(db: Db, q: ProgressQuery): string {
             <th class="num">应达 Expected</th>
             <th>状态 Status</th>
             <th>文件自述 Stated</th>
-            <th>核对 Check</th>
           </tr>
         </thead>
         <tbody>
@@ -143,8 +142,10 @@ export function progressPage(db: Db, q: ProgressQuery): string {
                 <td class="nowrap">
                   <span class="status status-${statusKind(r.on_track)}">${r.on_track ? (STATUS_NAMES[r.on_track] ?? r.on_track) : '—'}</span>
                 </td>
-                <td>${r.stated_status ?? ''}</td>
-                <td class="check">${statusConflict(r) ? html`<span class="conflict" title="${statusConflict(r)}">⚠ 与文件自述不符 contradicts the plan</span>` : ''}</td>
+                <td>
+                  ${r.stated_status ?? ''}
+                  ${statusConflict(r) ? html`<div class="conflict" title="${statusConflict(r)}">⚠ 与计算不符 contradicts the computed status</div>` : ''}
+                </td>
               </tr>`,
           )}
         </tbody>

@@ -16,18 +16,11 @@
 
   const label = (field) => words.fields[field] || field.replace(/[-_]/g, ' ');
   const flagLabel = (kind) => words.flags[kind] || String(kind || '—').replace(/-/g, ' ');
-  // The page's one place a field value becomes text: codes in words (≥, 目标 target, 是 yes).
-  const CODES = {
-    comparator: { '>=': '≥', '<=': '≤', '~': '约 about', '=': '=' },
-    kind: { target: '目标 target', actual: '实际 actual' },
-    is_fact: { 1: '是 yes', 0: '否 no (another record holds this fact)' },
-    recurring: { 1: '是 yes', 0: '否 no' },
-    cumulative: { 1: '是 yes', 0: '否 no' },
-    per_year: { 1: '是 yes', 0: '否 no' },
-  };
+  // The page's one place a field value becomes text: codes in words (≥, 目标 target, 是 yes), from the server's labels.
   const value = (k, v) => {
     if (v === null || v === undefined || v === '') return '<span class="muted">—</span>';
-    if (CODES[k] && CODES[k][v] !== undefined) return escape(CODES[k][v]);
+    const coded = words.values[k] && words.values[k][String(v)];
+    if (coded !== undefined) return escape(coded);
     return escape(Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : v);
   };
 
@@ -128,6 +121,7 @@
       e.preventDefault();
       act(box, kind, Object.fromEntries(new FormData(form)));
     });
+    form.addEventListener('input', () => (form.querySelector('.form-error').textContent = ''));
     const close = () => {
       form.remove();
       box.querySelector(`button[data-action="${kind}"]`).focus();
