@@ -61,7 +61,9 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // Browsers ask for /favicon.ico whatever the page says.
-  app.get('/favicon.ico', (c) => c.body(readFileSync(join(STATIC_DIR, 'favicon.svg')), 200, { 'content-type': STATIC_TYPES.svg!, 'cache-control': 'max-age=86400' }));
+  app.get('/favicon.ico', (c) =>
+    c.body(readFileSync(join(STATIC_DIR, 'favicon.svg')), 200, { 'content-type': STATIC_TYPES.svg!, 'cache-control': 'max-age=86400' }),
+  );
   app.get('/static/:file', (c) => {
     const file = c.req.param('file');
     const type = STATIC_TYPES[file.split('.').pop() ?? ''];
@@ -79,13 +81,22 @@ export function createApp(options: AppOptions): Hono {
       documentsPage(db, {
         maxUpload: formatBytes(options.maxUploadBytes),
         rulesDir: options.rules.dir,
-        query: { q: c.req.query('q'), region: c.req.query('region'), type: c.req.query('type'), year: c.req.query('year'), sort: c.req.query('sort'), dir: c.req.query('dir') },
+        query: {
+          q: c.req.query('q'),
+          region: c.req.query('region'),
+          type: c.req.query('type'),
+          year: c.req.query('year'),
+          sort: c.req.query('sort'),
+          dir: c.req.query('dir'),
+        },
       }),
     ),
   );
   app.get('/documents/:id{[0-9]+}', (c) => {
     const detail = documentDetail(db, Number(c.req.param('id')));
-    return detail ? c.html(documentPage(detail, parseSpan(c.req.query('at')))) : c.html(notFound(`没有编号为 ${c.req.param('id')} 的文件 — no document ${c.req.param('id')}`), 404);
+    return detail
+      ? c.html(documentPage(detail, parseSpan(c.req.query('at'))))
+      : c.html(notFound(`没有编号为 ${c.req.param('id')} 的文件 — no document ${c.req.param('id')}`), 404);
   });
   const compareFilters = (c: Context) => ({ kind: c.req.query('kind'), year: c.req.query('year') });
   app.get('/compare', (c) => c.html(comparePage(db, c.req.query('indicator') ?? '', indicatorNames(db), compareFilters(c))));
@@ -126,7 +137,10 @@ export function createApp(options: AppOptions): Hono {
   });
   app.get('/api/progress.csv', (c) => {
     const { rows } = progressRows(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' });
-    return c.body(progressCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment('进度 progress.csv', 'planlens-progress') });
+    return c.body(progressCsv(rows), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachment('进度 progress.csv', 'planlens-progress'),
+    });
   });
   app.get('/api/progress', (c) => {
     const { rows, notes } = progressRows(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' });

@@ -102,7 +102,12 @@ describe('planlens serve over HTTP', () => {
     expect((await rowsOf(`region=${encodeURIComponent('南京市玄武区')}`)).length).toBe(docs.filter((d) => d.region === '南京市玄武区').length);
     expect((await rowsOf('type=work-plan')).length).toBe(docs.filter((d) => d.region === '连云港市').length);
     // 2026 is inside only the 连云港 work plan's period (2024–2026).
-    expect((await rowsOf('year=2026')).sort()).toEqual(docs.filter((d) => d.region === '连云港市').map((d) => d.id).sort());
+    expect((await rowsOf('year=2026')).sort()).toEqual(
+      docs
+        .filter((d) => d.region === '连云港市')
+        .map((d) => d.id)
+        .sort(),
+    );
     const byTargets = await rowsOf('sort=targets&dir=desc');
     const targets = byTargets.map((id) => docs.find((d) => d.id === id)!.targets);
     expect(targets).toEqual([...targets].sort((a, b) => b - a));
@@ -146,10 +151,10 @@ describe('planlens serve over HTTP', () => {
     expect(row).toContain(`href="/compare?indicator=${encodeURIComponent('万人高价值发明专利拥有量')}"`);
 
     const compare = async (query: string) =>
-      ((await (await fetch(`${server.url}/api/compare?indicator=${encodeURIComponent('万人高价值发明专利拥有量')}&${query}`)).json()) as {
+      (await (await fetch(`${server.url}/api/compare?indicator=${encodeURIComponent('万人高价值发明专利拥有量')}&${query}`)).json()) as {
         rows: Array<{ kind: string; year: number }>;
         years: number[];
-      });
+      };
     const all = await compare('');
     expect(all.rows.length).toBe(patents.targets + patents.actuals);
     expect((await compare('kind=actual')).rows.map((r) => r.kind)).toEqual(Array(patents.actuals).fill('actual'));
@@ -180,7 +185,7 @@ describe('planlens serve over HTTP', () => {
     expect(page).toContain(`href="/api/progress.csv?region=${region}"`);
   });
 
-  it('lists departments with their task counts, and one unit\'s tasks linked to their documents', async () => {
+  it("lists departments with their task counts, and one unit's tasks linked to their documents", async () => {
     const data = (await (await fetch(`${server.url}/api/departments`)).json()) as {
       summaries: Array<{ department: string; canonical_id: string | null; lead: number; support: number; listed: number }>;
     };
@@ -211,14 +216,20 @@ describe('planlens serve over HTTP', () => {
     expect(icon.headers.get('content-type')).toContain('image/svg+xml');
     const docs = await documents();
     const visibleText = async (path: string) =>
-      (await (await fetch(`${server.url}${path}`)).text())
-        .replace(/<script[\s\S]*?<\/script>/g, '')
-        .replace(/<[^>]+>/g, ' ');
-    for (const path of ['/', `/documents/${docs[0]!.id}`, `/compare?indicator=${encodeURIComponent('万人高价值发明专利拥有量')}`, '/progress', '/departments', '/review']) {
+      (await (await fetch(`${server.url}${path}`)).text()).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
+    for (const path of [
+      '/',
+      `/documents/${docs[0]!.id}`,
+      `/compare?indicator=${encodeURIComponent('万人高价值发明专利拥有量')}`,
+      '/progress',
+      '/departments',
+      '/review',
+    ]) {
       const html = await (await fetch(`${server.url}${path}`)).text();
       expect(html, path).toContain('<link rel="icon" href="/static/favicon.svg"');
       const text = await visibleText(path);
-      for (const column of ['is_fact', 'cell_table', 'idx', 'value_base', 'unit_base', 'section_path', 'indicator_id']) expect(text, `${path}: ${column}`).not.toMatch(new RegExp(`\\b${column}\\b`));
+      for (const column of ['is_fact', 'cell_table', 'idx', 'value_base', 'unit_base', 'section_path', 'indicator_id'])
+        expect(text, `${path}: ${column}`).not.toMatch(new RegExp(`\\b${column}\\b`));
     }
   });
 
@@ -522,7 +533,11 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     const labels = await page.locator('svg.chart text.label').allTextContents();
     expect(labels.some((l) => l.includes('南京市玄武区 · “十四五”'))).toBe(true);
     const source = page.locator('#compare-table a.source').first();
-    const style = await source.evaluate((a) => ({ color: getComputedStyle(a).color, line: getComputedStyle(a).textDecorationLine, body: getComputedStyle(document.body).color }));
+    const style = await source.evaluate((a) => ({
+      color: getComputedStyle(a).color,
+      line: getComputedStyle(a).textDecorationLine,
+      body: getComputedStyle(document.body).color,
+    }));
     expect(style.line).toContain('underline');
     expect(style.color).not.toBe(style.body);
     await screenshot(page, 'compare');
@@ -588,7 +603,9 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     await panel.locator('button[data-action="edit"]').focus();
     await page.keyboard.press('Enter');
     const unit = panel.locator('input[name="unit"]');
-    await expect.poll(() => unit.evaluate((el) => el === document.activeElement || el.closest('form')!.contains(document.activeElement)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => unit.evaluate((el) => el === document.activeElement || el.closest('form')!.contains(document.activeElement)), { timeout: 10_000 })
+      .toBe(true);
     await unit.fill('斤两桶');
     await unit.press('Enter');
     await expect.poll(() => panel.locator('.form-error').innerText(), { timeout: 10_000 }).toContain("unit '斤两桶' is not a known unit");

@@ -182,7 +182,19 @@ describe('progress check column', () => {
 
 describe('documents listing: filter and sort', () => {
   const doc = (id: number, region: string | null, type: string | null, period: [number | null, number | null], issued: string | null, targets: number) =>
-    ({ id, plan_id: id, region, type, period_start: period[0], period_end: period[1], issued, title: `plan ${id}`, targets, actuals: 0, flagged: 0 }) as unknown as DocumentListRow;
+    ({
+      id,
+      plan_id: id,
+      region,
+      type,
+      period_start: period[0],
+      period_end: period[1],
+      issued,
+      title: `plan ${id}`,
+      targets,
+      actuals: 0,
+      flagged: 0,
+    }) as unknown as DocumentListRow;
   const docs = [
     doc(1, '南京市玄武区', 'plan', [2021, 2025], null, 56),
     doc(2, '连云港市', 'work-plan', [2024, 2026], null, 15),

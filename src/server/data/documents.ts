@@ -222,8 +222,12 @@ export function filterDocuments(rows: DocumentListRow[], q: DocumentQuery): Docu
   if (!sort) return kept;
   const key = sortKey[sort];
   const sign = q.dir === 'desc' ? -1 : 1;
-  const compare = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN'));
-  return kept.map((d, i) => ({ d, i })).sort((x, y) => sign * compare(key(x.d), key(y.d)) || x.i - y.i).map((x) => x.d);
+  const compare = (a: string | number, b: string | number) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN');
+  return kept
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => sign * compare(key(x.d), key(y.d)) || x.i - y.i)
+    .map((x) => x.d);
 }
 
 export interface DocumentSearchHit extends SearchHit {

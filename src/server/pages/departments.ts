@@ -92,7 +92,10 @@ function taskList(name: string, result: NonNullable<ReturnType<typeof department
           (t) =>
             html`<tr data-role="${t.role}">
               <td>${t.region ? html`<span class="nowrap">${t.region}</span><br />` : ''}<span class="muted">${t.plan_title ?? ''}</span></td>
-              <td class="nowrap">${ROLE_LABELS[t.role]}<div class="muted">${t.unit_as_written}</div></td>
+              <td class="nowrap">
+                ${ROLE_LABELS[t.role]}
+                <div class="muted">${t.unit_as_written}</div>
+              </td>
               <td class="quote">
                 <a class="source" href="/documents/${t.document_id}?at=${t.start}-${t.end}#rec-hit" title="打开原文 open the task in its document">${t.task}</a>
                 <div class="muted">${t.section_path}</div>
@@ -117,8 +120,7 @@ export function departmentsPage(db: Db, q: DepartmentsQuery): string {
         <label>地区 Region <input name="region" id="department-region" value="${q.region ?? ''}" size="12" placeholder="如 南京" /></label>
         <button type="submit">查看任务 Show tasks</button>
       </form>
-      ${notes.map((n) => html`<p class="match">${n}</p>`)}
-      ${tasks ? taskList(q.name!.trim(), tasks) : ''}
+      ${notes.map((n) => html`<p class="match">${n}</p>`)} ${tasks ? taskList(q.name!.trim(), tasks) : ''}
       <h2>${summaries.length} 个部门 departments with tasks</h2>
       <p class="muted">
         牵头 / 配合：文件写明的分工；责任单位：列出的单位未分牵头配合（不把第一个当作牵头）。Leads / supports as the text assigns them; listed: a list of units

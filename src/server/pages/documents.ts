@@ -112,8 +112,8 @@ export function documentsPage(db: Db, options: DocumentsPageOptions): string {
       </form>
       ${searchResults(hits, q.q ?? '')}
       <p class="muted" id="documents-count">
-        ${docs.length === all.length ? '' : `${docs.length} / `}${all.length} document(s) in ${new Set(all.map((d) => d.plan_id)).size} plan(s). ★ = the
-        plan's primary rendering (the one comparisons count).
+        ${docs.length === all.length ? '' : `${docs.length} / `}${all.length} document(s) in ${new Set(all.map((d) => d.plan_id)).size} plan(s). ★ = the plan's
+        primary rendering (the one comparisons count).
       </p>
       <table class="grid" id="documents">
         <thead>

@@ -89,7 +89,8 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
                   tabindex="-1"
                 >
                   <div class="head">
-                    <b>${item.id}</b> · ${recordTypeLabel(item.type)} · <span class="muted">${item.sectionPath}${item.page ? ` · 第${item.page}页` : ''}</span> ·
+                    <b>${item.id}</b> · ${recordTypeLabel(item.type)} ·
+                    <span class="muted">${item.sectionPath}${item.page ? ` · 第${item.page}页` : ''}</span> ·
                     <a href="/documents/${item.documentId}#rec-${item.id}">原文 in document</a>
                   </div>
                   <p class="sentence">${sentenceHtml(item)}</p>

@@ -33,7 +33,9 @@
     const flags = r.flags.length
       ? `<p><b>待核 flags</b></p><ul>${r.flags.map((f) => `<li class="flag"><b>${escape(flagLabel(f.kind))}</b>: ${escape(f.reason)}</li>`).join('')}</ul>`
       : '<p class="muted">无待核标记 no flags</p>';
-    const status = r.fields.review_status ? `<p class="review-status">${escape(STATUS[r.fields.review_status] || r.fields.review_status)}${r.fields.reviewed_by ? ` · ${escape(r.fields.reviewed_by)}` : ''}</p>` : '';
+    const status = r.fields.review_status
+      ? `<p class="review-status">${escape(STATUS[r.fields.review_status] || r.fields.review_status)}${r.fields.reviewed_by ? ` · ${escape(r.fields.reviewed_by)}` : ''}</p>`
+      : '';
     const actions = REVIEW_TYPE[r.kind]
       ? `<div class="actions" role="group" aria-label="审核 review">
           <button type="button" data-action="accept">接受 Accept</button>
