@@ -577,6 +577,24 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     expect(name.length).toBeGreaterThan(0);
   });
 
+  it('chooses the review filters with the keyboard: arrow keys do not reload, the Show button submits', async () => {
+    await page.goto(`${server.url}/review`);
+    const url = page.url();
+    await page.focus('#review-flag');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(url);
+    const chosen = await page.locator('#review-flag').inputValue();
+    expect(chosen).not.toBe('');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Show');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/flag=/);
+    expect(new URL(page.url()).searchParams.get('flag')).toBe(chosen);
+    // The flag filter names flags in words.
+    expect(await page.locator('#review-flag option:checked').innerText()).not.toMatch(/^[a-z-]+ \(/);
+  });
+
   it('accepts, edits and rejects a record from the document view, as Review does', async () => {
     const docs = await documents();
     const lianyungang = docs.find((d) => d.is_primary && d.region === '连云港市')!;

@@ -5,6 +5,7 @@
  */
 import { RECORD_SPECS, type Fields, type RecordType } from '../../records/index.js';
 import { planLabel } from '../../records/plan-label.js';
+import { figureText } from '../figures.js';
 import {
   countsOf,
   departmentMentionRowsOf,
@@ -90,6 +91,17 @@ function parseFlags(json: string): PageRecord['flags'] {
 
 const caption = (type: RecordType, row: Fields): string => RECORD_SPECS.get(type)!.caption!(row);
 
+/** A target or actual named on the page: its indicator and the figure as the pages show figures (≥ 10 件). */
+function quantityCaption(q: Record<string, unknown>): string {
+  const figure = figureText({
+    value: q.value as number | null,
+    value_max: q.value_max as number | null,
+    unit: q.unit as string | null,
+    comparator: q.comparator as string | null,
+  });
+  return `${String(q.indicator)} ${figure || String(q.qualitative ?? '')}${q.year ? ` (${String(q.year)})` : ''}`;
+}
+
 export function documentDetail(db: Db, id: number): DocumentDetail | null {
   const document = listDocuments(db).find((d) => d.id === id);
   if (!document) return null;
@@ -103,7 +115,7 @@ export function documentDetail(db: Db, id: number): DocumentDetail | null {
       kind: q.kind as 'target' | 'actual',
       start: start as number,
       end: end as number,
-      label: caption('quantity', q),
+      label: quantityCaption(q),
       rule: rule as string,
       flags: parseFlags(flags as string),
       fields: { id: qid, ...fields },

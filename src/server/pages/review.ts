@@ -49,10 +49,11 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
     { title: '审核 Review', active: 'review', scripts: ['review.js'] },
     html`
       <h1>审核 Review</h1>
+      <!-- No submit on change: arrow keys on a closed select fire change in Chromium, so a keyboard user would reload at every key. -->
       <form class="search" method="get" action="/review">
         <label
           >文件 Document
-          <select name="document" onchange="this.form.submit()">
+          <select name="document" id="review-document">
             ${docs.map(
               (d) =>
                 html`<option value="${d.id}" ${d.id === chosen ? raw(' selected') : ''}>
@@ -63,12 +64,12 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
         >
         <label
           >标记 Flag
-          <select name="flag" onchange="this.form.submit()">
+          <select name="flag" id="review-flag">
             <option value="">全部 all</option>
             ${[...flagKinds].map(([k, n]) => html`<option value="${k}" ${k === q.flag ? raw(' selected') : ''}>${flagLabel(k)} (${n})</option>`)}
           </select></label
         >
-        <noscript><button type="submit">显示 Show</button></noscript>
+        <button type="submit">显示 Show</button>
       </form>
       ${notice ? html`<p class="notice">${notice}</p>` : ''}
       <div id="notice" aria-live="polite"></div>
