@@ -14,7 +14,7 @@ import type { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
 import { loopbackHostOnly, requireToken, sameOriginWrites } from './auth.js';
 import { escapeHtml } from './html.js';
-import { documentDetail, documentList, failedPaths, searchDocuments } from './data/documents.js';
+import { documentDetail, documentList, failedPaths, filterDocuments, searchDocuments } from './data/documents.js';
 import { compareCsv, compareXlsx, progressCsv } from './downloads.js';
 import { compareIndicator, comparePage, indicatorChoices, indicatorNames } from './pages/compare.js';
 import { documentPage, parseSpan } from './pages/document.js';
@@ -107,7 +107,18 @@ export function createApp(options: AppOptions): Hono {
   app.get('/departments', (c) => c.html(departmentsPage(db, { name: c.req.query('name'), region: c.req.query('region') })));
 
   // JSON API (documented in README.md, "Web app and JSON API")
-  app.get('/api/documents', (c) => c.json({ documents: documentList(db), failed: failedPaths(db) }));
+  app.get('/api/documents', (c) =>
+    c.json({
+      documents: filterDocuments(documentList(db), {
+        region: c.req.query('region'),
+        type: c.req.query('type'),
+        year: c.req.query('year'),
+        sort: c.req.query('sort'),
+        dir: c.req.query('dir'),
+      }),
+      failed: failedPaths(db),
+    }),
+  );
   app.get('/api/documents/:id{[0-9]+}', (c) => {
     const detail = documentDetail(db, Number(c.req.param('id')));
     return detail ? c.json(detail) : c.json({ error: `no document ${c.req.param('id')}` }, 404);

@@ -4,7 +4,8 @@
  * horizontal so long Chinese region and indicator names stay readable on the
  * category axis.
  */
-import { escapeHtml, formatNumber } from './html.js';
+import { figureNumber } from './figures.js';
+import { escapeHtml } from './html.js';
 
 export interface Bar {
   /** Category-axis label (a region, or region + indicator). */
@@ -39,7 +40,7 @@ const TOP = 30;
 
 export function barChart(options: BarChartOptions): string {
   const { bars } = options;
-  const fmt = options.format ?? formatNumber;
+  const fmt = options.format ?? ((value: number) => figureNumber({ value }));
   const max = niceCeiling(Math.max(0, ...bars.map((b) => b.value), options.reference?.value ?? 0) || 1);
   const scale = (v: number) => (Math.max(0, v) / max) * PLOT_WIDTH;
   const width = LABEL_WIDTH + PLOT_WIDTH + NOTE_WIDTH;

@@ -108,6 +108,9 @@ describe('planlens serve over HTTP', () => {
         .map((d) => d.id)
         .sort(),
     );
+    // The API takes the same filters.
+    const api = (await (await fetch(`${server.url}/api/documents?region=${encodeURIComponent('南京市')}`)).json()) as { documents: ApiDocument[] };
+    expect(api.documents.map((d) => d.id).sort()).toEqual(nanjing.sort());
     const byTargets = await rowsOf('sort=targets&dir=desc');
     const targets = byTargets.map((id) => docs.find((d) => d.id === id)!.targets);
     expect(targets).toEqual([...targets].sort((a, b) => b - a));
@@ -208,6 +211,14 @@ describe('planlens serve over HTTP', () => {
     );
     expect(stored).toEqual({ document_id: first.document_id, start: first.start, end: first.end });
     expect(await (await fetch(`${server.url}/departments?name=${encodeURIComponent('不存在的部门')}`)).text()).toContain('no unit with tasks matches');
+    // A region narrows the list to the units of its plans.
+    const inRegion = (await (await fetch(`${server.url}/api/departments?region=${encodeURIComponent('连云港')}`)).json()) as {
+      notes: string[];
+      summaries: Array<{ regions: string }>;
+    };
+    expect(inRegion.notes[0]).toContain('连云港市');
+    expect(inRegion.summaries.length).toBeGreaterThan(0);
+    expect(inRegion.summaries.every((d) => d.regions.split('、').includes('连云港市'))).toBe(true);
   });
 
   it('has a favicon, and names fields in words, not as columns', async () => {

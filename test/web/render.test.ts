@@ -7,6 +7,7 @@ import { filterDocuments, yearsOf, type DocumentListRow } from '../../src/server
 import { computedNumber, figureNumber, figureText, percentText } from '../../src/server/figures.js';
 import { fieldLabel, flagLabel, valueLabel } from '../../src/server/labels.js';
 import { barLabel } from '../../src/server/pages/compare.js';
+import { withTermsMarked } from '../../src/server/pages/documents.js';
 import { parseSpan } from '../../src/server/pages/document.js';
 import { statusConflict } from '../../src/server/pages/progress.js';
 import type { ProgressRow } from '../../src/analyst/index.js';
@@ -222,4 +223,16 @@ describe('documents listing: filter and sort', () => {
     expect(yearsOf(docs[2]!).sort()).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(yearsOf(docs[3]!)).toEqual([2019]);
   });
+});
+
+describe('search hits mark the words searched for', () => {
+  it.each([
+    ['深入推进知识产权质押融资工作', '质押融资', '深入推进知识产权<mark>质押融资</mark>工作'],
+    ['专利转化和专利运用', '专利 转化', '<mark>专利</mark><mark>转化</mark>和<mark>专利</mark>运用'],
+    ['质押融资总额（亿元）', '融资 质押融资', '<mark>质押融资</mark>总额（亿元）'],
+    ['a<b>质押', '质押', 'a&lt;b&gt;<mark>质押</mark>'],
+    ['金额(亿元)', '(亿元)', '金额<mark>(亿元)</mark>'],
+    ['没有这个词', '质押', '没有这个词'],
+    ['文本', '', '文本'],
+  ])('%j searched for %j reads %j', (text, query, out) => expect(withTermsMarked(text, query).value).toBe(out));
 });

@@ -12,7 +12,7 @@ import {
   type DocumentSearchHit,
   type DocumentSort,
 } from '../data/documents.js';
-import { html, page, raw } from '../html.js';
+import { html, page, raw, type Html } from '../html.js';
 import { typeLabel } from '../labels.js';
 import { planLabel } from '../../records/plan-label.js';
 
@@ -41,6 +41,14 @@ function sortHeading(q: DocumentsPageOptions['query'], key: DocumentSort, label:
   </th>`;
 }
 
+/** The hit's sentence with each word of the query marked where it occurs as written. */
+export function withTermsMarked(text: string, query: string): Html {
+  const terms = [...new Set(query.split(/\s+/).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  if (terms.length === 0) return html`${text}`;
+  const pattern = new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+  return html`${text.split(pattern).map((piece, i) => (i % 2 === 1 ? html`<mark>${piece}</mark>` : piece))}`;
+}
+
 function searchResults(hits: DocumentSearchHit[], query: string) {
   if (!query.trim()) return '';
   return html`<section class="search-results" id="search-results" aria-live="polite">
@@ -53,7 +61,7 @@ function searchResults(hits: DocumentSearchHit[], query: string) {
                 html`<li>
                   <a href="/documents/${h.document_id}?at=${h.start}-${h.end}#rec-hit">${h.label}</a>
                   <span class="muted">${h.section_path ? ` · ${h.section_path}` : ''}${h.page ? ` · 第${h.page}页` : ''}</span>
-                  <p class="sentence">${h.text}</p>
+                  <p class="sentence">${withTermsMarked(h.text, query)}</p>
                 </li>`,
             )}
           </ol>`
