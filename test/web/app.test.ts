@@ -621,7 +621,10 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     const panel = page.locator(`#record-panel .record[data-key="${accepted}"]`);
     expect(await panel.innerText()).toContain('计入对比 counts as the fact');
     expect(await panel.innerText()).not.toMatch(/\bis_fact\b|\bidx\b|\bcell_table\b/);
-    await panel.locator('button[data-action="accept"]').focus();
+    // Enter on a mark moves focus to the panel: the next Tab is its Accept button, not the next of many marks.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('record-panel');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('accept');
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.locator('.review-status').innerText(), { timeout: 10_000 }).toContain('accepted');
     expect(readDb('SELECT review_status, reviewed_by FROM quantities WHERE id = ?', Number(accepted.slice(1)))).toEqual([

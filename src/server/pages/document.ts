@@ -108,7 +108,7 @@ export function documentPage(detail: DocumentDetail, at: TextSpan | null = null)
                 </details>`
               : ''
           }
-          <div id="record-panel" class="record-panel">
+          <div id="record-panel" class="record-panel" tabindex="-1" aria-live="polite" aria-label="所选记录 selected records">
             <p class="muted">点击高亮文字查看字段、规则和标记。Click a highlight to see its fields, rule and flags.</p>
           </div>
         </aside>

@@ -146,12 +146,21 @@
     const mark = e.target.closest('mark[data-records]');
     if (mark) show(mark.dataset.records.split(' '), mark);
   });
+  // By keyboard the panel is far away in tab order (after every mark): Enter on a mark moves focus to the
+  // panel, so Tab reaches its buttons next; Escape in the panel goes back to the mark.
+  let lastMark = null;
   text.addEventListener('keydown', (e) => {
     const mark = e.target.closest && e.target.closest('mark[data-records]');
     if (mark && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
       show(mark.dataset.records.split(' '), mark);
+      lastMark = mark;
+      if (shown.length) panel.focus();
     }
+  });
+  panel.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.target.closest('form') || !lastMark) return;
+    lastMark.focus();
   });
   document
     .querySelectorAll('[data-toggle]')
