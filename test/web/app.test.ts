@@ -500,6 +500,11 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Skip to content');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    // The upload box is a tab stop (the file input is hidden from sight only), ringed when focused.
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'upload-file'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('upload-file');
+    expect(await page.locator('#drop').evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     await page.focus('#q');
     await page.keyboard.type('质押融资');
     await page.keyboard.press('Tab');
