@@ -4,7 +4,7 @@
  * progress view): share achieved, on-track status, chart and table.
  */
 import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
-import { primaryDocumentOfPlan, type Db } from '../../store/index.js';
+import { listDocuments, primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';
 import { computedNumber, figureNumber, percentText } from '../figures.js';
 import { html, page, raw } from '../html.js';
@@ -54,6 +54,17 @@ export function statusConflict(r: ProgressRow): string | null {
   return conflict ? conflict : null;
 }
 
+/** Every region a stored plan is about, to offer in the region box. */
+function storedRegions(db: Db): string[] {
+  return [
+    ...new Set(
+      listDocuments(db)
+        .map((d) => d.region)
+        .filter((r): r is string => !!r),
+    ),
+  ].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
 /** The query string of the page's current filters, for its download link. */
 function filterQuery(q: ProgressQuery): string {
   const params = new URLSearchParams();
@@ -74,7 +85,10 @@ export function progressPage(db: Db, q: ProgressQuery): string {
     html`
       <h1>进度 Progress</h1>
       <form class="search" method="get" action="/progress">
-        <label>地区 Region <input name="region" value="${q.region ?? ''}" size="12" placeholder="如 南京" /></label>
+        <label
+          >地区 Region <input name="region" id="progress-region" list="progress-regions" value="${q.region ?? ''}" size="12" placeholder="如 南京"
+        /></label>
+        <datalist id="progress-regions">${storedRegions(db).map((r) => html`<option value="${r}"></option>`)}</datalist>
         <label>指标 Indicator <input name="indicator" value="${q.indicator ?? ''}" size="20" placeholder="名称或别名" /></label>
         <label><input type="checkbox" name="all" value="1" ${q.all ? raw(' checked') : ''} /> 含未报告实际值的目标 include unmeasured targets</label>
         <button type="submit">筛选 Filter</button>
