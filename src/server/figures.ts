@@ -4,7 +4,11 @@
  * formatting (600亿元, 13.5万件) lands, it replaces the bodies here and every
  * page follows.
  */
-import { formatNumber } from './html.js';
+/** A number as a plan states it: thousands separated, at most 4 decimals. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
 
 export interface Figure {
   value: number | null;

@@ -35,12 +35,6 @@ export function raw(text: string): Html {
   return new Html(text);
 }
 
-/** A number for people: thousands separated, at most 4 decimals. */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-}
-
 export interface PageOptions {
   title: string;
   /** Which nav entry is current. */
