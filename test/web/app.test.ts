@@ -591,6 +591,13 @@ describe.skipIf(CHROMIUM === null && !browserRequired())('planlens serve in Chro
     expect((await page.locator('mark#rec-hit').innerText()).length).toBeGreaterThan(0);
     expect(taskText.length).toBeGreaterThan(0);
     expect(name.length).toBeGreaterThan(0);
+    // And back: a department marked in a document links to its tasks.
+    const department = page.locator('mark.k-department').first();
+    await department.click();
+    const tasksLink = page.locator('#record-panel a[href^="/departments?name="]').first();
+    await tasksLink.click();
+    await page.waitForURL(/\/departments\?name=/);
+    expect(await page.locator('#tasks, p.match.bad').count()).toBe(1);
   });
 
   it('chooses the review filters with the keyboard: arrow keys do not reload, the Show button submits', async () => {

@@ -43,8 +43,10 @@
           <button type="button" class="secondary" data-action="edit">修改 Edit</button>
         </div>`
       : '';
+    const unit = r.kind === 'department' ? r.fields.canonical_id || r.fields.canonical_name || r.fields.name : null;
+    const tasksLink = unit ? `<p><a href="/departments?name=${encodeURIComponent(unit)}#tasks">该部门的任务 this unit's tasks →</a></p>` : '';
     return `<div class="record" data-key="${escape(r.key)}"><h3><mark class="hl k-${escape(r.kind)}">${KIND[r.kind] || escape(r.kind)}</mark> ${escape(r.label)}</h3>
-      ${status}<dl><dt>${escape(label('rule'))}</dt><dd><code>${escape(r.rule)}</code></dd><dt>${escape(label('offsets'))}</dt><dd>${r.start}–${r.end}</dd>${fields}</dl>${flags}${actions}
+      ${status}<dl><dt>${escape(label('rule'))}</dt><dd><code>${escape(r.rule)}</code></dd><dt>${escape(label('offsets'))}</dt><dd>${r.start}–${r.end}</dd>${fields}</dl>${tasksLink}${flags}${actions}
       <p class="error" role="alert"></p></div>`;
   }
 
