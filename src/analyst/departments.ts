@@ -176,6 +176,10 @@ export function departmentSummaries(db: Db, regions?: string[]): DepartmentSumma
 export interface DepartmentTask {
   plan_id: number;
   document_id: number;
+  responsibility_id: number;
+  /** The task's span in the document's text, to point at it. */
+  start: number;
+  end: number;
   plan_title: string | null;
   /** Last year of the plan: the deadline of a task that names none. */
   plan_end: number | null;
@@ -248,6 +252,8 @@ function collect(index: DepartmentIndex, hit: (documentId: number, name: string,
 interface TaskInfo {
   id: number;
   idx: number;
+  start: number;
+  end: number;
   document_id: number;
   plan_id: number;
   plan_title: string | null;
@@ -260,11 +266,11 @@ interface TaskInfo {
 
 function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): DepartmentTask[] {
   const taskById = db.prepare(
-    `SELECT r.id, r.idx, r.document_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
+    `SELECT r.id, r.idx, r.start, r."end", r.document_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
      FROM responsibilities r JOIN primary_documents d ON d.id = r.document_id WHERE r.id = ?`,
   );
   const tasksOfDocument = db.prepare(
-    `SELECT r.id, r.idx, r.document_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
+    `SELECT r.id, r.idx, r.start, r."end", r.document_id, d.plan_id, ${PLAN_LABEL} AS plan_title, d.period_end AS plan_end, d.region, r.task, r.section_path, r.sentence
      FROM responsibilities r JOIN primary_documents d ON d.id = r.document_id WHERE r.document_id = ? ORDER BY r.idx`,
   );
   const milestones = db.prepare(
@@ -294,6 +300,9 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
       idx: t.idx,
       plan_id: t.plan_id,
       document_id: t.document_id,
+      responsibility_id: t.id,
+      start: t.start,
+      end: t.end,
       plan_title: t.plan_title,
       plan_end: t.plan_end,
       region: t.region,

@@ -8,16 +8,17 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Pipeline } from '../core/pipeline.js';
 import type { RuleSet } from '../rules/index.js';
 import type { Db } from '../store/index.js';
 import { loopbackHostOnly, requireToken, sameOriginWrites } from './auth.js';
 import { escapeHtml } from './html.js';
-import { documentDetail, documentList, failedPaths } from './data/documents.js';
-import { compareCsv, compareXlsx } from './downloads.js';
-import { compareIndicator, comparePage, indicatorNames } from './pages/compare.js';
-import { documentPage } from './pages/document.js';
+import { documentDetail, documentList, failedPaths, filterDocuments, searchDocuments } from './data/documents.js';
+import { compareCsv, compareXlsx, progressCsv } from './downloads.js';
+import { compareIndicator, comparePage, indicatorChoices, indicatorNames } from './pages/compare.js';
+import { documentPage, parseSpan } from './pages/document.js';
+import { departmentsData, departmentsPage } from './pages/departments.js';
 import { documentsPage } from './pages/documents.js';
 import { progressPage, progressRows } from './pages/progress.js';
 import { reviewRoutes } from './review-routes.js';
@@ -59,6 +60,10 @@ export function createApp(options: AppOptions): Hono {
       : c.html(`<!doctype html><meta charset="utf-8"><p>500 — ${escapeHtml(message)}</p>`, 500);
   });
 
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', (c) =>
+    c.body(readFileSync(join(STATIC_DIR, 'favicon.svg')), 200, { 'content-type': STATIC_TYPES.svg!, 'cache-control': 'max-age=86400' }),
+  );
   app.get('/static/:file', (c) => {
     const file = c.req.param('file');
     const type = STATIC_TYPES[file.split('.').pop() ?? ''];
@@ -71,29 +76,62 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // Pages
-  app.get('/', (c) => c.html(documentsPage(db, formatBytes(options.maxUploadBytes))));
+  app.get('/', (c) =>
+    c.html(
+      documentsPage(db, {
+        maxUpload: formatBytes(options.maxUploadBytes),
+        rulesDir: options.rules.dir,
+        query: {
+          q: c.req.query('q'),
+          region: c.req.query('region'),
+          type: c.req.query('type'),
+          year: c.req.query('year'),
+          sort: c.req.query('sort'),
+          dir: c.req.query('dir'),
+        },
+      }),
+    ),
+  );
   app.get('/documents/:id{[0-9]+}', (c) => {
     const detail = documentDetail(db, Number(c.req.param('id')));
-    return detail ? c.html(documentPage(detail)) : c.html(notFound(`没有编号为 ${c.req.param('id')} 的文件 — no document ${c.req.param('id')}`), 404);
+    return detail
+      ? c.html(documentPage(detail, parseSpan(c.req.query('at'))))
+      : c.html(notFound(`没有编号为 ${c.req.param('id')} 的文件 — no document ${c.req.param('id')}`), 404);
   });
-  app.get('/compare', (c) => c.html(comparePage(db, c.req.query('indicator') ?? '', indicatorNames(db))));
+  const compareFilters = (c: Context) => ({ kind: c.req.query('kind'), year: c.req.query('year') });
+  app.get('/compare', (c) => c.html(comparePage(db, c.req.query('indicator') ?? '', indicatorNames(db), compareFilters(c))));
   app.get('/progress', (c) =>
     c.html(progressPage(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' })),
   );
 
+  app.get('/departments', (c) => c.html(departmentsPage(db, { name: c.req.query('name'), region: c.req.query('region') })));
+
   // JSON API (documented in README.md, "Web app and JSON API")
-  app.get('/api/documents', (c) => c.json({ documents: documentList(db), failed: failedPaths(db) }));
+  app.get('/api/documents', (c) =>
+    c.json({
+      documents: filterDocuments(documentList(db), {
+        region: c.req.query('region'),
+        type: c.req.query('type'),
+        year: c.req.query('year'),
+        sort: c.req.query('sort'),
+        dir: c.req.query('dir'),
+      }),
+      failed: failedPaths(db),
+    }),
+  );
   app.get('/api/documents/:id{[0-9]+}', (c) => {
     const detail = documentDetail(db, Number(c.req.param('id')));
     return detail ? c.json(detail) : c.json({ error: `no document ${c.req.param('id')}` }, 404);
   });
-  app.get('/api/indicators', (c) => c.json({ names: indicatorNames(db) }));
+  app.get('/api/departments', (c) => c.json(departmentsData(db, { name: c.req.query('name'), region: c.req.query('region') })));
+  app.get('/api/search', (c) => c.json({ hits: searchDocuments(db, c.req.query('q') ?? '', options.rules.dir) }));
+  app.get('/api/indicators', (c) => c.json({ names: indicatorNames(db), ...indicatorChoices(db) }));
   app.get('/api/compare', (c) => {
-    const result = compareIndicator(db, c.req.query('indicator') ?? '');
+    const result = compareIndicator(db, c.req.query('indicator') ?? '', compareFilters(c));
     return result.match ? c.json(result) : c.json({ error: result.message || 'give ?indicator=NAME' }, 404);
   });
   app.get('/api/compare.csv', (c) => {
-    const result = compareIndicator(db, c.req.query('indicator') ?? '');
+    const result = compareIndicator(db, c.req.query('indicator') ?? '', compareFilters(c));
     if (!result.match) return c.json({ error: result.message || 'give ?indicator=NAME' }, 404);
     return c.body(compareCsv(result.rows), 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -101,11 +139,18 @@ export function createApp(options: AppOptions): Hono {
     });
   });
   app.get('/api/compare.xlsx', async (c) => {
-    const result = compareIndicator(db, c.req.query('indicator') ?? '');
+    const result = compareIndicator(db, c.req.query('indicator') ?? '', compareFilters(c));
     if (!result.match) return c.json({ error: result.message || 'give ?indicator=NAME' }, 404);
     return c.body(new Uint8Array(await compareXlsx(result.rows)), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': attachment(`${result.match.name}.xlsx`),
+    });
+  });
+  app.get('/api/progress.csv', (c) => {
+    const { rows } = progressRows(db, { region: c.req.query('region'), indicator: c.req.query('indicator'), all: c.req.query('all') === '1' });
+    return c.body(progressCsv(rows), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachment('进度 progress.csv', 'planlens-progress'),
     });
   });
   app.get('/api/progress', (c) => {
@@ -167,11 +212,11 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
-function attachment(name: string): string {
+function attachment(name: string, fallback = 'planlens-compare'): string {
   // RFC 5987: the Chinese name for browsers that read filename*, an ASCII fallback for the rest.
-  return `attachment; filename="planlens-compare.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `attachment; filename="${fallback}.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 function notFound(message: string): string {
-  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="stylesheet" href="/static/app.css"><main><h1>404</h1><p>${escapeHtml(message)}</p><p><a href="/">← 文件 Documents</a></p></main></html>`;
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="stylesheet" href="/static/app.css"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><main><h1>404</h1><p>${escapeHtml(message)}</p><p><a href="/">← 文件 Documents</a></p></main></html>`;
 }

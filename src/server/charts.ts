@@ -4,7 +4,8 @@
  * horizontal so long Chinese region and indicator names stay readable on the
  * category axis.
  */
-import { escapeHtml, formatNumber } from './html.js';
+import { figureNumber } from './figures.js';
+import { escapeHtml } from './html.js';
 
 export interface Bar {
   /** Category-axis label (a region, or region + indicator). */
@@ -32,14 +33,14 @@ export interface BarChartOptions {
 
 const ROW = 26;
 const BAR = 18;
-const LABEL_WIDTH = 280;
+const LABEL_WIDTH = 340;
 const PLOT_WIDTH = 560;
 const NOTE_WIDTH = 240;
 const TOP = 30;
 
 export function barChart(options: BarChartOptions): string {
   const { bars } = options;
-  const fmt = options.format ?? formatNumber;
+  const fmt = options.format ?? ((value: number) => figureNumber({ value }));
   const max = niceCeiling(Math.max(0, ...bars.map((b) => b.value), options.reference?.value ?? 0) || 1);
   const scale = (v: number) => (Math.max(0, v) / max) * PLOT_WIDTH;
   const width = LABEL_WIDTH + PLOT_WIDTH + NOTE_WIDTH;
@@ -64,7 +65,7 @@ export function barChart(options: BarChartOptions): string {
     const data = Object.entries(b.data ?? {})
       .map(([k, v]) => ` data-${k}="${escapeHtml(String(v))}"`)
       .join('');
-    const label = truncate(b.label, 20);
+    const label = truncate(b.label, 24);
     const bar =
       `<rect class="bar bar-${b.kind}" x="${LABEL_WIDTH}" y="${y + (ROW - BAR) / 2}" width="${w.toFixed(1)}" height="${BAR}" data-value="${b.value}"${data}>` +
       `<title>${escapeHtml(`${b.label}: ${fmt(b.value)} ${b.note ?? ''}`)}</title></rect>`;

@@ -7,7 +7,7 @@
  * (one sheet per kind, frozen filterable header).
  */
 import ExcelJS from 'exceljs';
-import { ANALYST_TABLES, headersOf, type QuantityRow } from '../analyst/index.js';
+import { ANALYST_TABLES, headersOf, type ProgressRow, type QuantityRow } from '../analyst/index.js';
 import { toCsv } from '../export/csv.js';
 
 function quantityTable(kind: 'target' | 'actual') {
@@ -39,4 +39,13 @@ export async function compareXlsx(rows: QuantityRow[]): Promise<Buffer> {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The Progress page's rows in the columns of the export's progress table (base values, as exports keep them). */
+export function progressCsv(rows: ProgressRow[]): string {
+  const table = ANALYST_TABLES.find((t) => t.name === 'progress');
+  if (!table) throw new Error('the analyst export has no progress table');
+  const keys = table.columns.map((c) => c.key);
+  const headers = headersOf(table, true).map((h, i) => `${h} ${keys[i]}`);
+  return toCsv(headers, keys, rows as unknown as Array<Record<string, unknown>>);
 }

@@ -35,16 +35,10 @@ export function raw(text: string): Html {
   return new Html(text);
 }
 
-/** A number for people: thousands separated, at most 4 decimals. */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-}
-
 export interface PageOptions {
   title: string;
   /** Which nav entry is current. */
-  active?: 'documents' | 'compare' | 'progress' | 'review';
+  active?: 'documents' | 'compare' | 'progress' | 'departments' | 'review';
   scripts?: string[];
 }
 
@@ -52,6 +46,7 @@ const NAV: Array<{ key: NonNullable<PageOptions['active']>; href: string; label:
   { key: 'documents', href: '/', label: '文件 Documents' },
   { key: 'compare', href: '/compare', label: '指标对比 Compare' },
   { key: 'progress', href: '/progress', label: '进度 Progress' },
+  { key: 'departments', href: '/departments', label: '部门任务 Departments' },
   { key: 'review', href: '/review', label: '审核 Review' },
 ];
 
@@ -63,13 +58,15 @@ export function page(options: PageOptions, body: Html): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · planlens</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
+        <a class="skip" href="#main">跳到正文 Skip to content</a>
         <header class="top">
           <a class="brand" href="/">planlens</a>
           <nav>${NAV.map((n) => html`<a href="${n.href}" ${n.key === options.active ? raw(' aria-current="page"') : ''}>${n.label}</a>`)}</nav>
         </header>
-        <main>${body}</main>
+        <main id="main" tabindex="-1">${body}</main>
         <script src="/static/app.js"></script>
         ${(options.scripts ?? []).map((s) => html`<script src="/static/${s}"></script>`)}
       </body>

@@ -249,13 +249,17 @@ export function quantityRowsOf(db: Db, documentId: number): Array<Record<string,
 
 export function departmentMentionRowsOf(db: Db, documentId: number): Array<Record<string, unknown>> {
   return db
-    .prepare('SELECT id, name, canonical_id, canonical_name, section_path, page, start, "end", sentence, rule FROM department_mentions WHERE document_id = ?')
+    .prepare(
+      'SELECT id, name, canonical_id, canonical_name, section_path, page, start, "end", sentence, rule, review_status, reviewed_by FROM department_mentions WHERE document_id = ?',
+    )
     .all(documentId) as Array<Record<string, unknown>>;
 }
 
 export function milestoneRowsOf(db: Db, documentId: number): Array<Record<string, unknown>> {
   return db
-    .prepare('SELECT id, what, start, "end", recurring, section_path, page, span_start, span_end, sentence, rule FROM milestones WHERE document_id = ?')
+    .prepare(
+      'SELECT id, what, start, "end", recurring, section_path, page, span_start, span_end, sentence, rule, review_status, reviewed_by FROM milestones WHERE document_id = ?',
+    )
     .all(documentId) as Array<Record<string, unknown>>;
 }
 

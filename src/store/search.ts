@@ -7,6 +7,8 @@
  * word, and a short query can be cut differently from the same characters in
  * a long sentence, so both fall back to a substring match (LIKE).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as jieba from '../text/jieba.js';
 import type { Db } from './open.js';
 
@@ -75,4 +77,14 @@ export function searchSentences(db: Db, query: string, options: SearchOptions = 
 
 function contentOf(text: string): string {
   return text.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The segment stage's default user dictionary (pipelines/plans.yaml does not override it). */
+const USER_DICT = 'userdict.utf8';
+
+/** A query must be cut like the stored sentences: the segment stage's jieba with the rules' user dictionary (undefined: the default cutter). */
+export function queryCutter(rulesDir: string): ((text: string) => string[]) | undefined {
+  const userDict = join(rulesDir, USER_DICT);
+  if (!existsSync(userDict)) return undefined;
+  return (text) => jieba.cutWords(text, userDict);
 }

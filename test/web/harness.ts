@@ -17,7 +17,8 @@ import { copyCorporaDb } from '../support/shared-corpus.js';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = resolve(ROOT, 'bin/planlens.js');
 export const CORPORA = resolve(ROOT, 'corpora');
-export const SCREENSHOTS = resolve(ROOT, 'output/screenshots');
+/** Every page the browser tests visit, for a person to look at (README shows some). */
+export const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
 /** The browser the tests drive, or null when there is none (the browser tests are then skipped). */
 export const CHROMIUM = chromiumPath();
 

@@ -1,7 +1,5 @@
 /** planlens search QUERY — sentences containing Chinese words, with where they are. */
 import { EXIT, UsageError, type CliCommand } from '../command.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { openExistingStore, parsePositiveInt, withDbOption, withFormatOption, withRulesOption } from '../options.js';
 import { resolveFormat, writeRows } from '../output.js';
 
@@ -20,13 +18,13 @@ export const searchCommand: CliCommand = (program, cli) => {
     const query = words.join(' ').trim();
     if (!query) throw new UsageError('search: the query is empty');
     const format = resolveFormat(options.format, cli.stdout);
-    const { searchSentences } = await import('../../store/index.js');
+    const { searchSentences, queryCutter } = await import('../../store/index.js');
     const store = await openExistingStore(options.db);
     try {
       const hits = searchSentences(store.db, query, {
         limit: options.limit,
         allRenderings: options.allRenderings ?? false,
-        cut: await queryCutter(options.rules),
+        cut: queryCutter(options.rules),
       });
       const rows = hits.map((h) => ({
         doc: h.document_id,
@@ -46,14 +44,3 @@ export const searchCommand: CliCommand = (program, cli) => {
     }
   });
 };
-
-/** The query must be cut like the stored sentences: the segment stage's jieba with the rules' user dictionary. */
-async function queryCutter(rulesDir: string): Promise<((text: string) => string[]) | undefined> {
-  const userDict = join(rulesDir, USER_DICT);
-  if (!existsSync(userDict)) return undefined;
-  const { cutWords } = await import('../../text/jieba.js');
-  return (text) => cutWords(text, userDict);
-}
-
-/** The segment stage's default user dictionary (pipelines/plans.yaml does not override it). */
-const USER_DICT = 'userdict.utf8';

@@ -10,8 +10,23 @@ import type { DocumentDetail, PageTable } from '../data/documents.js';
 import { html, page, raw, type Html } from '../html.js';
 import { markedParagraphs, markedText, type Mark } from '../highlight.js';
 import { planLabel } from '../../records/plan-label.js';
+import { FIELD_LABELS, FLAG_LABELS, VALUE_LABELS } from '../labels.js';
+import { EDITABLE } from './review.js';
 
-export function documentPage(detail: DocumentDetail): string {
+/** A span of the text to point at (a search hit, a task's sentence): `?at=START-END`, anchored as #rec-hit. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export function parseSpan(at: string | undefined): TextSpan | null {
+  const m = at?.match(/^(\d+)-(\d+)$/);
+  if (!m) return null;
+  const span = { start: Number(m[1]), end: Number(m[2]) };
+  return span.end > span.start ? span : null;
+}
+
+export function documentPage(detail: DocumentDetail, at: TextSpan | null = null): string {
   const { document: d, text, sections, tables, records } = detail;
   const marks: Mark[] = records.map((r) => ({
     key: r.key,
@@ -20,6 +35,8 @@ export function documentPage(detail: DocumentDetail): string {
     end: r.end,
     extra: r.flags.length ? 'flagged' : r.fields.is_fact === 0 ? 'not-fact' : undefined,
   }));
+  // First, so the span gets its own anchor even where a record starts at the same place.
+  if (at && at.end <= text.length) marks.unshift({ key: 'hit', kind: 'hit', start: at.start, end: at.end });
   const anchored = new Set<string>();
   const ordered = orderedBlocks(sections, tables);
   let body = '';
@@ -36,7 +53,9 @@ export function documentPage(detail: DocumentDetail): string {
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
   const flagged = records.filter((r) => r.flags.length).length;
-  const recordsJson = JSON.stringify(Object.fromEntries(records.map((r) => [r.key, r]))).replace(/</g, '\\u003c');
+  const recordsJson = pageJson(Object.fromEntries(records.map((r) => [r.key, r])));
+  // What the record panel needs to name fields in words and offer the review actions (the Review page's routes).
+  const panelJson = pageJson({ fields: FIELD_LABELS, flags: FLAG_LABELS, values: VALUE_LABELS, editable: EDITABLE });
 
   return page(
     { title: planLabel(d), active: 'documents', scripts: ['document.js'] },
@@ -89,7 +108,7 @@ export function documentPage(detail: DocumentDetail): string {
                 </details>`
               : ''
           }
-          <div id="record-panel" class="record-panel">
+          <div id="record-panel" class="record-panel" tabindex="-1" aria-live="polite" aria-label="所选记录 selected records">
             <p class="muted">点击高亮文字查看字段、规则和标记。Click a highlight to see its fields, rule and flags.</p>
           </div>
         </aside>
@@ -97,8 +116,16 @@ export function documentPage(detail: DocumentDetail): string {
       <script type="application/json" id="records">
         ${raw(recordsJson)}
       </script>
+      <script type="application/json" id="panel-words">
+        ${raw(panelJson)}
+      </script>
     `,
   );
+}
+
+/** JSON inside a <script> element: no "</script>" can end it early. */
+function pageJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 type OrderedBlock =

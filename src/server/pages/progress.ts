@@ -4,9 +4,10 @@
  * progress view): share achieved, on-track status, chart and table.
  */
 import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
-import { primaryDocumentOfPlan, type Db } from '../../store/index.js';
+import { listDocuments, primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';
-import { formatNumber, html, page, raw } from '../html.js';
+import { computedNumber, figureNumber, percentText } from '../figures.js';
+import { html, page, raw } from '../html.js';
 
 export interface ProgressQuery {
   region?: string;
@@ -41,7 +42,38 @@ export function progressRows(db: Db, q: ProgressQuery): ProgressResult {
 
 const STATUS_NAMES: Record<string, string> = { achieved: '已达成 achieved', 'on track': '符合进度 on track', behind: '滞后 behind' };
 const statusKind = (s: ProgressRow['on_track']) => (s === null ? 'unknown' : s.replace(' ', '-'));
-const percent = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * Where the plan's own verdict (文件自述: 达到序时进度, 超过预期目标值)
+ * contradicts the status computed from the figures, the reason in words.
+ * The facts work supplies it on progress rows as `status_conflict`; a row
+ * without it has nothing to mark.
+ */
+export function statusConflict(r: ProgressRow): string | null {
+  const conflict = (r as ProgressRow & { status_conflict?: string | null }).status_conflict;
+  return conflict ? conflict : null;
+}
+
+/** Every region a stored plan is about, to offer in the region box. */
+function storedRegions(db: Db): string[] {
+  return [
+    ...new Set(
+      listDocuments(db)
+        .map((d) => d.region)
+        .filter((r): r is string => !!r),
+    ),
+  ].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** The query string of the page's current filters, for its download link. */
+function filterQuery(q: ProgressQuery): string {
+  const params = new URLSearchParams();
+  if (q.region) params.set('region', q.region);
+  if (q.indicator) params.set('indicator', q.indicator);
+  if (q.all) params.set('all', '1');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 export function progressPage(db: Db, q: ProgressQuery): string {
   const { rows, notes, primary } = progressRows(db, q);
@@ -53,12 +85,16 @@ export function progressPage(db: Db, q: ProgressQuery): string {
     html`
       <h1>进度 Progress</h1>
       <form class="search" method="get" action="/progress">
-        <label>地区 Region <input name="region" value="${q.region ?? ''}" size="12" placeholder="如 南京" /></label>
+        <label
+          >地区 Region <input name="region" id="progress-region" list="progress-regions" value="${q.region ?? ''}" size="12" placeholder="如 南京"
+        /></label>
+        <datalist id="progress-regions">${storedRegions(db).map((r) => html`<option value="${r}"></option>`)}</datalist>
         <label>指标 Indicator <input name="indicator" value="${q.indicator ?? ''}" size="20" placeholder="名称或别名" /></label>
         <label><input type="checkbox" name="all" value="1" ${q.all ? raw(' checked') : ''} /> 含未报告实际值的目标 include unmeasured targets</label>
         <button type="submit">筛选 Filter</button>
       </form>
       ${notes.map((n) => html`<p class="match">${n}</p>`)}
+      <p class="downloads">下载 Download: <a href="/api/progress.csv${filterQuery(q)}" download id="progress-csv">CSV</a></p>
       <p class="tally">
         ${rows.length} 个目标 targets:
         ${(['achieved', 'on-track', 'behind', 'unknown'] as const).map(
@@ -94,8 +130,8 @@ export function progressPage(db: Db, q: ProgressQuery): string {
             <th>地区 Region</th>
             <th>指标 Indicator</th>
             <th class="num">目标 Target</th>
-            <th>单位</th>
-            <th>目标年</th>
+            <th>单位 Unit</th>
+            <th>目标年 Due</th>
             <th class="num">基期 Baseline</th>
             <th class="num">实际 Actual</th>
             <th class="num">完成 Share</th>
@@ -107,22 +143,23 @@ export function progressPage(db: Db, q: ProgressQuery): string {
         <tbody>
           ${rows.map(
             (r) =>
-              html`<tr>
+              html`<tr class="${statusConflict(r) ? 'contradiction' : ''}" data-indicator="${r.indicator_name}">
                 <td class="nowrap">${r.region ?? '—'}</td>
                 <td><a href="/documents/${primary.get(r.plan_id) ?? ''}#rec-q${r.quantity_id}" title="${r.sentence}">${r.indicator_name}</a></td>
-                <td class="num nowrap">
-                  ${r.comparator && r.comparator !== '=' ? r.comparator.replace('>=', '≥').replace('<=', '≤') + ' ' : ''}${formatNumber(r.target_value)}
-                </td>
+                <td class="num nowrap">${figureNumber({ value: r.target_value, comparator: r.comparator })}</td>
                 <td>${r.unit ?? ''}</td>
                 <td>${r.due_year ?? ''}</td>
-                <td class="num nowrap">${r.baseline_value === null ? '' : `${formatNumber(r.baseline_value)} (${r.baseline_year})`}</td>
-                <td class="num nowrap">${r.actual_value === null ? '—' : `${formatNumber(r.actual_value)} (${r.actual_year})`}</td>
-                <td class="num">${percent(r.share_achieved)}</td>
-                <td class="num">${formatNumber(r.expected_value)}</td>
+                <td class="num nowrap">${r.baseline_value === null ? '' : `${figureNumber({ value: r.baseline_value })} (${r.baseline_year})`}</td>
+                <td class="num nowrap">${r.actual_value === null ? '—' : `${figureNumber({ value: r.actual_value })} (${r.actual_year})`}</td>
+                <td class="num">${percentText(r.share_achieved)}</td>
+                <td class="num">${computedNumber(r.expected_value)}</td>
                 <td class="nowrap">
                   <span class="status status-${statusKind(r.on_track)}">${r.on_track ? (STATUS_NAMES[r.on_track] ?? r.on_track) : '—'}</span>
                 </td>
-                <td>${r.stated_status ?? ''}</td>
+                <td>
+                  ${r.stated_status ?? ''}
+                  ${statusConflict(r) ? html`<div class="conflict" title="${statusConflict(r)}">⚠ 与计算不符 contradicts the computed status</div>` : ''}
+                </td>
               </tr>`,
           )}
         </tbody>

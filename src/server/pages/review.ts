@@ -10,6 +10,7 @@ import type { Db } from '../../store/index.js';
 import { documentList } from '../data/documents.js';
 import { html, page, raw } from '../html.js';
 import { planLabel } from '../../records/plan-label.js';
+import { FIELD_LABELS, fieldLabel, flagLabel, recordTypeLabel, valueLabel } from '../labels.js';
 
 export interface ReviewQuery {
   document?: string;
@@ -48,10 +49,11 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
     { title: '审核 Review', active: 'review', scripts: ['review.js'] },
     html`
       <h1>审核 Review</h1>
+      <!-- No submit on change: arrow keys on a closed select fire change in Chromium, so a keyboard user would reload at every key. -->
       <form class="search" method="get" action="/review">
         <label
           >文件 Document
-          <select name="document" onchange="this.form.submit()">
+          <select name="document" id="review-document">
             ${docs.map(
               (d) =>
                 html`<option value="${d.id}" ${d.id === chosen ? raw(' selected') : ''}>
@@ -62,12 +64,12 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
         >
         <label
           >标记 Flag
-          <select name="flag" onchange="this.form.submit()">
+          <select name="flag" id="review-flag">
             <option value="">全部 all</option>
-            ${[...flagKinds].map(([k, n]) => html`<option value="${k}" ${k === q.flag ? raw(' selected') : ''}>${k} (${n})</option>`)}
+            ${[...flagKinds].map(([k, n]) => html`<option value="${k}" ${k === q.flag ? raw(' selected') : ''}>${flagLabel(k)} (${n})</option>`)}
           </select></label
         >
-        <noscript><button type="submit">显示 Show</button></noscript>
+        <button type="submit">显示 Show</button>
       </form>
       ${notice ? html`<p class="notice">${notice}</p>` : ''}
       <div id="notice" aria-live="polite"></div>
@@ -88,7 +90,8 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
                   tabindex="-1"
                 >
                   <div class="head">
-                    <b>${item.id}</b> · ${item.type} · <span class="muted">${item.sectionPath}${item.page ? ` · 第${item.page}页` : ''}</span> ·
+                    <b>${item.id}</b> · ${recordTypeLabel(item.type)} ·
+                    <span class="muted">${item.sectionPath}${item.page ? ` · 第${item.page}页` : ''}</span> ·
                     <a href="/documents/${item.documentId}#rec-${item.id}">原文 in document</a>
                   </div>
                   <p class="sentence">${sentenceHtml(item)}</p>
@@ -97,12 +100,12 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
                       .filter((k) => item.fields[k] !== null && item.fields[k] !== undefined && show(item.fields[k]) !== '')
                       .map(
                         (k) =>
-                          html`<span class="field"><span class="muted">${k}</span> <b>${show(item.fields[k])}</b></span
+                          html`<span class="field"><span class="muted">${fieldLabel(k)}</span> <b>${valueLabel(k, show(item.fields[k]))}</b></span
                             >　 `,
                       )}
                   </div>
                   <ul class="flags">
-                    ${item.flags.map((f) => html`<li><b>${f.kind}</b>: ${f.reason}</li>`)}
+                    ${item.flags.map((f) => html`<li><b>${flagLabel(f.kind)}</b>: ${f.reason}</li>`)}
                   </ul>
                   <div class="actions">
                     <button type="button" data-action="accept" title="a">接受 Accept <kbd>a</kbd></button>
@@ -126,6 +129,9 @@ export function reviewPage(db: Db, q: ReviewQuery, notice?: string): string {
           </p>
         </aside>
       </div>
+      <script type="application/json" id="field-labels">
+        ${raw(JSON.stringify(FIELD_LABELS).replace(/</g, '\\u003c'))}
+      </script>
     `,
   );
 }

@@ -7,6 +7,9 @@
   const notice = document.getElementById('notice');
   const count = document.getElementById('queue-count');
   const UNDO_KEY = 'planlens-review-undo';
+  const labelsElement = document.getElementById('field-labels');
+  const LABELS = labelsElement ? JSON.parse(labelsElement.textContent) : {};
+  const label = (field) => LABELS[field] || field.replace(/[-_]/g, ' ');
   // Items corrected on this page, newest last, so u can take back the latest even after it left the queue.
   const undoStack = JSON.parse(sessionStorage.getItem(UNDO_KEY) || '[]');
   const saveStack = () => sessionStorage.setItem(UNDO_KEY, JSON.stringify(undoStack.slice(-50)));
@@ -80,10 +83,10 @@
     if (kind === 'edit') {
       const fields = JSON.parse(li.dataset.fields || '{}');
       form.innerHTML = Object.entries(fields)
-        .map(([k, v]) => `<label for="f-${k}">${escape(k)}</label><input id="f-${k}" name="${escape(k)}" value="${escape(v)}">`)
+        .map(([k, v]) => `<label for="f-${k}">${escape(label(k))}</label><input id="f-${k}" name="${escape(k)}" value="${escape(v)}">`)
         .join('');
     } else {
-      form.innerHTML = `<label for="f-reason">理由 reason</label><input id="f-reason" name="reason" list="reasons" value="not-a-target">
+      form.innerHTML = `<label for="f-reason">${escape(label('reason'))}</label><input id="f-reason" name="reason" list="reasons" value="not-a-target">
         <datalist id="reasons"><option value="not-a-target"><option value="not-a-department"><option value="wrong"><option value="duplicate"></datalist>`;
     }
     form.insertAdjacentHTML(
