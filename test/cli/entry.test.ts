@@ -34,8 +34,18 @@ const cases: Array<{ name: string; files: Record<string, number>; env?: Record<s
   { name: 'a web asset edited after the build (dist holds a copy)', files: { 'src/server/static/app.js': 5, [STAMP]: 60 }, expected: 'source' },
   { name: 'compiled output but no stamp (a build that failed or is running)', files: { 'src/cli/main.ts': 100, 'dist/cli/main.js': 60 }, expected: 'source' },
   { name: 'no dist/ at all', files: { 'src/cli/main.ts': 100 }, expected: 'source' },
-  { name: 'a fresh build, but the sources are asked for', files: { 'src/cli/main.ts': 100, [STAMP]: 60 }, env: { [FORCE_SOURCE_ENV]: '1' }, expected: 'source' },
-  { name: 'a fresh build, the variable set to something else', files: { 'src/cli/main.ts': 100, [STAMP]: 60 }, env: { [FORCE_SOURCE_ENV]: '0' }, expected: 'dist' },
+  {
+    name: 'a fresh build, but the sources are asked for',
+    files: { 'src/cli/main.ts': 100, [STAMP]: 60 },
+    env: { [FORCE_SOURCE_ENV]: '1' },
+    expected: 'source',
+  },
+  {
+    name: 'a fresh build, the variable set to something else',
+    files: { 'src/cli/main.ts': 100, [STAMP]: 60 },
+    env: { [FORCE_SOURCE_ENV]: '0' },
+    expected: 'dist',
+  },
 ];
 
 describe('bin/entry.js: dist or sources', () => {
