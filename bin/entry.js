@@ -4,7 +4,7 @@
 // edit to src/ takes effect at once without a build — never stale output.
 //
 // "As they are now" is decided by file times, at the cost of one directory
-// walk and a stat per source file (about 200 files, a few milliseconds):
+// walk and a stat per source file and folder (about 200, a few milliseconds):
 // `npm run build` stamps dist/ with the time the build STARTED, so a source
 // saved during or after a build is newer than the stamp and the sources run.
 import { readdirSync, statSync } from 'node:fs';
@@ -16,17 +16,22 @@ export const BUILD_STAMP = '.built';
 /** Set to 1 to run the TypeScript sources even when dist/ is fresh (debugging with source lines). */
 export const FORCE_SOURCE_ENV = 'PLANLENS_SOURCE';
 
-/** The newest modification time of any file under `dir` (0 for an empty or missing folder). */
+/**
+ * The newest modification time under `dir`, of its files and of its folders
+ * (a folder's time changes when a file in it is deleted or renamed); 0 for a
+ * missing folder.
+ */
 export function newestMtime(dir) {
-  let newest = 0;
+  let newest;
   let names;
   try {
+    newest = statSync(dir).mtimeMs;
     names = readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch {
     return 0;
   }
   for (const entry of names) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() && !entry.isDirectory()) continue;
     const mtime = statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs;
     if (mtime > newest) newest = mtime;
   }

@@ -5,7 +5,7 @@
  * and when this checkout has a fresh build, its paths to rules/ and
  * pipelines/ resolve as the sources' do.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,11 +48,38 @@ const cases: Array<{ name: string; files: Record<string, number>; env?: Record<s
   },
 ];
 
+/** Lays out `files`, then dates every folder under src/ (and src/ itself) `foldersSecondsAgo` ago, as a checkout leaves them. */
+function layOut(root: string, files: Record<string, number>, foldersSecondsAgo = 200): void {
+  for (const [path, secondsAgo] of Object.entries(files)) touch(root, path, secondsAgo);
+  const time = Date.now() / 1000 - foldersSecondsAgo;
+  const src = join(root, 'src');
+  if (!existsSync(src)) return;
+  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) utimesSync(join(entry.parentPath, entry.name), time, time);
+  }
+  utimesSync(src, time, time);
+}
+
 describe('bin/entry.js: dist or sources', () => {
   it.each(cases)('$name → $expected', ({ name, files, env, expected }) => {
     const root = join(scratch, name.replace(/\W+/g, '-'));
-    for (const [path, secondsAgo] of Object.entries(files)) touch(root, path, secondsAgo);
+    layOut(root, files);
     expect(chooseEntry(root, env ?? {})).toBe(expected);
+  });
+
+  it.each([
+    { name: 'a source deleted after the build', change: (root: string) => rmSync(join(root, 'src/text/old.ts')), expected: 'source' },
+    {
+      name: 'a source renamed after the build',
+      change: (root: string) => renameSync(join(root, 'src/text/old.ts'), join(root, 'src/text/new.ts')),
+      expected: 'source',
+    },
+    { name: 'nothing changed after the build', change: () => {}, expected: 'dist' },
+  ])('$name → $expected', ({ name, change, expected }) => {
+    const root = join(scratch, name.replace(/\W+/g, '-'));
+    layOut(root, { 'src/text/old.ts': 100, 'src/text/kept.ts': 100, [STAMP]: 60 });
+    change(root);
+    expect(chooseEntry(root, {})).toBe(expected);
   });
 });
 
