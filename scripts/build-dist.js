@@ -17,7 +17,14 @@ const started = Math.floor(Date.now() / 1000);
 
 // A clean build: a module deleted from src/ must not linger in dist/. Until the stamp is written, dist/ is not used.
 rmSync(dist, { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  // `npm install --omit=dev` runs `prepare` without the compiler: the install must not fail for it.
+  console.warn('planlens build: TypeScript is not installed (dev dependencies omitted); bin/planlens.js runs the sources through tsx');
+  process.exit(0);
+}
 const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('planlens build: tsc failed; bin/planlens.js keeps running the TypeScript sources');
