@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const readonly = (names) => Object.fromEntries(names.map((n) => [n, 'readonly']));
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'output/', 'corpora/', 'corpora-real/'] },
+  { ignores: ['node_modules/', 'output/', 'corpora/', 'corpora-real/', 'dist/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -35,8 +35,8 @@ export default defineConfig(
     languageOptions: { globals: readonly(['window', 'document', 'location', 'fetch', 'FormData', 'sessionStorage', 'setTimeout']) },
   },
   {
-    files: ['bin/**/*.js'],
-    languageOptions: { globals: readonly(['process']) },
+    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    languageOptions: { globals: readonly(['process', 'console']) },
   },
   {
     files: ['**/*.cjs'],

@@ -6,7 +6,8 @@
  * independent of each other; this step is where they meet.
  */
 import type { DocumentState } from '../core/state.js';
-import { applyCorrections } from '../review/index.js';
+// apply.js, not the review barrel: the barrel brings the rule-file editor (promote.ts) and its YAML parser into every ingest.
+import { applyCorrections } from '../review/apply.js';
 import { documentFingerprint, isStored, storeDocument, type Db, type StoreContext, type StoredDocument } from '../store/index.js';
 
 /**

@@ -5,9 +5,13 @@
  * slow, so the overall ratio flatters the .txt case), peak memory and the
  * machine. Not a test: numbers vary with the machine; the README records one run.
  *
- * Usage: tsx src/bench/run.ts [--documents N] [--concurrency N] [--keep]
+ * Before that run, as fresh processes: start-up of `planlens docs`, a
+ * one-file ingest, and a PDF batch against pdf-parse alone (startup.ts,
+ * pdf-ratio.ts) — these need the compiled CLI, which `npm run bench` builds.
+ *
+ * Usage: npm run bench -- [--documents N] [--concurrency N] [--pdf-files N] [--keep]
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,9 +23,14 @@ import { STAGES } from '../stages.js';
 import { openStore } from '../store/index.js';
 import { loadDictionaries } from '../text/jieba.js';
 import { replicateCorpus } from './replicate.js';
+import { benchStartup, type StartupFigures } from './startup.js';
+import { benchPdfRatio, type PdfRatioFigures } from './pdf-ratio.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORK = join(ROOT, '.bench');
+const BIN = join(ROOT, 'bin/planlens.js');
+/** Compiled (dist/bench/run.js): the child-process measurements can preload the usage reporter, and bin/planlens.js runs dist/. */
+const COMPILED = import.meta.filename.endsWith('.js');
 
 interface StageTiming {
   seconds: number;
@@ -67,8 +76,16 @@ function timed(pipeline: Pipeline, timings: Map<string, StageTiming>): Pipeline 
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { documents: { type: 'string', default: '203' }, concurrency: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+    options: {
+      documents: { type: 'string', default: '203' },
+      concurrency: { type: 'string', default: '1' },
+      'pdf-files': { type: 'string', default: '24' },
+      keep: { type: 'boolean', default: false },
+    },
   });
+  const loadBefore = loadavg()[0]!;
+  const startup: StartupFigures | null = COMPILED ? benchStartup(BIN) : null;
+  const pdf: PdfRatioFigures | null = COMPILED ? benchPdfRatio(ROOT, BIN, Number(values['pdf-files'])) : null;
   const target = Number(values.documents);
   const concurrency = Number(values.concurrency);
   const corpus = join(WORK, 'corpus');
@@ -154,6 +171,9 @@ async function main(): Promise<void> {
     byFormat: byFormatRows,
     jiebaDictionaryLoadMs: dictionaryLoadMs,
     peakRssMB: round(process.resourceUsage().maxRSS / 1024, 0),
+    startup,
+    pdf,
+    loadAverage: { before: round(loadBefore, 1), after: round(loadavg()[0]!, 1) },
     stages: stageRows,
     secondsByFormat: Object.fromEntries(Object.entries(formatSeconds).map(([f, s]) => [f, round(s, 2)])),
     documentsByFormat: Object.fromEntries(byFormat.map((f) => [f.format, f.n])),
@@ -191,10 +211,30 @@ async function main(): Promise<void> {
     '',
     `jieba dictionaries: loaded once in ${dictionaryLoadMs} ms before the run (not in the segment stage's time)`,
     `peak memory (rss high-water): ${result.peakRssMB} MB`,
+    '',
+    ...startupLines(startup, pdf),
+    `load average (1 min): ${result.loadAverage.before} before, ${result.loadAverage.after} after (wall times stretch with load; CPU times and ratios much less)`,
   ];
   console.log(out.join('\n'));
   writeFileSync(join(WORK, 'results.json'), JSON.stringify(result, null, 2));
   if (!values.keep) rmSync(corpus, { recursive: true, force: true });
+}
+
+/** The issue's start-up and PDF rows, as fresh processes (medians for start-up). */
+function startupLines(startup: StartupFigures | null, pdf: PdfRatioFigures | null): string[] {
+  if (!startup || !pdf) return ['start-up and PDF ratio: not measured (run the compiled bench: npm run bench)'];
+  const cell = (m: { wallMs: number; cpuMs: number; maxRssMB: number }) =>
+    `${(m.wallMs / 1000).toFixed(2)} s wall, ${(m.cpuMs / 1000).toFixed(2)} s CPU, ${m.maxRssMB} MB peak RSS`;
+  return [
+    `start-up, fresh processes (median of ${startup.runs}):`,
+    `  planlens docs (small database)      ${cell(startup.docs)}`,
+    `  planlens ingest one.txt (1 sentence) ${cell(startup.ingestOneTxt)}`,
+    `PDF batch, ${pdf.files} files, ${pdf.pages} pages (corpora/ + corpora-real/ PDFs with distinct bytes), fresh processes:`,
+    `  pdf-parse getText alone             ${cell(pdf.pdfParseAlone)}`,
+    `  planlens ingest                     ${cell(pdf.planlensIngest)}`,
+    `  planlens ÷ pdf-parse alone: ${pdf.wallRatio}× wall, ${pdf.cpuRatio}× CPU; planlens adds ` +
+      `${Math.round((pdf.planlensIngest.cpuMs - pdf.pdfParseAlone.cpuMs) / Math.max(1, pdf.pages))} ms CPU per page`,
+  ];
 }
 
 function round(n: number, digits: number): number {

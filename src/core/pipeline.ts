@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { withMessage, type Stage, type StageContext } from './stage.js';
 import { ConfigError, DocumentError } from './errors.js';
 import { checkStageOrder } from './stage-order.js';
 import type { DocumentState } from './state.js';
+import { parseYamlCached } from '../rules/yaml-cache.js';
 
 export const DEFAULT_PIPELINE = resolve(import.meta.dirname, '../../pipelines/plans.yaml');
 
@@ -41,7 +41,7 @@ export interface Pipeline {
 export function loadPipeline(path: string, registry: ReadonlyMap<string, Stage>): Pipeline {
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(path, 'utf8'));
+    data = parseYamlCached(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(path, `cannot read pipeline definition: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -3,9 +3,12 @@
  * UTF-8 (with or without BOM), UTF-16 LE/BE (with or without BOM) and
  * GB18030/GBK. UTF-8 is checked strictly so a GBK file never becomes mojibake.
  */
+import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
 import { DocumentError } from '../core/errors.js';
+
+type Jschardet = typeof import('jschardet');
+let detector: Jschardet | null = null;
 
 export interface DecodedText {
   text: string;
@@ -93,7 +96,9 @@ function strictUtf8(content: Buffer): string | null {
 
 /** Not UTF-8: a Chinese file is GB18030 (a superset of GBK/GB2312) unless chardet is sure of Big5. */
 function legacyEncoding(content: Buffer): string {
-  const guess = jschardet.detect(content.subarray(0, 65536).toString('binary'));
+  // Required here, not at load: nearly every plan is UTF-8, and the detector costs more to load than a short file to read.
+  detector ??= createRequire(import.meta.url)('jschardet') as Jschardet;
+  const guess = detector.detect(content.subarray(0, 65536).toString('binary'));
   if (guess.encoding?.toLowerCase() === 'big5' && guess.confidence > 0.9) return 'big5';
   return 'gb18030';
 }

@@ -45,13 +45,14 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
     }
     // Tables are looked for only where printed lines have cell-wide gaps: it halves the time on prose.
     const tablePages = pages.filter((p) => p.hasCellGaps).map((p) => p.num);
-    const tables = options.tables && tablePages.length > 0 ? await readTables(content, tablePages) : new Map<number, string[][][]>();
+    const pageCount = doc.numPages;
+    const tables = options.tables && tablePages.length > 0 ? await readTables(doc, content, tablePages) : new Map<number, string[][][]>();
     // One set of margins for the whole document: official documents keep them on every page,
     // and a page that is mostly a table or a box would otherwise make its cells the "body".
     const margins = bodyMargins(pages.flatMap((p) => p.lines));
     const blocks = pages.flatMap((page) => pageBlocks(page, tables.get(page.num) ?? [], margins ?? bodyMargins(page.lines)));
     return {
-      raw: { blocks, pages: doc.numPages, sourceText: pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n') },
+      raw: { blocks, pages: pageCount, sourceText: pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n') },
       pagesWithoutText: pages.filter((_, i) => charsPerPage[i]! < options.minCharsPerPage).map((p) => p.num),
     };
   } catch (error) {
@@ -61,14 +62,25 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
   }
 }
 
-async function readTables(content: Buffer, pages: number[]): Promise<Map<number, string[][][]>> {
+/**
+ * Ruled tables of the given pages, read from the document the lines were read
+ * from: pdf-parse would otherwise open the file a second time and parse its
+ * cross-references and fonts again (three quarters of the table time). The
+ * parser has no public way to take an open document, so it is handed over as
+ * the one it would have loaded itself; should a pdf-parse release rename that
+ * field, the parser opens its own copy from `content` — slower, same tables.
+ */
+export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: number[]): Promise<Map<number, string[][][]>> {
   const parser = new PDFParse({ data: new Uint8Array(content), ...PDFJS_RESOURCES });
+  Object.assign(parser, { doc });
   try {
     const result = await parser.getTable({ partial: pages });
     return new Map(result.pages.filter((p) => p.tables.length > 0).map((p) => [p.num, p.tables]));
   } catch {
     return new Map(); // tables are a bonus: their text is already there line by line
   } finally {
+    // Taken back first: the document is the caller's to destroy; the parser destroys only a copy it opened itself.
+    Object.assign(parser, { doc: undefined });
     await parser.destroy().catch(() => undefined);
   }
 }

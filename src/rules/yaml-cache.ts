@@ -14,9 +14,18 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 
-const YAML_VERSION = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+const require = createRequire(import.meta.url);
+const YAML_VERSION = (require('yaml/package.json') as { version: string }).version;
+
+/**
+ * The parser is required on a cache miss only: loading it (some sixty
+ * modules) costs more than reading every cached rule file, and a run whose
+ * rules are all cached never needs it.
+ */
+function parseYaml(text: string): unknown {
+  return (require('yaml') as typeof import('yaml')).parse(text);
+}
 
 /** Where parsed rule texts are kept; PLANLENS_RULES_CACHE overrides it, and 'off' turns the cache off. */
 export function yamlCacheDir(): string | null {

@@ -101,7 +101,11 @@ describe('a command loads only the libraries it uses', () => {
     const packages = packagesOf(entry);
     expect(packages.filter((p) => HEAVY_READERS.includes(p))).toEqual([]);
     // The test sees packages: the ingest path does import its text decoding statically.
-    expect(packages).toContain('jschardet');
+    expect(packages).toContain('iconv-lite');
+    // The encoding detector is required only for a text file that is not UTF-8.
+    expect(packages).not.toContain('jschardet');
+    // Rule files and the pipeline are read through the parse cache (rules/yaml-cache.ts), which requires the YAML parser on a miss only.
+    expect(packages).not.toContain('yaml');
   });
 
   it('nodejieba is nobody’s static import (text/jieba.ts requires it at the first cut)', () => {
