@@ -201,7 +201,7 @@ export interface Sentence {
 
 export interface Segmentation {
   sentences: Sentence[];
-  /** Words per sentence (nodejieba), same order as `sentences`. */
+  /** Words per sentence (jieba), same order as `sentences`. */
   words: string[][];
 }
 

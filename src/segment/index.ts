@@ -1,6 +1,6 @@
 /**
  * segment: sentences with their section, page, table cell and box, and the
- * words of each sentence (nodejieba with the domain user dictionary).
+ * words of each sentence (jieba with the domain user dictionary).
  *
  * A sentence's text is `normalised.text.slice(start, end)`, except for a table
  * cell whose text wrapped over lines in a flattened table (发展 / 目标): its

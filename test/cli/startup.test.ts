@@ -87,7 +87,7 @@ describe('planlens --help and light commands load no heavy module', () => {
  * the reading commands (docs, show, search → store; query → analyst) no
  * dictionaries, rule parser or readers; ingest no PDF or Word reader and no
  * xlsx writer until a file of that kind is read or written. Those libraries
- * are imported (or, for nodejieba, required) at their first use.
+ * are imported (or, for jieba, required) at their first use.
  */
 describe('a command loads only the libraries it uses', () => {
   const packagesOf = (entry: string) => [...loadedAtStartup(resolve(ROOT, entry)).packages].sort();
@@ -108,9 +108,9 @@ describe('a command loads only the libraries it uses', () => {
     expect(packages).not.toContain('yaml');
   });
 
-  it('nodejieba is nobody’s static import (text/jieba.ts requires it at the first cut)', () => {
+  it('jieba is nobody’s static import (text/jieba.ts requires it at the first cut)', () => {
     const everything = loadedAtStartup(resolve(ROOT, 'src/batch/index.ts'));
-    expect([...everything.packages]).not.toContain('nodejieba');
+    expect([...everything.packages]).not.toContain('@node-rs/jieba');
     expect([...everything.files].map((f) => relative(ROOT, f))).toContain('src/text/jieba.ts');
   });
 

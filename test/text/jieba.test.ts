@@ -2,9 +2,9 @@
  * The jieba wrapper (src/text/jieba.ts): whichever function a process calls
  * first, the words come from the project's user dictionary. Each order runs
  * in a fresh process, because jieba's dictionaries are process-wide (and the
- * test setup has loaded them in this one already). The control case calls
- * nodejieba directly first, as the extractors once did, and gets jieba's own
- * dictionary: the split the wrapper prevents.
+ * test setup has loaded them in this one already). The control case builds a
+ * segmenter from jieba's own dictionary directly, as the extractors once did
+ * with nodejieba, and gets the split the wrapper prevents.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -13,11 +13,12 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const WRAPPER = resolve(ROOT, 'src/text/jieba.ts');
 
-/** Runs `body` in a fresh Node process with the wrapper imported as `j` and nodejieba as `raw`; returns its JSON output. */
+/** Runs `body` in a fresh Node process with the wrapper imported as `j` and a bare segmenter on jieba's own dictionary as `raw`; returns its JSON output. */
 function fresh(body: string): unknown {
   const script = `
     const j = await import(${JSON.stringify(WRAPPER)});
-    const raw = (await import('nodejieba')).default;
+    const { Jieba } = (await import('@node-rs/jieba')).default;
+    const raw = Jieba.withDict((await import('@node-rs/jieba/dict')).default.dict);
     const out = await (async () => { ${body} })();
     process.stdout.write(JSON.stringify(out));`;
   const stdout = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
@@ -45,7 +46,7 @@ describe('one dictionary whatever the call order', () => {
     expect(words).toContain(TERM);
   });
 
-  it('control: nodejieba called directly first uses its own dictionary and splits the term', () => {
+  it('control: jieba called directly uses its own dictionary and splits the term', () => {
     expect(fresh(`return raw.cut(${JSON.stringify(SENTENCE)});`)).not.toContain(TERM);
   });
 });

@@ -2,7 +2,7 @@
  * Targets and actuals stated in running text: each figure of a sentence gets
  * the indicator the clause names, a comparator, a kind and a year.
  */
-import * as nodejieba from '../../text/jieba.js';
+import * as jieba from '../../text/jieba.js';
 import type { Comparator, Flag } from '../../core/state.js';
 import { foldWidth } from '../common/text.js';
 import type { TimeExpression } from '../common/time-expressions.js';
@@ -285,7 +285,7 @@ export class ProseReader {
   /** The clause after a member count, the set's head noun dropped, then the set: 提前完成预期目标的关键指标. */
   private membersOf(text: string, figure: Figure, setNoun: string): string | null {
     let predicate = squeezeName(text.slice(figure.end, this.clauseEnd(text, figure.end)));
-    const head = nodejieba.cut(setNoun).at(-1) ?? setNoun;
+    const head = jieba.cut(setNoun).at(-1) ?? setNoun;
     if (predicate.startsWith(setNoun)) predicate = predicate.slice(setNoun.length);
     else if (predicate.startsWith(head)) predicate = predicate.slice(head.length);
     predicate = trimName(predicate);
@@ -314,7 +314,7 @@ export class ProseReader {
    * after the figure are a noun and then a verb.
    */
   private placeAndPredicate(text: string, figure: Figure, figures: Figure[], right: string): string | null {
-    const words = nodejieba.tag(right);
+    const words = jieba.tag(right);
     const verbAt = words.findIndex((w) => w.tag.startsWith('v'));
     if (verbAt <= 0 || !words.slice(0, verbAt).every((w) => w.tag.startsWith('n'))) return null;
     const noun = words
@@ -644,7 +644,7 @@ function firstWord(text: string): string {
   const head = text.slice(0, 6);
   let word = firstWords.get(head);
   if (word === undefined) {
-    word = nodejieba.cut(head)[0] ?? '';
+    word = jieba.cut(head)[0] ?? '';
     firstWords.set(head, word);
   }
   return word;
@@ -656,7 +656,7 @@ function lastWord(text: string): string {
   const tail = text.slice(-6);
   let word = lastWords.get(tail);
   if (word === undefined) {
-    word = nodejieba.cut(tail).at(-1) ?? '';
+    word = jieba.cut(tail).at(-1) ?? '';
     lastWords.set(tail, word);
   }
   return word;
@@ -677,7 +677,7 @@ function structureCount(right: string, noun: string): boolean {
   if (at < 0) return false;
   const rest = right.slice(at + noun.length);
   if (rest === '') return true;
-  const next = nodejieba.tag(rest.slice(0, 8))[0];
+  const next = jieba.tag(rest.slice(0, 8))[0];
   return !next || !next.tag.startsWith('n');
 }
 
