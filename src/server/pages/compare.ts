@@ -21,7 +21,7 @@ export function compareIndicator(db: Db, query: string): CompareResult {
   if (!text) return { query, match: null, message: '', rows: [] };
   const match = matchIndicator(db, text);
   if (!match) return { query, match: null, message: `没有匹配“${text}”的指标 — no indicator matches '${text}'`, rows: [] };
-  return { query, match, message: describeMatch(text, match).replace(/^--indicator /, ''), rows: queryQuantities(db, { indicatorKeys: [match.key] }) };
+  return { query, match, message: describeMatch(text, match).replace(/^--indicator /, ''), rows: queryQuantities(db, { indicatorKeys: match.keys }) };
 }
 
 /** Names to offer in the search box: canonical names and aliases, then names plans use unlinked (the compare library's lists). */

@@ -32,7 +32,7 @@ export function progressRows(db: Db, q: ProgressQuery): ProgressResult {
   }
   if (q.indicator?.trim()) {
     const m = matchIndicator(db, q.indicator.trim());
-    filters.indicatorKeys = m ? [m.key] : [];
+    filters.indicatorKeys = m ? m.keys : [];
     notes.push(m ? `指标 indicator '${q.indicator}' → ${m.name} (${m.how})` : `没有匹配的指标 — no indicator matches '${q.indicator}'`);
   }
   const primary = primaryDocumentOfPlan(db);
