@@ -131,7 +131,7 @@ export function resolveAgainst(candidates: IndicatorCandidate[], text: string, a
       analyser,
     );
   }
-  const refusal = refuse(`no stored indicator names ${q.object}`, q, candidates, analyser);
+  const refusal = refuse(`no stored indicator names ${asWritten(text, q.object)}`, q, candidates, analyser);
   return refusal.refusal?.candidates.length ? refusal : { match: null, refusal: null };
 }
 
@@ -155,8 +155,10 @@ function refuse(reason: string, q: NameParts, candidates: IndicatorCandidate[], 
     .map((c) => {
       const parts = c.names.map((n) => analyser.parts(n));
       const sharesHead = parts.some((p) => p.object.endsWith(q.head) && [...q.head].length >= 2);
+      // Names the query is part of come first (5G → 建成开通5G基站), whatever their length does to the similarity.
+      const widens = parts.some((p) => p.object.includes(q.object) && [...q.object].length >= 2);
       const score = Math.max(...c.names.map((n) => dice(n, q.name)));
-      return { c, score: sharesHead ? Math.max(score, CANDIDATE_SIMILARITY) : score };
+      return { c, score: widens ? 1 + score : sharesHead ? Math.max(score, CANDIDATE_SIMILARITY) : score };
     })
     .filter((s) => s.score >= CANDIDATE_SIMILARITY && [...analyser.parts(s.c.name).object].length >= 2)
     .sort((a, b) => b.score - a.score || byUse(a.c, b.c));

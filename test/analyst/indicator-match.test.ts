@@ -75,7 +75,7 @@ describe('indicator look-up: refusals', () => {
     ['科技型高新企业', /only fragments of '科技型高新企业'/],
     // A modifier without its head noun names no indicator.
     ['高新技术', /no stored indicator names 高新技术/],
-    ['5G', /no stored indicator names 5g/],
+    ['5G', /no stored indicator names 5G/],
   ])('%s is refused', (text, reason) => {
     const { match, refusal } = resolve(text);
     expect(match).toBeNull();
