@@ -10,7 +10,7 @@
 import type { Db } from '../store/index.js';
 import { normaliseName } from '../text/names.js';
 import { dice } from '../text/similarity.js';
-import { NameAnalyser, type NameParts } from './name-parts.js';
+import { asWritten, NameAnalyser, type NameParts } from './name-parts.js';
 
 export interface IndicatorMatch {
   /** indicator_key in the views of the first match: the canonical id, or 'name:<name as written>'. */
@@ -164,13 +164,6 @@ function refuse(reason: string, q: NameParts, candidates: IndicatorCandidate[], 
     .sort((a, b) => b.score - a.score || byUse(a.c, b.c));
   const candidatesText = distinct(scored.map((s) => `${label(s.c)} (${s.c.plans} plan${s.c.plans === 1 ? '' : 's'})`)).slice(0, MAX_CANDIDATES);
   return { match: null, refusal: { reason, candidates: candidatesText } };
-}
-
-/** `part` (a piece of normaliseName(text)) in the case the user typed it (5G基站, not 5g基站). */
-function asWritten(text: string, part: string): string {
-  const folded = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '');
-  const at = folded.toLowerCase().indexOf(part);
-  return at >= 0 && folded.length === folded.toLowerCase().length ? folded.slice(at, at + part.length) : part;
 }
 
 const canonicalFirst = (a: IndicatorCandidate, b: IndicatorCandidate) => Number(b.id !== null) - Number(a.id !== null);

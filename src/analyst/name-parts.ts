@@ -25,14 +25,19 @@ export const NamePartsFile = z.object({
   rateSuffixes: z.array(Word),
   growthSuffixes: z.array(Word),
   wrappers: z.array(Word),
+  grouping: z.object({ minSimilarity: z.number().min(0).max(1) }),
 });
 export type NamePartsFile = z.infer<typeof NamePartsFile>;
 
 export interface NameParts {
   /** The name in the analysts' look-up form (normaliseName). */
   name: string;
-  /** What is counted: the name without verbs, scope, qualifiers, count words and wrappers. */
+  /** What is counted: the name without verbs, scope, qualifiers, count words and wrappers (look-up form). */
   object: string;
+  /** The object in the case it was written (5G基站; `object` is 5g基站). */
+  objectAsWritten: string;
+  /** The object's jieba words. */
+  words: string[];
   /** The object's last jieba word: what a query must name to be about the same thing. */
   head: string;
   /** The measure verbs at the start, as written (累计, 建成开通 …). */
@@ -58,6 +63,11 @@ export class NameAnalyser {
     this.wrappers = new RegExp(`[${rules.wrappers.map(escapeClass).join('')}]`, 'gu');
   }
 
+  /** Least similarity for two names to join one proposed indicator (rules/name-parts.yaml grouping). */
+  get groupingThreshold(): number {
+    return this.rules.grouping.minSimilarity;
+  }
+
   static load(rulesDir: string = DEFAULT_RULES_DIR): NameAnalyser {
     return new NameAnalyser(new RuleSet(rulesDir).get('name-parts', NamePartsFile));
   }
@@ -72,8 +82,10 @@ export class NameAnalyser {
 
   private decompose(text: string): NameParts {
     const name = normaliseName(text);
+    // Cut as written (case kept for display), compared in the look-up form.
     // Whichever user dictionary is loaded: asking for another would reload jieba's dictionaries.
-    const words = cutWords(name.replace(this.wrappers, ''), loadedDictionary() ?? DEFAULT_USER_DICT);
+    const written = cutWords(foldWidth(text).replace(this.wrappers, ''), loadedDictionary() ?? DEFAULT_USER_DICT);
+    const words = written.map((w) => w.toLowerCase());
     const verbs: string[] = [];
     const qualifiers: string[] = [];
     let measure: Measure | null = null;
@@ -94,7 +106,14 @@ export class NameAnalyser {
     const kept = words.slice(start, end);
     const object = kept.join('');
     measure = this.measureByEnding(object) ?? measure;
-    return { name, object, head: headOf(kept) ?? object, verbs, qualifiers, measure };
+    const objectAsWritten = written.slice(start, end).join('');
+    return { name, object, objectAsWritten, words: kept, head: headOf(kept) ?? object, verbs, qualifiers, measure };
+  }
+
+  /** Whether `word` is only a measure verb, a scope word or a qualifier (a name that is 形成 names nothing counted). */
+  isFrameWord(word: string): boolean {
+    const w = normaliseName(word);
+    return this.leading.some((e) => e.word === w);
   }
 
   private leadingAt(words: string[], start: number): { entry: NameAnalyser['leading'][number]; end: number } | null {
@@ -171,6 +190,19 @@ export class NameAnalyser {
     }
     return true;
   }
+}
+
+/** Full-width ASCII folded and blanks removed, case kept: normaliseName before it lowers the case. */
+function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '');
+}
+
+/** `part` (a piece of normaliseName(text)) in the case it was typed (5G基站, not 5g基站). */
+export function asWritten(text: string, part: string): string {
+  const folded = foldWidth(text);
+  const lower = folded.toLowerCase();
+  const at = lower.indexOf(part);
+  return at >= 0 && lower.length === folded.length ? folded.slice(at, at + part.length) : part;
 }
 
 /** The last word, with the one before it when jieba left a single character (占/比 → 占比). */
