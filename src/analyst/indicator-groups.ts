@@ -167,9 +167,7 @@ function toGroup(nodes: Node[]): Omit<IndicatorGroup, 'group'> & { group: number
   // The object most plans state, then the most records, then the shortest: the plainest common name.
   const planCount = (n: Node) => new Set(n.rows.flatMap((r) => r.planIds)).size;
   const recordCount = (n: Node) => n.rows.reduce((s, r) => s + r.records, 0);
-  const lead = [...nodes].sort(
-    (a, b) => planCount(b) - planCount(a) || recordCount(b) - recordCount(a) || a.parts.object.length - b.parts.object.length,
-  )[0]!;
+  const lead = [...nodes].sort((a, b) => planCount(b) - planCount(a) || recordCount(b) - recordCount(a) || a.parts.object.length - b.parts.object.length)[0]!;
   const units = new Map<string, number>();
   for (const r of rows) if (r.unit) units.set(r.unit, (units.get(r.unit) ?? 0) + r.records);
   const unit = [...units].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

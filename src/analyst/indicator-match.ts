@@ -106,14 +106,23 @@ export function resolveAgainst(candidates: IndicatorCandidate[], text: string, a
   }
   if (wider.length) {
     const best = wider[0]!;
-    const alternatives = distinct(wider.slice(1).filter((s) => s.p.object !== best.p.object).map((s) => label(s.c))).slice(0, 3);
+    const alternatives = distinct(
+      wider
+        .slice(1)
+        .filter((s) => s.p.object !== best.p.object)
+        .map((s) => label(s.c)),
+    ).slice(0, 3);
     const match = answer(best.c, `part of the name ${best.p.name === norm(best.c.name) ? best.c.name : best.p.name}`, false, candidates, analyser);
     return { match: { ...match.match, alternatives } };
   }
 
   // A near miss with the same head noun (a typo, a word left out): canonical names first.
   const near = candidates
-    .map((c) => ({ c, score: Math.max(...c.names.map((n) => dice(n, text))), heads: objectsOf(c).some((p) => p.object.endsWith(q.head) || q.object.endsWith(p.head)) }))
+    .map((c) => ({
+      c,
+      score: Math.max(...c.names.map((n) => dice(n, text))),
+      heads: objectsOf(c).some((p) => p.object.endsWith(q.head) || q.object.endsWith(p.head)),
+    }))
     .filter((s) => s.heads && s.score >= MIN_SIMILARITY)
     .sort((a, b) => canonicalFirst(a.c, b.c) || b.score - a.score);
   if (near.length) {

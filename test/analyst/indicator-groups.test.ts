@@ -141,13 +141,37 @@ describe('planlens indicators --groups on the real plans', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/category/);
     const before = readFileSync(join(rules, 'indicators.yaml'), 'utf8');
-    const r = await corpus.run(['review', 'promote', '--group', '独角兽企业', '--id', 'sci.unicorn-firms', '--field', 'category=运用', '--rules', rules, '--yes']);
+    const r = await corpus.run([
+      'review',
+      'promote',
+      '--group',
+      '独角兽企业',
+      '--id',
+      'sci.unicorn-firms',
+      '--field',
+      'category=运用',
+      '--rules',
+      rules,
+      '--yes',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('new indicator sci.unicorn-firms: 独角兽企业');
     const after = readFileSync(join(rules, 'indicators.yaml'), 'utf8');
     // Only lines are added: comments and every other entry stay as they were.
     expect(before.split('\n').every((l) => after.split('\n').includes(l))).toBe(true);
-    const again = await corpus.run(['review', 'promote', '--group', '独角兽企业', '--id', 'sci.unicorn-2', '--field', 'category=运用', '--rules', rules, '--yes']);
+    const again = await corpus.run([
+      'review',
+      'promote',
+      '--group',
+      '独角兽企业',
+      '--id',
+      'sci.unicorn-2',
+      '--field',
+      'category=运用',
+      '--rules',
+      rules,
+      '--yes',
+    ]);
     expect(again.status).toBe(2);
 
     const plans = goldPlansWith('独角兽企业');

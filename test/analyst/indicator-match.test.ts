@@ -83,7 +83,10 @@ describe('indicator look-up: refusals', () => {
   });
 
   it('refuses a bare head noun inside several different objects (a guess which is meant), unless a plan wrote exactly it', () => {
-    const { match, refusal } = resolve('企业', STORED.filter((c) => c.name !== '企业'));
+    const { match, refusal } = resolve(
+      '企业',
+      STORED.filter((c) => c.name !== '企业'),
+    );
     expect(match).toBeNull();
     expect(refusal?.reason).toMatch(/part of \d+ different indicator names/);
     expect(resolve('企业').match?.how).toMatch(/^name as written/);

@@ -38,7 +38,12 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
         const rows = groups.map((g) =>
           format === 'json'
             ? g
-            : { ...g, members: g.members.map((m) => `${m.name}×${m.records}`).join('、'), plan_titles: g.plan_titles.join('；'), qualifiers: g.qualifiers.join('、') },
+            : {
+                ...g,
+                members: g.members.map((m) => `${m.name}×${m.records}`).join('、'),
+                plan_titles: g.plan_titles.join('；'),
+                qualifiers: g.qualifiers.join('、'),
+              },
         );
         await writeAnalystRows(
           cli,

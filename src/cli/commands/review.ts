@@ -296,7 +296,9 @@ Examples:
 
   const promote = review
     .command('promote')
-    .description('turn corrections into rule data (indicator aliases, units), or accept a group of names as a new indicator: shows the diff, writes on confirmation');
+    .description(
+      'turn corrections into rule data (indicator aliases, units), or accept a group of names as a new indicator: shows the diff, writes on confirmation',
+    );
   promote.addHelpText(
     'after',
     `
