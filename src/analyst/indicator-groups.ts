@@ -139,26 +139,40 @@ function similarity(a: NameParts, b: NameParts): number {
 function completeLinkage(nodes: Node[], threshold: number): Node[][] {
   const byClass = new Map<string, Node[]>();
   for (const n of nodes) byClass.set(n.cls, [...(byClass.get(n.cls) ?? []), n]);
-  const out: Node[][] = [];
-  for (const members of byClass.values()) {
-    let clusters = members.map((n) => [n]);
-    for (;;) {
-      let best: { i: number; j: number; score: number } | null = null;
-      for (let i = 0; i < clusters.length; i++) {
-        for (let j = i + 1; j < clusters.length; j++) {
-          let worst = 1;
-          for (const a of clusters[i]!) for (const b of clusters[j]!) worst = Math.min(worst, similarity(a.parts, b.parts));
-          if (worst >= threshold && (!best || worst > best.score)) best = { i, j, score: worst };
-        }
+  return [...byClass.values()].flatMap((members) => linkClass(members, threshold));
+}
+
+/**
+ * Agglomerative clustering over one class's similarity matrix: the closest
+ * two clusters merge while every pair across them is at least `threshold`
+ * alike (a merged cluster's similarity to another is the least of its two
+ * parts'). O(n³) in the class size, on numbers only.
+ */
+function linkClass(members: Node[], threshold: number): Node[][] {
+  const n = members.length;
+  const sim = members.map((a, i) => members.map((b, j) => (i === j ? 1 : similarity(a.parts, b.parts))));
+  const clusters: Array<Node[] | null> = members.map((m) => [m]);
+  for (;;) {
+    let best: { i: number; j: number; score: number } | null = null;
+    for (let i = 0; i < n; i++) {
+      if (!clusters[i]) continue;
+      for (let j = i + 1; j < n; j++) {
+        if (!clusters[j]) continue;
+        const score = sim[i]![j]!;
+        if (score >= threshold && (!best || score > best.score)) best = { i, j, score };
       }
-      if (!best) break;
-      const merged = [...clusters[best.i]!, ...clusters[best.j]!];
-      clusters = clusters.filter((_, k) => k !== best.i && k !== best.j);
-      clusters.push(merged);
     }
-    out.push(...clusters);
+    if (!best) break;
+    const { i, j } = best;
+    clusters[i] = [...clusters[i]!, ...clusters[j]!];
+    clusters[j] = null;
+    for (let k = 0; k < n; k++) {
+      const least = Math.min(sim[i]![k]!, sim[j]![k]!);
+      sim[i]![k] = least;
+      sim[k]![i] = least;
+    }
   }
-  return out;
+  return clusters.filter((c): c is Node[] => c !== null);
 }
 
 function toGroup(nodes: Node[]): Omit<IndicatorGroup, 'group'> & { group: number } {
