@@ -80,16 +80,23 @@ export function resolveAgainst(candidates: IndicatorCandidate[], text: string, a
     const hit = c.names.find((n) => norm(n) === query);
     if (hit === undefined) continue;
     const how = c.id === null ? 'name as written (not linked to a canonical indicator)' : hit === c.name ? 'name' : `alias ${hit}`;
-    return answer(c, how, true, candidates, analyser);
+    return answer(c, how, true, candidates, analyser, q.qualifiers);
   }
 
   const objectsOf = (c: IndicatorCandidate) => c.names.map((n) => analyser.parts(n));
 
   // The same object under other verbs, scopes and qualifiers: 5G基站 is 新增5G基站 and 累计建成开通5G基站.
-  const same = candidates.filter((c) => objectsOf(c).some((p) => p.object === q.object)).sort(byUse);
+  let same = candidates.filter((c) => objectsOf(c).some((p) => p.object === q.object)).sort(byUse);
+  // A query that states a level (国家级专精特新企业) asks for that level where plans state it.
+  const sameLevel = same.filter((c) => objectsOf(c).some((p) => p.object === q.object && sameQualifiers(p.qualifiers, q.qualifiers)));
+  const levelStated = q.qualifiers.length > 0 && sameLevel.length > 0;
+  if (levelStated) same = sameLevel;
   if (same.length) {
     const written = same.map((c) => c.name);
-    return answer(same[0]!, `the object ${asWritten(text, q.object)} of ${list(written)}`, false, candidates, analyser);
+    // A level no plan states (市级 where plans say 省级): every level, said so; each row shows its qualifiers.
+    const unstated = q.qualifiers.length && !levelStated ? ` (no plan states it as ${q.qualifiers.join('、')}: every level shown)` : '';
+    const how = `the object ${asWritten(text, q.object)} of ${list(written)}${unstated}`;
+    return answer(same[0]!, how, false, candidates, analyser, levelStated ? q.qualifiers : []);
   }
 
   // A part of a name that still names what is counted (质押融资 in 知识产权质押融资额:
@@ -147,14 +154,26 @@ export function resolveAgainst(candidates: IndicatorCandidate[], text: string, a
 /**
  * A match on `c`, widened to every candidate naming the same object: a
  * canonical indicator and the names as written that the linking left out
- * (新增高新技术企业 beside 高新技术企业数), so no plan is missed.
+ * (新增高新技术企业 beside 高新技术企业数), so no plan is missed. Where the
+ * query states qualifiers (国家级), only names with the same qualifiers join.
  */
-function answer(c: IndicatorCandidate, how: string, exact: boolean, candidates: IndicatorCandidate[], analyser: NameAnalyser): { match: IndicatorMatch } {
+function answer(
+  c: IndicatorCandidate,
+  how: string,
+  exact: boolean,
+  candidates: IndicatorCandidate[],
+  analyser: NameAnalyser,
+  qualifiers: string[] = [],
+): { match: IndicatorMatch } {
   const objects = new Set(c.names.map((n) => analyser.parts(n).object).filter((o) => [...o].length >= 2));
+  const joins = (n: string) => {
+    const p = analyser.parts(n);
+    return objects.has(p.object) && (qualifiers.length === 0 || sameQualifiers(p.qualifiers, qualifiers));
+  };
   const keys = [c.key];
   for (const other of candidates) {
     if (other.key === c.key || other.id !== null) continue;
-    if (other.names.some((n) => objects.has(analyser.parts(n).object))) keys.push(other.key);
+    if (other.names.some(joins)) keys.push(other.key);
   }
   return { match: { key: c.key, keys, id: c.id, name: c.name, how, exact, alternatives: [] } };
 }
@@ -175,6 +194,7 @@ function refuse(reason: string, q: NameParts, candidates: IndicatorCandidate[], 
   return { match: null, refusal: { reason, candidates: candidatesText } };
 }
 
+const sameQualifiers = (a: string[], b: string[]) => a.length === b.length && a.every((w) => b.includes(w));
 const canonicalFirst = (a: IndicatorCandidate, b: IndicatorCandidate) => Number(b.id !== null) - Number(a.id !== null);
 const byUse = (a: IndicatorCandidate, b: IndicatorCandidate) => canonicalFirst(a, b) || b.plans - a.plans;
 const label = (c: IndicatorCandidate) => (c.id ? `${c.name} (${c.id})` : c.name);

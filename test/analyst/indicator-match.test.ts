@@ -37,6 +37,9 @@ const STORED: IndicatorCandidate[] = [
   written('独角兽企业'),
   written('专精特新中小企业'),
   written('高新技术企业中标志性产业链领域占比'),
+  written('国家级专精特新企业'),
+  written('省级专精特新企业', 2),
+  written('新增专精特新企业'),
 ];
 
 const resolve = (text: string, stored = STORED) => resolveAgainst(stored, text, analyser);
@@ -53,6 +56,16 @@ describe('indicator look-up: answers', () => {
     ['新增5G基站', '新增5G基站', /^name as written/, ['name:新增5G基站', 'name:建成开通5G基站', 'name:累计建设5G基站']],
     ['高新技术企业', '高新技术企业', /^name as written/, ['name:高新技术企业', 'name:新增高新技术企业']],
     ['全省高新技术企业数量', '高新技术企业', /^the object 高新技术企业/, ['name:高新技术企业', 'name:新增高新技术企业']],
+    // Without a level, every level; with one, that level where plans state it.
+    ['专精特新企业', '省级专精特新企业', /^the object 专精特新企业/, ['name:省级专精特新企业', 'name:国家级专精特新企业', 'name:新增专精特新企业']],
+    ['国家级专精特新企业数量', '国家级专精特新企业', /^the object 专精特新企业/, ['name:国家级专精特新企业']],
+    ['国家级专精特新企业', '国家级专精特新企业', /^name as written/, ['name:国家级专精特新企业']],
+    [
+      '市级专精特新企业',
+      '省级专精特新企业',
+      /^the object 专精特新企业 .*no plan states it as 市级: every level shown/,
+      ['name:省级专精特新企业', 'name:国家级专精特新企业', 'name:新增专精特新企业'],
+    ],
   ])('%s → %s', (text, name, how, keys) => {
     const { match, refusal } = resolve(text);
     expect(refusal).toBeUndefined();
