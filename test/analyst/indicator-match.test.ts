@@ -105,6 +105,13 @@ describe('indicator look-up: refusals', () => {
     expect(resolve('企业').match?.how).toMatch(/^name as written/);
   });
 
+  it('never answers 高新技术企业 with 业 or 企业 when no plan names 高新技术企业 itself', () => {
+    const without = STORED.filter((c) => !c.name.includes('高新技术企业'));
+    const { match, refusal } = resolve('高新技术企业', without);
+    expect(match).toBeNull();
+    expect(refusal?.reason).toMatch(/only fragments of '高新技术企业' \(业, 企业\)/);
+  });
+
   it('lists the closest whole names, never a fragment, when it refuses', () => {
     const { refusal } = resolve('科技型高新企业');
     expect(refusal!.candidates.length).toBeGreaterThan(0);

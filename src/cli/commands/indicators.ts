@@ -71,7 +71,7 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
             cli.stderr.write(
               `\nunlinked indicator names most in need of an alias (planlens indicators --unlinked):\n${top
                 .map((u) => `  ${u.name}  (${u.plans} plan(s), ${u.records} record(s)${u.nearest_name ? `; nearest: ${u.nearest_name}` : ''})`)
-                .join('\n')}\n`,
+                .join('\n')}\nnames that count one thing, grouped into proposed indicators: planlens indicators --groups\n`,
             );
           }
         }
