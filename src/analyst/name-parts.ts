@@ -7,6 +7,7 @@
  * total, a stock …). The word lists are data: rules/name-parts.yaml.
  */
 import { z } from 'zod';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { DEFAULT_RULES_DIR, RuleSet } from '../rules/index.js';
 import { cutWords, DEFAULT_USER_DICT, loadedDictionary } from '../text/jieba.js';
 import { normaliseName } from '../text/names.js';
@@ -51,7 +52,8 @@ export class NameAnalyser {
   private readonly leading: Array<{ word: string; kind: 'verb' | 'scope' | 'qualifier'; measure?: Measure }>;
   private readonly countWords: Set<string>;
   private readonly wrappers: RegExp;
-  private readonly cache = new Map<string, NameParts>();
+  // The web app keeps one analyser for every query it serves: bounded.
+  private readonly cache = new BoundedCache<string, NameParts>(20_000);
 
   constructor(private readonly rules: NamePartsFile) {
     this.leading = [
