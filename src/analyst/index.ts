@@ -15,7 +15,8 @@ export {
 } from './indicator-match.js';
 export { NameAnalyser, type Measure, type NameParts } from './name-parts.js';
 export { withMeasures, type MeasuredRow } from './measures.js';
-export { indicatorGroups, type IndicatorGroup, type GroupMember } from './indicator-groups.js';
+// indicator-groups.ts (natural) and name-parts-rules.ts (yaml, zod) are imported where they are used.
+export type { IndicatorGroup, GroupMember } from './indicator-groups.js';
 export { matchRegions, type RegionMatch } from './regions.js';
 export { queryQuantities, knownCategories, flagKinds, type QuantityFilters, type QuantityRow } from './quantities.js';
 export { queryProgress, type ProgressFilters, type ProgressRow } from './progress.js';

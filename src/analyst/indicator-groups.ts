@@ -16,7 +16,8 @@
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import type { Db } from '../store/index.js';
 import { multisetDice } from '../text/similarity.js';
-import { NameAnalyser, type NameParts } from './name-parts.js';
+import type { NameAnalyser, NameParts } from './name-parts.js';
+import { loadNameAnalyser } from './name-parts-rules.js';
 
 export interface GroupMember {
   name: string;
@@ -70,7 +71,7 @@ export function indicatorGroups(db: Db, options: GroupOptions = {}): IndicatorGr
 
 /** The clustering itself, over any list of names (the database's, or a test's). */
 export function groupNames(rows: NameRow[], options: GroupOptions = {}): IndicatorGroup[] {
-  const analyser = options.analyser ?? NameAnalyser.load();
+  const analyser = options.analyser ?? loadNameAnalyser();
   const nodes = objectNodes(rows, analyser);
   const clusters = completeLinkage(nodes, analyser.groupingThreshold);
   const groups = clusters

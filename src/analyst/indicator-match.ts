@@ -10,7 +10,7 @@
 import type { Db } from '../store/index.js';
 import { normaliseName } from '../text/names.js';
 import { dice } from '../text/similarity.js';
-import { asWritten, NameAnalyser, type NameParts } from './name-parts.js';
+import { asWritten, type NameAnalyser, type NameParts } from './name-parts.js';
 
 export interface IndicatorMatch {
   /** indicator_key in the views of the first match: the canonical id, or 'name:<name as written>'. */
@@ -52,15 +52,14 @@ const MIN_SIMILARITY = 0.5;
 const CANDIDATE_SIMILARITY = 0.3;
 const MAX_CANDIDATES = 5;
 
-let defaultAnalyser: NameAnalyser | null = null;
-
 /** The match, or null when nothing matches or the only matches are fragments (see resolveIndicator). */
-export function matchIndicator(db: Db, text: string, analyser?: NameAnalyser): IndicatorMatch | null {
+export function matchIndicator(db: Db, text: string, analyser: NameAnalyser): IndicatorMatch | null {
   return resolveIndicator(db, text, analyser).match;
 }
 
-export function resolveIndicator(db: Db, text: string, analyser?: NameAnalyser): IndicatorResolution {
-  return resolveAgainst(loadCandidates(db), text, analyser ?? (defaultAnalyser ??= NameAnalyser.load()));
+/** `analyser`: loadNameAnalyser() of ./name-parts-rules.ts (imported where it is needed, see there). */
+export function resolveIndicator(db: Db, text: string, analyser: NameAnalyser): IndicatorResolution {
+  return resolveAgainst(loadCandidates(db), text, analyser);
 }
 
 /** The look-up itself, over any candidate list (the database's, or a test's). */

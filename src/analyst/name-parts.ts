@@ -4,31 +4,29 @@
  * (国家级, 规模以上), the object counted (5G基站, 高新技术企业) and trailing
  * count words (数量). Two plans' names compare on the object; the verb and
  * the record's flags say what kind of figure each is (a flow, a cumulative
- * total, a stock …). The word lists are data: rules/name-parts.yaml.
+ * total, a stock …). The word lists are data: rules/name-parts.yaml, loaded
+ * and validated by ./name-parts-rules.ts (apart, so the analyst queries load
+ * no YAML parser or zod until a command needs names taken apart).
  */
-import { z } from 'zod';
 import { BoundedCache } from '../core/bounded-cache.js';
-import { DEFAULT_RULES_DIR, RuleSet } from '../rules/index.js';
 import { cutWords, DEFAULT_USER_DICT, loadedDictionary } from '../text/jieba.js';
 import { normaliseName } from '../text/names.js';
 
 /** The kind of figure a name states (the catalogue's vocabulary). */
 export type Measure = 'flow' | 'cumulative' | 'stock' | 'share' | 'rate' | 'growth';
 
-const Word = z.string().min(1);
-
-export const NamePartsFile = z.object({
-  measureVerbs: z.array(z.object({ word: Word, measure: z.enum(['flow', 'cumulative']).optional() })),
-  scopeWords: z.array(Word),
-  qualifiers: z.array(Word),
-  countWords: z.array(Word),
-  shareSuffixes: z.array(Word),
-  rateSuffixes: z.array(Word),
-  growthSuffixes: z.array(Word),
-  wrappers: z.array(Word),
-  grouping: z.object({ minSimilarity: z.number().min(0).max(1) }),
-});
-export type NamePartsFile = z.infer<typeof NamePartsFile>;
+/** rules/name-parts.yaml (its schema: ./name-parts-rules.ts). */
+export interface NamePartsFile {
+  measureVerbs: Array<{ word: string; measure?: 'flow' | 'cumulative' }>;
+  scopeWords: string[];
+  qualifiers: string[];
+  countWords: string[];
+  shareSuffixes: string[];
+  rateSuffixes: string[];
+  growthSuffixes: string[];
+  wrappers: string[];
+  grouping: { minSimilarity: number };
+}
 
 export interface NameParts {
   /** The name in the analysts' look-up form (normaliseName). */
@@ -68,10 +66,6 @@ export class NameAnalyser {
   /** Least similarity for two names to join one proposed indicator (rules/name-parts.yaml grouping). */
   get groupingThreshold(): number {
     return this.rules.grouping.minSimilarity;
-  }
-
-  static load(rulesDir: string = DEFAULT_RULES_DIR): NameAnalyser {
-    return new NameAnalyser(new RuleSet(rulesDir).get('name-parts', NamePartsFile));
   }
 
   parts(text: string): NameParts {

@@ -10,12 +10,12 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupNames, type NameRow } from '../../src/analyst/indicator-groups.js';
-import { NameAnalyser } from '../../src/analyst/name-parts.js';
+import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
 import { ingestCorpora, REAL_CORPORA, REAL_GOLD_DIR, ROOT, type CorpusDb } from './corpus-db.js';
 
 type Row = Record<string, any>;
 
-const analyser = NameAnalyser.load();
+const analyser = loadNameAnalyser();
 let nextPlan = 1;
 const named = (name: string, unit = '家'): NameRow => ({
   key: `name:${name}`,

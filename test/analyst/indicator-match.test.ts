@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveAgainst, type IndicatorCandidate } from '../../src/analyst/indicator-match.js';
-import { NameAnalyser } from '../../src/analyst/name-parts.js';
+import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
 
-const analyser = NameAnalyser.load();
+const analyser = loadNameAnalyser();
 
 const canonical = (id: string, name: string, aliases: string[] = [], plans = 1): IndicatorCandidate => ({
   key: id,

@@ -6,9 +6,9 @@
  * growth endings), with names that must NOT be taken apart beside them.
  */
 import { describe, expect, it } from 'vitest';
-import { NameAnalyser } from '../../src/analyst/name-parts.js';
+import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
 
-const analyser = NameAnalyser.load();
+const analyser = loadNameAnalyser();
 
 describe('name parts: the object counted', () => {
   it.each([

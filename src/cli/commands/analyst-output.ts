@@ -46,7 +46,8 @@ export async function writeAnalystRows(cli: CliContext, rows: Row[], format: Ana
  */
 export async function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argument = '--indicator'): Promise<IndicatorMatch> {
   const { describeMatch, describeRefusal, resolveIndicator } = await import('../../analyst/index.js');
-  const { match, refusal } = resolveIndicator(db, text);
+  const { loadNameAnalyser } = await import('../../analyst/name-parts-rules.js');
+  const { match, refusal } = resolveIndicator(db, text, loadNameAnalyser());
   if (refusal) {
     const { line, candidates } = describeRefusal(text, refusal);
     throw new CliError(line.replace(/^--indicator/, argument), candidates);

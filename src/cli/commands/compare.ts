@@ -74,14 +74,15 @@ Examples:
   );
   command.action(async (indicator: string, options: CompareOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { queryQuantities, withMeasures, NameAnalyser } = await import('../../analyst/index.js');
+    const { queryQuantities, withMeasures } = await import('../../analyst/index.js');
+    const { loadNameAnalyser } = await import('../../analyst/name-parts-rules.js');
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;
       const match = await resolveIndicatorArg(db, cli, indicator, 'indicator');
       const regions = options.region !== undefined ? await resolveRegionArg(db, cli, options.region) : undefined;
       const found = queryQuantities(db, { indicatorKeys: match.keys, kind: options.kind, regions, level: options.level, year: options.year });
-      const rows = withMeasures(found, NameAnalyser.load()).map((r) => ({
+      const rows = withMeasures(found, loadNameAnalyser()).map((r) => ({
         ...r,
         level: r.region_level,
         plan: r.plan_title ?? `plan ${r.plan_id}`,

@@ -29,10 +29,11 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
   );
   command.action(async (options: IndicatorsOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { indicatorUsage, unlinkedNames, indicatorGroups } = await import('../../analyst/index.js');
+    const { indicatorUsage, unlinkedNames } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
       if (options.groups) {
+        const { indicatorGroups } = await import('../../analyst/indicator-groups.js');
         const groups = indicatorGroups(store.db, { limit: options.limit });
         // Machine formats keep the members as records; a table or a spreadsheet cell lists them as text.
         const rows = groups.map((g) =>

@@ -365,7 +365,7 @@ function collectField(value: string, fields: Record<string, string>): Record<str
 /** The group the reviewer names, as the new indicator's entry. */
 async function acceptedGroup(store: Store, options: PromoteOptions): Promise<import('../../review/index.js').NewIndicator> {
   if (!options.id) throw new UsageError('review promote --group: --id ID is required (the new indicator id)');
-  const { indicatorGroups } = await import('../../analyst/index.js');
+  const { indicatorGroups } = await import('../../analyst/indicator-groups.js');
   const groups = indicatorGroups(store.db);
   const group = groups.find((g) => String(g.group) === options.group || g.name === options.group);
   if (!group) throw new UsageError(`--group '${options.group}': no such group (${groups.length} groups; see \`planlens indicators --groups\`)`);

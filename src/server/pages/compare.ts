@@ -5,6 +5,7 @@
  * source sentence and CSV/xlsx downloads of the same rows.
  */
 import { describeMatch, indicatorUsage, matchIndicator, queryQuantities, unlinkedNames, type IndicatorMatch, type QuantityRow } from '../../analyst/index.js';
+import { loadNameAnalyser } from '../../analyst/name-parts-rules.js';
 import type { Db } from '../../store/index.js';
 import { barChart, type Bar } from '../charts.js';
 import { formatNumber, html, page, raw } from '../html.js';
@@ -19,7 +20,7 @@ export interface CompareResult {
 export function compareIndicator(db: Db, query: string): CompareResult {
   const text = query.trim();
   if (!text) return { query, match: null, message: '', rows: [] };
-  const match = matchIndicator(db, text);
+  const match = matchIndicator(db, text, loadNameAnalyser());
   if (!match) return { query, match: null, message: `没有匹配“${text}”的指标 — no indicator matches '${text}'`, rows: [] };
   return { query, match, message: describeMatch(text, match).replace(/^--indicator /, ''), rows: queryQuantities(db, { indicatorKeys: match.keys }) };
 }
