@@ -5,7 +5,11 @@
  * names (verb classes, scope words, level qualifiers, count words, share and
  * growth endings), with names that must NOT be taken apart beside them.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR } from '../../src/rules/index.js';
 import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
 
 const analyser = loadNameAnalyser();
@@ -91,5 +95,26 @@ describe('name parts: the kind of figure a record states', () => {
     ['软件业务收入年均增速', '软件业务收入年均增速保持在12%', null, null, 'growth', null],
   ])('%s in "%s" → %s', (name, sentence, cumulative, perYear, measure, word) => {
     expect(analyser.measureOf({ name, sentence, cumulative, perYear })).toEqual({ measure, word });
+  });
+});
+
+describe('rules/name-parts.yaml is validated when loaded', () => {
+  it.each([
+    // A measure a verb cannot make, a missing list, a threshold out of range.
+    ['{ word: 新增, measure: flow }', '{ word: 新增, measure: stock }', /measureVerbs.*measure/],
+    ['\nscopeWords:', '\nscopeWordz:', /scopeWords/],
+    ['minSimilarity: 0.6', 'minSimilarity: 6', /minSimilarity/],
+  ])('%s → %s is refused, naming the field', (from, to, field) => {
+    const dir = mkdtempSync(join(tmpdir(), 'planlens-name-parts-'));
+    try {
+      cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
+      const file = join(dir, 'name-parts.yaml');
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+      expect(() => loadNameAnalyser(dir)).toThrow(field);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
