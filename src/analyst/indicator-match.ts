@@ -237,7 +237,8 @@ function parseAliases(json: string): string[] {
 /** The one line the CLI prints on stderr for a match. */
 export function describeMatch(text: string, match: IndicatorMatch): string {
   const target = match.id ? `${match.name} (${match.id})` : `${match.name} (unlinked name)`;
-  const more = match.keys.length > 1 ? ` and ${match.keys.length - 1} other name(s) with the same object` : '';
+  // "by the object 5G基站 of A, B, C" names them already.
+  const more = match.keys.length > 1 && !match.how.startsWith('the object') ? ` and ${match.keys.length - 1} other name(s) with the same object` : '';
   const also = match.alternatives.length ? `; also close: ${match.alternatives.join(', ')}` : '';
   return `--indicator '${text}' matched ${target}${more} by ${match.how}${also}`;
 }
