@@ -4,7 +4,19 @@
  * queries behind `planlens query|compare|progress|
  * indicators|departments|tasks` and the csv/json/xlsx exports.
  */
-export { matchIndicator, describeMatch, type IndicatorMatch } from './indicator-match.js';
+export {
+  matchIndicator,
+  resolveIndicator,
+  describeMatch,
+  describeRefusal,
+  type IndicatorMatch,
+  type IndicatorRefusal,
+  type IndicatorResolution,
+} from './indicator-match.js';
+export { NameAnalyser, type Measure, type NameParts } from './name-parts.js';
+export { withMeasures, type MeasuredRow } from './measures.js';
+// indicator-groups.ts (natural) and name-parts-rules.ts (yaml, zod) are imported where they are used.
+export type { IndicatorGroup, GroupMember } from './indicator-groups.js';
 export { matchRegions, type RegionMatch } from './regions.js';
 export { queryQuantities, knownCategories, flagKinds, type QuantityFilters, type QuantityRow } from './quantities.js';
 export { queryProgress, type ProgressFilters, type ProgressRow } from './progress.js';

@@ -27,4 +27,11 @@ export class UsageError extends Error {
 /** Something failed (a file, a lookup): exit status 1, message printed as one line. */
 export class CliError extends Error {
   override name = 'CliError';
+  /** Lines printed after the one-line message, indented (the candidates a refused look-up offers). */
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+  }
 }

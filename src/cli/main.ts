@@ -78,6 +78,7 @@ function reportError(error: unknown, stderr: NodeJS.WriteStream, path: string): 
     return EXIT.usage;
   }
   stderr.write(`planlens: ${printable(messageOf(error).split('\n')[0]!)}\n`);
+  if (error instanceof CliError) for (const line of error.details) stderr.write(`  ${printable(line)}\n`);
   if (error instanceof UsageError || error instanceof ConfigError) return EXIT.usage;
   if (!(error instanceof CliError) && process.env.PLANLENS_DEBUG) stderr.write(`${(error as Error).stack}\n`);
   return EXIT.failed;

@@ -9,5 +9,5 @@ export { accept, reject, edit, addRecord, undo, history, type Reviewer, type His
 export { applyCorrections, CONFLICT_FLAG, type ApplySummary, type ReviewStatus, type ReviewCheck } from './apply.js';
 export { normalisePatch, linkIndicator, type FieldPatch, type PatchContext } from './fields.js';
 export { reviewedDocumentIds, isReviewedRecord } from './reviewed.js';
-export { planPromotion, writePromotion, type Promotion, type PromotionChange } from './promote.js';
+export { planPromotion, planGroupPromotion, writePromotion, type Promotion, type PromotionChange, type NewIndicator } from './promote.js';
 export { loadProgress, saveProgress } from './progress.js';

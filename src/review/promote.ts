@@ -4,7 +4,10 @@
  *   - a name a reviewer vouched for as a canonical indicator (linked by
  *     hand, or a similarity link accepted) → an alias of that indicator in
  *     rules/indicators.yaml, unless it is already one of its names;
- *   - a unit the unit rules do not know → a new entry in rules/units.yaml.
+ *   - a unit the unit rules do not know → a new entry in rules/units.yaml;
+ *   - a group of names as written that a reviewer accepts as one indicator
+ *     (`planlens indicators --groups`) → a new entry in rules/indicators.yaml,
+ *     its other names as aliases (planGroupPromotion).
  * The files are edited in place, text inserted where the Document API says
  * the node is: comments, order and each file's own flow style stay exactly as
  * they were (re-printing the whole file would re-space every flow list).
@@ -12,21 +15,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UnitsFile, UnitTable } from '../extract/common/units.js';
+import { IndicatorsFile } from '../extract/quantities/rules.js';
 import { RuleSet } from '../rules/index.js';
 import { squeeze } from '../text/names.js';
 import type { Db } from '../store/index.js';
 import { effectiveChain, groupByRecord, type CorrectionRow } from './apply.js';
 import { lineDiff } from './diff.js';
 import type { Fields } from '../records/index.js';
+import { ReviewInputError } from './queue.js';
 
 export interface PromotionChange {
   file: string;
-  kind: 'indicator-alias' | 'unit';
+  kind: 'indicator-alias' | 'unit' | 'indicator';
   /** What is added: the alias or the unit word. */
   value: string;
-  /** indicator id for an alias; base unit for a unit. */
+  /** indicator id for an alias or a new indicator; base unit for a unit. */
   target: string;
-  /** The corrections it comes from. */
+  /** The corrections it comes from (none for an accepted group). */
   corrections: number[];
 }
 
@@ -117,6 +122,68 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
   if (newUnits.length) files.set(unitsPath, { before: unitsText, after: addUnits(unitsText, newUnits) });
   const diff = [...files].map(([file, { before, after }]) => lineDiff(before, after, file)).join('');
   return { changes, skipped, files, diff };
+}
+
+/** A proposed indicator a reviewer accepts: the group's names and what the reviewer adds. */
+export interface NewIndicator {
+  id: string;
+  name: string;
+  /** The group's other names as written (the name itself and known names are left out). */
+  aliases: string[];
+  baseUnit: string | null;
+  /** Further fields the catalogue asks for (category, domain …), written as given. */
+  fields: Record<string, string>;
+}
+
+/**
+ * A group accepted as a new catalogue entry, appended to the indicators
+ * list in the file's own style. Refused when the id exists or the result
+ * would not load (a field the catalogue requires is missing): the reviewer is
+ * told which, and nothing is written.
+ */
+export function planGroupPromotion(rulesDir: string, entry: NewIndicator): Promotion {
+  const rules = new RuleSet(rulesDir);
+  const path = rules.pathOf('indicators');
+  const before = readFileSync(path, 'utf8');
+  const doc = parseDocument(before);
+  const known = knownIndicatorNames(doc);
+  if (known.has(`#${entry.id}`)) throw new ReviewInputError(`${entry.id} is already an indicator in ${path}; pick another --id`);
+  const name = squeeze(entry.name);
+  if (known.has(name)) throw new ReviewInputError(`'${name}' is already a name of ${known.get(name)}; add the group's names to it as aliases instead`);
+  const skipped: string[] = [];
+  const aliases: string[] = [];
+  for (const alias of entry.aliases.map(squeeze)) {
+    if (alias === name || aliases.includes(alias)) continue;
+    const owner = known.get(alias);
+    if (owner) skipped.push(`'${alias}' is already a name of ${owner}; not adding it to ${entry.id}`);
+    else aliases.push(alias);
+  }
+  const after = appendIndicator(before, doc, { ...entry, name, aliases });
+  try {
+    IndicatorsFile.parse(parseDocument(after).toJS());
+  } catch (error) {
+    const issue = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues?.[0];
+    const where = issue ? issue.path.slice(2).join('.') : '';
+    throw new ReviewInputError(`the new entry would not load (${where ? `${where}: ` : ''}${issue?.message ?? String(error)}); give it with --field KEY=VALUE`);
+  }
+  const change: PromotionChange = { file: path, kind: 'indicator', value: name, target: entry.id, corrections: [] };
+  return { changes: [change], skipped, files: new Map([[path, { before, after }]]), diff: lineDiff(before, after, path) };
+}
+
+function appendIndicator(text: string, doc: Document, entry: NewIndicator): string {
+  const items = indicatorItems(doc) as Array<YAMLMap & { range?: [number, number, number] }>;
+  const last = items.at(-1);
+  if (!last?.range) throw new ReviewInputError('rules/indicators.yaml: no indicators list to add to');
+  const firstKey = last.items[0]!.key as { range?: [number, number, number] };
+  const lineOfItem = text.slice(lineStart(text, firstKey.range![0]), lineEnd(text, firstKey.range![0]));
+  const dash = /^\s*-\s*/.exec(lineOfItem)?.[0] ?? '  - ';
+  const indent = ' '.repeat(dash.length);
+  const lines = [`${dash}id: ${flowScalar(entry.id)}`, `${indent}name: ${flowScalar(entry.name)}`];
+  if (entry.aliases.length) lines.push(`${indent}aliases: [${entry.aliases.map(flowScalar).join(', ')}]`);
+  for (const [key, value] of Object.entries(entry.fields)) lines.push(`${indent}${key}: ${flowScalar(value)}`);
+  if (entry.baseUnit && !('baseUnit' in entry.fields)) lines.push(`${indent}baseUnit: ${flowScalar(entry.baseUnit)}`);
+  const at = lineEnd(text, last.range[1] - 1);
+  return applyEdits(text, [{ at, insert: lines.map((l) => `\n${l}`).join('') }]);
 }
 
 export function writePromotion(promotion: Promotion): string[] {

@@ -7,9 +7,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
+import { GOLD_DIR, ROOT, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
 import { copyCorporaDb } from '../support/shared-corpus.js';
 export { CORPORA, GOLD_DIR, ROOT, type CliResult } from '../support/cli.js';
+
+/** The development set of real plans, and its gold. */
+export const REAL_CORPORA = join(ROOT, 'corpora-real');
+export const REAL_GOLD_DIR = join(REAL_CORPORA, 'gold');
 
 export const planlens = (args: string[]): CliResult => runCliProcess(args);
 
@@ -24,9 +28,10 @@ export interface CorpusDb {
   remove(): void;
 }
 
-export function ingestCorpora(prefix: string): CorpusDb {
+/** The sample corpora, or another folder such as REAL_CORPORA, as a private database. */
+export function ingestCorpora(prefix: string, folder?: string): CorpusDb {
   const dir = mkdtempSync(join(tmpdir(), `planlens-${prefix}-`));
-  const db = copyCorporaDb(join(dir, 'corpora.db'));
+  const db = copyCorporaDb(join(dir, 'corpora.db'), folder);
   const run = (args: string[]) => planlensInProcess([...args, '--db', db]);
   return {
     dir,

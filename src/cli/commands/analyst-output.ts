@@ -39,10 +39,19 @@ export async function writeAnalystRows(cli: CliContext, rows: Row[], format: Ana
   } else cli.stdout.write(formatRows(rows, format, columns));
 }
 
-/** --indicator: the match, said on stderr; no match is a failure naming the argument. */
+/**
+ * --indicator: the match, said on stderr; no match is a failure naming the
+ * argument, and a refused one (only fragments of the name are stored) lists
+ * the closest names under that line.
+ */
 export async function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argument = '--indicator'): Promise<IndicatorMatch> {
-  const { describeMatch, matchIndicator } = await import('../../analyst/index.js');
-  const match = matchIndicator(db, text);
+  const { describeMatch, describeRefusal, resolveIndicator } = await import('../../analyst/index.js');
+  const { loadNameAnalyser } = await import('../../analyst/name-parts-rules.js');
+  const { match, refusal } = resolveIndicator(db, text, loadNameAnalyser());
+  if (refusal) {
+    const { line, candidates } = describeRefusal(text, refusal);
+    throw new CliError(line.replace(/^--indicator/, argument), candidates);
+  }
   if (!match) throw new CliError(`${argument} '${text}': no indicator matches (run \`planlens indicators\` for the list)`);
   cli.stderr.write(`planlens: ${describeMatch(text, match).replace(/^--indicator/, argument)}\n`);
   return match;

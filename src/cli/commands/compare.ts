@@ -15,7 +15,7 @@ interface CompareOptions {
   year?: number;
 }
 
-const TABLE_COLUMNS = ['region', 'level', 'plan', 'value', 'unit', 'comparator', 'year', 'value_base', 'unit_base'];
+const TABLE_COLUMNS = ['region', 'level', 'plan', 'indicator_as_written', 'measure', 'value', 'unit', 'comparator', 'year', 'value_base', 'unit_base'];
 const ALL_COLUMNS = [
   'region',
   'region_code',
@@ -27,6 +27,9 @@ const ALL_COLUMNS = [
   'indicator_id',
   'indicator_name',
   'indicator_as_written',
+  'measure',
+  'measure_word',
+  'qualifiers',
   'value',
   'value_max',
   'unit',
@@ -46,8 +49,13 @@ const ALL_COLUMNS = [
 export const compareCommand: CliCommand = (program, cli) => {
   const command = program
     .command('compare')
-    .description('one indicator across regions and plans: one row per region, plan and year, in the raw and the base unit')
-    .argument('<indicator>', 'indicator id, name or alias (a part of a name or a near miss also works; stderr says what matched)')
+    .description(
+      'one indicator across regions and plans: one row per region, plan and year, in the raw and the base unit, each with its measure (stock, flow = 新增, cumulative = 累计, share, rate, growth)',
+    )
+    .argument(
+      '<indicator>',
+      'indicator id, name or alias, or the object counted (5G基站 finds 新增5G基站 and 累计建成开通5G基站); a part of a name or a near miss also works, a fragment is refused; stderr says what matched',
+    )
     .addOption(new Option('--kind <kind>', 'compare targets or reported actuals').choices(['target', 'actual']).default('target'))
     .option('--quote', 'add the source: the sentence, or for a table cell its whole row')
     .option('--region <name>', 'only this region (a part of a name matches every region containing it)')
@@ -60,22 +68,30 @@ export const compareCommand: CliCommand = (program, cli) => {
     `
 Examples:
   planlens compare 万人高价值发明专利拥有量
+  planlens compare 高新技术企业 --quote
   planlens compare 质押融资 --quote --format csv > pledge-financing.csv
   planlens compare ip.pct-applications --kind actual --level city`,
   );
   command.action(async (indicator: string, options: CompareOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { queryQuantities } = await import('../../analyst/index.js');
+    const { queryQuantities, withMeasures } = await import('../../analyst/index.js');
+    const { loadNameAnalyser } = await import('../../analyst/name-parts-rules.js');
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;
       const match = await resolveIndicatorArg(db, cli, indicator, 'indicator');
       const regions = options.region !== undefined ? await resolveRegionArg(db, cli, options.region) : undefined;
-      const rows = queryQuantities(db, { indicatorKeys: [match.key], kind: options.kind, regions, level: options.level, year: options.year }).map((r) => ({
+      const found = queryQuantities(db, { indicatorKeys: match.keys, kind: options.kind, regions, level: options.level, year: options.year });
+      const rows = withMeasures(found, loadNameAnalyser()).map((r) => ({
         ...r,
         level: r.region_level,
         plan: r.plan_title ?? `plan ${r.plan_id}`,
       }));
+      if (found.length === 0) {
+        const other = options.kind === 'target' ? 'actual' : 'target';
+        const elsewhere = queryQuantities(db, { indicatorKeys: match.keys, kind: other, regions, level: options.level, year: options.year }).length;
+        if (elsewhere) cli.stderr.write(`planlens: no ${options.kind}s for it, but ${elsewhere} ${other}(s): --kind ${other}\n`);
+      }
       const withQuote = (cols: string[]) => (options.quote ? [...cols, 'quote'] : cols);
       await writeAnalystRows(cli, rows, format, withQuote(TABLE_COLUMNS), withQuote(ALL_COLUMNS));
       cli.done(EXIT.ok);

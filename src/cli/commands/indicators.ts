@@ -7,7 +7,8 @@ interface IndicatorsOptions {
   db: string;
   format?: string;
   unlinked?: boolean;
-  limit: number;
+  groups?: boolean;
+  limit?: number;
 }
 
 export const indicatorsCommand: CliCommand = (program, cli) => {
@@ -15,17 +16,45 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
     .command('indicators')
     .description('canonical indicators (rules/indicators.yaml) with how many plans use each; --unlinked: names linked to none, most needed alias first')
     .option('--unlinked', 'list the indicator names plans use that link to no canonical indicator')
-    .option('--limit <n>', 'with --unlinked: at most this many names', parsePositiveInt('--limit'), 30);
+    .option(
+      '--groups',
+      'cluster the unlinked names into proposed indicators (same object under other verbs, scopes or wordings), largest first; accept one with `planlens review promote --group N --id ID`',
+    )
+    .option('--limit <n>', 'with --unlinked: at most this many names (default 30); with --groups: at most this many groups', parsePositiveInt('--limit'));
   withDbOption(command);
   withAnalystFormatOption(command);
-  command.addHelpText('after', '\nExamples:\n  planlens indicators\n  planlens indicators --unlinked --limit 10');
+  command.addHelpText(
+    'after',
+    '\nExamples:\n  planlens indicators\n  planlens indicators --unlinked --limit 10\n  planlens indicators --groups --format csv > groups.csv',
+  );
   command.action(async (options: IndicatorsOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
     const { indicatorUsage, unlinkedNames } = await import('../../analyst/index.js');
     const store = await openExistingStore(options.db);
     try {
-      if (options.unlinked) {
-        const rows = unlinkedNames(store.db, options.limit);
+      if (options.groups) {
+        const { indicatorGroups } = await import('../../analyst/indicator-groups.js');
+        const groups = indicatorGroups(store.db, { limit: options.limit });
+        // Machine formats keep the members as records; a table or a spreadsheet cell lists them as text.
+        const rows = groups.map((g) =>
+          format === 'json'
+            ? g
+            : {
+                ...g,
+                members: g.members.map((m) => `${m.name}×${m.records}`).join('、'),
+                plan_titles: g.plan_titles.join('；'),
+                qualifiers: g.qualifiers.join('、'),
+              },
+        );
+        await writeAnalystRows(
+          cli,
+          rows as never,
+          format,
+          ['group', 'name', 'plans', 'records', 'unit', 'members'],
+          ['group', 'name', 'plans', 'records', 'unit', 'qualifiers', 'members', 'plan_titles', 'keys'],
+        );
+      } else if (options.unlinked) {
+        const rows = unlinkedNames(store.db, options.limit ?? 30);
         await writeAnalystRows(cli, rows as never, format, ['name', 'plans', 'records', 'nearest_id', 'nearest_name', 'similarity', 'example'], undefined);
       } else {
         const rows = indicatorUsage(store.db).map((r) => ({ ...r, aliases: format === 'table' ? r.aliases.join('、') : r.aliases }));
@@ -43,7 +72,7 @@ export const indicatorsCommand: CliCommand = (program, cli) => {
             cli.stderr.write(
               `\nunlinked indicator names most in need of an alias (planlens indicators --unlinked):\n${top
                 .map((u) => `  ${u.name}  (${u.plans} plan(s), ${u.records} record(s)${u.nearest_name ? `; nearest: ${u.nearest_name}` : ''})`)
-                .join('\n')}\n`,
+                .join('\n')}\nnames that count one thing, grouped into proposed indicators: planlens indicators --groups\n`,
             );
           }
         }

@@ -62,7 +62,7 @@ export const progressCommand: CliCommand = (program, cli) => {
     try {
       const db = store.db;
       const regions = options.region !== undefined ? await resolveRegionArg(db, cli, options.region) : undefined;
-      const indicatorKeys = options.indicator !== undefined ? [(await resolveIndicatorArg(db, cli, options.indicator)).key] : undefined;
+      const indicatorKeys = options.indicator !== undefined ? (await resolveIndicatorArg(db, cli, options.indicator)).keys : undefined;
       const rows = queryProgress(db, { regions, indicatorKeys, measuredOnly: options.measured }).map((r) => {
         // On a terminal, figures read in the unit the plan wrote the target in
         // (600亿元, not 60000000000元); the machine formats keep base units.

@@ -100,7 +100,7 @@ Examples:
         }
         filters.category = options.category;
       }
-      if (options.indicator !== undefined) filters.indicatorKeys = [(await resolveIndicatorArg(db, cli, options.indicator)).key];
+      if (options.indicator !== undefined) filters.indicatorKeys = (await resolveIndicatorArg(db, cli, options.indicator)).keys;
       if (options.region !== undefined) filters.regions = await resolveRegionArg(db, cli, options.region);
       const rows = queryQuantities(db, filters).map((r) => ({
         ...r,

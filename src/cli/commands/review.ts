@@ -294,15 +294,30 @@ Examples:
     cli.done(EXIT.ok);
   });
 
-  const promote = review.command('promote').description('turn corrections into rule data (indicator aliases, units): shows the diff, writes on confirmation');
+  const promote = review
+    .command('promote')
+    .description(
+      'turn corrections into rule data (indicator aliases, units), or accept a group of names as a new indicator: shows the diff, writes on confirmation',
+    );
   promote.addHelpText(
     'after',
-    '\nExamples:\n  planlens review promote                 shows the diff, asks before writing\n  planlens review promote --yes           for scripts',
+    `
+Examples:
+  planlens review promote                 shows the diff, asks before writing
+  planlens review promote --yes           for scripts
+  planlens review promote --group 3 --id sci.unicorn-firms --field category=运用
+                                          group 3 of \`planlens indicators --groups\` as a new indicator`,
   );
-  withRulesOption(withDbOption(promote)).option('--yes', 'write without asking (for scripts)');
-  promote.action(async (options: CommonOptions & { rules: string; yes?: boolean }) => {
-    await run(options.db, async (store, { planPromotion, writePromotion }) => {
-      const plan = planPromotion(store.db, options.rules ?? DEFAULT_RULES_DIR);
+  withRulesOption(withDbOption(promote))
+    .option('--yes', 'write without asking (for scripts)')
+    .option('--group <n>', 'accept this group of `planlens indicators --groups` (its number or its suggested name) as a new indicator')
+    .option('--id <id>', 'with --group: the new indicator id')
+    .option('--name <name>', "with --group: the indicator's name (default: the group's suggested name)")
+    .option('--field <key=value>', 'with --group: a further field of the entry (category=运用, domain=…); repeatable', collectField, {});
+  promote.action(async (options: CommonOptions & PromoteOptions) => {
+    await run(options.db, async (store, { planPromotion, planGroupPromotion, writePromotion }) => {
+      const rulesDir = options.rules ?? DEFAULT_RULES_DIR;
+      const plan = options.group !== undefined ? planGroupPromotion(rulesDir, await acceptedGroup(store, options)) : planPromotion(store.db, rulesDir);
       for (const line of plan.skipped) cli.stderr.write(`planlens: ${line}\n`);
       if (plan.changes.length === 0) {
         cli.stdout.write('Nothing to promote: no correction adds an indicator alias or a unit the rules lack.\n');
@@ -310,7 +325,11 @@ Examples:
       }
       cli.stdout.write(plan.diff);
       for (const c of plan.changes)
-        cli.stdout.write(`${c.kind === 'unit' ? 'unit' : `alias of ${c.target}`}: ${c.value} (from correction ${c.corrections.join(', ')})\n`);
+        cli.stdout.write(
+          c.kind === 'indicator'
+            ? `new indicator ${c.target}: ${c.value}\n`
+            : `${c.kind === 'unit' ? 'unit' : `alias of ${c.target}`}: ${c.value} (from correction ${c.corrections.join(', ')})\n`,
+        );
       if (!options.yes) {
         if (!process.stdin.isTTY) throw new UsageError('review promote: not writing without confirmation; pass --yes');
         const rl = createInterface({ input: process.stdin, output: cli.stdout });
@@ -327,6 +346,32 @@ Examples:
     cli.done(EXIT.ok);
   });
 };
+
+interface PromoteOptions {
+  rules: string;
+  yes?: boolean;
+  group?: string;
+  id?: string;
+  name?: string;
+  field: Record<string, string>;
+}
+
+function collectField(value: string, fields: Record<string, string>): Record<string, string> {
+  const m = /^([A-Za-z][\w-]*)=(.+)$/.exec(value);
+  if (!m) throw new UsageError(`--field '${value}': expected KEY=VALUE`);
+  return { ...fields, [m[1]!]: m[2]! };
+}
+
+/** The group the reviewer names, as the new indicator's entry. */
+async function acceptedGroup(store: Store, options: PromoteOptions): Promise<import('../../review/index.js').NewIndicator> {
+  if (!options.id) throw new UsageError('review promote --group: --id ID is required (the new indicator id)');
+  const { indicatorGroups } = await import('../../analyst/indicator-groups.js');
+  const groups = indicatorGroups(store.db);
+  const group = groups.find((g) => String(g.group) === options.group || g.name === options.group);
+  if (!group) throw new UsageError(`--group '${options.group}': no such group (${groups.length} groups; see \`planlens indicators --groups\`)`);
+  const name = options.name ?? group.name;
+  return { id: options.id, name, aliases: group.members.map((m) => m.name), baseUnit: group.unit, fields: options.field };
+}
 
 function changeText(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
   if (!before && after) return 'added';

@@ -4,7 +4,8 @@
  * reported actuals, as a table and an SVG bar chart, with links back to the
  * source sentence and CSV/xlsx downloads of the same rows.
  */
-import { describeMatch, indicatorUsage, matchIndicator, queryQuantities, unlinkedNames, type IndicatorMatch, type QuantityRow } from '../../analyst/index.js';
+import { describeMatch, indicatorUsage, queryQuantities, resolveIndicator, unlinkedNames, type IndicatorMatch, type QuantityRow } from '../../analyst/index.js';
+import { loadNameAnalyser } from '../../analyst/name-parts-rules.js';
 import type { Db } from '../../store/index.js';
 import { barChart, type Bar } from '../charts.js';
 import { figureNumber } from '../figures.js';
@@ -28,9 +29,12 @@ export interface CompareFilters {
 export function compareIndicator(db: Db, query: string, filters: CompareFilters = {}): CompareResult {
   const text = query.trim();
   if (!text) return { query, match: null, message: '', rows: [], years: [] };
-  const match = matchIndicator(db, text);
-  if (!match) return { query, match: null, message: `没有匹配“${text}”的指标 — no indicator matches '${text}'`, rows: [], years: [] };
-  const all = queryQuantities(db, { indicatorKeys: [match.key] });
+  const { match, refusal } = resolveIndicator(db, text, loadNameAnalyser());
+  if (!match) {
+    const why = refusal ? `${refusal.reason}${refusal.candidates.length ? ` — closest: ${refusal.candidates.join('; ')}` : ''}` : `no indicator matches '${text}'`;
+    return { query, match: null, message: `没有匹配“${text}”的指标 — ${why}`, rows: [], years: [] };
+  }
+  const all = queryQuantities(db, { indicatorKeys: match.keys });
   const years = [...new Set(all.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
   const year = Number(filters.year);
   const rows = all.filter((r) => (filters.kind !== 'target' && filters.kind !== 'actual') || r.kind === filters.kind).filter((r) => !year || r.year === year);

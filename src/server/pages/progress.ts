@@ -4,6 +4,7 @@
  * progress view): share achieved, on-track status, chart and table.
  */
 import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
+import { loadNameAnalyser } from '../../analyst/name-parts-rules.js';
 import { listDocuments, primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';
 import { computedNumber, figureNumber, percentText } from '../figures.js';
@@ -32,8 +33,8 @@ export function progressRows(db: Db, q: ProgressQuery): ProgressResult {
     notes.push(m.names.length ? `地区 region '${q.region}' → ${m.names.join(', ')}` : `没有匹配的地区 — no stored region matches '${q.region}'`);
   }
   if (q.indicator?.trim()) {
-    const m = matchIndicator(db, q.indicator.trim());
-    filters.indicatorKeys = m ? [m.key] : [];
+    const m = matchIndicator(db, q.indicator.trim(), loadNameAnalyser());
+    filters.indicatorKeys = m ? m.keys : [];
     notes.push(m ? `指标 indicator '${q.indicator}' → ${m.name} (${m.how})` : `没有匹配的指标 — no indicator matches '${q.indicator}'`);
   }
   const primary = primaryDocumentOfPlan(db);

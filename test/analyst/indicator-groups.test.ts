@@ -1,0 +1,188 @@
+/**
+ * `planlens indicators --groups`: the names plans use that link to no
+ * canonical indicator, clustered into proposed indicators, and a group
+ * accepted as a new catalogue entry through `planlens review promote
+ * --group`. The clustering rules first, as a table of names that must and
+ * must not join; then the development set of real plans (corpora-real/),
+ * where which plans state a figure comes from the gold files.
+ */
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupNames, type NameRow } from '../../src/analyst/indicator-groups.js';
+import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
+import { ingestCorpora, REAL_CORPORA, REAL_GOLD_DIR, ROOT, type CorpusDb } from './corpus-db.js';
+
+type Row = Record<string, any>;
+
+const analyser = loadNameAnalyser();
+let nextPlan = 1;
+const named = (name: string, unit = '家'): NameRow => ({
+  key: `name:${name}`,
+  name,
+  records: 1,
+  plans: 1,
+  planIds: [nextPlan++],
+  titles: [],
+  unit,
+});
+/** Whether the two names end up in one group. */
+const joined = (a: NameRow, b: NameRow) => groupNames([a, b], { analyser }).some((g) => g.keys.includes(a.key) && g.keys.includes(b.key));
+
+describe('grouping names as written', () => {
+  it.each([
+    // One object under other verbs, scopes and count words.
+    ['新增5G基站', '累计建成开通5G基站', '个'],
+    ['全省高新技术企业', '高新技术企业数量', '家'],
+    ['新培育独角兽企业', '独角兽企业', '家'],
+    // The same thing said at greater length (one name only adds words to the other).
+    ['重大科技创新平台', '具有较强影响力的重大科技创新平台', '家'],
+    ['企业提供场景服务', '企业提供场景对接服务', '次'],
+    // Names that differ in wrapping or one character.
+    ['专精特新“小巨人”企业', '专精特新小巨人企业', '家'],
+  ])('%s joins %s', (a, b, unit) => {
+    expect(joined(named(a, unit), named(b, unit))).toBe(true);
+  });
+
+  it.each([
+    // Each has a word the other lacks: two things of one family.
+    ['化工行业智能制造标准', '建材行业智能制造相关标准', '项', '项'],
+    ['储能之都提供场景服务', '世界电影之都提供场景服务', '次', '次'],
+    // Another head noun.
+    ['高新技术企业', '高新技术产业', '家', '家'],
+    // A share is not a count of the object; a percentage never joins a count.
+    ['高新技术企业', '高新技术企业占比', '家', 'percent'],
+    ['互联网普及率', '互联网用户', 'percent', '户'],
+    // Another level: 国家级 and 省级 counts are different figures.
+    ['国家级创新平台', '省级创新平台', '家', '家'],
+  ])('%s stays apart from %s', (a, b, unitA, unitB) => {
+    expect(joined(named(a, unitA), named(b, unitB))).toBe(false);
+  });
+
+  it('proposes no group for a one-character name or a bare verb', () => {
+    const groups = groupNames([named('业'), named('业'), named('形成'), named('形成')], { analyser });
+    expect(groups).toEqual([]);
+  });
+
+  it('suggests the object as the most plans write it, with its qualifiers, as the name', () => {
+    const rows = [named('新增国家级专精特新企业'), named('国家级专精特新企业'), { ...named('国家级专精特新企业数量'), planIds: [900, 901], plans: 2 }];
+    const [group] = groupNames(rows, { analyser });
+    expect(group!.name).toBe('国家级专精特新企业');
+    expect(group!.plans).toBe(4);
+    expect(group!.members).toHaveLength(3);
+  });
+});
+
+/** Plans (gold file stems) whose gold targets or actuals count `object` (not a share of it). */
+function goldPlansWith(object: string): string[] {
+  return readdirSync(REAL_GOLD_DIR)
+    .filter((f) => f.endsWith('.gold.json'))
+    .filter((f) => {
+      const gold = JSON.parse(readFileSync(join(REAL_GOLD_DIR, f), 'utf8')) as { targets: Row[]; actuals: Row[] };
+      return [...gold.targets, ...gold.actuals].some((t) => String(t.indicator).includes(object) && t.unit !== '%');
+    })
+    .map((f) => f.replace(/\.gold\.json$/, ''))
+    .sort();
+}
+
+describe('planlens indicators --groups on the real plans', () => {
+  let corpus: CorpusDb;
+  beforeAll(() => {
+    corpus = ingestCorpora('groups', REAL_CORPORA);
+  });
+  afterAll(() => corpus?.remove());
+
+  it('lists proposed indicators, the most widely used first, made only of unlinked names', async () => {
+    const { rows } = await corpus.json<Row[]>(['indicators', '--groups']);
+    expect(rows.length).toBeGreaterThan(0);
+    const plans = rows.map((g) => g.plans as number);
+    expect(plans).toEqual([...plans].sort((a, b) => b - a));
+    expect(rows.map((g) => g.group)).toEqual(rows.map((_, i) => i + 1));
+    const unlinked = new Set((await corpus.json<Row[]>(['indicators', '--unlinked', '--limit', '10000'])).rows.map((u) => u.name));
+    for (const g of rows) {
+      expect(g.members.length).toBeGreaterThan(0);
+      for (const m of g.members) {
+        expect(unlinked.has(m.name), m.name).toBe(true);
+        expect([...m.name].length).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  it.each(['独角兽企业', '高新技术企业'])('groups every plan the gold names for %s', async (object) => {
+    const expected = goldPlansWith(object);
+    expect(expected.length).toBeGreaterThan(1);
+    const { rows } = await corpus.json<Row[]>(['indicators', '--groups']);
+    const group = rows.find((g) => g.name === object);
+    expect(group, object).toBeDefined();
+    expect(group!.plans).toBe(expected.length);
+    // Every plan the gold names for it, by its title as the database names it.
+    const compared = (await corpus.json<Row[]>(['query', '--indicator', object])).rows;
+    expect(new Set(compared.map((r) => basename(String(r.document_path)).replace(/\.[^.]+$/, '')))).toEqual(new Set(expected));
+    expect(new Set(group!.plan_titles)).toEqual(new Set(compared.map((r) => r.plan_title)));
+  });
+
+  it('writes csv for a spreadsheet and a table for a terminal', async () => {
+    const csv = await corpus.run(['indicators', '--groups', '--format', 'csv', '--limit', '3']);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toContain('members');
+    expect(lines).toHaveLength(4);
+    const table = await corpus.run(['indicators', '--groups', '--format', 'table', '--limit', '3']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/×\d/);
+  });
+
+  it('review promote --group turns a group into an indicator: re-ingested, its plans link to it and compare by its id', async () => {
+    const rules = join(corpus.dir, 'rules');
+    cpSync(join(ROOT, 'rules'), rules, { recursive: true });
+    const missing = await corpus.run(['review', 'promote', '--group', '独角兽企业', '--id', 'sci.unicorn-firms', '--rules', rules, '--yes']);
+    // The catalogue asks for a category: said in one line, nothing written.
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/category/);
+    const before = readFileSync(join(rules, 'indicators.yaml'), 'utf8');
+    const r = await corpus.run([
+      'review',
+      'promote',
+      '--group',
+      '独角兽企业',
+      '--id',
+      'sci.unicorn-firms',
+      '--field',
+      'category=运用',
+      '--rules',
+      rules,
+      '--yes',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('new indicator sci.unicorn-firms: 独角兽企业');
+    const after = readFileSync(join(rules, 'indicators.yaml'), 'utf8');
+    // Only lines are added: comments and every other entry stay as they were.
+    expect(before.split('\n').every((l) => after.split('\n').includes(l))).toBe(true);
+    const again = await corpus.run([
+      'review',
+      'promote',
+      '--group',
+      '独角兽企业',
+      '--id',
+      'sci.unicorn-2',
+      '--field',
+      'category=运用',
+      '--rules',
+      rules,
+      '--yes',
+    ]);
+    expect(again.status).toBe(2);
+
+    const plans = goldPlansWith('独角兽企业');
+    const files = readdirSync(REAL_CORPORA)
+      .filter((f) => plans.some((p) => f.startsWith(`${p}.`)))
+      .map((f) => join(REAL_CORPORA, f));
+    const ingest = await corpus.run(['ingest', ...files, '--force', '--quiet', '--rules', rules]);
+    expect(ingest.status, ingest.stderr).toBe(0);
+    const { rows, stderr } = await corpus.json<Row[]>(['compare', 'sci.unicorn-firms']);
+    expect(stderr).toMatch(/by id sci\.unicorn-firms/);
+    expect(rows.every((row) => row.indicator_id === 'sci.unicorn-firms')).toBe(true);
+    expect(new Set(rows.map((row) => basename(String(row.document_path)).replace(/\.[^.]+$/, '')))).toEqual(new Set(plans));
+  });
+});
