@@ -197,8 +197,7 @@ const PROVENANCE_COLUMNS = 'section_path, page, start, "end", sentence, sentence
 const PROVENANCE_PLACEHOLDERS = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 
 function writeExtractions(db: Db, documentId: number, state: DocumentState, rulesVersion: string): void {
-  const x = state.extractions;
-  if (!x) return;
+  const x = state;
   const sentences = state.segments?.sentences;
   const quantity = stmt(
     db,
@@ -264,7 +263,7 @@ function writeExtractions(db: Db, documentId: number, state: DocumentState, rule
 /** Responsibilities name units as strings; the department mentions already resolved them to canonical ids. */
 function canonicalLookup(state: DocumentState): (name: string) => string | null {
   const byName = new Map<string, string>();
-  for (const d of state.extractions?.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
+  for (const d of state.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
   return (name) => byName.get(name) ?? null;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Runs the real stages (ingest → normalise → structure → segment →
- * extract-responsibilities) on a probe document. Quantities are not run: these
+ * extract-responsibilities → extract-departments → extract-milestones)
+ * on a probe document. Quantities are not run: these
  * probes measure structure, responsibilities, milestones and departments.
  */
 import { readdirSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { runPipeline, type Pipeline } from '../../src/core/pipeline.js';
 import type { Stage } from '../../src/core/stage.js';
 import type { DocumentState } from '../../src/core/state.js';
 import { extractResponsibilitiesStage } from '../../src/extract/responsibilities/index.js';
+import { extractDepartmentsStage } from '../../src/extract/departments/index.js';
+import { extractMilestonesStage } from '../../src/extract/milestones/index.js';
 import { ingestStage, openSource } from '../../src/ingest/index.js';
 import { normaliseStage } from '../../src/normalise/index.js';
 import { RuleSet } from '../../src/rules/index.js';
@@ -18,7 +21,15 @@ import { structureStage } from '../../src/structure/index.js';
 export const PROBES = join(import.meta.dirname, 'probes');
 export const rules = new RuleSet();
 
-const stages: Stage[] = [ingestStage, normaliseStage, structureStage, segmentStage, extractResponsibilitiesStage];
+const stages: Stage[] = [
+  ingestStage,
+  normaliseStage,
+  structureStage,
+  segmentStage,
+  extractResponsibilitiesStage,
+  extractDepartmentsStage,
+  extractMilestonesStage,
+];
 const pipeline: Pipeline = { name: 'generalisation-probe', steps: stages.map((stage) => ({ stage, options: stage.options.parse({}) })) };
 
 export async function runChainOn(path: string): Promise<DocumentState> {

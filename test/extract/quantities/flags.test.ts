@@ -45,7 +45,7 @@ beforeAll(async () => {
   const rules = new RuleSet();
   const state = await runPipeline(loadPipeline(DEFAULT_PIPELINE, STAGES), await openSource(path), { rules }, 'extract-quantities');
   expect(state.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
-  records = state.extractions!.quantities;
+  records = state.quantities!;
 });
 
 function find(indicator: string, value: number): QuantityRecord {
@@ -66,7 +66,7 @@ describe('flags', () => {
       { rules: new RuleSet() },
       'extract-quantities',
     );
-    const record = state.extractions!.quantities.find((r) => r.kind === 'target' && r.unit === '亿');
+    const record = state.quantities!.find((r) => r.kind === 'target' && r.unit === '亿');
     expect(record, 'a target written in bare 亿').toBeDefined();
     expect([record!.indicatorId, record!.valueBase, record!.unitBase]).toEqual(['ip.pledge-financing', 2e10, '元']);
     expect(flagKinds(record!)).toContain('unit-from-indicator');

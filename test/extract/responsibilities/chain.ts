@@ -13,17 +13,31 @@ import { normaliseStage } from '../../../src/normalise/index.js';
 import { structureStage } from '../../../src/structure/index.js';
 import { segmentStage } from '../../../src/segment/index.js';
 import { extractResponsibilitiesStage } from '../../../src/extract/responsibilities/index.js';
+import { extractDepartmentsStage } from '../../../src/extract/departments/index.js';
+import { extractMilestonesStage } from '../../../src/extract/milestones/index.js';
 import { RuleSet } from '../../../src/rules/index.js';
 
 export const CORPORA = join(import.meta.dirname, '../../../corpora');
 export const GOLD = join(import.meta.dirname, '../../fixtures/gold');
 export const rules = new RuleSet();
 
-const stages: Stage[] = [ingestStage, normaliseStage, structureStage, segmentStage, extractResponsibilitiesStage];
+const stages: Stage[] = [
+  ingestStage,
+  normaliseStage,
+  structureStage,
+  segmentStage,
+  extractResponsibilitiesStage,
+  extractDepartmentsStage,
+  extractMilestonesStage,
+];
 const pipeline: Pipeline = { name: 'responsibilities-test', steps: stages.map((stage) => ({ stage, options: stage.options.parse({}) })) };
 
 export async function runChain(fileName: string): Promise<DocumentState> {
-  return runPipeline(pipeline, await openSource(join(CORPORA, fileName)), { rules });
+  return runChainAt(join(CORPORA, fileName));
+}
+
+export async function runChainAt(path: string): Promise<DocumentState> {
+  return runPipeline(pipeline, await openSource(path), { rules });
 }
 
 /** Every rendering (.txt/.docx/.pdf) of every document that has a gold file. */
