@@ -216,7 +216,7 @@ export interface Provenance {
   sentence: string;
   sentenceIndex: number;
   cell?: { table: number; row: number; col: number };
-  /** Id of the rule that produced the record, e.g. 'target.reach-by-year'. */
+  /** Id of the rule that produced the record: an entry of a rule file (src/rules/entries.ts), e.g. 'time.by-year', 'milestone.by-year+milestone.goal'. */
   rule: string;
 }
 

@@ -91,7 +91,7 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     // Over a whole section a stated goal (X实现Y) is read only where the section states goals
     // (主要目标): a task section's descriptions say what its measures achieve, not dated goals.
     const states = deadline.marked && (section === null || isGoalSection(innermostSection(deadline.start, input.sections), rules.raw.goalHeadings));
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, verbs, states));
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal`, verbs, states));
   }
   // 主要目标 / 发展目标: a deadline in the section's first paragraph governs the goals written after it in the section.
   for (const section of goalSections(input.sections, rules.raw.goalHeadings)) {
@@ -99,7 +99,7 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     const deadline = deadlines.find((d) => d.marked && !d.by && d.start >= section.headingEnd && d.start < firstParagraphEnd);
     if (!deadline) continue;
     const scopeEnd = breakBefore(text, deadline.after, section.end, rules.scopeBreak);
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal-section`));
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal-section`));
   }
   if (input.includeRecurring) found.push(...findRecurring(text, rules));
 

@@ -70,7 +70,7 @@ describe.each(files)('%s', (file) => {
       const span = text.slice(q.provenance.start, q.provenance.end);
       if (q.value !== null) expect(span, JSON.stringify(q)).toMatch(/[0-9０-９零〇一二两三四五六七八九十百千万]/);
       else expect(span).toBe(q.qualitative);
-      expect(q.provenance.rule).toMatch(/^(target|actual)\./);
+      expect(q.provenance.rule).toMatch(/^(time|quantity|target)\./);
       if (q.provenance.sentenceIndex >= 0) {
         const sentence = state.segments!.sentences[q.provenance.sentenceIndex]!;
         expect(sentence.text).toBe(q.provenance.sentence);
