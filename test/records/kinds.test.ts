@@ -11,13 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PIPELINE, loadPipeline, runPipeline } from '../../src/core/pipeline.js';
-import { openSource } from '../../src/ingest/index.js';
 import { RECORD_SPECS, type StoredRecord } from '../../src/records/index.js';
-import { RuleSet } from '../../src/rules/index.js';
-import { STAGES } from '../../src/stages.js';
 import { openStore } from '../../src/store/index.js';
 import { CORPORA } from '../support/cli.js';
+import { DEFAULT, runFile } from '../support/pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planlens-kinds-'));
 const store = openStore(join(dir, 'kinds.db'));
@@ -38,9 +35,8 @@ const columnsOf = (table: string) => store.db.prepare(`PRAGMA table_info(${table
 const COMMON = ['document_id', 'section_path', 'page', 'sentence', 'sentence_idx', 'cell_table', 'cell_row', 'cell_col', 'rule', 'rules_version', 'anchor'];
 
 describe('record kinds match their tables and the pipeline', async () => {
-  const pipeline = loadPipeline(DEFAULT_PIPELINE, STAGES);
-  const state = await runPipeline(pipeline, await openSource(join(CORPORA, 'lianyungang-ip-city-pilot-2024-2026.txt')), { rules: new RuleSet() });
-  const provided = pipeline.steps.flatMap((s) => s.stage.provides);
+  const state = await runFile(join(CORPORA, 'lianyungang-ip-city-pilot-2024-2026.txt'));
+  const provided = DEFAULT.steps.flatMap((s) => s.stage.provides);
 
   it.each([...RECORD_SPECS.values()].map((kind) => ({ type: kind.type, kind })))('$type', ({ kind }) => {
     expect(provided).toContain(kind.stateKey);

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
-import { copyCorporaDb } from '../support/shared-corpus.js';
-export { CORPORA, GOLD_DIR, ROOT, type CliResult } from '../support/cli.js';
+import { GOLD_DIR, runCliInProcess, runCliProcess, type CliResult } from './cli.js';
+import { copyCorporaDb } from './shared-corpus.js';
+export { CORPORA, GOLD_DIR, ROOT, type CliResult } from './cli.js';
 
 export const planlens = (args: string[]): CliResult => runCliProcess(args);
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PIPELINE, loadPipeline, runPipeline } from '../../src/core/pipeline.js';
+import { DEFAULT_PIPELINE, loadPipeline, runPipeline, type Pipeline } from '../../src/core/pipeline.js';
 import type { DocumentState, StateKey } from '../../src/core/state.js';
 import { openSource } from '../../src/ingest/index.js';
 import { RECORD_SPECS, type StoredRecord } from '../../src/records/index.js';
@@ -14,10 +14,16 @@ import { ruleIdParts } from '../../src/rules/entries.js';
 import { STAGES } from '../../src/stages.js';
 
 export const rules = new RuleSet();
-const pipeline = loadPipeline(DEFAULT_PIPELINE, STAGES);
+export const DEFAULT = loadPipeline(DEFAULT_PIPELINE, STAGES);
 
-export async function runFile(path: string): Promise<DocumentState> {
-  return runPipeline(pipeline, await openSource(path), { rules });
+/** The default pipeline less some stages: a stage folder's tests skip what they do not exercise (quantities, for the role extractions). */
+export function pipelineWithout(...names: string[]): Pipeline {
+  return { name: `${DEFAULT.name} without ${names.join(', ')}`, steps: DEFAULT.steps.filter((s) => !names.includes(s.stage.name)) };
+}
+
+/** A file through the pipeline (the default one), up to and including `until` when given. */
+export async function runFile(path: string, options: { pipeline?: Pipeline; until?: string } = {}): Promise<DocumentState> {
+  return runPipeline(options.pipeline ?? DEFAULT, await openSource(path), { rules }, options.until);
 }
 
 let scratch: string | null = null;

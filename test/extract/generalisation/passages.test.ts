@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import type { DocumentState } from '../../src/core/state.js';
+import type { DocumentState } from '../../../src/core/state.js';
 import { runChainOn } from './chain.js';
-import { extracted } from '../support/extracted.js';
+import { extracted } from '../../support/extracted.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planlens-passages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,28 +7,23 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PIPELINE, loadPipeline, runPipeline } from '../../../src/core/pipeline.js';
 import type { DocumentState } from '../../../src/core/state.js';
 import { toGold } from '../../../src/gold/to-gold.js';
 import { readGoldFile } from '../../../src/gold/read.js';
 import { scoreDocument } from '../../../src/eval/score.js';
 import { extractQuantitiesStage } from '../../../src/extract/quantities/index.js';
-import { openSource } from '../../../src/ingest/index.js';
-import { RuleSet } from '../../../src/rules/index.js';
-import { STAGES } from '../../../src/stages.js';
+import { rules, runFile } from '../../support/pipeline.js';
 
 const CORPORA = resolve(import.meta.dirname, '../../../corpora');
 const GOLD = resolve(import.meta.dirname, '../../fixtures/gold');
 const FLOORS = { targets: 0.95, actuals: 0.9 } as const;
 
-const rules = new RuleSet();
-const pipeline = loadPipeline(DEFAULT_PIPELINE, STAGES);
 const files = readdirSync(CORPORA)
   .filter((f) => /\.(txt|docx|pdf)$/.test(f))
   .sort();
 
 async function runUntil(path: string, stage: string): Promise<DocumentState> {
-  const state = await runPipeline(pipeline, await openSource(path), { rules }, stage);
+  const state = await runFile(path, { until: stage });
   expect(state.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
   return state;
 }

@@ -9,7 +9,7 @@ import { toGold } from '../../../src/gold/to-gold.js';
 import { parseGold } from '../../../src/gold/read.js';
 import { scoreDocument, type SectionScore } from '../../../src/eval/score.js';
 import type { DocumentState } from '../../../src/core/state.js';
-import { GOLD, renderings, runChain } from './chain.js';
+import { GOLD, renderings, runChain } from '../../support/role-chain.js';
 import { extracted } from '../../support/extracted.js';
 
 const FLOORS = { responsibilities: 0.95, departments: 0.9, milestones: 0.9 } as const;

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../../src/core/state.js';
-import { runChainAt } from './chain.js';
+import { runChainAt } from '../../support/role-chain.js';
 
 let state: DocumentState;
 
