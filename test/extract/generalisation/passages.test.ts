@@ -1,11 +1,15 @@
 /**
  * One pattern per row: a short passage in a style real plans use, run through
  * the real stages as a .txt document, and what must (and must not) come out.
+ * The rows are data (passages.yaml, validated here); the cases below the
+ * tables need more than a row says.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { rmSync } from 'node:fs';
 import type { DocumentState } from '../../../src/core/state.js';
 import { runChainOn } from './chain.js';
@@ -22,49 +26,26 @@ async function run(text: string): Promise<DocumentState> {
 
 const HEAD = '某某市知识产权工作方案\n\n为做好相关工作，制定本方案。\n一、重点任务\n';
 
+const Names = z.array(z.string().min(1));
+const Passages = z
+  .object({
+    departments: z.array(z.object({ passage: z.string().min(1), yes: Names, no: Names }).strict()),
+    responsibilities: z.array(
+      z.object({ layout: z.string().min(1), passage: z.string().min(1), lead: Names, support: Names, roles: z.enum(['split', 'unsplit']) }).strict(),
+    ),
+    milestones: z.array(z.object({ passage: z.string().min(1), what: z.string().min(1), start: z.string().nullable(), end: z.string().nullable() }).strict()),
+    metadata: z.array(z.object({ front: z.string().min(1), expected: z.record(z.string(), z.unknown()) }).strict()),
+  })
+  .strict();
+const {
+  departments: DEPARTMENTS,
+  responsibilities: RESPONSIBILITIES,
+  milestones: MILESTONES,
+  metadata: METADATA,
+} = Passages.parse(parse(readFileSync(join(import.meta.dirname, 'passages.yaml'), 'utf8')));
+
 describe('departments: government units are actors, others are not', () => {
-  it.each([
-    { passage: '（一）加强执法。开展专项行动（责任单位：省市场监管局、省公安厅）。', yes: ['省市场监管局', '省公安厅'], no: [] },
-    {
-      passage: '（一）强化宣传。市委宣传部、市发展改革委、市工业和信息化局联合开展宣传活动。',
-      yes: ['市委宣传部', '市发展改革委', '市工业和信息化局'],
-      no: [],
-    },
-    {
-      passage: '（一）司法保护。市中级人民法院、区人民检察院加强协作，市税务局、市地方金融监管局做好配合。',
-      yes: ['市中级人民法院', '区人民检察院', '市税务局', '市地方金融监管局'],
-      no: [],
-    },
-    {
-      passage: '（一）口岸保护。宁波海关加强进出口环节监管，国家知识产权局专利局杭州代办处提供受理服务。',
-      yes: ['宁波海关', '国家知识产权局专利局杭州代办处'],
-      no: ['国家知识产权局'],
-    },
-    {
-      passage: '（一）协同创新。支持浙江大学、之江实验室、某某研究院与某某科技有限公司、某某产业联盟开展合作，建设公共服务平台。',
-      yes: [],
-      no: ['浙江大学', '某某科技有限公司', '某某产业联盟'],
-    },
-    { passage: '（一）保护中心。中国（宁波）知识产权保护中心开展快速预审服务。', yes: ['中国（宁波）知识产权保护中心'], no: [] },
-    { passage: '（一）建设法庭。推动宁波知识产权法庭建设，成立市知识产权服务中心。', yes: [], no: ['宁波知识产权法庭', '市知识产权服务中心'] },
-    { passage: '（一）人大监督。配合市人大常委会开展执法检查。', yes: ['市人大常委会'], no: [] },
-    {
-      passage: '（一）园区。高新区科技创新局会同高新区财政金融局推进平台建设。',
-      yes: ['高新区科技创新局', '高新区财政金融局'],
-      no: ['高新区科技创新局会同高新区财政金融局'],
-    },
-    { passage: '（一）金融。国家金融监督管理总局宁波监管局指导银行开展质押融资。', yes: ['国家金融监督管理总局宁波监管局'], no: ['国家金融监督管理总局'] },
-    {
-      passage: '（一）税收。国家税务总局宁波市鄞州区税务局落实税收优惠政策。',
-      yes: ['国家税务总局宁波市鄞州区税务局'],
-      no: ['国家税务总局', '宁波市鄞州区税务局'],
-    },
-    { passage: '（一）税收。国家税务总局宁波经济技术开发区税务局落实税收优惠政策。', yes: ['国家税务总局宁波经济技术开发区税务局'], no: ['国家税务总局'] },
-    { passage: '（一）青年。团市委、团区委组织青年创新创业大赛。', yes: ['团市委', '团区委'], no: [] },
-    { passage: '（一）园区。园区知识产权局会同园区财政局推进质押融资。', yes: ['园区知识产权局', '园区财政局'], no: [] },
-    { passage: '（一）统筹。市数字经济建设领导小组统筹推进各项工作。', yes: ['市数字经济建设领导小组'], no: [] },
-    { passage: '（一）金融。宁波银保监分局县域监管组指导银行开展质押融资。', yes: ['宁波银保监分局县域监管组'], no: [] },
-  ])(
+  it.each(DEPARTMENTS)(
     '$passage',
     async ({ passage, yes, no }) => {
       const names = (await run(HEAD + passage + '\n')).departments!.map((d) => d.name);
@@ -90,86 +71,7 @@ describe('departments: government units are actors, others are not', () => {
 });
 
 describe('responsibilities: how plans name who does a task', () => {
-  it.each([
-    {
-      layout: '（责任单位：…）',
-      passage: '（一）加强执法。开展专项行动。（责任单位：区科技局、区财政局）',
-      lead: ['区科技局'],
-      support: ['区财政局'],
-      roles: 'unsplit',
-    },
-    {
-      layout: '（X牵头，Y、Z配合） with 和 inside a name',
-      passage: '（一）推进品牌建设。培育区域品牌。（区农业农村局牵头，区商务局、区文化和旅游局配合）',
-      lead: ['区农业农村局'],
-      support: ['区商务局', '区文化和旅游局'],
-      roles: 'split',
-    },
-    {
-      layout: '…，X负责。 as the closing clause',
-      passage: '（一）激发青年活力。举办创新创业大赛，团市委负责。',
-      lead: ['团市委'],
-      support: [],
-      roles: 'split',
-    },
-    {
-      layout: '由X负责 with 和 inside a name',
-      passage: '（一）推进产业数字化。实施改造行动，由区经济和信息化局负责。',
-      lead: ['区经济和信息化局'],
-      support: [],
-      roles: 'split',
-    },
-    {
-      layout: '由X会同Y负责 (X leads)',
-      passage: '（一）强化要素保障。由区自然资源和规划分局会同区住房和城乡建设局负责，保障重点项目用地需求。',
-      lead: ['区自然资源和规划分局'],
-      support: ['区住房和城乡建设局'],
-      roles: 'split',
-    },
-    {
-      layout: '由X和Y共同负责',
-      passage: '（一）加强风险补偿。设立风险补偿资金池，由区财政局和区市场监管局共同负责。',
-      lead: ['区财政局'],
-      support: ['区市场监管局'],
-      roles: 'unsplit',
-    },
-    {
-      layout: 'unbracketed X牵头，Y配合 sentence',
-      passage: '（一）实施品牌工程。建立重点商标保护名录。区市场监管局牵头，区农业农村局、区商务局配合。',
-      lead: ['区市场监管局'],
-      support: ['区农业农村局', '区商务局'],
-      roles: 'split',
-    },
-    {
-      layout: 'label lines of their own',
-      passage: '1.扩大质押融资\n推动银行设立专营部门。\n牵头单位：区地方金融监管局\n配合单位：区市场监管局、区财政局\n完成时限：2025年12月',
-      lead: ['区地方金融监管局'],
-      support: ['区市场监管局', '区财政局'],
-      roles: 'split',
-    },
-    {
-      layout: '【牵头单位：…；配合单位：…】 square brackets',
-      passage: '（一）加强地理标志培育。推动产品产业化。【牵头单位：区农业农村局；配合单位：区市场监管局】',
-      lead: ['区农业农村局'],
-      support: ['区市场监管局'],
-      roles: 'split',
-    },
-    {
-      layout: 'annotation wrapped over lines (fixed-width text)',
-      passage:
-        '（一）加强保护。建立生态产品地理标志保护名录，推动地理标志与生态产品价值实现相融合（区市场监管局、区农业农村局、区\n发展改革委按职责分工负责）。',
-      lead: ['区市场监管局'],
-      support: ['区农业农村局', '区发展改革委'],
-      roles: 'unsplit',
-    },
-    {
-      layout: '责任单位：X，Y、Z配合',
-      passage: '（一）完善评估体系。建立评估指引。责任单位：区市场监管局，区科技局、区财政局配合',
-      lead: ['区市场监管局'],
-      support: ['区科技局', '区财政局'],
-      roles: 'split',
-    },
-  ])(
+  it.each(RESPONSIBILITIES)(
     '$layout',
     async ({ passage, lead, support, roles }) => {
       const x = extracted(await run(HEAD + passage + '\n'));
@@ -211,14 +113,7 @@ it('a project table (项目名称 | 建设内容 | 责任单位) assigns its pro
 }, 30_000);
 
 describe('milestones: phases and deadlines as plans write them', () => {
-  it.each([
-    { passage: '（一）动员部署阶段（2023年1月—6月）。制定方案。', what: '动员部署阶段', start: '2023-01', end: '2023-06' },
-    { passage: '（一）动员部署（2023年4月—6月）：召开动员会议。', what: '动员部署', start: '2023-04', end: '2023-06' },
-    { passage: '（一）完善机制。2025年6月底前实现质押登记全程网办。', what: '实现质押登记全程网办', start: null, end: '2025-06' },
-    { passage: '（一）加强监管。请各区于2024年4月10日前报送工作方案。', what: '报送工作方案', start: null, end: '2024-04' },
-    { passage: '（一）建设高地。到2024年底，建成区域知识产权保护高地。', what: '建成区域知识产权保护高地', start: null, end: '2024' },
-    { passage: '（一）强化督查。区政府督查室2024年9月底前对任务落实情况开展专项督查。', what: '对任务落实情况开展专项督查', start: null, end: '2024-09' },
-  ])(
+  it.each(MILESTONES)(
     '$passage',
     async ({ passage, what, start, end }) => {
       const x = extracted(await run(HEAD + passage + '\n'));
@@ -260,87 +155,7 @@ describe('milestones: phases and deadlines as plans write them', () => {
 });
 
 describe('document metadata', () => {
-  it.each([
-    {
-      front:
-        '江苏省人民政府办公厅关于印发江苏省数字经济发展规划的通知\n苏政办发〔2023〕12号\n\n各设区市人民政府：\n现印发给你们。\n\n江苏省人民政府办公厅\n二〇二三年三月一日\n\n江苏省数字经济发展规划\n\n第一章 发展基础\n第一节 主要成效\n成效显著。\n',
-      expected: {
-        title: '江苏省数字经济发展规划',
-        region: '江苏省',
-        level: 'province',
-        issuer: '江苏省人民政府办公厅',
-        docNumber: '苏政办发〔2023〕12号',
-        issued: '2023-03-01',
-        type: 'plan',
-      },
-    },
-    {
-      front:
-        '北京市人民政府办公厅关于印发《北京市某某行动方案（2021-2025年）》的通知\n京政办发〔2022〕5号\n\n北京市人民政府办公厅\n2022年1月28日\n\n北京市某某行动方案（2021-2025年）\n\n一、总体要求\n到2025年，体系更加完善。\n',
-      expected: {
-        title: '北京市某某行动方案（2021-2025年）',
-        region: '北京市',
-        level: 'province',
-        docNumber: '京政办发〔2022〕5号',
-        issued: '2022-01-28',
-        period: [2021, 2025],
-        type: 'work-plan',
-      },
-    },
-    {
-      front: '杭州高新区知识产权运营实施方案（2023-2025）\n\n一、工作目标\n打造运营高地。\n',
-      expected: { title: '杭州高新区知识产权运营实施方案（2023-2025）', region: '杭州市', level: 'zone', period: [2023, 2025], type: 'work-plan' },
-    },
-    {
-      front: '（此件公开发布）\n宁波市鄞州区2024年知识产权工作要点\n\n一、重点工作\n（一）推进立法。\n',
-      expected: { title: '宁波市鄞州区2024年知识产权工作要点', region: '宁波市鄞州区', level: 'district', period: [2024, 2024], type: 'work-plan' },
-    },
-    {
-      front:
-        '广州市市场监督管理局（广州市知识产权局）\n关于做好知识产权宣传周活动的通知\n\n各区市场监管局：\n现将有关事项通知如下。\n\n广州市市场监督管理局（广州市知识产权局）\n2024年3月25日\n',
-      expected: { title: '关于做好知识产权宣传周活动的通知', issuer: '广州市市场监督管理局（广州市知识产权局）', issued: '2024-03-25', type: 'notice' },
-    },
-    {
-      front:
-        '2024年知识产权强国建设纲要和“十四五”规划实施推进计划\n\n为贯彻落实党中央、国务院决策部署，制定本计划。\n一、完善制度\n1.推进规章修订。（国家知识产权局负责）\n2.推动修改商标法。（国家知识产权局、司法部等按职责分工负责）\n',
-      expected: { region: '全国', level: 'national', period: [2024, 2024], type: 'work-plan' },
-    },
-    {
-      front: '某某市国民经济和社会发展第十四个五年规划和2035年远景目标纲要\n\n第一章 发展基础\n第一节 主要成效\n成效显著。\n',
-      expected: { period: [2021, 2025], type: 'plan' },
-    },
-    {
-      front:
-        '索 引 号：000000/2024-00012\n发布机构：某某市市场监督管理局\n发文字号：某市监〔2024〕22号\n成文日期：2024-03-08\n\n某某市2024年知识产权工作计划\n\n一、总体要求\n统筹推进。\n',
-      expected: {
-        title: '某某市2024年知识产权工作计划',
-        issuer: '某某市市场监督管理局',
-        docNumber: '某市监〔2024〕22号',
-        issued: '2024-03-08',
-        period: [2024, 2024],
-      },
-    },
-    {
-      front: '附件1\n\n苏州工业园区知识产权金融\n实施方案（2024—2025年）\n\n一、总体要求\n体系更加完善。\n\n苏州工业园区管理委员会办公室\n2024年3月\n',
-      expected: {
-        title: '苏州工业园区知识产权金融实施方案（2024—2025年）',
-        region: '苏州市',
-        level: 'zone',
-        issuer: '苏州工业园区管理委员会办公室',
-        issued: null,
-        period: [2024, 2025],
-      },
-    },
-    {
-      front: '浦东新区数据开放行动计划（2024—2026年）\n\n一、工作目标\n体系基本建成。\n',
-      expected: { title: '浦东新区数据开放行动计划（2024—2026年）', region: '上海市浦东新区', level: 'district', period: [2024, 2026] },
-    },
-    {
-      front:
-        '某某县人民政府办公室\n关于印发某某县知识产权保护工作实施方案的通知\n\n各乡镇人民政府：\n现印发给你们。\n\n2023年6月12日\n\n某某县知识产权保护工作实施方案\n\n一、工作目标\n体系基本健全。\n',
-      expected: { title: '某某县知识产权保护工作实施方案', issuer: '某某县人民政府办公室', issued: '2023-06-12', type: 'work-plan' },
-    },
-  ])(
+  it.each(METADATA)(
     '$expected.title',
     async ({ front, expected }) => {
       const meta = (await run(front)).structure!.metadata;
