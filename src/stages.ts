@@ -6,7 +6,18 @@ import { structureStage } from './structure/index.js';
 import { segmentStage } from './segment/index.js';
 import { extractQuantitiesStage } from './extract/quantities/index.js';
 import { extractResponsibilitiesStage } from './extract/responsibilities/index.js';
+import { extractDepartmentsStage } from './extract/departments/index.js';
+import { extractMilestonesStage } from './extract/milestones/index.js';
 
-const stages: Stage[] = [ingestStage, normaliseStage, structureStage, segmentStage, extractQuantitiesStage, extractResponsibilitiesStage];
+const stages: Stage[] = [
+  ingestStage,
+  normaliseStage,
+  structureStage,
+  segmentStage,
+  extractQuantitiesStage,
+  extractResponsibilitiesStage,
+  extractDepartmentsStage,
+  extractMilestonesStage,
+];
 
 export const STAGES: ReadonlyMap<string, Stage> = new Map(stages.map((s) => [s.name, s]));

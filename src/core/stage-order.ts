@@ -1,7 +1,7 @@
 /**
  * Checks a pipeline's order against what its stages declare: every key a stage
  * requires is provided by `openSource` or an earlier stage, and each key has
- * one provider unless every stage providing it declares it shared. Run when a
+ * one provider. Run when a
  * pipeline is loaded, so a wrong order fails before any document.
  */
 import { ConfigError } from './errors.js';
@@ -18,18 +18,11 @@ export function checkStageOrder(path: string, stages: readonly Stage[]): void {
     }
     for (const key of stage.provides) {
       const earlier = providers.get(key);
-      if (earlier && !bothShare(earlier, stage, key)) {
+      if (earlier) {
         const by = earlier === 'openSource' ? 'openSource' : `stages[${earlier.index}] (${earlier.stage.name})`;
-        throw new ConfigError(
-          path,
-          `stages[${index}] (${stage.name}) provides '${key}', which ${by} already provides (a key has one provider unless each declares it in shares)`,
-        );
+        throw new ConfigError(path, `stages[${index}] (${stage.name}) provides '${key}', which ${by} already provides (a key has one provider)`);
       }
       providers.set(key, { stage, index });
     }
   });
-}
-
-function bothShare(earlier: { stage: Stage } | 'openSource', later: Stage, key: StateKey): boolean {
-  return earlier !== 'openSource' && (earlier.stage.shares ?? []).includes(key) && (later.shares ?? []).includes(key);
 }

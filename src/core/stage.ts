@@ -21,13 +21,8 @@ export interface Stage<Schema extends z.ZodType = z.ZodType> {
   options: Schema;
   /** Keys it reads: `openSource` or an earlier stage must provide each. */
   requires: readonly StateKey[];
-  /** Keys it writes. A key has one provider in a pipeline, unless each stage that provides it also lists it in `shares`. */
+  /** Keys it writes, each its own: a key has one provider in a pipeline. */
   provides: readonly StateKey[];
-  /**
-   * Keys of `provides` it writes only part of, keeping what another stage put
-   * there. Only the two extraction stages' `extractions` today.
-   */
-  shares?: readonly StateKey[];
   run(state: DocumentState, options: z.infer<Schema>, context: StageContext): Promise<DocumentState> | DocumentState;
 }
 

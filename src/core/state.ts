@@ -216,7 +216,7 @@ export interface Provenance {
   sentence: string;
   sentenceIndex: number;
   cell?: { table: number; row: number; col: number };
-  /** Id of the rule that produced the record, e.g. 'target.reach-by-year'. */
+  /** Id of the rule that produced the record: an entry of a rule file (src/rules/entries.ts), e.g. 'time.by-year', 'milestone.by-year+milestone.goal'. */
   rule: string;
 }
 
@@ -270,6 +270,15 @@ export interface Responsibility {
   lead: string[];
   support: string[];
   roles: 'split' | 'unsplit';
+  /** 'YYYY-MM' or 'YYYY': the 完成时限 written beside the task's units (the milestone stage makes it a milestone). */
+  due?: string;
+  provenance: Provenance;
+}
+
+/** A unit named in a role list (牵头单位：…): a unit by definition, even when no pattern knows it (功能板块管委会). */
+export interface ListedUnit {
+  /** As written in the list, normalised: 市市场监管局（市知识产权局）, X成员单位. */
+  name: string;
   provenance: Provenance;
 }
 
@@ -280,15 +289,6 @@ export interface Milestone {
   end: string | null;
   recurring?: string;
   provenance: Provenance;
-}
-
-export interface Extractions {
-  quantities: QuantityRecord[];
-  departments: DepartmentMention[];
-  responsibilities: Responsibility[];
-  /** Units that apply to every task (以下均需…落实，不再列出). */
-  implicitSupport: string[];
-  milestones: Milestone[];
 }
 
 // ----------------------------------------------------------------- state ---
@@ -302,8 +302,22 @@ export interface DocumentState {
   normalised?: NormalisedText;
   structure?: Structure;
   segments?: Segmentation;
-  extractions?: Extractions;
+  /** extract-quantities. */
+  quantities?: QuantityRecord[];
+  /** extract-responsibilities: tasks with their lead and supporting units. */
+  responsibilities?: Responsibility[];
+  /** extract-responsibilities: units that apply to every task (以下均需…落实，不再列出). */
+  implicitSupport?: string[];
+  /** extract-responsibilities: every unit its role lists name, for the departments stage. */
+  listedUnits?: ListedUnit[];
+  /** extract-departments: every unit named as an actor, once. */
+  departments?: DepartmentMention[];
+  /** extract-milestones: dated phases, qualitative deadlines, task deadlines. */
+  milestones?: Milestone[];
 }
+
+/** The records the extraction stages leave in the state: what is stored, scored and exported. */
+export type Extractions = Pick<DocumentState, 'quantities' | 'responsibilities' | 'implicitSupport' | 'departments' | 'milestones'>;
 
 /** A key of the state a stage may read or write (`Stage.requires` / `Stage.provides`). */
 export type StateKey = keyof DocumentState;

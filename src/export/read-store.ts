@@ -86,7 +86,7 @@ export function readStoredDocument(db: Db, documentId: number, options: ReadOpti
     period: doc.period_start !== null && doc.period_end !== null ? [doc.period_start as number, doc.period_end as number] : null,
     type: doc.type as DocumentType | null,
   };
-  return { structure: { metadata }, extractions: readExtractions(db, documentId, reviewFilter(options)) };
+  return { structure: { metadata }, ...readExtractions(db, documentId, reviewFilter(options)) };
 }
 
 function readExtractions(db: Db, documentId: number, only: string): Extractions {

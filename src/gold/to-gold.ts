@@ -12,25 +12,23 @@ import type { GoldDocumentFields, GoldFile, GoldMilestone, GoldQuantity, GoldRes
  * state is one; so is what src/export/read-store.ts reads back from the
  * database, which is how export and eval share this one conversion.
  */
-export interface GoldSource {
+export interface GoldSource extends Extractions {
   structure?: { metadata: DocumentMetadata };
-  extractions?: Extractions;
 }
 
 export function toGold(state: GoldSource, fileName: string): GoldFile {
-  const extractions = state.extractions;
   // Only the fact record of each (indicator, year, kind): the others repeat a
   // figure the document states again in a table or a 专栏 box.
-  const facts = (extractions?.quantities ?? []).filter((q) => q.isFact);
+  const facts = (state.quantities ?? []).filter((q) => q.isFact);
   return {
     file: fileName,
     document: documentFields(state.structure?.metadata),
     targets: facts.filter((q) => q.kind === 'target').map(quantity),
     actuals: facts.filter((q) => q.kind === 'actual').map(quantity),
-    responsibilities: (extractions?.responsibilities ?? []).map(responsibility),
-    implicit_support: uniqueNames(extractions?.implicitSupport ?? []),
-    milestones: (extractions?.milestones ?? []).map(milestone),
-    departments: uniqueNames((extractions?.departments ?? []).map((d) => d.name)),
+    responsibilities: (state.responsibilities ?? []).map(responsibility),
+    implicit_support: uniqueNames(state.implicitSupport ?? []),
+    milestones: (state.milestones ?? []).map(milestone),
+    departments: uniqueNames((state.departments ?? []).map((d) => d.name)),
   };
 }
 

@@ -1,20 +1,10 @@
 /**
  * How review reads, writes and inserts each kind of extraction record. What
  * the kinds are (table, prefix, fields, labels) is described once in
- * src/records; this module adds the database side, and everything else in
- * src/review works on these descriptions, so a fifth kind is one more entry
- * there and here.
+ * src/records; this module reads, corrects and adds rows from those
+ * descriptions, so a fifth kind needs nothing here.
  */
-import {
-  DEPARTMENT_FIELDS,
-  MILESTONE_FIELDS,
-  QUANTITY_DERIVED,
-  QUANTITY_FIELDS,
-  RECORD_SPECS,
-  type Fields,
-  type RecordKindSpec,
-  type RecordType,
-} from '../records/index.js';
+import { RECORD_SPECS, type Fields, type RecordKindSpec, type RecordType } from '../records/index.js';
 import type { Db } from '../store/index.js';
 
 /** The sentence an added record points at. */
@@ -36,8 +26,6 @@ export interface RecordKind extends RecordKindSpec {
   insert(db: Db, documentId: number, sentence: SentenceRow, span: { start: number; end: number }, anchor: string, fields: Fields): number;
 }
 
-const spec = (type: RecordType): RecordKindSpec => RECORD_SPECS.get(type)!;
-
 /** Rule id of records a reviewer added: they are rebuilt from the history, never taken for extractions. */
 export const RULE_ADDED = 'review.add';
 
@@ -58,12 +46,12 @@ function sqlValue(value: unknown): unknown {
 }
 
 /** Provenance of an added record: the sentence it points at. */
-function provenanceOf(sentence: SentenceRow, span: { start: number; end: number }, rulesVersion: string, anchor: string) {
+function provenanceOf(kind: RecordKindSpec, sentence: SentenceRow, span: { start: number; end: number }, rulesVersion: string, anchor: string) {
   return {
     section_path: sentence.section_path,
     page: sentence.page,
-    start: sentence.start + span.start,
-    end: sentence.start + span.end,
+    [kind.position]: sentence.start + span.start,
+    [kind.spanEnd]: sentence.start + span.end,
     sentence: sentence.text,
     sentence_idx: sentence.idx,
     cell_table: sentence.cell_table,
@@ -92,105 +80,63 @@ function nextIdx(db: Db, table: string, documentId: number): number {
   return (db.prepare(`SELECT coalesce(max(idx), -1) + 1 AS n FROM ${table} WHERE document_id = ?`).get(documentId) as { n: number }).n;
 }
 
-const quantity: RecordKind = {
-  ...spec('quantity'),
-  read: (_db, row) => pick(row, [...QUANTITY_FIELDS, ...QUANTITY_DERIVED]),
-  write: (db, id, fields) => update(db, 'quantities', id, fields, [...QUANTITY_FIELDS, ...QUANTITY_DERIVED]),
-  insert(db, documentId, sentence, span, anchor, fields) {
-    return insertRow(db, 'quantities', {
-      document_id: documentId,
-      idx: nextIdx(db, 'quantities', documentId),
-      ...pick(fields, [...QUANTITY_FIELDS, ...QUANTITY_DERIVED]),
-      indicator: fields.indicator ?? '',
-      kind: fields.kind ?? 'target',
-      is_fact: 1,
-      flags: '[]',
-      ...provenanceOf(sentence, span, rulesVersionOf(db, documentId), anchor),
-    });
-  },
-};
+/** Name lists (responsibility units) are rows of their own; the record's fields hold them as arrays of names. */
+function readNameLists(db: Db, kind: RecordKindSpec, id: unknown): Fields {
+  const lists = kind.nameLists;
+  if (!lists) return {};
+  const rows = db.prepare(`SELECT role, name FROM ${lists.table} WHERE ${lists.key} = ? ORDER BY role, position`).all(id) as Array<{
+    role: string;
+    name: string;
+  }>;
+  return Object.fromEntries(lists.roles.map((role) => [role, rows.filter((u) => u.role === role).map((u) => u.name)]));
+}
 
-const department: RecordKind = {
-  ...spec('department'),
-  read: (_db, row) => pick(row, DEPARTMENT_FIELDS),
-  write: (db, id, fields) => update(db, 'department_mentions', id, fields, DEPARTMENT_FIELDS),
-  insert: (db, documentId, sentence, span, anchor, fields) =>
-    insertRow(db, 'department_mentions', {
-      document_id: documentId,
-      ...pick(fields, DEPARTMENT_FIELDS),
-      ...provenanceOf(sentence, span, rulesVersionOf(db, documentId), anchor),
-    }),
-};
-
-/** Responsibility units are rows of their own; the record's fields hold them as name lists. */
-function writeUnits(db: Db, responsibilityId: number, fields: Fields): void {
-  if (!('lead' in fields) && !('support' in fields)) return;
-  const documentId = (db.prepare('SELECT document_id FROM responsibilities WHERE id = ?').get(responsibilityId) as { document_id: number }).document_id;
+function writeNameLists(db: Db, kind: RecordKindSpec, id: number, fields: Fields): void {
+  const lists = kind.nameLists;
+  if (!lists || !lists.roles.some((role) => role in fields)) return;
+  const documentId = (db.prepare(`SELECT document_id FROM ${kind.table} WHERE id = ?`).get(id) as { document_id: number }).document_id;
   // A unit links to the canonical department its name was linked to elsewhere in the document.
   const canonical = db.prepare('SELECT canonical_id FROM department_mentions WHERE document_id = ? AND name = ? AND canonical_id IS NOT NULL LIMIT 1');
-  const insert = db.prepare('INSERT INTO responsibility_units (responsibility_id, role, position, name, canonical_id) VALUES (?, ?, ?, ?, ?)');
-  for (const role of ['lead', 'support'] as const) {
+  const insert = db.prepare(`INSERT INTO ${lists.table} (${lists.key}, role, position, name, canonical_id) VALUES (?, ?, ?, ?, ?)`);
+  for (const role of lists.roles) {
     if (!(role in fields)) continue;
-    db.prepare('DELETE FROM responsibility_units WHERE responsibility_id = ? AND role = ?').run(responsibilityId, role);
+    db.prepare(`DELETE FROM ${lists.table} WHERE ${lists.key} = ? AND role = ?`).run(id, role);
     ((fields[role] as string[] | null) ?? []).forEach((name, position) => {
       const link = canonical.get(documentId, name) as { canonical_id: string } | undefined;
-      insert.run(responsibilityId, role, position, name, link?.canonical_id ?? null);
+      insert.run(id, role, position, name, link?.canonical_id ?? null);
     });
   }
 }
 
-const responsibility: RecordKind = {
-  ...spec('responsibility'),
-  read(db, row) {
-    const units = db.prepare('SELECT role, name FROM responsibility_units WHERE responsibility_id = ? ORDER BY role, position').all(row.id) as Array<{
-      role: string;
-      name: string;
-    }>;
-    return {
-      task: row.task,
-      roles: row.roles,
-      lead: units.filter((u) => u.role === 'lead').map((u) => u.name),
-      support: units.filter((u) => u.role === 'support').map((u) => u.name),
-    };
-  },
-  write(db, id, fields) {
-    update(db, 'responsibilities', id, fields, ['task', 'roles']);
-    writeUnits(db, id, fields);
-  },
-  insert(db, documentId, sentence, span, anchor, fields) {
-    const id = insertRow(db, 'responsibilities', {
-      document_id: documentId,
-      idx: nextIdx(db, 'responsibilities', documentId),
-      task: fields.task ?? sentence.text,
-      roles: fields.roles ?? 'split',
-      ...provenanceOf(sentence, span, rulesVersionOf(db, documentId), anchor),
-    });
-    writeUnits(db, id, { lead: fields.lead ?? [], support: fields.support ?? [] });
-    return id;
-  },
-};
+/** The columns of the kind's own row: its fields and derived fields, less the name lists kept beside it. */
+function ownColumns(kind: RecordKindSpec): string[] {
+  return [...kind.fields, ...kind.derived].filter((n) => !kind.nameLists?.roles.includes(n));
+}
 
-const milestone: RecordKind = {
-  ...spec('milestone'),
-  read: (_db, row) => pick(row, MILESTONE_FIELDS),
-  write: (db, id, fields) => update(db, 'milestones', id, fields, MILESTONE_FIELDS),
-  insert(db, documentId, sentence, span, anchor, fields) {
-    const p = provenanceOf(sentence, span, rulesVersionOf(db, documentId), anchor);
-    const { start, end, ...rest } = p;
-    return insertRow(db, 'milestones', {
-      document_id: documentId,
-      what: fields.what ?? sentence.text,
-      start: fields.start ?? null,
-      end: fields.end ?? null,
-      recurring: fields.recurring ?? null,
-      span_start: start,
-      span_end: end,
-      ...rest,
-    });
-  },
-};
+/** Reading, correcting and adding records of one kind, from its description in src/records. */
+function recordKind(spec: RecordKindSpec): RecordKind {
+  return {
+    ...spec,
+    read: (db, row) => ({ ...pick(row, ownColumns(spec)), ...readNameLists(db, spec, row.id) }),
+    write(db, id, fields) {
+      update(db, spec.table, id, fields, ownColumns(spec));
+      writeNameLists(db, spec, id, fields);
+    },
+    insert(db, documentId, sentence, span, anchor, fields) {
+      const id = insertRow(db, spec.table, {
+        document_id: documentId,
+        ...(spec.indexed ? { idx: nextIdx(db, spec.table, documentId) } : {}),
+        ...pick(fields, ownColumns(spec)),
+        ...spec.addedDefaults?.(fields, sentence.text),
+        ...provenanceOf(spec, sentence, span, rulesVersionOf(db, documentId), anchor),
+      });
+      if (spec.nameLists) writeNameLists(db, spec, id, Object.fromEntries(spec.nameLists.roles.map((role) => [role, fields[role] ?? []])));
+      return id;
+    },
+  };
+}
 
-export const RECORD_KINDS: ReadonlyMap<RecordType, RecordKind> = new Map([quantity, department, responsibility, milestone].map((k) => [k.type, k]));
+export const RECORD_KINDS: ReadonlyMap<RecordType, RecordKind> = new Map([...RECORD_SPECS.values()].map((spec) => [spec.type, recordKind(spec)]));
 
 export function kindOf(type: RecordType): RecordKind {
   return RECORD_KINDS.get(type)!;

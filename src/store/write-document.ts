@@ -6,6 +6,7 @@
  * reviewers' corrections), it joins that transaction.
  */
 import type { DocumentState, Provenance, Sentence } from '../core/state.js';
+import { RECORD_SPECS, type Fields, type NameLists, type RecordKindSpec, type StoredRecord } from '../records/index.js';
 import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
 import type { Db } from './open.js';
@@ -176,95 +177,57 @@ function writeSentences(db: Db, documentId: number, state: DocumentState): void 
   });
 }
 
-/** Provenance columns shared by every extraction table, in a fixed order. */
-function provenanceValues(p: Provenance, sentences: readonly Sentence[] | undefined, rulesVersion: string) {
-  return [
-    p.sectionPath,
-    p.page ?? null,
-    p.start,
-    p.end,
-    p.sentence,
-    p.sentenceIndex,
-    p.cell?.table ?? null,
-    p.cell?.row ?? null,
-    p.cell?.col ?? null,
-    p.rule,
-    rulesVersion,
-    anchorOf(p, sentences),
-  ];
+/** Provenance columns shared by every extraction table. */
+function provenanceColumns(kind: RecordKindSpec, p: Provenance, sentences: readonly Sentence[] | undefined, rulesVersion: string): Fields {
+  return {
+    section_path: p.sectionPath,
+    page: p.page ?? null,
+    [kind.position]: p.start,
+    [kind.spanEnd]: p.end,
+    sentence: p.sentence,
+    sentence_idx: p.sentenceIndex,
+    cell_table: p.cell?.table ?? null,
+    cell_row: p.cell?.row ?? null,
+    cell_col: p.cell?.col ?? null,
+    rule: p.rule,
+    rules_version: rulesVersion,
+    anchor: anchorOf(p, sentences),
+  };
 }
-const PROVENANCE_COLUMNS = 'section_path, page, start, "end", sentence, sentence_idx, cell_table, cell_row, cell_col, rule, rules_version, anchor';
-const PROVENANCE_PLACEHOLDERS = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 
+/** One row per record of every kind (records/), as each kind describes its table. */
 function writeExtractions(db: Db, documentId: number, state: DocumentState, rulesVersion: string): void {
-  const x = state.extractions;
-  if (!x) return;
   const sentences = state.segments?.sentences;
-  const quantity = stmt(
-    db,
-    `INSERT INTO quantities (document_id, idx, kind, indicator, indicator_id, value, value_max, unit, comparator, year, period_start, period_end,
-       cumulative, per_year, qualitative, status, value_base, unit_base, is_fact, flags, ${PROVENANCE_COLUMNS})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
-  );
-  (x.quantities ?? []).forEach((q, i) =>
-    quantity.run(
-      documentId,
-      i,
-      q.kind,
-      q.indicator,
-      q.indicatorId,
-      q.value,
-      q.valueMax ?? null,
-      q.unit,
-      q.comparator,
-      q.year,
-      q.period?.[0] ?? null,
-      q.period?.[1] ?? null,
-      bool(q.cumulative),
-      bool(q.perYear),
-      q.qualitative ?? null,
-      q.status ?? null,
-      q.valueBase,
-      q.unitBase,
-      q.isFact ? 1 : 0,
-      JSON.stringify(q.flags ?? []),
-      ...provenanceValues(q.provenance, sentences, rulesVersion),
-    ),
-  );
-  const department = stmt(
-    db,
-    `INSERT INTO department_mentions (document_id, name, canonical_id, canonical_name, ${PROVENANCE_COLUMNS}) VALUES (?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
-  );
-  for (const d of x.departments ?? []) {
-    department.run(documentId, d.name, d.canonicalId, d.canonicalName, ...provenanceValues(d.provenance, sentences, rulesVersion));
-  }
-  const responsibility = stmt(
-    db,
-    `INSERT INTO responsibilities (document_id, idx, task, roles, ${PROVENANCE_COLUMNS}) VALUES (?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
-  );
-  const unit = stmt(db, 'INSERT INTO responsibility_units (responsibility_id, role, position, name, canonical_id) VALUES (?, ?, ?, ?, ?)');
   const canonical = canonicalLookup(state);
-  (x.responsibilities ?? []).forEach((r, i) => {
-    const id = responsibility.run(documentId, i, r.task, r.roles, ...provenanceValues(r.provenance, sentences, rulesVersion)).lastInsertRowid;
-    r.lead.forEach((name, position) => unit.run(id, 'lead', position, name, canonical(name)));
-    r.support.forEach((name, position) => unit.run(id, 'support', position, name, canonical(name)));
-  });
-  const implicit = stmt(db, 'INSERT INTO implicit_support (document_id, position, name, canonical_id) VALUES (?, ?, ?, ?)');
-  (x.implicitSupport ?? []).forEach((name, position) => implicit.run(documentId, position, name, canonical(name)));
-  const milestone = stmt(
-    db,
-    `INSERT INTO milestones (document_id, what, start, "end", recurring, section_path, page, span_start, span_end, sentence, sentence_idx,
-       cell_table, cell_row, cell_col, rule, rules_version, anchor) VALUES (?, ?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
-  );
-  for (const m of x.milestones ?? []) {
-    milestone.run(documentId, m.what, m.start, m.end, m.recurring ?? null, ...provenanceValues(m.provenance, sentences, rulesVersion));
+  for (const kind of RECORD_SPECS.values()) {
+    const records = (state[kind.stateKey] ?? []) as StoredRecord[];
+    records.forEach((record, i) => {
+      const row: Fields = {
+        document_id: documentId,
+        ...(kind.indexed ? { idx: i } : {}),
+        ...kind.columns(record),
+        ...provenanceColumns(kind, record.provenance, sentences, rulesVersion),
+      };
+      const names = Object.keys(row);
+      const sql = `INSERT INTO ${kind.table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+      const id = stmt(db, sql).run(...Object.values(row)).lastInsertRowid;
+      if (kind.nameLists) writeNameLists(db, kind.nameLists, id, record as unknown as Fields, canonical);
+    });
   }
+  const implicit = stmt(db, 'INSERT INTO implicit_support (document_id, position, name, canonical_id) VALUES (?, ?, ?, ?)');
+  (state.implicitSupport ?? []).forEach((name, position) => implicit.run(documentId, position, name, canonical(name)));
 }
 
-/** Responsibilities name units as strings; the department mentions already resolved them to canonical ids. */
+function writeNameLists(db: Db, lists: NameLists, id: number | bigint, record: Fields, canonical: (name: string) => string | null): void {
+  const insert = stmt(db, `INSERT INTO ${lists.table} (${lists.key}, role, position, name, canonical_id) VALUES (?, ?, ?, ?, ?)`);
+  for (const role of lists.roles)
+    ((record[role] as string[] | undefined) ?? []).forEach((name, position) => insert.run(id, role, position, name, canonical(name)));
+}
+
+/** Listed units are names; the department mentions already resolved them to canonical ids. */
 function canonicalLookup(state: DocumentState): (name: string) => string | null {
   const byName = new Map<string, string>();
-  for (const d of state.extractions?.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
+  for (const d of state.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
   return (name) => byName.get(name) ?? null;
 }
 
@@ -278,8 +241,4 @@ function writeRegions(db: Db, state: DocumentState): void {
   );
   const chain = [meta.region, ...meta.regionParents];
   chain.forEach((name, i) => upsert.run(name, i === 0 ? meta.regionCode : null, i === 0 ? meta.level : null, chain[i + 1] ?? null));
-}
-
-function bool(value: boolean | undefined): number | null {
-  return value === undefined ? null : value ? 1 : 0;
 }

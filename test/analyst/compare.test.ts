@@ -5,7 +5,7 @@
  */
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, ingestCorpora, nameSimilarity, planlensInProcess, readGold, scaled, similarNames, type CorpusDb } from './corpus-db.js';
+import { close, ingestCorpora, nameSimilarity, planlensInProcess, readGold, scaled, similarNames, type CorpusDb } from '../support/corpus-db.js';
 
 let corpus: CorpusDb;
 beforeAll(() => {

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, ingestCorpora, REAL_CORPORA, REAL_GOLD_DIR, scaled, type CorpusDb } from './corpus-db.js';
+import { close, ingestCorpora, REAL_CORPORA, REAL_GOLD_DIR, scaled, type CorpusDb } from '../support/corpus-db.js';
 
 type Row = Record<string, any>;
 

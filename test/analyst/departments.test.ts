@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestCorpora, readGold, similarNames, type CorpusDb } from './corpus-db.js';
+import { ingestCorpora, readGold, similarNames, type CorpusDb } from '../support/corpus-db.js';
 
 let corpus: CorpusDb;
 beforeAll(() => {

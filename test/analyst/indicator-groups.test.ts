@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupNames, type NameRow } from '../../src/analyst/indicator-groups.js';
 import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
-import { ingestCorpora, REAL_CORPORA, REAL_GOLD_DIR, ROOT, type CorpusDb } from './corpus-db.js';
+import { ingestCorpora, REAL_CORPORA, REAL_GOLD_DIR, ROOT, type CorpusDb } from '../support/corpus-db.js';
 
 type Row = Record<string, any>;
 

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, ingestCorpora, type CorpusDb } from './corpus-db.js';
+import { close, ingestCorpora, type CorpusDb } from '../support/corpus-db.js';
 
 type Row = Record<string, any>;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCliInProcess } from '../support/cli.js';
-import { cli, CORPORA, ROOT } from './run-cli.js';
+import { runCliProcess as cli, CORPORA, ROOT } from '../support/cli.js';
 
 let dir: string;
 let db: string;

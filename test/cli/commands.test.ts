@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess as run } from '../support/cli.js';
 import { copyCorporaDb, ingestedCorpora } from '../support/shared-corpus.js';
-import { cli, CORPORA } from './run-cli.js';
+import { runCliProcess as cli, CORPORA } from '../support/cli.js';
 
 let dir: string;
 let db: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { replicateCorpus } from '../../src/bench/replicate.js';
 import { openStore } from '../../src/store/index.js';
-import { cli, cliProcess, CORPORA } from './run-cli.js';
+import { runCliProcess as cli, startCliProcess as cliProcess, CORPORA } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planlens-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

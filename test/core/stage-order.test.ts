@@ -9,17 +9,25 @@ import type { Stage } from '../../src/core/stage.js';
 import { STAGES } from '../../src/stages.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'planlens-stage-order-'));
-const DEFAULT_ORDER = ['ingest', 'normalise', 'structure', 'segment', 'extract-quantities', 'extract-responsibilities'];
+const DEFAULT_ORDER = [
+  'ingest',
+  'normalise',
+  'structure',
+  'segment',
+  'extract-quantities',
+  'extract-responsibilities',
+  'extract-departments',
+  'extract-milestones',
+];
 
 /** A stage that only declares: loading never runs it. */
-function declaring(name: string, provides: Stage['provides'], shares?: Stage['shares']): Stage {
-  return { name, description: name, options: z.object({}), requires: ['normalised'], provides, shares, run: (state) => state };
+function declaring(name: string, provides: Stage['provides']): Stage {
+  return { name, description: name, options: z.object({}), requires: ['normalised'], provides, run: (state) => state };
 }
 
 const REGISTRY: ReadonlyMap<string, Stage> = new Map([
   ...STAGES,
-  ['unshared-extractions', declaring('unshared-extractions', ['extractions'])],
-  ['shared-extractions', declaring('shared-extractions', ['extractions'], ['extractions'])],
+  ['also-departments', declaring('also-departments', ['departments'])],
   ['rewrites-content', declaring('rewrites-content', ['content'])],
 ]);
 
@@ -37,12 +45,13 @@ describe('loadPipeline checks the stage order against requires/provides', () => 
   const valid: Array<{ name: string; stages: string[] }> = [
     { name: 'default-order', stages: DEFAULT_ORDER },
     {
-      name: 'extraction-stages-swapped',
-      stages: [...without('extract-quantities', 'extract-responsibilities'), 'extract-responsibilities', 'extract-quantities'],
+      name: 'quantities-last',
+      stages: [...without('extract-quantities'), 'extract-quantities'],
     },
-    { name: 'responsibilities-only', stages: without('extract-quantities') },
+    { name: 'without-quantities', stages: without('extract-quantities') },
+    { name: 'milestones-before-departments', stages: [...without('extract-departments'), 'extract-departments'] },
+    { name: 'responsibilities-only', stages: without('extract-quantities', 'extract-departments', 'extract-milestones') },
     { name: 'stops-after-structure', stages: ['ingest', 'normalise', 'structure'] },
-    { name: 'two-stages-sharing-extractions', stages: [...DEFAULT_ORDER, 'shared-extractions'] },
   ];
   it.each(valid)('$name loads', ({ name, stages }) => {
     expect(loadPipeline(pipelineFile(name, stages), REGISTRY).steps.map((s) => s.stage.name)).toEqual(stages);
@@ -68,9 +77,19 @@ describe('loadPipeline checks the stage order against requires/provides', () => 
       error: "stages[3] (structure) provides 'structure', which stages[2] (structure) already provides",
     },
     {
-      name: 'extractions-not-declared-shared',
-      stages: [...DEFAULT_ORDER, 'unshared-extractions'],
-      error: "stages[6] (unshared-extractions) provides 'extractions', which stages[5] (extract-responsibilities) already provides",
+      name: 'departments-without-responsibilities',
+      stages: without('extract-responsibilities', 'extract-milestones'),
+      error: "stages[5] (extract-departments) requires 'listedUnits', which no earlier stage provides",
+    },
+    {
+      name: 'milestones-before-responsibilities',
+      stages: [...without('extract-responsibilities', 'extract-departments'), 'extract-responsibilities'],
+      error: "stages[5] (extract-milestones) requires 'responsibilities', which no earlier stage provides",
+    },
+    {
+      name: 'departments-twice',
+      stages: [...DEFAULT_ORDER, 'also-departments'],
+      error: "stages[8] (also-departments) provides 'departments', which stages[6] (extract-departments) already provides",
     },
     {
       name: 'overwrites-what-openSource-provides',
@@ -98,7 +117,8 @@ describe('stage declarations', () => {
     expect(loadPipeline(DEFAULT_PIPELINE, STAGES).steps.map((s) => s.stage.name)).toEqual(DEFAULT_ORDER);
   });
 
-  it.each([...STAGES.values()].map((stage) => ({ name: stage.name, stage })))('$name shares only keys it provides', ({ stage }) => {
-    for (const key of stage.shares ?? []) expect(stage.provides).toContain(key);
+  it.each([...STAGES.values()].map((stage) => ({ name: stage.name, stage })))('$name provides keys no other stage provides', ({ stage }) => {
+    const others = [...STAGES.values()].filter((s) => s !== stage).flatMap((s) => s.provides);
+    for (const key of stage.provides) expect(others).not.toContain(key);
   });
 });

@@ -3,31 +3,31 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from './run-cli.js';
+import { runCliInProcess as run } from '../support/cli.js';
 
 describe('planlens eval: usage', () => {
   it('needs --gold and --docs (exit 2)', async () => {
     const result = await run(['eval', '--docs', 'corpora']);
-    expect(result.code).toBe(2);
+    expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--gold/);
   });
 
   it('a missing gold directory is one line naming it (exit 2)', async () => {
     const result = await run(['eval', '--gold', 'test/fixtures/nope', '--docs', 'corpora']);
-    expect(result.code).toBe(2);
+    expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual(['planlens: test/fixtures/nope: gold directory not found']);
   });
 
   it('a missing documents directory is one line naming it (exit 2)', async () => {
     const result = await run(['eval', '--gold', 'test/fixtures/gold', '--docs', 'no-such-docs']);
-    expect(result.code).toBe(2);
+    expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('planlens: no-such-docs: documents directory not found');
   });
 
   it('a gold document with no rendering is a failure (exit 1), named in the summary', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'planlens-eval-'));
     const result = await run(['eval', '--gold', 'test/fixtures/gold', '--docs', empty]);
-    expect(result.code).toBe(1);
+    expect(result.status).toBe(1);
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^failed \(3\): .*xuanwu-ip-14fyp-plan: no \.txt\/\.docx\/\.pdf rendering/);
   });
 });
@@ -49,7 +49,7 @@ describe('planlens eval: output', () => {
 
   it('the table ends with a summary of at most 15 lines: sections, overall, fields, failures', async () => {
     const result = await run(['eval', '--gold', gold, '--docs', docs]);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     const tail = result.stdout.trimEnd().split('\n').slice(-15);
     const summaryStart = tail.findIndex((line) => line.startsWith('eval: 1 renderings of 1 gold documents'));
     expect(summaryStart).toBeGreaterThanOrEqual(0);
@@ -68,14 +68,14 @@ describe('planlens eval: output', () => {
     copyFileSync(join(docs, 'xuanwu-ip-14fyp-plan.txt'), join(broken, 'xuanwu-ip-14fyp-plan.txt'));
     writeFileSync(join(broken, 'xuanwu-ip-14fyp-plan.pdf'), '%PDF-1.7\nthis is not a PDF body\n');
     const result = await run(['eval', '--gold', gold, '--docs', broken]);
-    expect(result.code).toBe(1);
+    expect(result.status).toBe(1);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^failed \(1\): .*xuanwu-ip-14fyp-plan\.pdf: /);
     expect(result.stdout).toMatch(/eval: 2 renderings of 1 gold documents \(txt 1\)/);
   });
 
   it('--format json -v gives the summary and every finding with its quote', async () => {
     const result = await run(['eval', '--gold', gold, '--docs', docs, '--format', 'json', '-v']);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.renderings).toBe(1);
     expect(Object.keys(report.byFormat)).toEqual(['txt']);
@@ -87,15 +87,15 @@ describe('planlens eval: output', () => {
 
 describe('planlens export: usage', () => {
   it('needs --format and --out (exit 2)', async () => {
-    expect((await run(['export', '--out', 'x'])).code).toBe(2);
-    expect((await run(['export', '--format', 'gold'])).code).toBe(2);
-    expect((await run(['export', '--format', 'nope', '--out', 'x'])).code).toBe(2);
+    expect((await run(['export', '--out', 'x'])).status).toBe(2);
+    expect((await run(['export', '--format', 'gold'])).status).toBe(2);
+    expect((await run(['export', '--format', 'nope', '--out', 'x'])).status).toBe(2);
   });
 
   it('a missing database is one line naming it (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'planlens-export-'));
     const result = await run(['export', '--format', 'gold', '--out', dir, '--db', join(dir, 'none.db')]);
-    expect(result.code).toBe(1);
+    expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('none.db: database not found');
   });
@@ -112,7 +112,7 @@ describe('planlens eval --baseline: an earlier run beside this one', () => {
     const baselinePath = join(work, 'before.json');
     writeFileSync(baselinePath, JSON.stringify(report));
     const result = await run(['eval', '--gold', gold, '--docs', docs, '--baseline', baselinePath]);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     const targets = result.stdout.split('\n').find((line) => line.startsWith('targets '))!;
     expect(targets).toMatch(/\|\s+\d\.\d{3}\s+\d\.\d{3}\s+0\.123$/);
     expect(result.stdout).toMatch(/xuanwu-ip-14fyp-plan\.txt .* \(baseline \d\.\d{3}\)/);
@@ -131,7 +131,7 @@ describe('planlens eval --baseline: an earlier run beside this one', () => {
 
   it('a baseline that is not an eval JSON report is one line naming the file (exit 2)', async () => {
     const result = await run(['eval', '--gold', gold, '--docs', docs, '--baseline', 'README.md']);
-    expect(result.code).toBe(2);
+    expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(/^planlens: README\.md: cannot read the baseline: /);
   });
 });

@@ -17,7 +17,7 @@ import { toGold } from '../../src/gold/to-gold.js';
 import { RuleSet } from '../../src/rules/index.js';
 import { STAGES } from '../../src/stages.js';
 import { openStore, storeDocument } from '../../src/store/index.js';
-import { run } from './run-cli.js';
+import { runCliInProcess as run } from '../support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'planlens-roundtrip-'));
 const dbPath = join(work, 'planlens.db');
@@ -47,7 +47,7 @@ beforeAll(async () => {
 describe('export --format gold', () => {
   it('writes one valid gold file per document (not per rendering)', () => {
     expect(exportRun.stderr).toBe('');
-    expect(exportRun.code).toBe(0);
+    expect(exportRun.status).toBe(0);
     const documents = new Set([...states.keys()].map((file) => file.replace(/\.[^.]+$/, '')));
     expect(documents.size).toBeGreaterThanOrEqual(3);
     expect(exported.map((g) => g.name).sort()).toEqual([...documents].sort());
@@ -76,7 +76,7 @@ describe('export --format gold', () => {
     mkdirSync(docs);
     for (const g of exported) copyFileSync(join('corpora', basename(g.gold.file)), join(docs, g.gold.file));
     const result = await run(['eval', '--gold', goldOut, '--docs', docs]);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     const overall = result.stdout.split('\n').find((line) => line.startsWith('overall '));
     expect(overall).toMatch(/^overall\s+1\.000 1\.000 1\.000 /);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('failed: none');

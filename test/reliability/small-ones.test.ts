@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replicateCorpus } from '../../src/bench/replicate.js';
 import { markInterruptedRuns, openStore, startRun, type Store } from '../../src/store/index.js';
 import { runCliProcess } from '../support/cli.js';
-import { cliProcess } from '../cli/run-cli.js';
+import { startCliProcess as cliProcess } from '../support/cli.js';
 import { appOver, ROOT } from './support.js';
 
 let dir: string;

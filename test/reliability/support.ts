@@ -57,9 +57,16 @@ export function lieAboutSizes(path: string, declared: number): void {
 /** The default pipeline with the ingest stage's limits set as given. */
 export function pipelineWithLimits(dir: string, limits: Record<string, number>): string {
   const path = join(dir, 'limited.yaml');
-  const stages = ['ingest', 'normalise', 'structure', 'segment', 'extract-quantities', 'extract-responsibilities'].map((stage) =>
-    stage === 'ingest' ? { stage, options: { limits } } : { stage },
-  );
+  const stages = [
+    'ingest',
+    'normalise',
+    'structure',
+    'segment',
+    'extract-quantities',
+    'extract-responsibilities',
+    'extract-departments',
+    'extract-milestones',
+  ].map((stage) => (stage === 'ingest' ? { stage, options: { limits } } : { stage }));
   writeFileSync(path, stringify({ name: 'limited', stages }));
   return path;
 }

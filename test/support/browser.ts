@@ -24,7 +24,7 @@ export const browserRequired = (): boolean => process.env.PLANLENS_REQUIRE_BROWS
 const HOW_TO_ENABLE = 'apt-get install chromium fonts-noto-cjk (or set PLANLENS_CHROMIUM=/path/to/chromium)';
 
 export function browserSkipLine(): string {
-  return `browser tests (test/web/app.test.ts) skipped: no Chromium at ${chromiumCandidates().join(' or ')}. To run them: ${HOW_TO_ENABLE}.`;
+  return `browser tests (test/server/app.test.ts) skipped: no Chromium at ${chromiumCandidates().join(' or ')}. To run them: ${HOW_TO_ENABLE}.`;
 }
 
 export function browserMissingError(): Error {

@@ -3,13 +3,13 @@
  * runs, with scripted stdin where a test needs it) or in-process through
  * `main(argv)` — what bin/planlens.js calls — without a Node start-up per call.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CORPORA = resolve(ROOT, 'corpora');
 export const GOLD_DIR = resolve(ROOT, 'test/fixtures/gold');
-const BIN = resolve(ROOT, 'bin/planlens.js');
+export const BIN = resolve(ROOT, 'bin/planlens.js');
 
 export interface CliResult {
   status: number | null;
@@ -17,9 +17,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCliProcess(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): CliResult {
+export function runCliProcess(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', ...options.env },
@@ -27,6 +27,11 @@ export function runCliProcess(args: string[], options: { input?: string; env?: R
     timeout: options.timeoutMs,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts the CLI as a child process without waiting, for tests that interrupt it. */
+export function startCliProcess(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
 }
 
 export async function runCliInProcess(args: string[]): Promise<CliResult> {

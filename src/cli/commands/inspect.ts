@@ -21,7 +21,7 @@ export const inspectCommand: CliCommand = (program, cli) => {
   withPipelineOption(command);
   command.addHelpText(
     'after',
-    '\nExamples:\n  planlens inspect corpora/xuanwu-ip-14fyp-plan.pdf --stage structure\n  planlens inspect plan.docx --stage extract-quantities --format json | jq .extractions.quantities',
+    '\nExamples:\n  planlens inspect corpora/xuanwu-ip-14fyp-plan.pdf --stage structure\n  planlens inspect plan.docx --stage extract-quantities --format json | jq .quantities',
   );
   command.action(async (file: string, options: { stage: string; format?: string; rules: string; pipeline: string }) => {
     const format = resolveFormat(options.format, cli.stdout);

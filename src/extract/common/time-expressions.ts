@@ -5,6 +5,7 @@
  * here (the expression's kind) and partly by the caller (kind 'auto').
  */
 import { z } from 'zod';
+import { ruleEntryFields } from '../../rules/entries.js';
 import type { RuleSet } from '../../rules/index.js';
 import { wordsPattern } from './text.js';
 
@@ -13,7 +14,7 @@ export const TimeExpressionsFile = z.object({
   expressions: z
     .array(
       z.object({
-        id: z.string().min(1),
+        ...ruleEntryFields,
         pattern: z.string().min(1).refine(isValidRegExp, 'not a valid regular expression'),
         kind: z.enum(['target', 'actual', 'auto']),
         point: z.enum(['end', 'period', 'since', 'now']).optional(),

@@ -1,23 +1,57 @@
 /**
- * Departments of one document: every unit the text names as an actor, once,
+ * Stage 'extract-departments': every unit the text names as an actor, once,
  * under the first name the document uses for it, linked to its canonical unit.
+ * Units the role lists name (from extract-responsibilities) count whatever
+ * their name.
  */
-import type { DepartmentMention, Provenance } from '../../core/state.js';
+import { z } from 'zod';
+import { type Stage } from '../../core/stage.js';
+import { DocumentError } from '../../core/errors.js';
+import type { DepartmentMention, ListedUnit, Provenance } from '../../core/state.js';
+import { Locator } from '../common/provenance.js';
+import { responsibilityRules } from '../responsibilities/rules.js';
 import { placeNames } from './places.js';
 import { findUnits, isActor, type UnitCandidate } from './recognise.js';
-import { linkName, UnitRegistry, type RegionContext } from './registry.js';
+import { linkName, regionContext, UnitRegistry, type RegionContext } from './registry.js';
 import { excludedBySuffix, type CompiledDepartmentRules } from './rules.js';
-import { tagBlocks } from './words.js';
+import { departmentRules } from './rules.js';
+import { tagBlocks, useDictionary } from './words.js';
 
 export { departmentRules } from './rules.js';
 export { regionContext } from './registry.js';
 export { findUnits } from './recognise.js';
 
-export interface ListedUnit {
-  /** As written in a role list, normalised: 市市场监管局（市知识产权局）, X成员单位. */
-  name: string;
-  provenance: Provenance;
-}
+export type { ListedUnit } from '../../core/state.js';
+
+const Options = z
+  .object({
+    /** jieba user dictionary in the rules directory (the one the segment stage uses): names are cut as the segmenter cuts them. */
+    userDict: z.string().min(1).default('userdict.utf8'),
+  })
+  .strict();
+
+export const extractDepartmentsStage: Stage<typeof Options> = {
+  name: 'extract-departments',
+  description: 'Every unit named as an actor, once, linked to its canonical unit',
+  options: Options,
+  requires: ['normalised', 'structure', 'segments', 'listedUnits'],
+  provides: ['departments'],
+  run(state, options, { rules }) {
+    const text = state.normalised?.text;
+    if (text === undefined) throw new DocumentError('not-normalised', 'extract-departments needs the normalised text (run normalise first)');
+    useDictionary(rules.resource(options.userDict));
+    const locator = new Locator(state);
+    const departments = collectDepartments({
+      text,
+      rules: departmentRules(rules),
+      region: regionContext(state.structure?.metadata),
+      listed: state.listedUnits ?? [],
+      memberSuffixes: responsibilityRules(rules).raw.memberSuffixes,
+      provenance: (s, e, rule) => locator.provenance(s, e, rule),
+    });
+    return { ...state, departments };
+  },
+};
 
 export interface DepartmentInputs {
   text: string;

@@ -1,6 +1,7 @@
 /** The zod schema of rules/departments.yaml, and its compiled form. */
 import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
+import { NamedRules } from '../../rules/entries.js';
 
 const Unit = z.object({
   id: z.string().min(1),
@@ -10,6 +11,8 @@ const Unit = z.object({
 });
 
 export const DepartmentRulesSchema = z.object({
+  /** Rules the code applies without a pattern here; records store their ids (src/rules/entries.ts). */
+  namedRules: NamedRules,
   levels: z.array(z.object({ word: z.string().min(1), level: z.enum(['national', 'province', 'city', 'district']) })).min(1),
   levelCoordinators: z.array(z.string().min(1)).default([]),
   suffixes: z.array(z.object({ word: z.string().min(1), minBody: z.number().int().min(0).default(0), strong: z.boolean().default(false) })).min(1),

@@ -4,11 +4,63 @@
  * first paragraph (三、主要目标 / 到2026年，…) governs the whole section, so the
  * goals of its sub-sections (（三）…争创省知识产权保护示范区) carry its year.
  */
-import type { Milestone, Provenance, Section } from '../../core/state.js';
+import { z } from 'zod';
+import { type Stage } from '../../core/stage.js';
+import { DocumentError } from '../../core/errors.js';
+import type { DocumentState, Milestone, Provenance, Responsibility, Section } from '../../core/state.js';
+import { Locator } from '../common/provenance.js';
 import { findDeadlines, findGoalClauses, findPhases, findRecurring, paragraphEnd, sentenceEnd, type Deadline, type FoundMilestone } from './find.js';
-import type { CompiledMilestoneRules } from './rules.js';
+import { milestoneRules, type CompiledMilestoneRules } from './rules.js';
 
 export { milestoneRules } from './rules.js';
+
+const Options = z
+  .object({
+    /** 每年…/定期… duties as milestones without dates. Off: plans repeat them in every section. */
+    includeRecurring: z.boolean().default(false),
+  })
+  .strict();
+
+export const extractMilestonesStage: Stage<typeof Options> = {
+  name: 'extract-milestones',
+  description: 'Dated phases, qualitative goals under a deadline, and the deadlines written beside tasks',
+  options: Options,
+  requires: ['normalised', 'structure', 'segments', 'responsibilities'],
+  provides: ['milestones'],
+  run(state, options, { rules }) {
+    const text = state.normalised?.text;
+    if (text === undefined) throw new DocumentError('not-normalised', 'extract-milestones needs the normalised text (run normalise first)');
+    const locator = new Locator(state);
+    const textMilestones = collectMilestones({
+      text,
+      rules: milestoneRules(rules),
+      sections: state.structure?.sections ?? [],
+      includeRecurring: options.includeRecurring,
+      lookingBack: state.structure?.metadata.type === 'evaluation',
+      issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
+      currentYear: currentYear(state),
+      provenance: (s, e, rule) => locator.provenance(s, e, rule),
+    });
+    // A task's deadline the text states again as a milestone is one milestone.
+    const seen = new Set(textMilestones.map((m) => `${m.what}|${m.end}`));
+    const dueTasks = taskDeadlines(state.responsibilities ?? []).filter((m) => !seen.has(`${m.what}|${m.end}`));
+    return { ...state, milestones: [...textMilestones, ...dueTasks] };
+  },
+};
+
+/** 完成时限 beside a task's units: the task is a milestone due then. */
+function taskDeadlines(responsibilities: readonly Responsibility[]): Milestone[] {
+  return responsibilities.flatMap((r) =>
+    r.due ? [{ what: r.task, start: null, end: r.due, provenance: { ...r.provenance, rule: 'milestone.task-deadline' } }] : [],
+  );
+}
+
+/** The year an undated 年底前 means: an annual plan's one year, else the year of issue. */
+function currentYear(state: DocumentState): number | null {
+  const meta = state.structure?.metadata;
+  if (meta?.period && meta.period[0] === meta.period[1]) return meta.period[0];
+  return meta?.issued ? Number(meta.issued.slice(0, 4)) : null;
+}
 
 export interface MilestoneInputs {
   text: string;
@@ -39,7 +91,7 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     // Over a whole section a stated goal (X实现Y) is read only where the section states goals
     // (主要目标): a task section's descriptions say what its measures achieve, not dated goals.
     const states = deadline.marked && (section === null || isGoalSection(innermostSection(deadline.start, input.sections), rules.raw.goalHeadings));
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal`, verbs, states));
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal`, verbs, states));
   }
   // 主要目标 / 发展目标: a deadline in the section's first paragraph governs the goals written after it in the section.
   for (const section of goalSections(input.sections, rules.raw.goalHeadings)) {
@@ -47,7 +99,7 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     const deadline = deadlines.find((d) => d.marked && !d.by && d.start >= section.headingEnd && d.start < firstParagraphEnd);
     if (!deadline) continue;
     const scopeEnd = breakBefore(text, deadline.after, section.end, rules.scopeBreak);
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal-section`));
+    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal-section`));
   }
   if (input.includeRecurring) found.push(...findRecurring(text, rules));
 

@@ -1,11 +1,14 @@
 /** The zod schema of rules/milestone-patterns.yaml, and its compiled form. */
 import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
+import { NamedRules, ruleEntryFields } from '../../rules/entries.js';
 import { ConfigError } from '../../core/errors.js';
 
-const PatternRule = z.object({ id: z.string().min(1), pattern: z.string().min(1) });
+const PatternRule = z.object({ ...ruleEntryFields, pattern: z.string().min(1) });
 
 export const MilestoneRulesSchema = z.object({
+  /** Rules the code applies without a pattern here; records store their ids (src/rules/entries.ts). */
+  namedRules: NamedRules,
   phases: z.array(PatternRule).default([]),
   periods: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
   deadlines: z.array(PatternRule).default([]),

@@ -138,16 +138,16 @@ export function date(
   let basis: string;
   if (rules.patterns.actualCues.some((w) => before.includes(w))) {
     kind = 'actual';
-    basis = 'cue.actual';
+    basis = 'quantity.cue-actual';
   } else if (rules.patterns.targetCues.some((w) => before.includes(w))) {
     kind = 'target';
-    basis = 'cue.target';
+    basis = 'quantity.cue-target';
   } else if (sectionKind) {
     kind = sectionKind;
-    basis = `section.${sectionKind}`;
+    basis = 'quantity.section-kind';
   } else {
     kind = doc.actualByDefault ? 'actual' : 'target';
-    basis = `document.${kind}`;
+    basis = 'quantity.document-default';
   }
   if (kind === 'target') {
     // 到2026年，…。X达到50家: the paragraph's deadline, then the section's, then the document's own horizon.

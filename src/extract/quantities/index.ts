@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { type Stage } from '../../core/stage.js';
 import { DocumentError } from '../../core/errors.js';
-import type { DocumentState, Extractions, Flag, QuantityRecord, Sentence } from '../../core/state.js';
+import type { DocumentState, Flag, QuantityRecord, Sentence } from '../../core/state.js';
 import type { RuleSet } from '../../rules/index.js';
 import { documentContext, sectionKindOf } from './context.js';
 import { markFacts } from './facts.js';
@@ -52,23 +52,12 @@ export const extractQuantitiesStage: Stage<typeof ExtractQuantitiesOptions> = {
   description: 'Targets and achieved values (indicator, value, unit, comparator, year) from sentences and indicator tables',
   options: ExtractQuantitiesOptions,
   requires: ['normalised', 'structure', 'segments'],
-  // Writes `quantities` and keeps the other stage's fields (issue 11: each stage its own key).
-  provides: ['extractions'],
-  shares: ['extractions'],
+  provides: ['quantities'],
   run(state, options, context) {
     if (!state.normalised || !state.structure || !state.segments) {
       throw new DocumentError('no-segments', 'extract-quantities needs the normalise, structure and segment stages to run first');
     }
-    const quantities = extractQuantities(state, engineFor(context.rules), options);
-    const previous = state.extractions;
-    const extractions: Extractions = {
-      quantities,
-      departments: previous?.departments ?? [],
-      responsibilities: previous?.responsibilities ?? [],
-      implicitSupport: previous?.implicitSupport ?? [],
-      milestones: previous?.milestones ?? [],
-    };
-    return { ...state, extractions };
+    return { ...state, quantities: extractQuantities(state, engineFor(context.rules), options) };
   },
 };
 

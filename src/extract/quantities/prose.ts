@@ -201,7 +201,7 @@ export class ProseReader {
         ...(perYear ? { perYear: true } : {}),
         start: figure.numberStart - offset,
         end: figure.end - offset,
-        rule: `${dating.kind}.${dating.basis}`,
+        rule: dating.basis,
         flags: figure.unitFromNoun
           ? [
               ...dating.flags,
@@ -521,7 +521,7 @@ export class ProseReader {
         qualitative: phrase,
         start: at - offset,
         end: at + phrase.length - offset,
-        rule: `${dating.kind}.standing`,
+        rule: 'quantity.standing',
         flags,
       });
     }

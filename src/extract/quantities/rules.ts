@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
+import { NamedRules } from '../../rules/entries.js';
 import { UnitTable } from '../common/units.js';
 import { TimeExpressionFinder } from '../common/time-expressions.js';
 
@@ -35,6 +36,8 @@ export const TableRole = z.enum(['no-measure', 'serial', 'category', 'attribute'
 export type TableRole = z.infer<typeof TableRole>;
 
 export const QuantityPatternsFile = z.object({
+  /** Rules the code applies without a pattern here; records store their ids (src/rules/entries.ts). */
+  namedRules: NamedRules,
   /** `unlessUnit`: the span is a measurement after all when a unit of rules/units.yaml follows its number (14EFlops, 70dB). */
   ignore: z.array(z.object({ id: Word, pattern: RegExpSource, unlessUnit: z.boolean().default(false) })),
   perCapitaPrefixes: z.array(Word),

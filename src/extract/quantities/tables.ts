@@ -218,7 +218,7 @@ export class TableReader {
       kind,
       indicator: name,
       year,
-      rule: `${kind}.table`,
+      rule: 'quantity.table',
       ...(name.includes('累计') || bracket ? { cumulative: true } : {}),
     };
     for (const q of this.rules.patterns.qualitative) {

@@ -1,30 +1,27 @@
 /**
  * Stage 'extract-responsibilities': who does what and by when. Fills
- * extractions.responsibilities (tasks with lead and supporting units),
- * .implicitSupport (units a note puts on every task), .departments (every unit
- * named as an actor) and .milestones (phases and qualitative deadlines).
- * The quantities stage fills .quantities of the same object: it is kept.
+ * `responsibilities` (tasks with lead and supporting units and the 完成时限
+ * beside them), `implicitSupport` (units a note puts on every task) and
+ * `listedUnits` (every unit a role list names, which the departments stage
+ * counts as units whatever their name).
  */
 import { z } from 'zod';
 import { type Stage } from '../../core/stage.js';
 import { DocumentError } from '../../core/errors.js';
-import type { DocumentState, Extractions, Milestone, Responsibility, Section } from '../../core/state.js';
-import { collectDepartments, departmentRules, findUnits, regionContext, type ListedUnit } from '../departments/index.js';
+import type { ListedUnit, Responsibility, Section } from '../../core/state.js';
+import { departmentRules, findUnits } from '../departments/index.js';
 import type { CompiledDepartmentRules } from '../departments/rules.js';
 import { placeNames } from '../departments/places.js';
 import { useDictionary } from '../departments/words.js';
-import { collectMilestones, milestoneRules } from '../milestones/index.js';
 import { readDeadline } from '../milestones/deadline-text.js';
+import { Locator } from '../common/provenance.js';
 import { findRoleAnnotations, leadJoinedSplit, splitInlineUnits, splitUnitList, type RoleAnnotation } from './annotation.js';
-import { Locator } from './provenance.js';
 import { responsibilityRules, type CompiledResponsibilityRules } from './rules.js';
 import { responsibilitiesFromTable } from './tables.js';
 import { cleanTask, taskFromParagraph } from './task.js';
 
 const Options = z
   .object({
-    /** 每年…/定期… duties as milestones without dates. Off: plans repeat them in every section. */
-    includeRecurring: z.boolean().default(false),
     /** Read 由X牵头/由X负责 in running text as well as annotations and tables. */
     prose: z.boolean().default(true),
     /** jieba user dictionary in the rules directory (the one the segment stage uses). */
@@ -34,12 +31,10 @@ const Options = z
 
 export const extractResponsibilitiesStage: Stage<typeof Options> = {
   name: 'extract-responsibilities',
-  description: 'Departments, task responsibilities (lead/support units) and milestones',
+  description: 'Task responsibilities (lead/support units, deadline) and the units every task involves',
   options: Options,
   requires: ['normalised', 'structure', 'segments'],
-  // Writes all of it but `quantities`, which it keeps (issue 11: each stage its own key).
-  provides: ['extractions'],
-  shares: ['extractions'],
+  provides: ['responsibilities', 'implicitSupport', 'listedUnits'],
   run(state, options, { rules }) {
     const text = state.normalised?.text;
     if (text === undefined) throw new DocumentError('not-normalised', 'extract-responsibilities needs the normalised text (run normalise first)');
@@ -56,8 +51,6 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     const responsibilities: Responsibility[] = [];
     const listed: ListedUnit[] = [];
     const implicitSupport: string[] = [];
-    // 完成时限 beside a task's units: the task is due then.
-    const taskDeadlines: Milestone[] = [];
 
     const perSection = countBySection(annotations, locator);
     for (const a of annotations) {
@@ -67,14 +60,15 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       if (a.lead.length + a.support.length === 0) continue;
       const section = taskSection(text, a, locator, perSection);
       const task = section ? cleanTask(cutAtAnnotation(section.heading, rRules)) : taskBefore(text, a.start);
+      // 完成时限 beside a task's units: the task is due then.
       const due = a.deadline ? readDeadline(a.deadline) : null;
-      if (due) taskDeadlines.push({ what: task, start: null, end: due, provenance: { ...provenance, rule: 'milestone.task-deadline' } });
       responsibilities.push({
         task,
         sectionPath: section?.path ?? provenance.sectionPath,
         lead: a.lead,
         support: a.support,
         roles: a.roles,
+        ...(due ? { due } : {}),
         provenance,
       });
     }
@@ -91,37 +85,21 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
         const provenance = { ...locator.provenance(t.start, t.end, 'responsibility.task-table'), cell: { table: t.table, row: t.row, col: t.col } };
         for (const name of [...t.lead, ...t.support]) listed.push({ name, provenance });
         const due = t.deadline ? readDeadline(t.deadline) : null;
-        if (due) taskDeadlines.push({ what: t.task, start: null, end: due, provenance: { ...provenance, rule: 'milestone.task-deadline' } });
-        responsibilities.push({ task: t.task, sectionPath: t.sectionPath, lead: t.lead, support: t.support, roles: t.roles, provenance });
+        responsibilities.push({
+          task: t.task,
+          sectionPath: t.sectionPath,
+          lead: t.lead,
+          support: t.support,
+          roles: t.roles,
+          ...(due ? { due } : {}),
+          provenance,
+        });
       }
     }
 
     if (options.prose) responsibilities.push(...proseResponsibilities(text, rRules, isUnit, isNamedUnit, annotations, locator, listed));
 
-    const departments = collectDepartments({
-      text,
-      rules: dRules,
-      region: regionContext(state.structure?.metadata),
-      listed,
-      memberSuffixes: rRules.raw.memberSuffixes,
-      provenance: (s, e, rule) => locator.provenance(s, e, rule),
-    });
-
-    const textMilestones = collectMilestones({
-      text,
-      rules: milestoneRules(rules),
-      sections: state.structure?.sections ?? [],
-      includeRecurring: options.includeRecurring,
-      lookingBack: state.structure?.metadata.type === 'evaluation',
-      issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
-      currentYear: currentYear(state),
-      provenance: (s, e, rule) => locator.provenance(s, e, rule),
-    });
-
-    const seen = new Set(textMilestones.map((m) => `${m.what}|${m.end}`));
-    const milestones = [...textMilestones, ...taskDeadlines.filter((m) => !seen.has(`${m.what}|${m.end}`))];
-
-    return withExtractions(state, { departments, responsibilities, implicitSupport, milestones });
+    return { ...state, responsibilities, implicitSupport, listedUnits: listed };
   },
 };
 
@@ -132,18 +110,6 @@ function memo(judge: (name: string) => boolean): (name: string) => boolean {
     if (verdict === undefined) seen.set(name, (verdict = judge(name)));
     return verdict;
   };
-}
-
-/** The year an undated 年底前 means: an annual plan's one year, else the year of issue. */
-function currentYear(state: DocumentState): number | null {
-  const meta = state.structure?.metadata;
-  if (meta?.period && meta.period[0] === meta.period[1]) return meta.period[0];
-  return meta?.issued ? Number(meta.issued.slice(0, 4)) : null;
-}
-
-function withExtractions(state: DocumentState, mine: Omit<Extractions, 'quantities'>): DocumentState {
-  const previous = state.extractions;
-  return { ...state, extractions: { quantities: previous?.quantities ?? [], ...mine } };
 }
 
 function lineStart(text: string, offset: number): number {

@@ -1,22 +1,25 @@
 /** The zod schema of rules/responsibility-patterns.yaml, and its compiled form. */
 import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
+import { NamedRules, ruleEntryFields } from '../../rules/entries.js';
 import { ConfigError } from '../../core/errors.js';
 
 export type Role = 'lead' | 'support' | 'unsplit';
 const RoleSchema = z.enum(['lead', 'support', 'unsplit']);
 
 export const ResponsibilityRulesSchema = z.object({
+  /** Rules the code applies without a pattern here; records store their ids (src/rules/entries.ts). */
+  namedRules: NamedRules,
   roleLabels: z.array(z.object({ label: z.string().min(1), role: RoleSchema })).min(1),
   labelSeparators: z.array(z.string().min(1)).min(1),
   listSeparators: z.array(z.string().min(1)).min(1),
   listConjunctions: z.array(z.string().min(1)).default(['和', '及', '会同']),
   leadJoiners: z.array(z.string().min(1)).default([]),
   memberSuffixes: z.array(z.string().min(1)).default([]),
-  implicitNotes: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1), requires: z.string().min(1).optional() })).default([]),
+  implicitNotes: z.array(z.object({ ...ruleEntryFields, pattern: z.string().min(1), requires: z.string().min(1).optional() })).default([]),
   inlineRoles: z.array(z.object({ marker: z.string().min(1), role: RoleSchema })).default([]),
   inlineFillers: z.array(z.string().min(1)).default([]),
-  prosePatterns: z.array(z.object({ id: z.string().min(1), pattern: z.string().min(1) })).default([]),
+  prosePatterns: z.array(z.object({ ...ruleEntryFields, pattern: z.string().min(1) })).default([]),
   proseNotTasks: z.array(z.string().min(1)).default([]),
   tableTaskHeaders: z.array(z.string().min(1)).default([]),
   deadlineLabels: z.array(z.string().min(1)).default([]),

@@ -7,11 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PIPELINE, loadPipeline, runPipeline } from '../../../src/core/pipeline.js';
 import type { QuantityRecord } from '../../../src/core/state.js';
-import { openSource } from '../../../src/ingest/index.js';
-import { RuleSet } from '../../../src/rules/index.js';
-import { STAGES } from '../../../src/stages.js';
+import { runFile } from '../../support/pipeline.js';
 
 const PLAN = `某某市“十四五”知识产权发展规划
 
@@ -42,10 +39,9 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'planlens-flags-'));
   const path = join(dir, 'plan.txt');
   writeFileSync(path, PLAN);
-  const rules = new RuleSet();
-  const state = await runPipeline(loadPipeline(DEFAULT_PIPELINE, STAGES), await openSource(path), { rules }, 'extract-quantities');
+  const state = await runFile(path, { until: 'extract-quantities' });
   expect(state.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
-  records = state.extractions!.quantities;
+  records = state.quantities!;
 });
 
 function find(indicator: string, value: number): QuantityRecord {
@@ -60,13 +56,8 @@ function flagKinds(record: QuantityRecord): string[] {
 
 describe('flags', () => {
   it("a bare magnitude (the Nanjing evaluation table's >200亿) counts in its indicator's base unit, and says so", async () => {
-    const state = await runPipeline(
-      loadPipeline(DEFAULT_PIPELINE, STAGES),
-      await openSource('corpora/nanjing-ip-14fyp-midterm-review.txt'),
-      { rules: new RuleSet() },
-      'extract-quantities',
-    );
-    const record = state.extractions!.quantities.find((r) => r.kind === 'target' && r.unit === '亿');
+    const state = await runFile('corpora/nanjing-ip-14fyp-midterm-review.txt', { until: 'extract-quantities' });
+    const record = state.quantities!.find((r) => r.kind === 'target' && r.unit === '亿');
     expect(record, 'a target written in bare 亿').toBeDefined();
     expect([record!.indicatorId, record!.valueBase, record!.unitBase]).toEqual(['ip.pledge-financing', 2e10, '元']);
     expect(flagKinds(record!)).toContain('unit-from-indicator');

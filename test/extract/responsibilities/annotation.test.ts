@@ -7,7 +7,7 @@ import { readDeadline } from '../../../src/extract/milestones/deadline-text.js';
 import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
 import { placeNames } from '../../../src/extract/departments/places.js';
 import { useDictionary } from '../../../src/extract/departments/words.js';
-import { rules } from './chain.js';
+import { rules } from '../../support/role-chain.js';
 
 const isUnit = (name: string) => findUnits(name, departmentRules(rules), placeNames()).some((c) => c.start === 0 && c.end === name.length);
 const parse = (content: string) => parseRoleContent(content, responsibilityRules(rules), isUnit);

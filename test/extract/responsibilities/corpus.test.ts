@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { toGold } from '../../../src/gold/to-gold.js';
 import { parseGold } from '../../../src/gold/read.js';
 import { scoreDocument, type SectionScore } from '../../../src/eval/score.js';
-import { extractResponsibilitiesStage } from '../../../src/extract/responsibilities/index.js';
-import type { DocumentState, QuantityRecord } from '../../../src/core/state.js';
-import { GOLD, renderings, rules, runChain } from './chain.js';
+import type { DocumentState } from '../../../src/core/state.js';
+import { GOLD, renderings, runChain } from '../../support/role-chain.js';
+import { extracted } from '../../support/extracted.js';
 
 const FLOORS = { responsibilities: 0.95, departments: 0.9, milestones: 0.9 } as const;
 
@@ -52,7 +52,7 @@ describe.each(renderings())('$file', ({ file, doc }) => {
   it('every record carries provenance inside the text', async () => {
     const state = await stateOf(file);
     const text = state.normalised!.text;
-    const x = state.extractions!;
+    const x = extracted(state);
     for (const p of [...x.departments, ...x.responsibilities, ...x.milestones].map((r) => r.provenance)) {
       expect(p.rule).toMatch(/^(department|responsibility|milestone)\./);
       expect(p.start).toBeGreaterThanOrEqual(0);
@@ -66,7 +66,7 @@ describe('the Lianyungang work plan', () => {
   it.each(renderings().filter((r) => r.doc.startsWith('lianyungang')))(
     '$file yields its 19 tasks, each with a lead and its section',
     async ({ file }) => {
-      const x = (await stateOf(file)).extractions!;
+      const x = extracted(await stateOf(file));
       expect(x.responsibilities).toHaveLength(19);
       for (const r of x.responsibilities) {
         expect(r.lead.length).toBeGreaterThan(0);
@@ -79,15 +79,4 @@ describe('the Lianyungang work plan', () => {
     },
     120_000,
   );
-});
-
-describe('merging with the quantities stage', () => {
-  it('keeps quantities another stage put in extractions', async () => {
-    const state = await stateOf(renderings().find((r) => r.file.endsWith('.txt'))!.file);
-    const quantity = { indicator: 'x' } as QuantityRecord;
-    const before: DocumentState = { ...state, extractions: { ...state.extractions!, quantities: [quantity] } };
-    const after = await extractResponsibilitiesStage.run(before, extractResponsibilitiesStage.options.parse({}), { rules });
-    expect(after.extractions!.quantities).toEqual([quantity]);
-    expect(after.extractions!.departments.length).toBeGreaterThan(0);
-  }, 120_000);
 });

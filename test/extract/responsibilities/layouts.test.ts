@@ -6,24 +6,16 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline, type Pipeline } from '../../../src/core/pipeline.js';
 import type { DocumentState } from '../../../src/core/state.js';
-import { extractResponsibilitiesStage } from '../../../src/extract/responsibilities/index.js';
-import { ingestStage, openSource } from '../../../src/ingest/index.js';
-import { normaliseStage } from '../../../src/normalise/index.js';
-import { segmentStage } from '../../../src/segment/index.js';
-import { structureStage } from '../../../src/structure/index.js';
-import { rules } from './chain.js';
+import { runChainAt } from '../../support/role-chain.js';
 
 let state: DocumentState;
 
 beforeAll(async () => {
-  const stages = [ingestStage, normaliseStage, structureStage, segmentStage, extractResponsibilitiesStage];
-  const pipeline: Pipeline = { name: 'layouts', steps: stages.map((stage) => ({ stage, options: stage.options.parse({}) })) };
-  state = await runPipeline(pipeline, await openSource(join(import.meta.dirname, 'fixtures/layouts-work-plan.txt')), { rules });
+  state = await runChainAt(join(import.meta.dirname, 'fixtures/layouts-work-plan.txt'));
 }, 60_000);
 
-const record = (task: string) => state.extractions!.responsibilities.find((r) => r.task === task);
+const record = (task: string) => state.responsibilities!.find((r) => r.task === task);
 
 describe('responsibility layouts', () => {
   it.each([
@@ -55,24 +47,24 @@ describe('responsibility layouts', () => {
     { layout: 'label opening a sentence', task: '推进地理标志保护工程', lead: ['市农业农村局'], support: ['市商务局'], roles: 'unsplit' },
   ])('$layout', ({ task, lead, support, roles }) => {
     const r = record(task);
-    expect(r, `no record for ${task}: ${state.extractions!.responsibilities.map((x) => x.task).join(' / ')}`).toBeDefined();
+    expect(r, `no record for ${task}: ${state.responsibilities!.map((x) => x.task).join(' / ')}`).toBeDefined();
     expect(r!.lead).toEqual(lead);
     expect(r!.support).toEqual(support);
     expect(r!.roles).toBe(roles);
   });
 
   it('no other records (本方案由…负责解释 is not a task)', () => {
-    expect(state.extractions!.responsibilities).toHaveLength(8);
+    expect(state.responsibilities!).toHaveLength(8);
   });
 
   it('a note naming units for every task goes to implicit support', () => {
-    expect(state.extractions!.implicitSupport).toEqual(['各区人民政府']);
+    expect(state.implicitSupport!).toEqual(['各区人民政府']);
   });
 });
 
 describe('milestone layouts', () => {
   it('phases, the qualitative goal and a task deadline (完成时限)', () => {
-    expect(state.extractions!.milestones.map((m) => [m.what, m.start, m.end])).toEqual([
+    expect(state.milestones!.map((m) => [m.what, m.start, m.end])).toEqual([
       ['建成省知识产权保护示范区', null, '2026'],
       ['启动部署阶段', '2024-03', '2024-06'],
       ['全面推进阶段', '2024-07', '2025-12'],
@@ -84,7 +76,7 @@ describe('milestone layouts', () => {
 
 describe('departments', () => {
   it('lists every unit once; organs only cited (贯彻党中央、国务院决策部署) are not actors', () => {
-    expect(state.extractions!.departments.map((d) => d.name)).toEqual([
+    expect(state.departments!.map((d) => d.name)).toEqual([
       '市市场监督管理局',
       '市公安局',
       '市文化广电和旅游局',

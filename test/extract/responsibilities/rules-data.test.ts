@@ -10,7 +10,7 @@ import { placeNames } from '../../../src/extract/departments/places.js';
 import { milestoneRules } from '../../../src/extract/milestones/rules.js';
 import { responsibilityRules } from '../../../src/extract/responsibilities/rules.js';
 import { RuleSet } from '../../../src/rules/index.js';
-import { rules } from './chain.js';
+import { rules } from '../../support/role-chain.js';
 
 function ruleSetWith(file: string, edit: (data: Record<string, unknown>) => void): RuleSet {
   const dir = mkdtempSync(join(tmpdir(), 'planlens-rules-'));

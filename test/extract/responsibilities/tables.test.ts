@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Table, TableCell } from '../../../src/core/state.js';
 import { responsibilityRules } from '../../../src/extract/responsibilities/rules.js';
 import { responsibilitiesFromTable } from '../../../src/extract/responsibilities/tables.js';
-import { rules } from './chain.js';
+import { rules } from '../../support/role-chain.js';
 
 function table(rows: string[][], headerRows = 1, carriedTask: number[] = []): Table {
   let offset = 0;

@@ -11,15 +11,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PIPELINE, loadPipeline, runPipeline } from '../../../../src/core/pipeline.js';
 import type { Comparator } from '../../../../src/core/state.js';
 import type { GoldFile, GoldQuantity } from '../../../../src/gold/schema.js';
 import { scoreDocument } from '../../../../src/eval/score.js';
 import { toGold } from '../../../../src/gold/to-gold.js';
-import { openSource } from '../../../../src/ingest/index.js';
-import { RuleSet } from '../../../../src/rules/index.js';
-import { STAGES } from '../../../../src/stages.js';
 import { docx } from './docx.js';
+import { runFile } from '../../../support/pipeline.js';
 
 /** The document a passage is read in: its title sets the period and the type. */
 export type DocKind = 'province-plan' | 'county-plan' | 'national-plan' | 'work-plan' | 'evaluation' | 'action-plan' | 'measures' | 'report';
@@ -102,8 +99,6 @@ export interface CaseScore {
   falsePositives: string[];
 }
 
-const rules = new RuleSet();
-const pipeline = loadPipeline(DEFAULT_PIPELINE, STAGES);
 const dir = mkdtempSync(join(tmpdir(), 'planlens-probe-'));
 
 function gold(c: ProbeCase, expected: Expected[] | undefined): GoldQuantity[] {
@@ -116,7 +111,7 @@ export type Format = 'txt' | 'docx';
 export async function scoreCase(c: ProbeCase, format: Format = 'txt'): Promise<CaseScore> {
   const path = join(dir, `${c.id}.${format}`);
   writeFileSync(path, format === 'txt' ? documentText(c) : docx(documentText(c)));
-  const state = await runPipeline(pipeline, await openSource(path), { rules }, 'extract-quantities');
+  const state = await runFile(path, { until: 'extract-quantities' });
   const fatal = state.messages.filter((m) => m.severity === 'fatal');
   if (fatal.length > 0) throw new Error(`${c.id}: ${fatal.map((m) => m.text).join('; ')}`);
   const predicted = toGold(state, `${c.id}.${format}`);

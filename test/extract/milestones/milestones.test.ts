@@ -4,7 +4,7 @@ import { findDeadlines, findGoalClauses, findPhases, findRecurring, sentenceEnd 
 import { milestoneRules } from '../../../src/extract/milestones/rules.js';
 import { collectMilestones } from '../../../src/extract/milestones/index.js';
 import type { Provenance } from '../../../src/core/state.js';
-import { rules } from './chain.js';
+import { rules } from '../../support/role-chain.js';
 
 const compiled = () => milestoneRules(rules);
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestCorpora, type CorpusDb } from './corpus-db.js';
+import { ingestCorpora, type CorpusDb } from '../support/corpus-db.js';
 
 let corpus: CorpusDb;
 beforeAll(() => {

@@ -11,10 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toGold } from '../../src/gold/to-gold.js';
-import { parseGold } from '../../src/gold/read.js';
-import { scoreDocument, type SectionScore } from '../../src/eval/score.js';
-import type { DocumentState } from '../../src/core/state.js';
+import { toGold } from '../../../src/gold/to-gold.js';
+import { parseGold } from '../../../src/gold/read.js';
+import { scoreDocument, type SectionScore } from '../../../src/eval/score.js';
+import type { DocumentState } from '../../../src/core/state.js';
 import { PROBES, probeDocuments, runChainOn } from './chain.js';
 
 const SECTIONS = ['responsibilities', 'implicit_support', 'milestones', 'departments', 'document'] as const;

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { GOLD_DIR, ROOT, runCliInProcess, runCliProcess, type CliResult } from '../support/cli.js';
-import { copyCorporaDb } from '../support/shared-corpus.js';
-export { CORPORA, GOLD_DIR, ROOT, type CliResult } from '../support/cli.js';
+import { GOLD_DIR, ROOT, runCliInProcess, runCliProcess, type CliResult } from './cli.js';
+import { copyCorporaDb } from './shared-corpus.js';
+export { CORPORA, GOLD_DIR, ROOT, type CliResult } from './cli.js';
 
 /** The development set of real plans, and its gold. */
 export const REAL_CORPORA = join(ROOT, 'corpora-real');

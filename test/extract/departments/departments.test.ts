@@ -8,7 +8,7 @@ import { placeNames } from '../../../src/extract/departments/places.js';
 import { linkName, regionContext } from '../../../src/extract/departments/registry.js';
 import { useDictionary } from '../../../src/extract/departments/words.js';
 import type { DocumentMetadata } from '../../../src/core/state.js';
-import { rules } from './chain.js';
+import { rules } from '../../support/role-chain.js';
 
 const compiled = () => departmentRules(rules);
 const names = (text: string) => findUnits(text, compiled(), placeNames()).map((c) => c.name);

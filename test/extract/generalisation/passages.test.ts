@@ -1,0 +1,166 @@
+/**
+ * One pattern per row: a short passage in a style real plans use, run through
+ * the real stages as a .txt document, and what must (and must not) come out.
+ * The rows are data (passages.yaml, validated here); the cases below the
+ * tables need more than a row says.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { rmSync } from 'node:fs';
+import type { DocumentState } from '../../../src/core/state.js';
+import { runChainOn } from './chain.js';
+import { extracted } from '../../support/extracted.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'planlens-passages-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+async function run(text: string): Promise<DocumentState> {
+  const file = join(dir, `p${n++}.txt`);
+  writeFileSync(file, text);
+  return runChainOn(file);
+}
+
+const HEAD = '某某市知识产权工作方案\n\n为做好相关工作，制定本方案。\n一、重点任务\n';
+
+const Names = z.array(z.string().min(1));
+const Passages = z
+  .object({
+    departments: z.array(z.object({ passage: z.string().min(1), yes: Names, no: Names }).strict()),
+    responsibilities: z.array(
+      z.object({ layout: z.string().min(1), passage: z.string().min(1), lead: Names, support: Names, roles: z.enum(['split', 'unsplit']) }).strict(),
+    ),
+    milestones: z.array(z.object({ passage: z.string().min(1), what: z.string().min(1), start: z.string().nullable(), end: z.string().nullable() }).strict()),
+    metadata: z.array(z.object({ front: z.string().min(1), expected: z.record(z.string(), z.unknown()) }).strict()),
+  })
+  .strict();
+const {
+  departments: DEPARTMENTS,
+  responsibilities: RESPONSIBILITIES,
+  milestones: MILESTONES,
+  metadata: METADATA,
+} = Passages.parse(parse(readFileSync(join(import.meta.dirname, 'passages.yaml'), 'utf8')));
+
+describe('departments: government units are actors, others are not', () => {
+  it.each(DEPARTMENTS)(
+    '$passage',
+    async ({ passage, yes, no }) => {
+      const names = (await run(HEAD + passage + '\n')).departments!.map((d) => d.name);
+      for (const name of yes) expect(names).toContain(name);
+      for (const name of no) expect(names).not.toContain(name);
+    },
+    30_000,
+  );
+
+  it('a body a national organ set up, named after it', async () => {
+    const names = (await run(HEAD + '（一）统筹。国务院知识产权战略实施工作部际联席会议办公室加强统筹协调。\n')).departments!.map((d) => d.name);
+    expect(names).toContain('国务院知识产权战略实施工作部际联席会议办公室');
+    expect(names).not.toContain('国务院');
+  }, 30_000);
+
+  it('units a notice is addressed to are not actors', async () => {
+    const names = (
+      await run('关于印发某某工作方案的通知\n\n各区人民政府，市政府各委、办、局：\n现将方案印发给你们。\n一、任务\n（一）执法。市公安局开展专项行动。\n')
+    ).departments!.map((d) => d.name);
+    expect(names).toContain('市公安局');
+    expect(names).not.toContain('市政府');
+  }, 30_000);
+});
+
+describe('responsibilities: how plans name who does a task', () => {
+  it.each(RESPONSIBILITIES)(
+    '$layout',
+    async ({ passage, lead, support, roles }) => {
+      const x = extracted(await run(HEAD + passage + '\n'));
+      expect(x.responsibilities.map((r) => ({ lead: r.lead, support: r.support, roles: r.roles }))).toEqual([{ lead, support, roles }]);
+    },
+    30_000,
+  );
+
+  it.each([
+    {
+      layout: 'one row per line, TABs between cells',
+      table: '序号\t重点任务\t责任单位\t完成时限\n1\t深化执法衔接\t市知识产权局、市公安局\t2023年9月底前\n2\t加强口岸保护\t宁波海关\t持续推进\n',
+    },
+    {
+      layout: 'one cell per line (Word text), 牵头单位 | 责任单位 columns',
+      table:
+        '\t序号\n\t重点任务\n\t牵头单位\n\t责任单位\n\t完成时限\n\n\t1\n\t深化执法衔接\n\t市知识产权局\n\t市公安局\n\t2023年9月\n\n\t2\n\t加强口岸保护\n\t宁波海关\n\t市商务局\n\t长期坚持\n',
+    },
+  ])(
+    'task table: $layout',
+    async ({ table }) => {
+      const x = extracted(await run(HEAD + table + '二、保障措施\n加强组织领导。\n'));
+      expect(x.responsibilities.map((r) => r.task)).toEqual(['深化执法衔接', '加强口岸保护']);
+      expect(x.responsibilities[0]!.lead).toEqual(['市知识产权局']);
+      expect(x.responsibilities[0]!.support).toEqual(['市公安局']);
+      expect(x.milestones.map((m) => [m.what, m.end])).toContainEqual(['深化执法衔接', '2023-09']);
+      expect(x.milestones.map((m) => m.what)).not.toContain('加强口岸保护');
+    },
+    30_000,
+  );
+});
+
+it('a project table (项目名称 | 建设内容 | 责任单位) assigns its projects', async () => {
+  const table = '\t序号\n\t项目名称\n\t建设内容\n\t责任单位\n\n\t1\n\t知识产权运营服务平台\n\t建设运营服务平台\n\t市市场监管局、市数据资源局\n';
+  const x = extracted(await run(HEAD + table + '二、保障措施\n加强组织领导。\n'));
+  expect(x.responsibilities.map((r) => [r.task, r.lead, r.support, r.roles])).toEqual([
+    ['知识产权运营服务平台', ['市市场监管局'], ['市数据资源局'], 'unsplit'],
+  ]);
+}, 30_000);
+
+describe('milestones: phases and deadlines as plans write them', () => {
+  it.each(MILESTONES)(
+    '$passage',
+    async ({ passage, what, start, end }) => {
+      const x = extracted(await run(HEAD + passage + '\n'));
+      expect(x.milestones.map((m) => ({ what: m.what, start: m.start, end: m.end }))).toContainEqual({ what, start, end });
+    },
+    30_000,
+  );
+
+  it('a section deadline does not reach the 附件 after it', async () => {
+    const x = extracted(await run(HEAD + '2025年底前，完成规划中期调整。\n\n附件：主要指标完成情况表\n'));
+    expect(x.milestones.map((m) => m.what)).toContain('完成规划中期调整');
+    expect(x.milestones.map((m) => m.what).join('|')).not.toContain('情况表');
+  }, 30_000);
+
+  it('年底前 takes the year of an annual plan', async () => {
+    const x = extracted(await run('2024年某某市知识产权工作要点\n\n一、重点工作\n（一）推进立法。年底前完成立法调研。\n'));
+    expect(x.milestones.map((m) => [m.what, m.end])).toContainEqual(['完成立法调研', '2024']);
+  }, 30_000);
+
+  it("phases written with months only take the annual plan's year", async () => {
+    const x = extracted(
+      await run('某某市2024年知识产权工作计划\n\n一、实施安排\n（一）部署阶段（3月—4月）：制定任务清单。\n（二）总结阶段（11月—12月）：开展考核。\n'),
+    );
+    expect(x.milestones.map((m) => [m.what, m.start, m.end])).toEqual([
+      ['部署阶段', '2024-03', '2024-04'],
+      ['总结阶段', '2024-11', '2024-12'],
+    ]);
+  }, 30_000);
+
+  it('年底前 without any year in the document gives no milestone', async () => {
+    const x = extracted(await run(HEAD + '（一）推进立法。年底前完成立法调研。\n'));
+    expect(x.milestones.map((m) => m.what)).not.toContain('完成立法调研');
+  }, 30_000);
+
+  it('实现… under 到2025年 is a vision, not a milestone', async () => {
+    const x = extracted(await run(HEAD + '（一）发展目标。到2025年，实现知识产权大市向强市的跨越。\n'));
+    expect(x.milestones).toEqual([]);
+  }, 30_000);
+});
+
+describe('document metadata', () => {
+  it.each(METADATA)(
+    '$expected.title',
+    async ({ front, expected }) => {
+      const meta = (await run(front)).structure!.metadata;
+      expect(meta).toMatchObject(expected);
+    },
+    30_000,
+  );
+});
