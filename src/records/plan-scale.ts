@@ -84,6 +84,8 @@ export interface FigureOptions {
   comparator?: string | null;
   /** Upper end of a range, in base units like the value (3—5家). */
   valueMax?: number | null;
+  /** The figure is the plan's own (120.75件): shown as written, not rounded. */
+  asWritten?: boolean;
 }
 
 /**
@@ -94,13 +96,13 @@ export interface FigureOptions {
 export function formatFigure(valueBase: number | null | undefined, unitBase: string | null | undefined, options: FigureOptions = {}): string {
   if (valueBase === null || valueBase === undefined) return '';
   const scale = options.scale ?? readableScale(valueBase, unitBase);
-  const shown = (v: number) => roundForReading(v / scale.factor);
+  const shown = (v: number) => (options.asWritten ? String(Number((v / scale.factor).toPrecision(12))) : roundForReading(v / scale.factor));
   const range = options.valueMax !== null && options.valueMax !== undefined ? `—${shown(options.valueMax)}` : '';
   const symbol = options.comparator ? (COMPARATOR_SYMBOLS[options.comparator] ?? '') : '';
   return `${symbol}${shown(valueBase)}${range}${scale.unit}`;
 }
 
-/** A record's figure in its own scale: the value it states, as written (≥600亿元, 13.5万件, 3—5家). */
+/** A record's figure in its own scale, as the plan wrote it, unrounded (≥600亿元, 13.5万件, 120.75件, 3—5家, 全覆盖). */
 export function formatRecordFigure(record: {
   value: number | null;
   value_max?: number | null;
@@ -108,10 +110,13 @@ export function formatRecordFigure(record: {
   value_base: number | null;
   unit_base: string | null;
   comparator?: string | null;
+  /** Words of a qualitative target (全覆盖), shown where there is no number. */
+  qualitative?: string | null;
 }): string {
+  if (record.value === null && record.value_base === null) return record.qualitative ?? '';
   const scale = scaleOfRecord(record);
   const base = record.value_base ?? record.value;
   const factor = scale?.factor ?? 1;
   const valueMax = record.value_max === null || record.value_max === undefined ? null : record.value_max * factor;
-  return formatFigure(base, record.unit_base ?? record.unit, { scale, comparator: record.comparator, valueMax });
+  return formatFigure(base, record.unit_base ?? record.unit, { scale, comparator: record.comparator, valueMax, asWritten: true });
 }

@@ -24,6 +24,8 @@ describe('formatFigure: a base value with no plan scale reads with a magnitude w
     [100, '人', { comparator: '~' }, '约100人'],
     [100, '人', { comparator: '=' }, '100人'],
     [3, '家', { valueMax: 5 }, '3—5家'],
+    [120.75, '件', { asWritten: true }, '120.75件'],
+    [120.75, '件', {}, '120.8件'],
   ];
   for (const [value, unit, options, shown] of cases) {
     it(`${value} ${unit} ${JSON.stringify(options)} → '${shown}'`, () => expect(formatFigure(value, unit, options)).toBe(shown));
@@ -52,11 +54,14 @@ describe('formatRecordFigure: a record reads as the plan wrote it', () => {
     [{ value: 200, unit: '亿', value_base: 2e10, unit_base: '元', comparator: '>' }, '>200亿元'],
     [{ value: 5, unit: '万', value_base: 50_000, unit_base: '人次' }, '5万人次'],
     [{ value: 3, value_max: 5, unit: '家', value_base: 3, unit_base: '家' }, '3—5家'],
-    [{ value: 42.3425, unit: '%', value_base: 42.3425, unit_base: 'percent' }, '42.34%'],
+    // The plan's own figure is never rounded: 120.75件 is what it says.
+    [{ value: 42.3425, unit: '%', value_base: 42.3425, unit_base: 'percent' }, '42.3425%'],
+    [{ value: 120.75, unit: '件', value_base: 120.75, unit_base: '件', comparator: '>=' }, '≥120.75件'],
     // A table cell whose unit is in the header: the base unit is all there is.
     [{ value: 11, unit: null, value_base: 11, unit_base: '家' }, '11家'],
     [{ value: 1000, unit: '家', value_base: 1000, unit_base: '家' }, '1000家'],
     [{ value: null, unit: null, value_base: null, unit_base: null }, ''],
+    [{ value: null, unit: null, value_base: null, unit_base: null, comparator: '=', qualitative: '全覆盖' }, '全覆盖'],
   ];
   for (const [record, shown] of cases) {
     it(`${JSON.stringify(record)} → '${shown}'`, () => expect(formatRecordFigure(record)).toBe(shown));

@@ -1,5 +1,6 @@
 /** planlens compare INDICATOR — one indicator across regions and plans. */
 import { Option } from 'commander';
+import { formatRecordFigure } from '../../records/plan-scale.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -15,7 +16,7 @@ interface CompareOptions {
   year?: number;
 }
 
-const TABLE_COLUMNS = ['region', 'level', 'plan', 'value', 'unit', 'comparator', 'year', 'value_base', 'unit_base'];
+const TABLE_COLUMNS = ['region', 'level', 'plan', 'figure', 'year', 'value_base', 'unit_base'];
 const ALL_COLUMNS = [
   'region',
   'region_code',
@@ -34,6 +35,7 @@ const ALL_COLUMNS = [
   'year',
   'value_base',
   'unit_base',
+  'figure',
   'cumulative',
   'per_year',
   'qualitative',
@@ -75,6 +77,7 @@ Examples:
         ...r,
         level: r.region_level,
         plan: r.plan_title ?? `plan ${r.plan_id}`,
+        figure: formatRecordFigure(r),
       }));
       const withQuote = (cols: string[]) => (options.quote ? [...cols, 'quote'] : cols);
       await writeAnalystRows(cli, rows, format, withQuote(TABLE_COLUMNS), withQuote(ALL_COLUMNS));

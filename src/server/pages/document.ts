@@ -35,7 +35,6 @@ export function documentPage(detail: DocumentDetail): string {
 
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
-  const flagged = records.filter((r) => r.flags.length).length;
   const recordsJson = JSON.stringify(Object.fromEntries(records.map((r) => [r.key, r]))).replace(/</g, '\\u003c');
 
   return page(
@@ -77,7 +76,7 @@ export function documentPage(detail: DocumentDetail): string {
                   ><input type="checkbox" data-toggle="${k}" checked /> <mark class="hl k-${k}">${PAGE_KIND_NAMES[k]}</mark> ${counts.get(k) ?? 0}</label
                 >`,
             )}
-            <span class="muted">待核 flagged: ${flagged} (红框 red outline)</span>
+            <span class="muted">待核 flagged: ${detail.flagged} (红框 red outline)</span>
           </div>
           ${
             sections.length

@@ -1,0 +1,123 @@
+/**
+ * What an analyst sees (issue 15) on the sample corpora, through the real
+ * CLI: one fact per plan, indicator and year; one flag count everywhere;
+ * figures in the plan's own scale; quotes that hold the figure.
+ * Expected values come from the documents themselves.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listQueue } from '../../src/review/queue.js';
+import { documentDetail, documentList } from '../../src/server/data/documents.js';
+import { countsOf, primaryTotals } from '../../src/store/queries.js';
+import { ingestCorpora, type CorpusDb } from './corpus-db.js';
+
+let corpus: CorpusDb;
+beforeAll(() => {
+  corpus = ingestCorpora('facts');
+});
+afterAll(() => corpus?.remove());
+
+type Row = Record<string, any>;
+
+describe('one fact per plan, indicator and year', () => {
+  it('query gives each indicator of a plan at most one row per year and kind', async () => {
+    const { rows } = await corpus.json<Row[]>(['query']);
+    const seen = new Map<string, Row>();
+    for (const r of rows) {
+      const key = [r.plan_id, r.kind, r.indicator_id ?? r.indicator_as_written.replace(/\s/g, ''), r.year, r.per_year ?? 0, r.period_start ?? r.year].join('|');
+      expect(seen.get(key), `${key}: ${seen.get(key)?.quote} AND ${r.quote}`).toBeUndefined();
+      seen.set(key, r);
+    }
+  });
+
+  // 南京 evaluation, 2025 targets: the issue's three doubled indicators.
+  const cases: Array<{ indicator: string; value: number; comparator: string; other: string | null; why: string }> = [
+    // table row ≥10家 (year from the table) over the prose 超过15家 (year taken from the section's deadline)
+    { indicator: '新增市级以上正版正货街区（行业）', value: 10, comparator: '>=', other: '15家', why: 'table row over prose with an inferred year' },
+    // table row >100人 (linked by name) over prose 100人左右的人才库 (linked by similarity): same value, no conflict
+    { indicator: '新增知识产权高层次人才', value: 100, comparator: '>', other: null, why: 'table row and a listed name over a similarity link' },
+    // two sentences name 服务企业 with 千家 and 300家: the first in the text stands, the other is named
+    { indicator: '服务企业', value: 1000, comparator: '>=', other: '300家', why: 'document order where nothing else tells them apart' },
+  ];
+  for (const c of cases) {
+    it(`${c.indicator}: one row (${c.why})`, async () => {
+      const { rows } = await corpus.json<Row[]>(['query', '--region', '南京市', '--year', '2025', '--kind', 'target']);
+      const same = rows.filter((r) => r.indicator_as_written === c.indicator);
+      expect(same).toHaveLength(1);
+      expect([same[0]!.value, same[0]!.comparator]).toEqual([c.value, c.comparator]);
+      expect(same[0]!.mentions).toBeGreaterThan(1);
+      expect(same[0]!.other_values).toBe(c.other);
+      if (c.other) expect(same[0]!.flags.map((f: { kind: string }) => f.kind)).toContain('value-conflict');
+    });
+  }
+
+  it('every mention is kept in quantity_mentions', () => {
+    const db = new Database(corpus.db, { readonly: true });
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const mentions = count(`SELECT count(*) AS n FROM quantity_mentions WHERE region = '南京市' AND indicator_as_written = '服务企业'`);
+    const facts = count(`SELECT count(*) AS n FROM plan_quantities WHERE region = '南京市' AND indicator_as_written = '服务企业'`);
+    db.close();
+    expect([mentions, facts]).toEqual([2, 1]);
+  });
+
+  it('a row with neither a number nor words is no fact; a qualitative target (全覆盖) is, and shows its words', async () => {
+    const { rows } = await corpus.json<Row[]>(['query']);
+    expect(rows.filter((r) => r.value === null && !r.qualitative)).toEqual([]);
+    const covered = rows.find((r) => r.indicator_as_written === '省知识产权强省建设区域示范单位');
+    expect(covered?.figure).toBe('全覆盖');
+  });
+});
+
+describe('one flag count: npm start, show, review list and the web pages count the same records', () => {
+  it('the per-plan line of ingest is the length of review list', async () => {
+    const db = new Database(corpus.db, { readonly: true });
+    const totals = primaryTotals(db);
+    const queue = listQueue(db).filter((item) => item.flags.length > 0);
+    expect(totals.flagged).toBe(queue.length);
+    // Per document (what show and the web pages print), for every rendering.
+    const documents = db.prepare('SELECT id FROM documents').all() as Array<{ id: number }>;
+    for (const d of documents) {
+      expect(countsOf(db, d.id).flagged, `document ${d.id}`).toBe(listQueue(db, { document: String(d.id) }).filter((i) => i.flags.length > 0).length);
+    }
+    db.close();
+    const list = await corpus.json<Row[]>(['review', 'list']);
+    expect(list.rows.filter((r) => r.flags.length > 0)).toHaveLength(totals.flagged);
+  });
+
+  it('the web pages (document list and document page) give the same count', () => {
+    const db = new Database(corpus.db, { readonly: true });
+    for (const d of documentList(db)) {
+      const queued = listQueue(db, { document: String(d.id) }).filter((i) => i.flags.length > 0).length;
+      expect([d.flagged, documentDetail(db, d.id)!.flagged], d.path).toEqual([queued, queued]);
+    }
+    db.close();
+  });
+});
+
+describe('figures in the plan scale and quotes that hold them', () => {
+  it('compare shows 600亿元-style figures on a terminal and keeps base units beside', async () => {
+    const r = await corpus.run(['compare', '知识产权质押融资', '--format', 'table']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('>200亿元');
+    expect(r.stdout).toContain('≥60亿元');
+    expect(r.stdout).toContain('20000000000');
+    const { rows } = await corpus.json<Row[]>(['compare', '知识产权质押融资']);
+    expect(rows.find((x) => x.region === '南京市')).toMatchObject({ value_base: 20000000000, unit_base: '元', figure: '>200亿元' });
+  });
+
+  const quotes: Array<{ region: string; quote: string; why: string }> = [
+    // The figure ends a long sentence: the quote is its clause, which a terminal can show.
+    { region: '连云港市', quote: '知识产权质押融资累计达60亿元', why: 'the clause of a long sentence that holds the figure' },
+    {
+      region: '南京市',
+      quote: '序号: 8 | 内容: 知识产权质押融资总额 | 预期目标: >200亿 | 2021年完成值: 43.14 | 2022年完成值: 79.49 | 序时进度: 达到序时进度',
+      why: 'a table row as header: value pairs',
+    },
+  ];
+  for (const q of quotes) {
+    it(`--quote, ${q.region}: ${q.why}`, async () => {
+      const { rows } = await corpus.json<Row[]>(['compare', '知识产权质押融资', '--quote']);
+      expect(rows.find((r) => r.region === q.region)?.quote).toBe(q.quote);
+    });
+  }
+});
