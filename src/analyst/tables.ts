@@ -6,6 +6,7 @@
 import { planLabelSql } from '../records/plan-label.js';
 import type { Db } from '../store/index.js';
 import { departmentSummaries } from './departments.js';
+import { queryProgress } from './progress.js';
 
 /** A plan's title, else its region, type and year. */
 const PLAN_LABEL = planLabelSql('d');
@@ -94,13 +95,17 @@ const PROGRESS_COLUMNS = cols([
   ['due_year', '目标年份'],
   ['baseline_value', '基期值'],
   ['baseline_year', '基期年份'],
+  ['measure', '指标性质（流量/存量）'],
   ['actual_value', '最新实际值'],
+  ['actual_from_year', '累加起始年份'],
   ['actual_year', '实际值年份'],
   ['actual_plan_id', '实际值来源规划'],
   ['share_achieved', '完成比例'],
   ['expected_value', '序时进度应达值'],
   ['on_track', '进度判断'],
   ['stated_status', '文件所述进度'],
+  ['stated_verdict', '文件所述进度判断'],
+  ['contradiction', '与文件所述矛盾'],
   ['section_path', '章节'],
   ['sentence', '原文'],
 ]);
@@ -109,7 +114,11 @@ const progress: AnalystTable = {
   name: 'progress',
   description: 'each target against the latest actual for its region and indicator',
   columns: PROGRESS_COLUMNS,
-  read: fromView('progress', PROGRESS_COLUMNS, 'plan_id, quantity_id'),
+  // Not the bare view: flows summed and the plan's verdict read as `planlens progress` does (analyst/progress.ts).
+  read: (db) =>
+    queryProgress(db)
+      .sort((a, b) => a.plan_id - b.plan_id || a.quantity_id - b.quantity_id)
+      .map((r) => Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c.key, (r as unknown as Record<string, unknown>)[c.key]]))),
 };
 
 const RESPONSIBILITY_COLUMNS = cols([

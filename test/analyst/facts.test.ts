@@ -121,3 +121,67 @@ describe('figures in the plan scale and quotes that hold them', () => {
     });
   }
 });
+
+describe('progress respects 新增 and the plan’s own verdict', () => {
+  // The Nanjing evaluation's table: 预期目标 | 2021年完成值 | 2022年完成值 | 序时进度.
+  const cases: Array<{ indicator: string; actual: number; onTrack: string; stated: string; contradiction: boolean }> = [
+    // ≥10家, 11 added in 2021 and 2 in 2022: 13, met — the plan says 超过预期目标值.
+    { indicator: '新增市级以上正版正货街区（行业）', actual: 13, onTrack: 'achieved', stated: 'achieved', contradiction: false },
+    // 60家, 17 + 21 = 38 by 2022, ahead of the linear 24 — the plan says 达到序时进度.
+    { indicator: '新增市级以上高价值专利培育中心', actual: 38, onTrack: 'on track', stated: 'on track', contradiction: false },
+    { indicator: '新增知识产权高层次人才', actual: 80, onTrack: 'on track', stated: 'on track', contradiction: false },
+    // A stock: 43.14亿 → 79.49亿 against >200亿 by 2025 is behind a linear pace; the plan says 达到序时进度: both shown, marked.
+    { indicator: '知识产权质押融资总额', actual: 79.49e8, onTrack: 'behind', stated: 'on track', contradiction: true },
+    // A running total (累计) is read as it stands, not summed.
+    { indicator: '累计培养培训知识产权专业人才', actual: 20809, onTrack: 'on track', stated: 'on track', contradiction: false },
+  ];
+  for (const c of cases) {
+    it(`${c.indicator}: ${c.actual} ${c.onTrack}, the plan says ${c.stated}${c.contradiction ? ' (marked)' : ''}`, async () => {
+      const { rows } = await corpus.json<Row[]>(['progress', '--region', '南京市']);
+      const row = rows.find((r) => r.indicator_as_written === c.indicator);
+      expect(row, c.indicator).toBeDefined();
+      expect(row!.actual_value).toBeCloseTo(c.actual, 2);
+      expect([row!.on_track, row!.stated_verdict, row!.contradiction]).toEqual([c.onTrack, c.stated, c.contradiction]);
+    });
+  }
+
+  it('a flow is the sum of one figure per year from the plan start, against a linear share of its years', async () => {
+    const { rows } = await corpus.json<Row[]>(['progress', '--measured']);
+    const flows = rows.filter((r) => r.measure === 'flow' && r.actual_from_year !== null);
+    expect(flows.length).toBeGreaterThanOrEqual(5);
+    const { rows: actuals } = await corpus.json<Row[]>(['query', '--kind', 'actual']);
+    for (const r of flows) {
+      const yearly = actuals.filter(
+        (a) =>
+          a.region === r.region &&
+          (a.indicator_id ?? a.indicator_as_written) === (r.indicator_id ?? r.indicator_as_written) &&
+          a.year >= r.actual_from_year &&
+          a.year <= r.actual_year &&
+          (a.period_start ?? a.year) === a.year,
+      );
+      const years = new Set(yearly.map((a) => a.year));
+      expect(years.size, r.indicator_as_written).toBe(r.actual_year - r.actual_from_year + 1);
+      // One figure a year: the view's choice for a year with several is the one named as the target is.
+      const sum = [...years].map(
+        (y) =>
+          yearly
+            .filter((a) => a.year === y)
+            .sort((a, b) => Number(b.indicator_as_written === r.indicator_as_written) - Number(a.indicator_as_written === r.indicator_as_written))[0]!,
+      );
+      expect(r.actual_value, r.indicator_as_written).toBeCloseTo(
+        sum.reduce((t, a) => t + (a.value_base ?? a.value), 0),
+        4,
+      );
+    }
+  });
+
+  it('the table marks a contradiction and shows figures in the plan scale', async () => {
+    const r = await corpus.run(['progress', '--region', '南京市', '--format', 'table']);
+    expect(r.status, r.stderr).toBe(0);
+    const line = r.stdout.split('\n').find((l) => l.includes('知识产权质押融资额'))!;
+    expect(line).toContain('>200亿元');
+    expect(line).toContain('79.49亿元');
+    expect(line).toContain('≠ plan says on track');
+    expect(r.stdout.split('\n').find((l) => l.includes('正版正货'))).toContain('Σ 13家');
+  });
+});

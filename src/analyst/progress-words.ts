@@ -1,0 +1,58 @@
+/**
+ * The words `progress` reads (rules/progress.yaml): whether an indicator is a
+ * flow (新增…: yearly figures add up) or a stock (拥有量, 累计…: the latest
+ * figure is the state), and what an evaluation's own verdict (达到序时进度,
+ * 滞后 …) says in progress's terms.
+ */
+import { z } from 'zod';
+import { DEFAULT_RULES_DIR, RuleSet } from '../rules/index.js';
+
+export type Verdict = 'achieved' | 'on track' | 'behind' | 'unknown';
+export type Measure = 'flow' | 'stock';
+
+const ProgressWordsSchema = z
+  .object({
+    flowWords: z.array(z.string().min(1)).min(1),
+    runningTotalWords: z.array(z.string().min(1)),
+    verdicts: z.array(z.object({ verdict: z.enum(['achieved', 'on track', 'behind', 'unknown']), words: z.array(z.string().min(1)).min(1) }).strict()),
+  })
+  .strict();
+
+export type ProgressWords = z.infer<typeof ProgressWordsSchema>;
+
+export function loadProgressWords(rules: RuleSet = new RuleSet(DEFAULT_RULES_DIR)): ProgressWords {
+  return rules.get('progress', ProgressWordsSchema);
+}
+
+/**
+ * Flow or stock. The catalogue's `kind` decides where the figure is linked
+ * to an indicator that has one; otherwise the name's measure verb: 新增…
+ * is a flow unless it is a running total (累计新增…).
+ */
+export function measureOf(name: string, words: ProgressWords, catalogueKind?: string | null): Measure {
+  if (catalogueKind === 'flow' || catalogueKind === 'stock') return catalogueKind;
+  const compact = name.replace(/\s+/g, '');
+  if (words.runningTotalWords.some((w) => compact.includes(w))) return 'stock';
+  return words.flowWords.some((w) => compact.includes(w)) ? 'flow' : 'stock';
+}
+
+/** The plan's own verdict in progress's terms; null where the text gives none that the rules know. */
+export function verdictOf(stated: string | null | undefined, words: ProgressWords): Verdict | null {
+  if (!stated) return null;
+  const compact = stated.replace(/\s+/g, '');
+  return words.verdicts.find((v) => v.words.some((w) => compact.includes(w)))?.verdict ?? null;
+}
+
+const RANK: Record<Exclude<Verdict, 'unknown'>, number> = { behind: 0, 'on track': 1, achieved: 2 };
+
+/**
+ * Whether the computed status and the plan's verdict cannot both be true:
+ * one says behind and the other not, or the plan says the target is met and
+ * the figures do not meet it. (Computed achieved where the plan says on
+ * track is no contradiction: a target met is also on pace.)
+ */
+export function contradicts(computed: Exclude<Verdict, 'unknown'> | null, stated: Verdict | null): boolean {
+  if (computed === null || stated === null || stated === 'unknown') return false;
+  if ((computed === 'behind') !== (stated === 'behind')) return true;
+  return stated === 'achieved' && RANK[computed] < RANK.achieved;
+}
