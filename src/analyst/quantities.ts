@@ -73,7 +73,7 @@ export interface QuantityRow {
 
 /** Larger areas first, so a comparison reads province → city → district. */
 export const LEVEL_ORDER_SQL = (column: string): string =>
-  `CASE ${column} WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'district' THEN 3 WHEN 'zone' THEN 4 ELSE 5 END`;
+  `CASE ${column} WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'district' THEN 3 WHEN 'county' THEN 3 WHEN 'zone' THEN 4 ELSE 5 END`;
 
 export function queryQuantities(db: Db, filters: QuantityFilters): QuantityRow[] {
   const where: string[] = [];

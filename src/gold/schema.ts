@@ -14,7 +14,7 @@ const Period = z.tuple([Year, Year]);
 export const GoldDocumentFields = z.strictObject({
   title: z.string().nullable(),
   region: z.string().nullable(),
-  level: z.enum(['national', 'province', 'city', 'district', 'zone']).nullable(),
+  level: z.enum(['national', 'province', 'city', 'district', 'county', 'zone']).nullable(),
   issuer: z.string().nullable(),
   doc_number: z.string().nullable(),
   issued: z

@@ -18,7 +18,7 @@ interface QueryOptions {
   flagged?: boolean;
 }
 
-export const LEVELS = ['national', 'province', 'city', 'district', 'zone'];
+export const LEVELS = ['national', 'province', 'city', 'district', 'county', 'zone'];
 
 export function parseYear(value: string): number {
   const n = Number(value);
