@@ -4,12 +4,15 @@
  * figures in the plan's own scale; quotes that hold the figure.
  * Expected values come from the documents themselves.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQueue } from '../../src/review/queue.js';
 import { documentDetail, documentList } from '../../src/server/data/documents.js';
 import { countsOf, primaryTotals } from '../../src/store/queries.js';
-import { ingestCorpora, type CorpusDb } from './corpus-db.js';
+import { ingestCorpora, planlensInProcess, type CorpusDb } from './corpus-db.js';
 
 let corpus: CorpusDb;
 beforeAll(() => {
@@ -183,5 +186,84 @@ describe('progress respects 新增 and the plan’s own verdict', () => {
     expect(line).toContain('79.49亿元');
     expect(line).toContain('≠ plan says on track');
     expect(r.stdout.split('\n').find((l) => l.includes('正版正货'))).toContain('Σ 13家');
+  });
+});
+
+describe('departments: an office with two names is one office', () => {
+  it('连云港: 市市场监管局（市知识产权局） is one row with both names, and either name alone counts for it', async () => {
+    const { rows } = await corpus.json<Row[]>(['departments', '--region', '连云港市']);
+    const office = rows.filter((r) => /市场监督管理局|知识产权局/.test(r.department) && r.department.startsWith('连云港市'));
+    expect(office.map((r) => r.department)).toEqual(['连云港市市场监督管理局（连云港市知识产权局）']);
+    expect(office[0]).toMatchObject({ lead: 19, mentions: 2, canonical_id: '连云港:market-regulation' });
+    expect(office[0]!.written_as.split('、')).toEqual(expect.arrayContaining(['市市场监管局（市知识产权局）', '市市场监管局', '市知识产权局']));
+    // The same for a second pair in the same plan.
+    expect(rows.map((r) => r.department)).toContain('连云港市新闻出版局（连云港市版权局）');
+  });
+
+  it.each(['连云港市知识产权局', '连云港市市场监督管理局', '市市场监管局（市知识产权局）'])('tasks --department %s: the office’s 19 tasks', async (name) => {
+    const { rows } = await corpus.json<Row[]>(['tasks', '--department', name]);
+    expect(rows).toHaveLength(19);
+  });
+
+  it('the table opens with a line saying what its columns count', async () => {
+    const r = await corpus.run(['departments', '--format', 'table']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('listed: tasks in a 责任单位 list that names no lead');
+    const json = await corpus.run(['departments', '--format', 'json']);
+    expect(json.stderr).toBe('');
+  });
+});
+
+describe('a county plan', () => {
+  const PLAN = `沭阳县知识产权强县建设工作方案（2024—2026年）
+
+一、主要目标
+到2025年底前建成县级知识产权公共服务工作站3个，有效发明专利拥有量达到1200件。
+
+二、重点任务
+（一）加强知识产权保护。建立知识产权快速维权机制。（责任单位：县市场监管局（县知识产权局）、县公安局）
+（二）推进专利转化运用。开展专利开放许可试点。（牵头单位：县发展改革局；配合单位：县财政局、县知识产权局）
+`;
+  let dir = '';
+  let db = '';
+  const json = async (args: string[]): Promise<Row[]> => {
+    const r = await planlensInProcess([...args, '--db', db, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as Row[];
+  };
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'planlens-county-'));
+    db = join(dir, 'county.db');
+    writeFileSync(join(dir, 'shuyang.txt'), PLAN);
+    const r = await planlensInProcess(['ingest', join(dir, 'shuyang.txt'), '--db', db]);
+    expect(r.status, r.stderr).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is level county, not district', async () => {
+    const r = await planlensInProcess(['show', '1', '--db', db, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).document).toMatchObject({ region: '宿迁市沭阳县', level: 'county' });
+    const rows = await json(['query', '--level', 'county']);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((q) => q.region_level === 'county')).toBe(true);
+  });
+
+  it('2025年底前建成…工作站3个 keeps its deadline, and the indicator does not start with 前建成', async () => {
+    const rows = await json(['query', '--kind', 'target']);
+    const station = rows.find((r) => r.indicator_as_written.includes('工作站'));
+    expect(station).toMatchObject({ value: 3, unit: '个', year: 2025 });
+    expect(station!.indicator_as_written).not.toMatch(/^前/);
+  });
+
+  it('short forms expand like the others, and the office with two names is one row', async () => {
+    const rows = await json(['departments']);
+    const byName = Object.fromEntries(rows.map((r) => [r.department, [r.lead, r.support, r.listed]]));
+    expect(byName).toMatchObject({
+      宿迁市沭阳县发展和改革局: [1, 0, 0],
+      '宿迁市沭阳县市场监督管理局（宿迁市沭阳县知识产权局）': [0, 1, 1],
+      宿迁市沭阳县公安局: [0, 0, 1],
+    });
+    expect(rows.map((r) => r.department)).not.toContain('宿迁市沭阳县知识产权局');
   });
 });
