@@ -6,6 +6,7 @@
  * (市知识产权局 in a 连云港 plan = 连云港:ip-office), else by its name.
  */
 import { planLabelSql } from '../records/plan-label.js';
+import { formatRecordFigure } from '../records/plan-scale.js';
 import type { Db } from '../store/index.js';
 import { normaliseName } from '../text/names.js';
 
@@ -224,7 +225,7 @@ export interface DepartmentTask {
   section_path: string;
   /** Milestones in the task's section or below it: "what (start–end)". */
   deadlines: string;
-  /** Targets in the task's section or below it: "indicator ≥ value unit (year)". */
+  /** Targets in the task's section or below it, in the plan's own figures: "indicator ≥600亿元 (year)". */
   targets: string;
   sentence: string;
 }
@@ -314,7 +315,7 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
     `SELECT what, start, "end" FROM milestones WHERE document_id = ? AND (section_path = ? OR section_path LIKE ? || '/%') ORDER BY span_start`,
   );
   const targets = db.prepare(
-    `SELECT indicator_as_written, value, value_max, unit, comparator, year, qualitative FROM targets
+    `SELECT indicator_as_written, value, value_max, unit, comparator, year, qualitative, value_base, unit_base FROM targets
      WHERE document_id = ? AND (section_path = ? OR section_path LIKE ? || '/%') ORDER BY quantity_id`,
   );
   const out: Array<DepartmentTask & { idx: number }> = [];
@@ -332,6 +333,8 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
       comparator: string | null;
       year: number | null;
       qualitative: string | null;
+      value_base: number | null;
+      unit_base: string | null;
     }>;
     out.push({
       idx: t.idx,
@@ -345,15 +348,7 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
       unit_as_written: unit,
       section_path: t.section_path,
       deadlines: ms.map((m) => `${m.what} (${[m.start, m.end].filter(Boolean).join('–') || '?'})`).join('; '),
-      targets: ts
-        .map((q) => {
-          const amount =
-            q.value === null
-              ? (q.qualitative ?? '')
-              : `${q.comparator && q.comparator !== '=' ? q.comparator : ''}${q.value}${q.value_max !== null ? '–' + q.value_max : ''}${q.unit ?? ''}`;
-          return `${q.indicator_as_written} ${amount}${q.year ? ` (${q.year})` : ''}`;
-        })
-        .join('; '),
+      targets: ts.map((q) => `${q.indicator_as_written} ${formatRecordFigure(q)}${q.year ? ` (${q.year})` : ''}`).join('; '),
       sentence: t.sentence,
     });
   };

@@ -109,9 +109,10 @@ export interface DocumentCounts {
  * as the review queue shows it (src/review/queue.ts) — a quantity the
  * extraction flagged, a department matching no known unit, a task with no
  * responsible unit, an undated milestone, a record whose correction no
- * longer fits, and a correction whose record is gone. `npm start`, `show`,
+ * longer fits, a correction whose record is gone, and a flagged record a
+ * reviewer rejected (set aside, still listed). `npm start`, `show`,
  * `review list` and the web pages all count these rows, so they agree.
- * (test/store/flag-count.test.ts holds the queue to the same count.)
+ * (test/analyst/facts.test.ts holds the queue to the same count.)
  */
 const FLAGGED_RECORDS_SQL = `
   SELECT document_id, 'quantity' AS record_type, id AS record_id FROM quantities WHERE flags <> '[]'
@@ -120,7 +121,13 @@ const FLAGGED_RECORDS_SQL = `
     WHERE NOT EXISTS (SELECT 1 FROM responsibility_units u WHERE u.responsibility_id = r.id AND u.role = 'lead')
   UNION SELECT document_id, 'milestone', id FROM milestones WHERE start IS NULL AND "end" IS NULL
   UNION SELECT document_id, record_type, record_id FROM review_conflicts WHERE record_id IS NOT NULL
-  UNION SELECT document_id, 'correction', id FROM review_conflicts WHERE record_id IS NULL`;
+  UNION SELECT document_id, 'correction', id FROM review_conflicts WHERE record_id IS NULL
+  -- A rejected record is set aside out of its table but stays in the queue (as rejected) with its flags.
+  UNION SELECT document_id, record_type, row_id FROM review_set_aside
+    WHERE (record_type = 'quantity' AND json_extract(row, '$.flags') <> '[]')
+      OR (record_type = 'department' AND json_extract(row, '$.canonical_id') IS NULL)
+      OR (record_type = 'milestone' AND json_extract(row, '$.start') IS NULL AND json_extract(row, '$.end') IS NULL)
+      OR (record_type = 'responsibility' AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(units, '[]')) WHERE json_extract(value, '$.role') = 'lead'))`;
 
 /** How many records of each document are flagged for review (FLAGGED_RECORDS_SQL); documents with none are absent. */
 export function flaggedCountsByDocument(db: Db): Map<number, number> {

@@ -87,6 +87,36 @@ describe('one flag count: npm start, show, review list and the web pages count t
     expect(list.rows.filter((r) => r.flags.length > 0)).toHaveLength(totals.flagged);
   });
 
+  it('after reviewing (accept, reject, edit) the counts still agree', async () => {
+    const reviewed = ingestCorpora('facts-review');
+    try {
+      const db = new Database(reviewed.db, { readonly: true });
+      const flaggedIds = listQueue(db)
+        .filter((i) => i.flags.length > 0)
+        .map((i) => i.id);
+      const department = listQueue(db, { type: 'department' }).find((i) => i.flags.length > 0)!.id;
+      db.close();
+      const [accepted, rejected, edited] = flaggedIds.filter((id) => id.startsWith('q'));
+      for (const args of [
+        ['accept', accepted!],
+        ['reject', rejected!, department],
+        ['edit', edited!, '--value', '7'],
+      ]) {
+        const r = await reviewed.run(['review', ...args, '--reviewer', 'tester']);
+        expect(r.status, r.stderr).toBe(0);
+      }
+      const after = new Database(reviewed.db, { readonly: true });
+      const queued = listQueue(after).filter((i) => i.flags.length > 0);
+      expect(queued.map((i) => i.id)).toContain(rejected);
+      expect(primaryTotals(after).flagged).toBe(queued.length);
+      for (const d of documentList(after))
+        expect(d.flagged, d.path).toBe(listQueue(after, { document: String(d.id) }).filter((i) => i.flags.length > 0).length);
+      after.close();
+    } finally {
+      reviewed.remove();
+    }
+  });
+
   it('the web pages (document list and document page) give the same count', () => {
     const db = new Database(corpus.db, { readonly: true });
     for (const d of documentList(db)) {
