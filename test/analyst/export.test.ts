@@ -24,7 +24,7 @@ function databaseCounts(path: string): Record<string, number> {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     // One fact per plan, indicator, year and scope, of the records that state a number or words.
     const facts = (kind: string) =>
-      count(`SELECT count(*) AS n FROM (SELECT DISTINCT plan_id, indicator_key, year, per_year, coalesce(period_start, year) FROM quantity_mentions
+      count(`SELECT count(*) AS n FROM (SELECT DISTINCT plan_id, indicator_key, year, per_year, coalesce(period_start, year), coalesce(unit_base, unit, '') FROM quantity_mentions
         WHERE kind = '${kind}' AND (value IS NOT NULL OR coalesce(qualitative, '') <> ''))`);
     return {
       targets: facts('target'),

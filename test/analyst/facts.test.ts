@@ -27,7 +27,15 @@ describe('one fact per plan, indicator and year', () => {
     const { rows } = await corpus.json<Row[]>(['query']);
     const seen = new Map<string, Row>();
     for (const r of rows) {
-      const key = [r.plan_id, r.kind, r.indicator_id ?? r.indicator_as_written.replace(/\s/g, ''), r.year, r.per_year ?? 0, r.period_start ?? r.year].join('|');
+      const key = [
+        r.plan_id,
+        r.kind,
+        r.indicator_id ?? r.indicator_as_written.replace(/\s/g, ''),
+        r.year,
+        r.per_year ?? 0,
+        r.period_start ?? r.year,
+        r.unit_base ?? r.unit ?? '',
+      ].join('|');
       expect(seen.get(key), `${key}: ${seen.get(key)?.quote} AND ${r.quote}`).toBeUndefined();
       seen.set(key, r);
     }

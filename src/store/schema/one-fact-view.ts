@@ -7,8 +7,9 @@
  * two rows to every query. Now:
  *
  * - `quantity_mentions` keeps every mention (what plan_quantities was);
- * - `plan_quantities` keeps one of them per plan, kind, indicator key, year
- *   and scope (a yearly rate and a period total are different facts), picked
+ * - `plan_quantities` keeps one of them per plan, kind, indicator key, year,
+ *   scope (a yearly rate and a period total are different facts) and base
+ *   unit, picked
  *   by FACT_ORDER, with `mentions` (how many there were) and
  *   `other_values` (the values the others give); where those differ from the
  *   pick, the row carries a `value-conflict` flag instead of a second row;
@@ -33,8 +34,11 @@ const FACT_ORDER = `review_status IN ('accepted', 'corrected', 'added') DESC,
       json_array_length(flags),
       quantity_id`;
 
-/** Mentions that state one fact: same plan, kind, indicator, year and scope. */
-const SAME_FACT = `plan_id, kind, indicator_key, coalesce(year, -1), coalesce(per_year, 0), coalesce(period_start, year, -1)`;
+/**
+ * Mentions that state one fact: same plan, kind, indicator, year, scope and
+ * measure (5米 and 92% under one name are two facts, not a disagreement).
+ */
+const SAME_FACT = `plan_id, kind, indicator_key, coalesce(year, -1), coalesce(per_year, 0), coalesce(period_start, year, -1), coalesce(unit_base, unit, '')`;
 
 /** A value as the plan wrote it, for the list of other values. */
 const WRITTEN = `coalesce(
@@ -57,6 +61,7 @@ picked AS (
       WHERE o.plan_id = r.plan_id AND o.kind = r.kind AND o.indicator_key = r.indicator_key
         AND coalesce(o.year, -1) = coalesce(r.year, -1) AND coalesce(o.per_year, 0) = coalesce(r.per_year, 0)
         AND coalesce(o.period_start, o.year, -1) = coalesce(r.period_start, r.year, -1)
+        AND coalesce(o.unit_base, o.unit, '') = coalesce(r.unit_base, r.unit, '')
         AND o.quantity_id <> r.quantity_id
         AND (coalesce(o.value_base, o.value) IS NOT coalesce(r.value_base, r.value) OR o.qualitative IS NOT r.qualitative))
   ) AS other_values
