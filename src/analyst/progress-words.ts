@@ -2,26 +2,19 @@
  * The words `progress` reads (rules/progress.yaml): whether an indicator is a
  * flow (新增…: yearly figures add up) or a stock (拥有量, 累计…: the latest
  * figure is the state), and what an evaluation's own verdict (达到序时进度,
- * 滞后 …) says in progress's terms.
+ * 滞后 …) says in progress's terms. Plain functions over the loaded words:
+ * the loader (progress-rules.ts) brings the rule parser, which a command that
+ * never reads progress does not load.
  */
-import { z } from 'zod';
-import { DEFAULT_RULES_DIR, RuleSet } from '../rules/index.js';
 
 export type Verdict = 'achieved' | 'on track' | 'behind' | 'unknown';
 export type Measure = 'flow' | 'stock';
 
-const ProgressWordsSchema = z
-  .object({
-    flowWords: z.array(z.string().min(1)).min(1),
-    runningTotalWords: z.array(z.string().min(1)),
-    verdicts: z.array(z.object({ verdict: z.enum(['achieved', 'on track', 'behind', 'unknown']), words: z.array(z.string().min(1)).min(1) }).strict()),
-  })
-  .strict();
-
-export type ProgressWords = z.infer<typeof ProgressWordsSchema>;
-
-export function loadProgressWords(rules: RuleSet = new RuleSet(DEFAULT_RULES_DIR)): ProgressWords {
-  return rules.get('progress', ProgressWordsSchema);
+/** rules/progress.yaml, as analyst/progress-rules.ts loads and validates it. */
+export interface ProgressWords {
+  flowWords: string[];
+  runningTotalWords: string[];
+  verdicts: Array<{ verdict: Verdict; words: string[] }>;
 }
 
 /**

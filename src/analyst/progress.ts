@@ -11,7 +11,7 @@
  *   true is marked `contradiction`.
  */
 import type { Db } from '../store/index.js';
-import { contradicts, loadProgressWords, measureOf, verdictOf, type Measure, type ProgressWords, type Verdict } from './progress-words.js';
+import { contradicts, measureOf, verdictOf, type Measure, type ProgressWords, type Verdict } from './progress-words.js';
 import { LEVEL_ORDER_SQL } from './quantities.js';
 
 export interface ProgressRow {
@@ -63,7 +63,8 @@ export interface ProgressFilters {
   measuredOnly?: boolean;
 }
 
-export function queryProgress(db: Db, filters: ProgressFilters = {}, words: ProgressWords = loadProgressWords()): ProgressRow[] {
+/** `words`: rules/progress.yaml (analyst/progress-rules.ts loads it). */
+export function queryProgress(db: Db, filters: ProgressFilters, words: ProgressWords): ProgressRow[] {
   const where: string[] = [];
   const params: unknown[] = [];
   for (const [column, values] of [

@@ -7,6 +7,7 @@ import { planLabelSql } from '../records/plan-label.js';
 import type { Db } from '../store/index.js';
 import { departmentSummaries } from './departments.js';
 import { queryProgress } from './progress.js';
+import type { ProgressWords } from './progress-words.js';
 
 /** A plan's title, else its region, type and year. */
 const PLAN_LABEL = planLabelSql('d');
@@ -20,7 +21,8 @@ export interface AnalystTable {
   name: string;
   description: string;
   columns: AnalystColumn[];
-  read(db: Db): Array<Record<string, unknown>>;
+  /** `words`: rules/progress.yaml, which the progress table needs (analyst/progress-rules.ts loads it). */
+  read(db: Db, words?: ProgressWords): Array<Record<string, unknown>>;
 }
 
 const cols = (spec: Array<[string, string]>): AnalystColumn[] => spec.map(([key, chinese]) => ({ key, chinese }));
@@ -115,10 +117,12 @@ const progress: AnalystTable = {
   description: 'each target against the latest actual for its region and indicator',
   columns: PROGRESS_COLUMNS,
   // Not the bare view: flows summed and the plan's verdict read as `planlens progress` does (analyst/progress.ts).
-  read: (db) =>
-    queryProgress(db)
+  read: (db, words) => {
+    if (!words) throw new Error('the progress table needs the words of rules/progress.yaml');
+    return queryProgress(db, {}, words)
       .sort((a, b) => a.plan_id - b.plan_id || a.quantity_id - b.quantity_id)
-      .map((r) => Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c.key, (r as unknown as Record<string, unknown>)[c.key]]))),
+      .map((r) => Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c.key, (r as unknown as Record<string, unknown>)[c.key]])));
+  },
 };
 
 const RESPONSIBILITY_COLUMNS = cols([
@@ -236,10 +240,10 @@ const documents: AnalystTable = {
 /** In the order the exports write them (xlsx sheet order). */
 export const ANALYST_TABLES: readonly AnalystTable[] = [targets, actuals, progress, responsibilities, milestones, departments, documents];
 
-export function readAnalystTable(db: Db, name: string): Array<Record<string, unknown>> {
+export function readAnalystTable(db: Db, name: string, words?: ProgressWords): Array<Record<string, unknown>> {
   const table = ANALYST_TABLES.find((t) => t.name === name);
   if (!table) throw new Error(`unknown table '${name}' (one of ${ANALYST_TABLES.map((t) => t.name).join(', ')})`);
-  return table.read(db);
+  return table.read(db, words);
 }
 
 /** The tables an export writes: all, or the one --table names. */

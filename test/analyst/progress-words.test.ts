@@ -4,7 +4,8 @@
  * verdict in progress's terms.
  */
 import { describe, expect, it } from 'vitest';
-import { contradicts, loadProgressWords, measureOf, verdictOf, type Verdict } from '../../src/analyst/progress-words.js';
+import { loadProgressWords } from '../../src/analyst/progress-rules.js';
+import { contradicts, measureOf, verdictOf, type Verdict } from '../../src/analyst/progress-words.js';
 
 const words = loadProgressWords();
 

@@ -1,6 +1,5 @@
 /** planlens compare INDICATOR — one indicator across regions and plans. */
 import { Option } from 'commander';
-import { formatRecordFigure } from '../../records/plan-scale.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -67,7 +66,7 @@ Examples:
   );
   command.action(async (indicator: string, options: CompareOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { queryQuantities } = await import('../../analyst/index.js');
+    const [{ queryQuantities }, { formatRecordFigure }] = await Promise.all([import('../../analyst/index.js'), import('../../records/plan-scale.js')]);
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;

@@ -1,5 +1,4 @@
 /** planlens progress — targets against the latest actuals: share achieved and on-track status. */
-import { formatFigure, formatRecordFigure, scaleOfRecord } from '../../records/plan-scale.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -75,13 +74,17 @@ export const progressCommand: CliCommand = (program, cli) => {
   command.addHelpText('after', '\nExamples:\n  planlens progress --region 南京市 --measured\n  planlens progress --format csv > progress.csv');
   command.action(async (options: ProgressOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { queryProgress } = await import('../../analyst/index.js');
+    const [{ queryProgress }, { loadProgressWords }, { formatFigure, formatRecordFigure, scaleOfRecord }] = await Promise.all([
+      import('../../analyst/index.js'),
+      import('../../analyst/progress-rules.js'),
+      import('../../records/plan-scale.js'),
+    ]);
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;
       const regions = options.region !== undefined ? await resolveRegionArg(db, cli, options.region) : undefined;
       const indicatorKeys = options.indicator !== undefined ? [(await resolveIndicatorArg(db, cli, options.indicator)).key] : undefined;
-      const rows = queryProgress(db, { regions, indicatorKeys, measuredOnly: options.measured }).map((r) => {
+      const rows = queryProgress(db, { regions, indicatorKeys, measuredOnly: options.measured }, loadProgressWords()).map((r) => {
         // On a terminal, figures read in the scale the plan wrote the target in
         // (600亿元, not 60000000000元); the machine formats keep base units.
         const scale = scaleOfRecord({ value: r.target_raw_value, unit: r.target_raw_unit, value_base: r.target_value, unit_base: r.unit });

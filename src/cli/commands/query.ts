@@ -1,7 +1,6 @@
 /** planlens query — targets and actuals across plans, filtered by indicator, region, year… */
 import { InvalidArgumentError, Option } from 'commander';
 import type { QuantityFilters } from '../../analyst/index.js';
-import { formatRecordFigure } from '../../records/plan-scale.js';
 import { EXIT, UsageError, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveIndicatorArg, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
@@ -92,7 +91,10 @@ Examples:
   );
   command.action(async (options: QueryOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { flagKinds, knownCategories, queryQuantities } = await import('../../analyst/index.js');
+    const [{ flagKinds, knownCategories, queryQuantities }, { formatRecordFigure }] = await Promise.all([
+      import('../../analyst/index.js'),
+      import('../../records/plan-scale.js'),
+    ]);
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;

@@ -4,6 +4,7 @@
  * progress view): share achieved, on-track status, chart and table.
  */
 import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
+import { loadProgressWords } from '../../analyst/progress-rules.js';
 import { primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';
 import { formatNumber, html, page, raw } from '../html.js';
@@ -36,7 +37,7 @@ export function progressRows(db: Db, q: ProgressQuery): ProgressResult {
     notes.push(m ? `指标 indicator '${q.indicator}' → ${m.name} (${m.how})` : `没有匹配的指标 — no indicator matches '${q.indicator}'`);
   }
   const primary = primaryDocumentOfPlan(db);
-  return { rows: queryProgress(db, filters), notes, primary };
+  return { rows: queryProgress(db, filters, loadProgressWords()), notes, primary };
 }
 
 const STATUS_NAMES: Record<string, string> = { achieved: '已达成 achieved', 'on track': '符合进度 on track', behind: '滞后 behind' };
