@@ -129,15 +129,6 @@ const FLAGGED_RECORDS_SQL = `
       OR (record_type = 'milestone' AND json_extract(row, '$.start') IS NULL AND json_extract(row, '$.end') IS NULL)
       OR (record_type = 'responsibility' AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(units, '[]')) WHERE json_extract(value, '$.role') = 'lead'))`;
 
-/** How many records of each document are flagged for review (FLAGGED_RECORDS_SQL); documents with none are absent. */
-export function flaggedCountsByDocument(db: Db): Map<number, number> {
-  const rows = db.prepare(`SELECT document_id, count(*) AS n FROM (${FLAGGED_RECORDS_SQL}) GROUP BY document_id`).all() as Array<{
-    document_id: number;
-    n: number;
-  }>;
-  return new Map(rows.map((r) => [r.document_id, r.n]));
-}
-
 export function countsOf(db: Db, documentId: number): DocumentCounts {
   return db
     .prepare(
