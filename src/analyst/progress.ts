@@ -8,7 +8,7 @@
  *   the latest year alone (2021年新增11家 + 2022年新增2家 against ≥10家);
  * - the plan's own verdict (达到序时进度, 滞后 …) is read into progress's
  *   terms beside the computed one, and a row where the two cannot both be
- *   true is marked `contradiction`.
+ *   true carries the two in words (`status_conflict`).
  */
 import type { Db } from '../store/index.js';
 import { contradicts, measureOf, verdictOf, type Measure, type ProgressWords, type Verdict } from './progress-words.js';
@@ -50,11 +50,11 @@ export interface ProgressRow {
   actual_from_year: number | null;
   /** The plan's own verdict (stated_status) in on_track's terms; unknown where it says the data are missing. */
   stated_verdict: Verdict | null;
-  /** on_track and stated_verdict cannot both be true. */
-  contradiction: boolean;
+  /** Where on_track and the plan's verdict cannot both be true, the two in words; null where they agree or either is missing. */
+  status_conflict: string | null;
 }
 
-type ViewRow = Omit<ProgressRow, 'measure' | 'actual_from_year' | 'stated_verdict' | 'contradiction'>;
+type ViewRow = Omit<ProgressRow, 'measure' | 'actual_from_year' | 'stated_verdict' | 'status_conflict'>;
 
 export interface ProgressFilters {
   regions?: string[];
@@ -87,7 +87,9 @@ export function queryProgress(db: Db, filters: ProgressFilters, words: ProgressW
       measure,
       actual_from_year: measured === row ? null : (measured as ViewRow & { actual_from_year: number }).actual_from_year,
       stated_verdict,
-      contradiction: contradicts(measured.on_track, stated_verdict),
+      status_conflict: contradicts(measured.on_track, stated_verdict)
+        ? `the plan says ${row.stated_status} (${stated_verdict}); its figures say ${measured.on_track}`
+        : null,
     };
   });
   return filters.measuredOnly ? rows.filter((r) => r.actual_value !== null) : rows;

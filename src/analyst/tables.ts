@@ -107,7 +107,7 @@ const PROGRESS_COLUMNS = cols([
   ['on_track', '进度判断'],
   ['stated_status', '文件所述进度'],
   ['stated_verdict', '文件所述进度判断'],
-  ['contradiction', '与文件所述矛盾'],
+  ['status_conflict', '与文件所述进度矛盾'],
   ['section_path', '章节'],
   ['sentence', '原文'],
 ]);

@@ -182,7 +182,8 @@ describe('progress respects 新增 and the plan’s own verdict', () => {
       const row = rows.find((r) => r.indicator_as_written === c.indicator);
       expect(row, c.indicator).toBeDefined();
       expect(row!.actual_value).toBeCloseTo(c.actual, 2);
-      expect([row!.on_track, row!.stated_verdict, row!.contradiction]).toEqual([c.onTrack, c.stated, c.contradiction]);
+      expect([row!.on_track, row!.stated_verdict, row!.status_conflict !== null]).toEqual([c.onTrack, c.stated, c.contradiction]);
+      if (c.contradiction) expect(row!.status_conflict).toBe(`the plan says 达到序时进度 (${c.stated}); its figures say ${c.onTrack}`);
     });
   }
 

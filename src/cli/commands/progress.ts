@@ -54,7 +54,7 @@ const ALL_COLUMNS = [
   'on_track',
   'stated_status',
   'stated_verdict',
-  'contradiction',
+  'status_conflict',
   'section_path',
   'sentence',
   'quantity_id',
@@ -108,7 +108,7 @@ export const progressCommand: CliCommand = (program, cli) => {
           actual_years: r.actual_from_year !== null && r.actual_from_year !== r.actual_year ? `${r.actual_from_year}—${r.actual_year}` : r.actual_year,
           share: r.share_achieved === null ? null : `${(r.share_achieved * 100).toFixed(1)}%`,
           expected: shown(r.expected_value),
-          check: r.contradiction ? `≠ plan says ${r.stated_verdict}` : null,
+          check: r.status_conflict ? `≠ plan says ${r.stated_verdict}` : null,
         };
       });
       await writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);
