@@ -17,16 +17,23 @@ export interface ProgressWords {
   verdicts: Array<{ verdict: Verdict; words: string[] }>;
 }
 
+/** Catalogue kinds (rules/indicators) that are states, not additions: compared by their latest figure. */
+const STOCK_KINDS = new Set(['stock', 'cumulative', 'share', 'rate', 'growth', 'per-capita']);
+
 /**
- * Flow or stock. The catalogue's `kind` decides where the figure is linked
- * to an indicator that has one; otherwise the name's measure verb: 新增…
- * is a flow unless it is a running total (累计新增…).
+ * Flow or stock. The figure's own measure verb decides where the name states
+ * one — 新增… counts additions whatever the indicator it is linked to
+ * (新增高价值专利培育中心 adds to a stock of centres), 累计新增… is a running
+ * total; otherwise the catalogue's `kind` where the figure is linked to an
+ * indicator that has one; otherwise a stock.
  */
 export function measureOf(name: string, words: ProgressWords, catalogueKind?: string | null): Measure {
-  if (catalogueKind === 'flow' || catalogueKind === 'stock') return catalogueKind;
   const compact = name.replace(/\s+/g, '');
   if (words.runningTotalWords.some((w) => compact.includes(w))) return 'stock';
-  return words.flowWords.some((w) => compact.includes(w)) ? 'flow' : 'stock';
+  if (words.flowWords.some((w) => compact.includes(w))) return 'flow';
+  if (catalogueKind === 'flow') return 'flow';
+  if (catalogueKind && STOCK_KINDS.has(catalogueKind)) return 'stock';
+  return 'stock';
 }
 
 /** The plan's own verdict in progress's terms; null where the text gives none that the rules know. */

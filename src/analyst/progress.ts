@@ -3,7 +3,7 @@
  * `progress` view (formula in src/store/schema/analyst-views.ts and
  * docs/schema.md), read two ways further here:
  *
- * - a flow (新增…, by the catalogue's kind or the name's measure verb) is
+ * - a flow (新增…: the name's measure verb, else the catalogue's kind) is
  *   measured by its yearly figures summed from the plan's first year, not by
  *   the latest year alone (2021年新增11家 + 2022年新增2家 against ≥10家);
  * - the plan's own verdict (达到序时进度, 滞后 …) is read into progress's
@@ -78,8 +78,9 @@ export function queryProgress(db: Db, filters: ProgressFilters, words: ProgressW
   const sql = `SELECT * FROM progress ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY ${LEVEL_ORDER_SQL('region_level')}, region, plan_id, actual_value IS NULL, quantity_id`;
   const flows = flowActuals(db);
+  const catalogueKindOf = catalogueKinds(db);
   const rows = (db.prepare(sql).all(...params) as ViewRow[]).map((row) => {
-    const measure = measureOf(row.indicator_as_written, words, catalogueKindOf(db, row.indicator_id));
+    const measure = measureOf(row.indicator_as_written, words, catalogueKindOf(row.indicator_id));
     const measured = measure === 'flow' ? (flows(row) ?? row) : row;
     const stated_verdict = verdictOf(row.stated_status, words);
     return {
@@ -95,11 +96,21 @@ export function queryProgress(db: Db, filters: ProgressFilters, words: ProgressW
   return filters.measuredOnly ? rows.filter((r) => r.actual_value !== null) : rows;
 }
 
-/** The catalogue's flow/stock kind of a linked indicator, where the catalogue has one. */
-function catalogueKindOf(db: Db, indicatorId: string | null): string | null {
-  if (!indicatorId) return null;
-  const row = db.prepare(`SELECT json_extract(definition, '$.kind') AS kind FROM indicators WHERE id = ?`).get(indicatorId) as { kind: unknown } | undefined;
-  return typeof row?.kind === 'string' ? row.kind : null;
+/**
+ * The catalogue's kind of a linked indicator (flow, stock, share …), where
+ * the catalogue gives one: the indicators.kind column where the store has it,
+ * else the entry's stored definition.
+ */
+function catalogueKinds(db: Db): (indicatorId: string | null) => string | null {
+  const hasColumn = (db.prepare(`SELECT 1 FROM pragma_table_info('indicators') WHERE name = 'kind'`).get() ?? null) !== null;
+  const lookup = db.prepare(
+    `SELECT ${hasColumn ? "coalesce(kind, json_extract(definition, '$.kind'))" : "json_extract(definition, '$.kind')"} AS kind FROM indicators WHERE id = ?`,
+  );
+  return (indicatorId) => {
+    if (!indicatorId) return null;
+    const row = lookup.get(indicatorId) as { kind: unknown } | undefined;
+    return typeof row?.kind === 'string' ? row.kind : null;
+  };
 }
 
 interface YearFigure {

@@ -21,10 +21,15 @@ describe('measureOf', () => {
     ['万人高价值发明专利拥有量', null, 'stock'],
     ['有效注册商标量', null, 'stock'],
     ['知识产权质押融资总额', null, 'stock'],
-    // The catalogue's kind decides where the record is linked to an entry that has one.
+    // Where the name states no measure verb, the catalogue's kind of the linked entry decides.
     ['发明专利授权量', 'flow', 'flow'],
-    ['新增海外发明专利授权量', 'stock', 'stock'],
-    ['新增海外发明专利授权量', 'rate', 'flow'],
+    ['发明专利授权量', null, 'stock'],
+    ['有效发明专利拥有量', 'stock', 'stock'],
+    ['专利质押融资额', 'cumulative', 'stock'],
+    ['版权产业增加值占GDP比重', 'share', 'stock'],
+    // The figure's own verb wins: 新增 counts additions to whatever the entry measures.
+    ['新增市级以上高价值专利培育中心', 'stock', 'flow'],
+    ['累计新增发明专利授权', 'flow', 'stock'],
   ];
   for (const [name, kind, measure] of cases)
     it(`${name}${kind ? ` (catalogue: ${kind})` : ''} → ${measure}`, () => expect(measureOf(name, words, kind)).toBe(measure));
