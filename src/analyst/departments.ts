@@ -6,6 +6,7 @@
  * (市知识产权局 in a 连云港 plan = 连云港:ip-office), else by its name.
  */
 import { planLabelSql } from '../records/plan-label.js';
+import { formatRecordFigure } from '../records/plan-scale.js';
 import type { Db } from '../store/index.js';
 import { normaliseName } from '../text/names.js';
 
@@ -51,6 +52,10 @@ class DepartmentIndex {
   readonly implicit: ImplicitRow[];
   private readonly canonicalNames = new Map<string, string>();
   private readonly mentionCanonical = new Map<string, string>();
+  /** The id of an office's second name (市知识产权局 in 市市场监管局（市知识产权局）) → the id of its first. */
+  private readonly firstNameOf = new Map<string, string>();
+  /** An office's id → the ids of its second names. */
+  private readonly secondNamesOf = new Map<string, Set<string>>();
 
   constructor(db: Db, regions?: string[]) {
     const regionSql = regions ? `WHERE d.region IN (${regions.map(() => '?').join(', ') || "''"})` : '';
@@ -80,6 +85,28 @@ class DepartmentIndex {
       if (m.canonical_id && m.canonical_name && !this.canonicalNames.has(m.canonical_id)) this.canonicalNames.set(m.canonical_id, m.canonical_name);
       if (m.canonical_id) this.mentionCanonical.set(`${m.document_id}\u0000${normaliseName(m.name)}`, m.canonical_id);
     }
+    // A unit written with its other name in brackets is one office with two
+    // names (the 挂牌 form): wherever either name is linked, it is that office.
+    const written = db
+      .prepare(
+        `SELECT u.name, r.document_id FROM responsibility_units u JOIN responsibilities r ON r.id = u.responsibility_id
+         UNION SELECT name, document_id FROM implicit_support`,
+      )
+      .all() as Array<{ name: string; document_id: number }>;
+    for (const w of written) {
+      const names = twoNames(w.name);
+      if (!names) continue;
+      const first = this.linkedName(w.document_id, names[0]);
+      const second = this.linkedName(w.document_id, names[1]);
+      if (!first || !second || first === second || this.firstNameOf.has(first)) continue;
+      this.firstNameOf.set(second, first);
+      const seconds = this.secondNamesOf.get(first) ?? new Set<string>();
+      this.secondNamesOf.set(first, seconds.add(second));
+    }
+  }
+
+  private linkedName(documentId: number, name: string): string | null {
+    return this.mentionCanonical.get(`${documentId}\u0000${normaliseName(name)}`) ?? null;
   }
 
   /**
@@ -87,15 +114,26 @@ class DepartmentIndex {
    * the link the same name got as a mention in that document.
    */
   canonicalOf(documentId: number, name: string, canonicalId: string | null): string | null {
-    return canonicalId ?? this.mentionCanonical.get(`${documentId}\u0000${normaliseName(name)}`) ?? null;
+    const names = twoNames(name);
+    const id = canonicalId ?? this.linkedName(documentId, name) ?? (names ? this.linkedName(documentId, names[0]) : null);
+    return id === null ? null : this.officeOf(id);
+  }
+
+  /** The office a canonical id names: itself, or the office it is the second name of. */
+  officeOf(id: string): string {
+    return this.firstNameOf.get(id) ?? id;
   }
 
   key(documentId: number, name: string, canonicalId: string | null): string {
     return this.canonicalOf(documentId, name, canonicalId) ?? `name:${normaliseName(name)}`;
   }
 
+  /** The canonical name; an office with two names shows both: 连云港市市场监督管理局（连云港市知识产权局）. */
   displayName(key: string, fallback: string): string {
-    return key.startsWith('name:') ? fallback : (this.canonicalNames.get(key) ?? fallback);
+    if (key.startsWith('name:')) return fallback;
+    const name = this.canonicalNames.get(key) ?? fallback;
+    const seconds = [...(this.secondNamesOf.get(key) ?? [])].map((id) => this.canonicalNames.get(id)).filter((n): n is string => Boolean(n));
+    return seconds.length ? `${name}（${seconds.join('、')}）` : name;
   }
 }
 
@@ -191,7 +229,7 @@ export interface DepartmentTask {
   section_path: string;
   /** Milestones in the task's section or below it: "what (start–end)". */
   deadlines: string;
-  /** Targets in the task's section or below it: "indicator ≥ value unit (year)". */
+  /** Targets in the task's section or below it, in the plan's own figures: "indicator ≥600亿元 (year)". */
   targets: string;
   sentence: string;
 }
@@ -214,7 +252,7 @@ export function departmentTasks(db: Db, department: string, regions?: string[]):
   const query = normaliseName(department);
   const ids = new Set<string>();
   for (const m of db.prepare('SELECT name, canonical_id, canonical_name FROM department_mentions WHERE canonical_id IS NOT NULL').all() as MentionRow[]) {
-    if ([m.name, m.canonical_id!, m.canonical_name ?? ''].some((n) => normaliseName(n) === query)) ids.add(m.canonical_id!);
+    if ([m.name, m.canonical_id!, m.canonical_name ?? ''].some((n) => normaliseName(n) === query)) ids.add(index.officeOf(m.canonical_id!));
   }
   const exactHit = (documentId: number, name: string, canonicalId: string | null): boolean => {
     const id = index.canonicalOf(documentId, name, canonicalId);
@@ -233,6 +271,12 @@ export function departmentTasks(db: Db, department: string, regions?: string[]):
   const tasks = taskRows(db, hits);
   const matched = [...new Set([...hits.units.map((u) => u.name), ...hits.implicit.map((s) => s.name)])];
   return { tasks, matched, exact };
+}
+
+/** 市市场监管局（市知识产权局） → [市市场监管局, 市知识产权局]; a name with no bracketed second name → null. */
+function twoNames(name: string): [string, string] | null {
+  const m = /^(.+?)[（(]([^（）()]+)[）)]$/.exec(name.trim());
+  return m ? [m[1]!, m[2]!] : null;
 }
 
 /** A compound unit's names: 市市场监管局（市知识产权局） → itself, 市市场监管局, 市知识产权局. */
@@ -277,7 +321,7 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
     `SELECT what, start, "end" FROM milestones WHERE document_id = ? AND (section_path = ? OR section_path LIKE ? || '/%') ORDER BY span_start`,
   );
   const targets = db.prepare(
-    `SELECT indicator_as_written, value, value_max, unit, comparator, year, qualitative FROM targets
+    `SELECT indicator_as_written, value, value_max, unit, comparator, year, qualitative, value_base, unit_base FROM targets
      WHERE document_id = ? AND (section_path = ? OR section_path LIKE ? || '/%') ORDER BY quantity_id`,
   );
   const out: Array<DepartmentTask & { idx: number }> = [];
@@ -295,6 +339,8 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
       comparator: string | null;
       year: number | null;
       qualitative: string | null;
+      value_base: number | null;
+      unit_base: string | null;
     }>;
     out.push({
       idx: t.idx,
@@ -311,15 +357,7 @@ function taskRows(db: Db, hits: { units: UnitRow[]; implicit: ImplicitRow[] }): 
       unit_as_written: unit,
       section_path: t.section_path,
       deadlines: ms.map((m) => `${m.what} (${[m.start, m.end].filter(Boolean).join('–') || '?'})`).join('; '),
-      targets: ts
-        .map((q) => {
-          const amount =
-            q.value === null
-              ? (q.qualitative ?? '')
-              : `${q.comparator && q.comparator !== '=' ? q.comparator : ''}${q.value}${q.value_max !== null ? '–' + q.value_max : ''}${q.unit ?? ''}`;
-          return `${q.indicator_as_written} ${amount}${q.year ? ` (${q.year})` : ''}`;
-        })
-        .join('; '),
+      targets: ts.map((q) => `${q.indicator_as_written} ${formatRecordFigure(q)}${q.year ? ` (${q.year})` : ''}`).join('; '),
       sentence: t.sentence,
     });
   };

@@ -1,9 +1,11 @@
 /**
  * Targets and actuals across plans, filtered the way `planlens query` and
  * `planlens compare` ask. Reads the plan_quantities view, so only facts of
- * primary renderings count (a plan stored as docx+txt+pdf appears once).
+ * primary renderings count (a plan stored as docx+txt+pdf appears once), one
+ * per plan, indicator and year.
  */
 import type { Db } from '../store/index.js';
+import { quotesOf } from './quote.js';
 
 export interface QuantityFilters {
   /** indicator_key values (from matchIndicator). */
@@ -56,18 +58,22 @@ export interface QuantityRow {
   page: number | null;
   from_table: number;
   sentence: string;
-  /** The sentence, or for a table cell the cells of its row joined with ' | '. */
+  /** The clause holding the figure, or for a table cell its row as `header: value` pairs (analyst/quote.ts). */
   quote: string;
   rule: string;
   anchor: string;
   /** accepted | corrected | added (src/review); null when no one has reviewed the record. */
   review_status: string | null;
   reviewed_by: string | null;
+  /** How many mentions of the plan state this fact (plan_quantities picks one, store/schema/one-fact-view.ts). */
+  mentions: number;
+  /** Values the other mentions give where they differ from this one ('15家'); null when they agree. */
+  other_values: string | null;
 }
 
 /** Larger areas first, so a comparison reads province → city → district. */
 export const LEVEL_ORDER_SQL = (column: string): string =>
-  `CASE ${column} WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'district' THEN 3 WHEN 'zone' THEN 4 ELSE 5 END`;
+  `CASE ${column} WHEN 'national' THEN 0 WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'district' THEN 3 WHEN 'county' THEN 3 WHEN 'zone' THEN 4 ELSE 5 END`;
 
 export function queryQuantities(db: Db, filters: QuantityFilters): QuantityRow[] {
   const where: string[] = [];
@@ -85,7 +91,10 @@ export function queryQuantities(db: Db, filters: QuantityFilters): QuantityRow[]
   if (filters.flagged) where.push(`flags <> '[]'`);
   const sql = `SELECT * FROM plan_quantities ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY indicator_key, ${LEVEL_ORDER_SQL('region_level')}, region, plan_id, kind DESC, year, quantity_id`;
-  return db.prepare(sql).all(...params) as QuantityRow[];
+  const rows = db.prepare(sql).all(...params) as QuantityRow[];
+  // The view's quote is the whole sentence or bare row; people read the figure's clause, or the row with its headers.
+  const quotes = quotesOf(db, rows);
+  return rows.map((r) => ({ ...r, quote: quotes.get(r.quantity_id) ?? r.quote }));
 }
 
 /** Categories the indicator list uses, for a helpful --category error. */

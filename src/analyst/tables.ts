@@ -6,6 +6,8 @@
 import { planLabelSql } from '../records/plan-label.js';
 import type { Db } from '../store/index.js';
 import { departmentSummaries } from './departments.js';
+import { queryProgress } from './progress.js';
+import type { ProgressWords } from './progress-words.js';
 
 /** A plan's title, else its region, type and year. */
 const PLAN_LABEL = planLabelSql('d');
@@ -19,7 +21,8 @@ export interface AnalystTable {
   name: string;
   description: string;
   columns: AnalystColumn[];
-  read(db: Db): Array<Record<string, unknown>>;
+  /** `words`: rules/progress.yaml, which the progress table needs (analyst/progress-rules.ts loads it). */
+  read(db: Db, words?: ProgressWords): Array<Record<string, unknown>>;
 }
 
 const cols = (spec: Array<[string, string]>): AnalystColumn[] => spec.map(([key, chinese]) => ({ key, chinese }));
@@ -94,13 +97,17 @@ const PROGRESS_COLUMNS = cols([
   ['due_year', '目标年份'],
   ['baseline_value', '基期值'],
   ['baseline_year', '基期年份'],
+  ['measure', '指标性质（流量/存量）'],
   ['actual_value', '最新实际值'],
+  ['actual_from_year', '累加起始年份'],
   ['actual_year', '实际值年份'],
   ['actual_plan_id', '实际值来源规划'],
   ['share_achieved', '完成比例'],
   ['expected_value', '序时进度应达值'],
   ['on_track', '进度判断'],
   ['stated_status', '文件所述进度'],
+  ['stated_verdict', '文件所述进度判断'],
+  ['status_conflict', '与文件所述进度矛盾'],
   ['section_path', '章节'],
   ['sentence', '原文'],
 ]);
@@ -109,7 +116,13 @@ const progress: AnalystTable = {
   name: 'progress',
   description: 'each target against the latest actual for its region and indicator',
   columns: PROGRESS_COLUMNS,
-  read: fromView('progress', PROGRESS_COLUMNS, 'plan_id, quantity_id'),
+  // Not the bare view: flows summed and the plan's verdict read as `planlens progress` does (analyst/progress.ts).
+  read: (db, words) => {
+    if (!words) throw new Error('the progress table needs the words of rules/progress.yaml');
+    return queryProgress(db, {}, words)
+      .sort((a, b) => a.plan_id - b.plan_id || a.quantity_id - b.quantity_id)
+      .map((r) => Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c.key, (r as unknown as Record<string, unknown>)[c.key]])));
+  },
 };
 
 const RESPONSIBILITY_COLUMNS = cols([
@@ -227,10 +240,10 @@ const documents: AnalystTable = {
 /** In the order the exports write them (xlsx sheet order). */
 export const ANALYST_TABLES: readonly AnalystTable[] = [targets, actuals, progress, responsibilities, milestones, departments, documents];
 
-export function readAnalystTable(db: Db, name: string): Array<Record<string, unknown>> {
+export function readAnalystTable(db: Db, name: string, words?: ProgressWords): Array<Record<string, unknown>> {
   const table = ANALYST_TABLES.find((t) => t.name === name);
   if (!table) throw new Error(`unknown table '${name}' (one of ${ANALYST_TABLES.map((t) => t.name).join(', ')})`);
-  return table.read(db);
+  return table.read(db, words);
 }
 
 /** The tables an export writes: all, or the one --table names. */

@@ -159,7 +159,8 @@ export interface Box {
 }
 
 export type DocumentType = 'plan' | 'work-plan' | 'evaluation' | 'notice';
-export type RegionLevel = 'national' | 'province' | 'city' | 'district' | 'zone';
+/** county: 县, 自治县, 旗 and county-level cities; district: 市辖区 (玄武区). */
+export type RegionLevel = 'national' | 'province' | 'city' | 'district' | 'county' | 'zone';
 
 export interface DocumentMetadata {
   title: string | null;

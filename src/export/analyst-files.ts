@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { hasDocuments, readAnalystTable, selectTables, type AnalystTable } from '../analyst/index.js';
+import { loadProgressWords } from '../analyst/progress-rules.js';
 import type { Db } from '../store/index.js';
 import type { ExportOptions, ExportResult } from './types.js';
 
@@ -25,7 +26,7 @@ export function writeTableFiles(
   const result: ExportResult = { files: [], problems: [] };
   const counts: Array<{ name: string; rows: number }> = [];
   for (const table of selected) {
-    const rows = readAnalystTable(db, table.name);
+    const rows = readAnalystTable(db, table.name, loadProgressWords());
     const path = tableFilePath(options.outDir, table.name, extension, selected.length === 1 && options.tables !== undefined);
     writeFileSync(path, render(table, rows));
     result.files.push(path);

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { hasDocuments, headersOf, readAnalystTable, selectTables } from '../analyst/index.js';
+import { loadProgressWords } from '../analyst/progress-rules.js';
 import { summaryLine, workbookPath } from './analyst-files.js';
 import type { ExportResult, Exporter } from './types.js';
 
@@ -22,7 +23,7 @@ export const xlsxExporter: Exporter = {
     workbook.creator = 'planlens';
     const counts: Array<{ name: string; rows: number }> = [];
     for (const table of selectTables(tables)) {
-      const rows = readAnalystTable(db, table.name);
+      const rows = readAnalystTable(db, table.name, loadProgressWords());
       const headers = headersOf(table, chineseHeaders ?? false);
       const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = table.columns.map((c, i) => ({

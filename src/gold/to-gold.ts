@@ -32,11 +32,21 @@ export function toGold(state: GoldSource, fileName: string): GoldFile {
   };
 }
 
+/**
+ * The gold format's level: a county is `district` there. The store and the
+ * analyst views tell a county (县, 旗, county-level city) from a city's
+ * district, but gold written to the shared FORMAT.md — ours and anyone
+ * else's — has no `county`, and the two must stay comparable.
+ */
+export function goldLevel(level: DocumentMetadata['level'] | null): GoldDocumentFields['level'] {
+  return level === 'county' ? 'district' : level;
+}
+
 function documentFields(meta: DocumentMetadata | undefined): GoldDocumentFields {
   return {
     title: meta?.title ?? null,
     region: meta?.region ?? null,
-    level: meta?.level ?? null,
+    level: goldLevel(meta?.level ?? null),
     issuer: meta?.issuer ?? null,
     doc_number: meta?.docNumber ?? null,
     issued: meta?.issued ?? null,

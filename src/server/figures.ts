@@ -1,9 +1,12 @@
 /**
- * How the web pages show a figure: the ONE place a stored value becomes text
- * in a cell, a chart label or a download people read. When the plan-scale
- * formatting (600亿元, 13.5万件) lands, it replaces the bodies here and every
- * page follows.
+ * How the web pages show a figure: the one place a stored value becomes text
+ * in a cell, a chart label or a download people read. Values the plan wrote
+ * are shown as written; base values (60000000000 元) in the plan's scale or a
+ * readable one (600亿元), through records/plan-scale.ts as the CLI does.
  */
+import { formatFigure, readableScale, roundForReading, scaleOfRecord, type FigureScale } from '../records/plan-scale.js';
+
+export type { FigureScale };
 /** A number as a plan states it: thousands separated, at most 4 decimals. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -54,4 +57,33 @@ export function computedNumber(value: number | null | undefined): string {
 export function percentText(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '';
   return `${Math.round(share * 100)}%`;
+}
+
+/** The scale a progress row's figures read in: the one its target was written in, else a readable one. */
+export function rowScale(row: {
+  target_raw_value: number | null;
+  target_raw_unit: string | null;
+  target_value: number | null;
+  unit: string | null;
+}): FigureScale {
+  return (
+    scaleOfRecord({ value: row.target_raw_value, unit: row.target_raw_unit, value_base: row.target_value, unit_base: row.unit }) ??
+    readableScale(row.target_value ?? 0, row.unit)
+  );
+}
+
+/** A base value as a number in `scale`, rounded for reading, without the unit (the unit has its own column). */
+export function scaledNumber(valueBase: number | null | undefined, scale: FigureScale, comparator?: string | null): string {
+  if (valueBase === null || valueBase === undefined) return '';
+  const sign = comparatorText(comparator);
+  return `${sign ? sign + ' ' : ''}${roundForReading(valueBase / scale.factor)}`;
+}
+
+/**
+ * Formats the base values of one chart (one unit) in one scale — the one
+ * that reads best for the largest — so axis and bars agree: 200亿元, 600亿元.
+ */
+export function baseValueFormat(values: number[], unitBase: string | null | undefined): (value: number) => string {
+  const scale = readableScale(Math.max(0, ...values.map(Math.abs)), unitBase);
+  return (value) => formatFigure(value, unitBase, { scale });
 }

@@ -104,6 +104,31 @@ export interface DocumentCounts {
   messages: number;
 }
 
+/**
+ * The one definition of "flagged": every record a reviewer should look at,
+ * as the review queue shows it (src/review/queue.ts) — a quantity the
+ * extraction flagged, a department matching no known unit, a task with no
+ * responsible unit, an undated milestone, a record whose correction no
+ * longer fits, a correction whose record is gone, and a flagged record a
+ * reviewer rejected (set aside, still listed). `npm start`, `show`,
+ * `review list` and the web pages all count these rows, so they agree.
+ * (test/analyst/facts.test.ts holds the queue to the same count.)
+ */
+const FLAGGED_RECORDS_SQL = `
+  SELECT document_id, 'quantity' AS record_type, id AS record_id FROM quantities WHERE flags <> '[]'
+  UNION SELECT document_id, 'department', id FROM department_mentions WHERE canonical_id IS NULL
+  UNION SELECT r.document_id, 'responsibility', r.id FROM responsibilities r
+    WHERE NOT EXISTS (SELECT 1 FROM responsibility_units u WHERE u.responsibility_id = r.id AND u.role = 'lead')
+  UNION SELECT document_id, 'milestone', id FROM milestones WHERE start IS NULL AND "end" IS NULL
+  UNION SELECT document_id, record_type, record_id FROM review_conflicts WHERE record_id IS NOT NULL
+  UNION SELECT document_id, 'correction', id FROM review_conflicts WHERE record_id IS NULL
+  -- A rejected record is set aside out of its table but stays in the queue (as rejected) with its flags.
+  UNION SELECT document_id, record_type, row_id FROM review_set_aside
+    WHERE (record_type = 'quantity' AND json_extract(row, '$.flags') <> '[]')
+      OR (record_type = 'department' AND json_extract(row, '$.canonical_id') IS NULL)
+      OR (record_type = 'milestone' AND json_extract(row, '$.start') IS NULL AND json_extract(row, '$.end') IS NULL)
+      OR (record_type = 'responsibility' AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(units, '[]')) WHERE json_extract(value, '$.role') = 'lead'))`;
+
 export function countsOf(db: Db, documentId: number): DocumentCounts {
   return db
     .prepare(
@@ -113,7 +138,7 @@ export function countsOf(db: Db, documentId: number): DocumentCounts {
         (SELECT count(*) FROM sections WHERE document_id = @id) AS sections,
         (SELECT count(*) FROM quantities WHERE document_id = @id AND kind = 'target') AS targets,
         (SELECT count(*) FROM quantities WHERE document_id = @id AND kind = 'actual') AS actuals,
-        (SELECT count(*) FROM quantities WHERE document_id = @id AND flags != '[]') AS flagged,
+        (SELECT count(*) FROM (${FLAGGED_RECORDS_SQL}) WHERE document_id = @id) AS flagged,
         (SELECT count(*) FROM department_mentions WHERE document_id = @id) AS departments,
         (SELECT count(*) FROM responsibilities WHERE document_id = @id) AS responsibilities,
         (SELECT count(*) FROM milestones WHERE document_id = @id) AS milestones,
@@ -149,7 +174,7 @@ export interface DatabaseTotals {
   flagged: number;
 }
 
-/** Totals over primary renderings only: a plan stored as docx+txt+pdf counts once. */
+/** Totals over primary renderings only: a plan stored as docx+txt+pdf counts once, a fact once per indicator and year (the targets and actuals views). */
 export function primaryTotals(db: Db): DatabaseTotals {
   return db
     .prepare(
@@ -159,9 +184,9 @@ export function primaryTotals(db: Db): DatabaseTotals {
         (SELECT coalesce(sum(pages), 0) FROM primary_documents) AS pages,
         (SELECT count(*) FROM sentences WHERE document_id IN (SELECT id FROM primary_documents)) AS sentences,
         (SELECT count(*) FROM tables WHERE document_id IN (SELECT id FROM primary_documents)) AS tables,
-        (SELECT count(*) FROM plan_targets) AS targets,
-        (SELECT count(*) FROM plan_actuals) AS actuals,
-        (SELECT count(*) FROM quantities WHERE flags != '[]' AND document_id IN (SELECT id FROM primary_documents)) AS flagged`,
+        (SELECT count(*) FROM targets) AS targets,
+        (SELECT count(*) FROM actuals) AS actuals,
+        (SELECT count(*) FROM (${FLAGGED_RECORDS_SQL}) WHERE document_id IN (SELECT id FROM primary_documents)) AS flagged`,
     )
     .get() as DatabaseTotals;
 }

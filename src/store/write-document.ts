@@ -228,7 +228,8 @@ function writeNameLists(db: Db, lists: NameLists, id: number | bigint, record: F
 function canonicalLookup(state: DocumentState): (name: string) => string | null {
   const byName = new Map<string, string>();
   for (const d of state.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
-  return (name) => byName.get(name) ?? null;
+  // An office written with its other name in brackets (市市场监管局（市知识产权局）) is the unit its first name links to.
+  return (name) => byName.get(name) ?? byName.get(/^(.+?)[（(][^（）()]+[）)]$/.exec(name)?.[1] ?? '') ?? null;
 }
 
 function writeRegions(db: Db, state: DocumentState): void {

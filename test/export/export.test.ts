@@ -22,9 +22,13 @@ function databaseCounts(path: string): Record<string, number> {
   const db = new Database(path, { readonly: true });
   try {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    // One fact per plan, indicator, year and scope, of the records that state a number or words.
+    const facts = (kind: string) =>
+      count(`SELECT count(*) AS n FROM (SELECT DISTINCT plan_id, indicator_key, year, per_year, coalesce(period_start, year), coalesce(unit_base, unit, '') FROM quantity_mentions
+        WHERE kind = '${kind}' AND (value IS NOT NULL OR coalesce(qualitative, '') <> ''))`);
     return {
-      targets: count("SELECT count(*) AS n FROM quantities q JOIN plans p ON p.primary_document_id = q.document_id WHERE q.kind = 'target' AND q.is_fact = 1"),
-      actuals: count("SELECT count(*) AS n FROM quantities q JOIN plans p ON p.primary_document_id = q.document_id WHERE q.kind = 'actual' AND q.is_fact = 1"),
+      targets: facts('target'),
+      actuals: facts('actual'),
       progress: count('SELECT count(*) AS n FROM targets'),
       responsibilities: count('SELECT count(*) AS n FROM responsibilities r JOIN plans p ON p.primary_document_id = r.document_id'),
       milestones: count('SELECT count(*) AS n FROM milestones m JOIN plans p ON p.primary_document_id = m.document_id'),

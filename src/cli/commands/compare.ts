@@ -15,7 +15,7 @@ interface CompareOptions {
   year?: number;
 }
 
-const TABLE_COLUMNS = ['region', 'level', 'plan', 'indicator_as_written', 'measure', 'value', 'unit', 'comparator', 'year', 'value_base', 'unit_base'];
+const TABLE_COLUMNS = ['region', 'level', 'plan', 'indicator_as_written', 'measure', 'figure', 'year', 'value_base', 'unit_base'];
 const ALL_COLUMNS = [
   'region',
   'region_code',
@@ -37,6 +37,7 @@ const ALL_COLUMNS = [
   'year',
   'value_base',
   'unit_base',
+  'figure',
   'cumulative',
   'per_year',
   'qualitative',
@@ -76,6 +77,7 @@ Examples:
     const format = resolveAnalystFormat(options.format, cli.stdout);
     const { queryQuantities, withMeasures } = await import('../../analyst/index.js');
     const { loadNameAnalyser } = await import('../../analyst/name-parts-rules.js');
+    const { formatRecordFigure } = await import('../../records/plan-scale.js');
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;
@@ -86,6 +88,7 @@ Examples:
         ...r,
         level: r.region_level,
         plan: r.plan_title ?? `plan ${r.plan_id}`,
+        figure: formatRecordFigure(r),
       }));
       if (found.length === 0) {
         const other = options.kind === 'target' ? 'actual' : 'target';

@@ -3,6 +3,10 @@ import { EXIT, type CliCommand } from '../command.js';
 import { openExistingStore, withDbOption } from '../options.js';
 import { resolveAnalystFormat, resolveRegionArg, withAnalystFormatOption, writeAnalystRows } from './analyst-output.js';
 
+/** One line over the table: what each count counts (the full text is in --help). */
+export const COLUMN_LEGEND =
+  'lead / support: tasks it leads (牵头) / supports (配合); listed: tasks in a 责任单位 list that names no lead; implicit_support: documents where it supports every task; mentions: times named; an office with two names (A（B）) is one row (planlens departments --help)';
+
 export const departmentsCommand: CliCommand = (program, cli) => {
   const command = program
     .command('departments')
@@ -15,7 +19,9 @@ export const departmentsCommand: CliCommand = (program, cli) => {
     [
       '',
       'Columns:',
-      '  department        the unit: its canonical name where linked, else as written',
+      '  department        the unit: its canonical name where linked, else as written; an office written with its',
+      '                    other name in brackets (市市场监管局（市知识产权局）) is one office, shown with both names,',
+      '                    and either name written alone counts for it',
       '  lead              tasks it leads (牵头单位, or named first before 牵头)',
       '  support           tasks it supports (配合单位, 协同, …)',
       '  listed            tasks where it is one of the 责任单位 and the text does not say who leads (no role)',
@@ -37,6 +43,8 @@ export const departmentsCommand: CliCommand = (program, cli) => {
     try {
       const regions = options.region !== undefined ? await resolveRegionArg(store.db, cli, options.region) : undefined;
       const rows = departmentSummaries(store.db, regions);
+      // A table is read by people: say what its counts count before it (stderr, so stdout stays the table).
+      if (format === 'table') cli.stderr.write(`${COLUMN_LEGEND}\n`);
       await writeAnalystRows(
         cli,
         rows as never,

@@ -105,11 +105,13 @@ function formatSummary(s: IngestSummary, totals: ReturnType<typeof import('../..
     '',
     `Ingested ${s.found} file(s) in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.skipped} skipped (already stored), ${s.failed} failed${rate ? `  (${rate})` : ''}`,
     `  this run:  ${s.pages} PDF pages, ${s.characters} characters, ${s.sentences} sentences, ${s.tables} tables; ` +
-      `extracted ${s.targets} target and ${s.actuals} actual records, ${s.flagged} flagged for review`,
+      `extracted ${s.targets} target and ${s.actuals} actual records`,
     `  database:  ${totals.plans} plan(s) from ${totals.documents} document(s) in ${printable(dbPath)}`,
     // Each plan once (its primary rendering), and each fact once (is_fact): the numbers a comparison uses.
+    // The flagged count is the review queue's, counted once per plan like everything on this line
+    // (the run line above counts every rendering, so it names no flagged count to disagree with).
     `  per plan:  ${totals.sentences} sentences, ${totals.tables} tables, ${totals.targets} targets, ${totals.actuals} actuals ` +
-      `(one fact per indicator and year), ${totals.flagged} records flagged`,
+      `(one fact per indicator and year), ${totals.flagged} records flagged for review (planlens review list)`,
   ];
   if (s.failures.length) lines.push('  failed:', ...s.failures.map((f) => `    ${printable(f.error)}`));
   if (s.failed > s.failures.length)

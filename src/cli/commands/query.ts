@@ -17,7 +17,7 @@ interface QueryOptions {
   flagged?: boolean;
 }
 
-export const LEVELS = ['national', 'province', 'city', 'district', 'zone'];
+export const LEVELS = ['national', 'province', 'city', 'district', 'county', 'zone'];
 
 export function parseYear(value: string): number {
   const n = Number(value);
@@ -25,7 +25,8 @@ export function parseYear(value: string): number {
   return n;
 }
 
-const TABLE_COLUMNS = ['kind', 'region', 'indicator', 'value', 'unit', 'comparator', 'year', 'value_base', 'unit_base', 'plan', 'flags'];
+// A terminal shows each figure in the plan's own scale (≥600亿元) with base units beside; the machine formats keep every raw column.
+const TABLE_COLUMNS = ['kind', 'region', 'indicator', 'figure', 'year', 'value_base', 'unit_base', 'plan', 'flags'];
 const ALL_COLUMNS = [
   'kind',
   'plan_id',
@@ -43,13 +44,18 @@ const ALL_COLUMNS = [
   'unit',
   'comparator',
   'year',
+  'period_start',
+  'period_end',
   'value_base',
   'unit_base',
+  'figure',
   'cumulative',
   'per_year',
   'qualitative',
   'status',
   'flags',
+  'mentions',
+  'other_values',
   'section_path',
   'page',
   'quote',
@@ -63,7 +69,9 @@ const ALL_COLUMNS = [
 export const queryCommand: CliCommand = (program, cli) => {
   const command = program
     .command('query')
-    .description('targets and actuals across plans (primary renderings, facts only), in base units beside the raw figures')
+    .description(
+      "targets and actuals across plans (primary renderings): one fact per plan, indicator and year (other mentions that disagree are flagged value-conflict), in the plan's scale with base units beside",
+    )
     .option('--indicator <text>', 'indicator id, name or alias; a part of a name or a near miss also works (says what it matched)')
     .option('--region <name>', 'region name or code (a part of a name matches every region containing it)')
     .addOption(new Option('--level <level>', 'region level').choices(LEVELS))
@@ -83,7 +91,10 @@ Examples:
   );
   command.action(async (options: QueryOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
-    const { flagKinds, knownCategories, queryQuantities } = await import('../../analyst/index.js');
+    const [{ flagKinds, knownCategories, queryQuantities }, { formatRecordFigure }] = await Promise.all([
+      import('../../analyst/index.js'),
+      import('../../records/plan-scale.js'),
+    ]);
     const store = await openExistingStore(options.db);
     try {
       const db = store.db;
@@ -106,6 +117,7 @@ Examples:
         ...r,
         plan: r.plan_title ?? `plan ${r.plan_id}`,
         indicator: r.indicator_name,
+        figure: formatRecordFigure(r),
         flags: format === 'table' ? flagKinds(r.flags) : JSON.parse(r.flags),
       }));
       await writeAnalystRows(cli, rows, format, TABLE_COLUMNS, ALL_COLUMNS);

@@ -77,6 +77,8 @@ export interface DocumentDetail {
   sections: Array<SectionRow & { heading_start: number; heading_end: number }>;
   tables: PageTable[];
   records: PageRecord[];
+  /** Records flagged for review: the count `review list` and `npm start` give (store/queries.ts). */
+  flagged: number;
   messages: Array<{ severity: string; stage: string; code: string; text: string }>;
 }
 
@@ -167,7 +169,7 @@ export function documentDetail(db: Db, id: number): DocumentDetail | null {
     });
   }
   records.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { document, text, sections: sectionHeadingsOf(db, id), tables, records, messages: messagesOf(db, id) };
+  return { document, text, sections: sectionHeadingsOf(db, id), tables, records, flagged: countsOf(db, id).flagged, messages: messagesOf(db, id) };
 }
 
 /** What the Documents page narrows and orders the listing by (all optional, as the query string gives them). */

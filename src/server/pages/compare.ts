@@ -8,7 +8,7 @@ import { describeMatch, indicatorUsage, queryQuantities, resolveIndicator, unlin
 import { loadNameAnalyser } from '../../analyst/name-parts-rules.js';
 import type { Db } from '../../store/index.js';
 import { barChart, type Bar } from '../charts.js';
-import { figureNumber } from '../figures.js';
+import { baseValueFormat, figureNumber } from '../figures.js';
 import { html, page, raw } from '../html.js';
 
 export interface CompareResult {
@@ -31,7 +31,9 @@ export function compareIndicator(db: Db, query: string, filters: CompareFilters 
   if (!text) return { query, match: null, message: '', rows: [], years: [] };
   const { match, refusal } = resolveIndicator(db, text, loadNameAnalyser());
   if (!match) {
-    const why = refusal ? `${refusal.reason}${refusal.candidates.length ? ` — closest: ${refusal.candidates.join('; ')}` : ''}` : `no indicator matches '${text}'`;
+    const why = refusal
+      ? `${refusal.reason}${refusal.candidates.length ? ` — closest: ${refusal.candidates.join('; ')}` : ''}`
+      : `no indicator matches '${text}'`;
     return { query, match: null, message: `没有匹配“${text}”的指标 — ${why}`, rows: [], years: [] };
   }
   const all = queryQuantities(db, { indicatorKeys: match.keys });
@@ -89,7 +91,7 @@ function chartBars(rows: QuantityRow[]): Bar[] {
     bars.push({
       label: barLabel(r),
       value: v,
-      note: `${r.unit_base ?? r.unit ?? ''} · ${r.kind === 'target' ? '目标' : '实际'} ${r.year ?? '?'}年`,
+      note: `· ${r.kind === 'target' ? '目标' : '实际'} ${r.year ?? '?'}年`,
       kind: r.kind,
       href: sourceLink(r),
       data: { region: r.region ?? '', year: r.year ?? '', kind: r.kind, plan: r.plan_id },
@@ -197,8 +199,12 @@ export function comparePage(db: Db, query: string, names: string[], filters: Com
                 bars.length
                   ? raw(
                       barChart({
-                        title: `${match.name}：各规划目标与实际（标准单位）`,
+                        title: `${match.name}：各规划目标与实际`,
                         bars,
+                        format: baseValueFormat(
+                          bars.map((b) => b.value),
+                          rows.find((r) => r.unit_base)?.unit_base ?? rows[0]?.unit,
+                        ),
                         legend: [
                           { kind: 'target', label: '目标 target' },
                           { kind: 'actual', label: '实际 actual' },

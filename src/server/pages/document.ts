@@ -52,7 +52,6 @@ export function documentPage(detail: DocumentDetail, at: TextSpan | null = null)
 
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
-  const flagged = records.filter((r) => r.flags.length).length;
   const recordsJson = pageJson(Object.fromEntries(records.map((r) => [r.key, r])));
   // What the record panel needs to name fields in words and offer the review actions (the Review page's routes).
   const panelJson = pageJson({ fields: FIELD_LABELS, flags: FLAG_LABELS, values: VALUE_LABELS, editable: EDITABLE });
@@ -96,7 +95,7 @@ export function documentPage(detail: DocumentDetail, at: TextSpan | null = null)
                   ><input type="checkbox" data-toggle="${k}" checked /> <mark class="hl k-${k}">${PAGE_KIND_NAMES[k]}</mark> ${counts.get(k) ?? 0}</label
                 >`,
             )}
-            <span class="muted">待核 flagged: ${flagged} (红框 red outline)</span>
+            <span class="muted">待核 flagged: ${detail.flagged} (红框 red outline)</span>
           </div>
           ${
             sections.length

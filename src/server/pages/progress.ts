@@ -5,9 +5,10 @@
  */
 import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
 import { loadNameAnalyser } from '../../analyst/name-parts-rules.js';
+import { loadProgressWords } from '../../analyst/progress-rules.js';
 import { listDocuments, primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';
-import { computedNumber, figureNumber, percentText } from '../figures.js';
+import { computedNumber, percentText, rowScale, scaledNumber } from '../figures.js';
 import { html, page, raw } from '../html.js';
 
 export interface ProgressQuery {
@@ -38,7 +39,7 @@ export function progressRows(db: Db, q: ProgressQuery): ProgressResult {
     notes.push(m ? `指标 indicator '${q.indicator}' → ${m.name} (${m.how})` : `没有匹配的指标 — no indicator matches '${q.indicator}'`);
   }
   const primary = primaryDocumentOfPlan(db);
-  return { rows: queryProgress(db, filters), notes, primary };
+  return { rows: queryProgress(db, filters, loadProgressWords()), notes, primary };
 }
 
 const STATUS_NAMES: Record<string, string> = { achieved: '已达成 achieved', 'on track': '符合进度 on track', behind: '滞后 behind' };
@@ -147,13 +148,13 @@ export function progressPage(db: Db, q: ProgressQuery): string {
               html`<tr class="${statusConflict(r) ? 'contradiction' : ''}" data-indicator="${r.indicator_name}">
                 <td class="nowrap">${r.region ?? '—'}</td>
                 <td><a href="/documents/${primary.get(r.plan_id) ?? ''}#rec-q${r.quantity_id}" title="${r.sentence}">${r.indicator_name}</a></td>
-                <td class="num nowrap">${figureNumber({ value: r.target_value, comparator: r.comparator })}</td>
-                <td>${r.unit ?? ''}</td>
+                <td class="num nowrap">${scaledNumber(r.target_value, rowScale(r), r.comparator)}</td>
+                <td>${rowScale(r).unit}</td>
                 <td>${r.due_year ?? ''}</td>
-                <td class="num nowrap">${r.baseline_value === null ? '' : `${figureNumber({ value: r.baseline_value })} (${r.baseline_year})`}</td>
-                <td class="num nowrap">${r.actual_value === null ? '—' : `${figureNumber({ value: r.actual_value })} (${r.actual_year})`}</td>
+                <td class="num nowrap">${r.baseline_value === null ? '' : `${scaledNumber(r.baseline_value, rowScale(r))} (${r.baseline_year})`}</td>
+                <td class="num nowrap">${r.actual_value === null ? '—' : `${scaledNumber(r.actual_value, rowScale(r))} (${r.actual_year})`}</td>
                 <td class="num">${percentText(r.share_achieved)}</td>
-                <td class="num">${computedNumber(r.expected_value)}</td>
+                <td class="num">${r.expected_value === null ? '' : computedNumber(r.expected_value / rowScale(r).factor)}</td>
                 <td class="nowrap">
                   <span class="status status-${statusKind(r.on_track)}">${r.on_track ? (STATUS_NAMES[r.on_track] ?? r.on_track) : '—'}</span>
                 </td>

@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { ANALYST_VIEWS_SQL } from './analyst-views.js';
 import { listUnsplitUnits } from './listed-role-view.js';
+import { oneFactPerIndicatorYear } from './one-fact-view.js';
 import { relabelPlanViews } from './plan-label-views.js';
 import { REVIEW_SCHEMA_SQL } from './review.js';
 import { RUN_STATUS_SQL } from './run-status.js';
@@ -45,5 +46,10 @@ export const MIGRATIONS: Migration[] = [
   {
     description: "task_units: a unit of an unsplit 责任单位 list has role 'listed', not lead/support by position (src/store/schema/listed-role-view.ts)",
     up: listUnsplitUnits,
+  },
+  {
+    description:
+      'plan_quantities: one fact per plan, indicator and year (the others disagree in a value-conflict flag); every mention stays in quantity_mentions (src/store/schema/one-fact-view.ts)',
+    up: oneFactPerIndicatorYear,
   },
 ];

@@ -33,8 +33,12 @@ export interface ResolvedRegion {
   divisionName: string;
 }
 
-/** Statistical codes ending 71–99 are functional zones (苏州工业园区 320571), not administrative districts. */
+/**
+ * Statistical codes ending 71–80 are functional zones (苏州工业园区 320571),
+ * not administrative districts; 81–99 are county-level cities (昆山市 320583).
+ */
 const FIRST_ZONE_CODE = 71;
+const LAST_ZONE_CODE = 80;
 
 interface Divisions {
   byName: Map<string, Entry[]>;
@@ -165,11 +169,14 @@ function describe(entry: Entry, d: Divisions, placeholders: string[]): ResolvedR
   if (kind === 'province') return { region: divisionName, regionCode, level: 'province', regionParents: [], divisionName };
   if (kind === 'city') return { region: divisionName, regionCode, level: 'city', regionParents: province ? [province.name] : [], divisionName };
   // A zone plan's region is its city, at level zone (苏州工业园区 → 苏州市).
-  if (city && Number(division.code.slice(4, 6)) >= FIRST_ZONE_CODE) {
+  const local = Number(division.code.slice(4, 6));
+  if (city && local >= FIRST_ZONE_CODE && local <= LAST_ZONE_CODE) {
     return { region: city.name, regionCode: city.code.padEnd(6, '0'), level: 'zone', regionParents: province ? [province.name] : [], divisionName };
   }
   const parents = [city?.name, province?.name].filter((name): name is string => Boolean(name));
-  return { region: (city?.name ?? province?.name ?? '') + divisionName, regionCode, level: 'district', regionParents: parents, divisionName };
+  // A city's district (玄武区) is a district; a county (沭阳县, 自治县, 旗) or county-level city is a county.
+  const level = divisionName.endsWith('区') ? 'district' : 'county';
+  return { region: (city?.name ?? province?.name ?? '') + divisionName, regionCode, level, regionParents: parents, divisionName };
 }
 
 /**

@@ -190,6 +190,22 @@ describe('linking to canonical units in the document region', () => {
     expect(link('区市场监管局', xuanwu).key).not.toBe(link('市市场监管局', xuanwu).key);
   });
 
+  // A short form expands to the full name of the unit in the document's region, whatever the level.
+  const shuyang = meta('宿迁市沭阳县', ['宿迁市', '江苏省']);
+  it.each([
+    { text: '县发展改革局', region: shuyang, name: '宿迁市沭阳县发展和改革局' },
+    { text: '县发展和改革局', region: shuyang, name: '宿迁市沭阳县发展和改革局' },
+    { text: '县市场监管局', region: shuyang, name: '宿迁市沭阳县市场监督管理局' },
+    { text: '县科技局', region: shuyang, name: '宿迁市沭阳县科学技术局' },
+    { text: '区发展改革局', region: meta('南京市玄武区', ['南京市', '江苏省']), name: '南京市玄武区发展和改革局' },
+    // The city-level office is a commission, a different unit.
+    { text: '市发展改革委', region: meta('连云港市', ['江苏省']), name: '连云港市发展和改革委员会' },
+  ])('$text expands to $name', ({ text, region, name }) => {
+    const l = link(text, region);
+    expect(l.canonicalName).toBe(name);
+    expect(l.canonicalId).not.toBeNull();
+  });
+
   it('national names link to one national unit however written', () => {
     const nj = meta('南京市', ['江苏省']);
     expect(link('最高法院', nj).canonicalName).toBe('最高人民法院');
