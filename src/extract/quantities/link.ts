@@ -9,7 +9,7 @@ import * as jieba from '../../text/jieba.js';
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { foldWidth } from '../common/text.js';
 import { longestFirst } from './names.js';
-import type { IndicatorsFile } from './rules.js';
+import type { Catalogue } from './catalogue.js';
 import { squeeze } from '../../text/names.js';
 import { multisetDice } from '../../text/similarity.js';
 import { BoundedCache } from '../../core/bounded-cache.js';
@@ -38,7 +38,7 @@ export class IndicatorLinker {
     return this.file.indicators.find((ind) => ind.id === id)?.baseUnit ?? null;
   }
 
-  constructor(private readonly file: IndicatorsFile) {
+  constructor(private readonly file: Catalogue) {
     this.entries = file.indicators.map((ind) => {
       const names = [ind.name, ...ind.aliases];
       for (const n of names) this.exact.set(canonical(n), ind.id);
