@@ -62,12 +62,19 @@ export const DomainFile = z
 export const LinkingFile = z.strictObject({
   linking: z.strictObject({
     threshold: z.number().min(0).max(1),
-    ignoreWords: z.array(Word),
+    /** Place and collective words at a name's start that do not change the measure (全省, 我国). */
+    leadingIgnoreWords: z.array(Word),
+    /** Count words at a name's end that do not change the measure (总量, 数量, 规模). */
+    trailingIgnoreWords: z.array(Word),
     distinguishingWords: z.array(Word),
   }),
   decomposition: z.strictObject({
-    verbs: z.array(z.strictObject({ word: Word, kind: z.enum(['new', 'cumulative', 'unspecified']) })).min(1),
+    verbs: z
+      .array(z.strictObject({ word: Word, kind: z.enum(['new', 'cumulative', 'unspecified']), afterScope: z.boolean().default(false) }))
+      .min(1),
+    /** Least length of a scope before a verb, and of the object after it. */
     scopeMinLength: z.number().int().min(1),
+    scopeObjectMinLength: z.number().int().min(1),
     qualifiers: z.array(z.strictObject({ word: Word, means: Word })),
     perCapitaBases: z.array(z.strictObject({ word: Word, base: Word })),
   }),
