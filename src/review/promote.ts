@@ -3,7 +3,8 @@
  * written the same way is extracted right without a reviewer.
  *   - a name a reviewer vouched for as a canonical indicator (linked by
  *     hand, or a similarity link accepted) → an alias of that indicator in
- *     rules/indicators.yaml, unless it is already one of its names;
+ *     its catalogue file (rules/indicators/<domain>.yaml), unless it is
+ *     already one of its names;
  *   - a unit the unit rules do not know → a new entry in rules/units.yaml.
  * The files are edited in place, text inserted where the Document API says
  * the node is: comments, order and each file's own flow style stay exactly as
@@ -12,6 +13,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UnitsFile, UnitTable } from '../extract/common/units.js';
+import { join } from 'node:path';
+import { CATALOGUE_DIR, catalogueFiles } from '../extract/quantities/catalogue.js';
 import { RuleSet } from '../rules/index.js';
 import { squeeze } from '../text/names.js';
 import type { Db } from '../store/index.js';
@@ -58,14 +61,21 @@ function quantityCorrections(db: Db): CorrectionRow[] {
 
 export function planPromotion(db: Db, rulesDir: string): Promotion {
   const rules = new RuleSet(rulesDir);
-  const indicatorsPath = rules.pathOf('indicators');
   const unitsPath = rules.pathOf('units');
-  const indicatorsText = readFileSync(indicatorsPath, 'utf8');
   const unitsText = readFileSync(unitsPath, 'utf8');
-  const indicatorsDoc = parseDocument(indicatorsText);
   const units = new UnitTable(rules.get('units', UnitsFile));
 
-  const known = knownIndicatorNames(indicatorsDoc);
+  // Every name of every catalogue file, and the file each indicator is in (an alias goes next to its indicator).
+  const catalogueTexts = new Map(catalogueFiles(rulesDir).map((path) => [path, readFileSync(path, 'utf8')]));
+  const known = new Map<string, string>();
+  const fileOf = new Map<string, string>();
+  for (const [path, text] of catalogueTexts) {
+    for (const [name, id] of knownIndicatorNames(parseDocument(text))) {
+      known.set(name, id);
+      if (name.startsWith('#')) fileOf.set(id, path);
+    }
+  }
+  const catalogueDir = join(rulesDir, CATALOGUE_DIR);
   const changes: PromotionChange[] = [];
   const skipped: string[] = [];
   const aliasFor = new Map<string, PromotionChange>();
@@ -84,13 +94,13 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
       } else if (owner) {
         skipped.push(`correction ${c.id}: '${name}' is already a name of ${owner}, not adding it to ${id}`);
       } else if (!known.has(`#${id}`)) {
-        skipped.push(`correction ${c.id}: ${id} is not in ${indicatorsPath}`);
+        skipped.push(`correction ${c.id}: ${id} is not in the catalogue (${catalogueDir})`);
       } else {
         const existing = aliasFor.get(name);
         if (existing && existing.target !== id) skipped.push(`correction ${c.id}: '${name}' is linked to both ${existing.target} and ${id}; left out`);
         else if (existing) existing.corrections.push(c.id);
         else {
-          const change: PromotionChange = { file: indicatorsPath, kind: 'indicator-alias', value: name, target: id, corrections: [c.id] };
+          const change: PromotionChange = { file: fileOf.get(id)!, kind: 'indicator-alias', value: name, target: id, corrections: [c.id] };
           aliasFor.set(name, change);
           changes.push(change);
         }
@@ -111,8 +121,10 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
   }
 
   const files = new Map<string, { before: string; after: string }>();
-  const aliases = changes.filter((c) => c.kind === 'indicator-alias');
-  if (aliases.length) files.set(indicatorsPath, { before: indicatorsText, after: addAliases(indicatorsText, aliases) });
+  for (const [path, text] of catalogueTexts) {
+    const aliases = changes.filter((c) => c.kind === 'indicator-alias' && c.file === path);
+    if (aliases.length) files.set(path, { before: text, after: addAliases(text, aliases) });
+  }
   const newUnits = changes.filter((c) => c.kind === 'unit');
   if (newUnits.length) files.set(unitsPath, { before: unitsText, after: addUnits(unitsText, newUnits) });
   const diff = [...files].map(([file, { before, after }]) => lineDiff(before, after, file)).join('');

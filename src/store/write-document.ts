@@ -202,9 +202,9 @@ function writeExtractions(db: Db, documentId: number, state: DocumentState, rule
   const sentences = state.segments?.sentences;
   const quantity = stmt(
     db,
-    `INSERT INTO quantities (document_id, idx, kind, indicator, indicator_id, value, value_max, unit, comparator, year, period_start, period_end,
-       cumulative, per_year, qualitative, status, value_base, unit_base, is_fact, flags, ${PROVENANCE_COLUMNS})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
+    `INSERT INTO quantities (document_id, idx, kind, indicator, indicator_id, measure_verb, measure_kind, scope, value, value_max, unit, comparator, year,
+       period_start, period_end, cumulative, per_year, qualitative, status, value_base, unit_base, is_fact, flags, ${PROVENANCE_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${PROVENANCE_PLACEHOLDERS})`,
   );
   (x.quantities ?? []).forEach((q, i) =>
     quantity.run(
@@ -213,6 +213,9 @@ function writeExtractions(db: Db, documentId: number, state: DocumentState, rule
       q.kind,
       q.indicator,
       q.indicatorId,
+      q.measureVerb ?? null,
+      q.measureKind ?? null,
+      q.scope ?? null,
       q.value,
       q.valueMax ?? null,
       q.unit,

@@ -12,6 +12,7 @@ import { relabelPlanViews } from './plan-label-views.js';
 import { REVIEW_SCHEMA_SQL } from './review.js';
 import { RUN_STATUS_SQL } from './run-status.js';
 import { BASE_SCHEMA_SQL } from './tables.js';
+import { CATALOGUE_SQL } from './catalogue.js';
 
 export { INDICATOR_KEY_SQL } from './analyst-views.js';
 
@@ -45,5 +46,10 @@ export const MIGRATIONS: Migration[] = [
   {
     description: "task_units: a unit of an unsplit 责任单位 list has role 'listed', not lead/support by position (src/store/schema/listed-role-view.ts)",
     up: listUnsplitUnits,
+  },
+  {
+    description:
+      "indicators: domain, kind, direction, per_capita_base, source from the catalogue; quantities: measure_verb, measure_kind, scope; unit_base 'percent' → '%' (src/store/schema/catalogue.ts)",
+    up: (db) => db.exec(CATALOGUE_SQL),
   },
 ];
