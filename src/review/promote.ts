@@ -14,7 +14,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UnitsFile, UnitTable } from '../extract/common/units.js';
 import { join } from 'node:path';
-import { CATALOGUE_DIR, catalogueFiles } from '../extract/quantities/catalogue.js';
+import { CATALOGUE_DIR, catalogueFiles, loadCatalogue } from '../extract/quantities/catalogue.js';
+import { linkKey, NameDecomposer } from '../extract/quantities/decompose.js';
 import { RuleSet } from '../rules/index.js';
 import { squeeze } from '../text/names.js';
 import type { Db } from '../store/index.js';
@@ -76,6 +77,10 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
     }
   }
   const catalogueDir = join(rulesDir, CATALOGUE_DIR);
+  // A name that reads as another indicator's (same object, qualifiers, base) would make the catalogue ambiguous.
+  const decomposer = new NameDecomposer(loadCatalogue(rules));
+  const keyOwner = new Map<string, string>();
+  for (const ind of loadCatalogue(rules).indicators) for (const n of [ind.name, ...ind.aliases]) keyOwner.set(linkKey(decomposer.decompose(n)), ind.id);
   const changes: PromotionChange[] = [];
   const skipped: string[] = [];
   const aliasFor = new Map<string, PromotionChange>();
@@ -93,6 +98,9 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
         // Already a name of that indicator: nothing to learn.
       } else if (owner) {
         skipped.push(`correction ${c.id}: '${name}' is already a name of ${owner}, not adding it to ${id}`);
+      } else if ((keyOwner.get(linkKey(decomposer.decompose(name))) ?? id) !== id) {
+        const other = keyOwner.get(linkKey(decomposer.decompose(name)));
+        skipped.push(`correction ${c.id}: '${name}' reads as a name of ${other} (same object, qualifiers and base), not adding it to ${id}`);
       } else if (!known.has(`#${id}`)) {
         skipped.push(`correction ${c.id}: ${id} is not in the catalogue (${catalogueDir})`);
       } else {

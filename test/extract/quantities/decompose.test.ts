@@ -21,6 +21,10 @@ describe('name decomposition', () => {
     ['培育专精特新中小企业', { verb: '培育', measureKind: 'unspecified', object: '专精特新中小企业' }],
     ['新培育瞪羚企业', { verb: '新培育', measureKind: 'new', object: '瞪羚企业' }],
     ['5G基站', { verb: '', measureKind: null, object: '5G基站' }],
+    // a modal adverb before the verb is no part of the measure
+    ['努力推动培育专精特新中小企业', { verb: '推动培育', object: '专精特新中小企业' }],
+    ['力争新增高新技术企业', { verb: '新增', measureKind: 'new', object: '高新技术企业' }],
+    ['建立市级以上高价值专利培育中心', { verb: '建立', qualifiers: ['city-or-above'], object: '高价值专利培育中心' }],
     // qualifiers: level and size classes, spelt either way
     ['国家级智能工厂', { qualifiers: ['national'], object: '智能工厂' }],
     ['新增国家级智能工厂', { verb: '新增', qualifiers: ['national'], object: '智能工厂' }],
