@@ -49,7 +49,7 @@ export function summarise(run: EvalRun): EvalSummary {
       ...(r.error ? { error: r.error } : {}),
     })),
     fieldAccuracy,
-    linking: summariseLinking(scored.map((r) => r.score.linking)),
+    linking: summariseLinking(run.results.flatMap((r) => (r.linking ? [r.linking] : []))),
   };
 }
 
@@ -82,7 +82,7 @@ export function renderTable(run: EvalRun, verbose: boolean, baseline?: Baseline)
       if (!r.score) continue;
       lines.push(`== ${r.path}`);
       for (const section of SECTIONS) lines.push(...sectionFindings(section, r.score.sections[section]));
-      for (const f of r.score.linking.findings) lines.push(`  linking LINK  ${f.fact}${f.quote ? `  «${oneLine(f.quote)}»` : ''}`);
+      for (const f of r.linking?.findings ?? []) lines.push(`  linking LINK  ${f.fact}${f.quote ? `  «${oneLine(f.quote)}»` : ''}`);
       lines.push('');
     }
   }

@@ -3,7 +3,6 @@
  * by section, with the matching rules of FORMAT.md.
  */
 import { assign } from './assign.js';
-import { scoreLinking, type LinkingCounts } from './linking.js';
 import type { GoldDocumentFields, GoldFile, GoldMilestone, GoldQuantity, GoldResponsibility } from '../gold/index.js';
 import { sameBaseValue } from './scale.js';
 import { canonicalName, squeeze } from '../text/names.js';
@@ -50,8 +49,6 @@ export interface FieldScore {
 export interface DocumentScore {
   sections: Record<SectionName, SectionScore>;
   fields: Record<DocumentField, FieldScore>;
-  /** Catalogue links of the matched targets and actuals (src/eval/linking.ts). */
-  linking: LinkingCounts;
 }
 
 export function scoreDocument(gold: GoldFile, predicted: GoldFile): DocumentScore {
@@ -67,7 +64,6 @@ export function scoreDocument(gold: GoldFile, predicted: GoldFile): DocumentScor
       document: fieldsAsSection(fields),
     },
     fields,
-    linking: scoreLinking(gold, predicted),
   };
 }
 

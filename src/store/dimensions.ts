@@ -21,7 +21,19 @@ export function loadIndicators(db: Db, rules: RuleSet): number | null {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const { file: _file, ...e } of indicators) {
-      insert.run(e.id, e.name, e.baseUnit, JSON.stringify(e.aliases), JSON.stringify(e), rules.version, e.domain, e.kind, e.direction, e.perCapitaBase ?? null, e.source);
+      insert.run(
+        e.id,
+        e.name,
+        e.baseUnit,
+        JSON.stringify(e.aliases),
+        JSON.stringify(e),
+        rules.version,
+        e.domain,
+        e.kind,
+        e.direction,
+        e.perCapitaBase ?? null,
+        e.source,
+      );
     }
   })();
   return indicators.length;

@@ -69,9 +69,7 @@ export const LinkingFile = z.strictObject({
     distinguishingWords: z.array(Word),
   }),
   decomposition: z.strictObject({
-    verbs: z
-      .array(z.strictObject({ word: Word, kind: z.enum(['new', 'cumulative', 'unspecified']), afterScope: z.boolean().default(false) }))
-      .min(1),
+    verbs: z.array(z.strictObject({ word: Word, kind: z.enum(['new', 'cumulative', 'unspecified']), afterScope: z.boolean().default(false) })).min(1),
     /** Least length of a scope before a verb, and of the object after it. */
     scopeMinLength: z.number().int().min(1),
     scopeObjectMinLength: z.number().int().min(1),

@@ -67,7 +67,7 @@ export class NameDecomposer {
     rest = this.stripLeading(verbs.rest);
     const qualifiers = new Set<string>();
     let perCapita: string | null = null;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const q = this.qualifiers.find((x) => rest.length > x.word.length && rest.startsWith(x.word));
       if (q) {
@@ -75,7 +75,8 @@ export class NameDecomposer {
         rest = rest.slice(q.word.length);
         changed = true;
       }
-      const b: { word: string; base: string } | undefined = perCapita === null ? this.bases.find((x) => rest.length > x.word.length && rest.startsWith(x.word)) : undefined;
+      const b: { word: string; base: string } | undefined =
+        perCapita === null ? this.bases.find((x) => rest.length > x.word.length && rest.startsWith(x.word)) : undefined;
       if (b) {
         perCapita = b.base;
         rest = rest.slice(b.word.length);
@@ -135,7 +136,7 @@ export class NameDecomposer {
 
   private stripLeading(text: string): string {
     let out = text;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const w = this.leading.find((x) => out.length > x.length && out.startsWith(x));
       if (w) {
@@ -148,7 +149,7 @@ export class NameDecomposer {
 
   private stripTrailing(text: string): string {
     let out = text;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const w = this.trailing.find((x) => out.length > x.length && out.endsWith(x));
       if (w) {

@@ -123,7 +123,6 @@ export const QuantityPatternsFile = z.object({
 });
 export type QuantityPatternsFile = z.infer<typeof QuantityPatternsFile>;
 
-
 export interface QuantityRules {
   units: UnitTable;
   times: TimeExpressionFinder;

@@ -56,10 +56,25 @@ describe('broken rule files', () => {
   it.each<[string, string, (t: string) => string, RegExp]>([
     ['an unknown kind', 'indicators/digital.yaml', (t) => t.replace('kind: stock', 'kind: level'), /indicators\[\d+\] \(digital\.[a-z0-9-]+\)\.kind/],
     ['an unknown direction', 'indicators/health.yaml', (t) => t.replace('direction: down', 'direction: lower'), /\(health\.[a-z0-9-]+\)\.direction/],
-    ['a per-capita entry without its base', 'indicators/health.yaml', (t) => t.replace('    perCapitaBase: 每千人口\n', ''), /perCapitaBase: a per-capita indicator needs/],
+    [
+      'a per-capita entry without its base',
+      'indicators/health.yaml',
+      (t) => t.replace('    perCapitaBase: 每千人口\n', ''),
+      /perCapitaBase: a per-capita indicator needs/,
+    ],
     ['percent spelt out', 'indicators/economy.yaml', (t) => t.replace('baseUnit: "%"', 'baseUnit: percent'), /baseUnit: percent is spelt '%'/],
-    ['an id outside its domain', 'indicators/social.yaml', (t) => t.replace('id: social.urban-unemployment', 'id: economy.urban-unemployment'), /does not start with its domain 'social\.'/],
-    ['a missing source', 'indicators/agriculture.yaml', (t) => t.replace(/(id: agriculture\.grain-output[\s\S]*?)\n    source: [^\n]+/, '$1'), /\(agriculture\.grain-output\)\.source/],
+    [
+      'an id outside its domain',
+      'indicators/social.yaml',
+      (t) => t.replace('id: social.urban-unemployment', 'id: economy.urban-unemployment'),
+      /does not start with its domain 'social\.'/,
+    ],
+    [
+      'a missing source',
+      'indicators/agriculture.yaml',
+      (t) => t.replace(/(id: agriculture\.grain-output[\s\S]*?)\n {4}source: [^\n]+/, '$1'),
+      /\(agriculture\.grain-output\)\.source/,
+    ],
   ])('names the file and field of %s', (_what, file, edit, message) => {
     const error = loadError(rulesWith(file, edit));
     expect(error.message).toContain(file);
@@ -67,19 +82,28 @@ describe('broken rule files', () => {
   });
 
   it('names both files of an id defined twice', () => {
-    const error = loadError(rulesWith('indicators/zz-extra.yaml', () => 'domain: ip\nindicators:\n  - { id: ip.patent-grants, name: 专利授权数, baseUnit: 件, kind: flow, direction: up, source: test }\n'));
+    const error = loadError(
+      rulesWith(
+        'indicators/zz-extra.yaml',
+        () => 'domain: ip\nindicators:\n  - { id: ip.patent-grants, name: 专利授权数, baseUnit: 件, kind: flow, direction: up, source: test }\n',
+      ),
+    );
     expect(error.message).toContain('zz-extra.yaml');
     expect(error.message).toContain('indicators/ip.yaml');
   });
 
   it('names both indicators of a name that reads as either', () => {
     const rules = rulesWith('indicators/digital.yaml', (t) => t.replace('aliases: ["5G基站数",', 'aliases: [新增工业APP, "5G基站数",'));
-    expect(() => new IndicatorLinker(loadQuantityRules(rules).indicators)).toThrow(/digital\.industrial-apps: '工业APP' reads as .*, a name of digital\.5g-base-stations too/);
+    expect(() => new IndicatorLinker(loadQuantityRules(rules).indicators)).toThrow(
+      /digital\.industrial-apps: '工业APP' reads as .*, a name of digital\.5g-base-stations too/,
+    );
   });
 
   it("names a per-capita base that disagrees with the indicator's name", () => {
     const rules = rulesWith('indicators/health.yaml', (t) => t.replace('perCapitaBase: 每千人口', 'perCapitaBase: 每万人口'));
-    expect(() => new IndicatorLinker(loadQuantityRules(rules).indicators)).toThrow(/health\.doctors-per-1000: perCapitaBase is 每万人口, but its name .* reads as 每千人口/);
+    expect(() => new IndicatorLinker(loadQuantityRules(rules).indicators)).toThrow(
+      /health\.doctors-per-1000: perCapitaBase is 每万人口, but its name .* reads as 每千人口/,
+    );
   });
 
   it('names the comparator word with an unknown comparator', () => {
