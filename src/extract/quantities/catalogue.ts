@@ -73,6 +73,8 @@ export const LinkingFile = z.strictObject({
     /** Least length of a scope before a verb, and of the object after it. */
     scopeMinLength: z.number().int().min(1),
     scopeObjectMinLength: z.number().int().min(1),
+    /** Words that end a sector before the object (行业, 领域): tried as scope where a name links to nothing. */
+    sectorWords: z.array(Word).default([]),
     qualifiers: z.array(z.strictObject({ word: Word, means: Word })),
     perCapitaBases: z.array(z.strictObject({ word: Word, base: Word })),
   }),

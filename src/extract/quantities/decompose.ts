@@ -53,7 +53,12 @@ export class NameDecomposer {
     this.trailing = byLength(config.linking.trailingIgnoreWords.map((word) => ({ word }))).map((w) => w.word);
   }
 
-  decompose(name: string): DecomposedName {
+  /**
+   * `sectorAsScope`: read a sector before the object (建材行业智能工厂,
+   * 信息领域省级重点实验室) as the figure's scope too. A sector plan names its
+   * own sector so; the linker tries it only where the whole name links to nothing.
+   */
+  decompose(name: string, { sectorAsScope = false }: { sectorAsScope?: boolean } = {}): DecomposedName {
     let rest = this.stripLeading(cleanName(name));
     let scope = '';
     let verbs = this.takeVerbs(rest);
@@ -65,6 +70,11 @@ export class NameDecomposer {
       verbs = { words: [...verbs.words, ...inner.words], rest: inner.rest };
     }
     rest = this.stripLeading(verbs.rest);
+    const sector = sectorAsScope ? this.sectorSplit(rest) : null;
+    if (sector) {
+      scope += sector.scope;
+      rest = sector.rest;
+    }
     const qualifiers = new Set<string>();
     let perCapita: string | null = null;
     for (let changed = true; changed;) {
@@ -132,6 +142,18 @@ export class NameDecomposer {
     // 国家认定企业技术中心: a level before the verb qualifies the object, it is no scope.
     if (this.qualifiers.some((q) => q.word === scope)) return null;
     return { scope, rest: text.slice(best.at) };
+  }
+
+  /** 建材行业 | 智能工厂: the name up to its first sector word, where a long enough object follows. */
+  private sectorSplit(text: string): { scope: string; rest: string } | null {
+    const { scopeMinLength, scopeObjectMinLength, sectorWords } = this.config.decomposition;
+    for (let at = scopeMinLength; at < text.length; at++) {
+      const word = sectorWords.find((w) => text.startsWith(w, at));
+      if (!word) continue;
+      const end = at + word.length;
+      return text.length - end >= scopeObjectMinLength ? { scope: text.slice(0, end), rest: text.slice(end) } : null;
+    }
+    return null;
   }
 
   private stripLeading(text: string): string {

@@ -89,6 +89,10 @@ export class IndicatorLinker {
     const fits = (id: string) => cls === null || this.entries.find((e) => e.id === id)!.unitClass === cls;
     const exact = this.byKey.get(linkKey(name));
     if (exact && fits(exact)) return { id: exact, method: 'alias', score: 1, name };
+    // 建材行业智能工厂: the sector is where the figure applies, the object is the indicator.
+    const inSector = this.decomposer.decompose(text, { sectorAsScope: true });
+    const bySector = inSector.scope !== name.scope ? this.byKey.get(linkKey(inSector)) : undefined;
+    if (bySector && fits(bySector)) return { id: bySector, method: 'alias', score: 1, name: inSector };
     let best: { id: string | null; score: number } = { id: null, score: 0 };
     for (const entry of this.entries) {
       if (cls !== null && entry.unitClass !== cls) continue;

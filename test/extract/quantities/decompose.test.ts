@@ -78,6 +78,19 @@ describe('name decomposition', () => {
     expect(linkKey(decomposer.decompose(a))).not.toBe(linkKey(decomposer.decompose(b)));
   });
 
+  it.each<[string, Parts]>([
+    ['建材行业智能工厂', { scope: '建材行业', object: '智能工厂' }],
+    ['新建信息领域省级重点实验室', { scope: '信息领域', verb: '新建', qualifiers: ['provincial'], object: '重点实验室' }],
+    // no object left after the sector: no split
+    ['建材行业', { scope: '', object: '建材行业' }],
+  ])('%s, with its sector read as scope', (name, parts) => {
+    expect(decomposer.decompose(name, { sectorAsScope: true })).toMatchObject(parts);
+  });
+
+  it('reads a sector as part of the object unless asked', () => {
+    expect(decomposer.decompose('建材行业智能工厂')).toMatchObject({ scope: '', object: '建材行业智能工厂' });
+  });
+
   it('cleans quotation marks, widths and spaces', () => {
     expect(cleanName('“5G＋工业互联网” 建设项目')).toBe('5G+工业互联网建设项目');
   });

@@ -38,6 +38,10 @@ describe('indicator linking', () => {
     // a scope before a verb of doing stays with the record
     ['储能之都举办场景对接活动', '场', 'scenario.matchmaking-events', 'alias'],
     ['企业提供场景服务', '次', 'scenario.scenario-services', 'alias'],
+    // a sector before the object is the figure's scope
+    ['化工行业智能工厂', '个', 'industry.smart-factories', 'alias'],
+    ['钢铁行业5G工厂', '个', 'industry.5g-factories', 'alias'],
+    ['新建信息领域省级重点实验室', '家', 'innovation.provincial-key-labs', 'alias'],
     // national plan wording
     ['单位国内生产总值二氧化碳排放降低', '%', 'energy-environment.carbon-intensity-reduction', 'alias'],
     ['常住人口城镇化率', '%', 'economy.urbanisation-rate', 'alias'],
@@ -52,6 +56,7 @@ describe('indicator linking', () => {
     expect(linker.link('新增5G基站', '个').name).toMatchObject({ verb: '新增', measureKind: 'new', scope: '' });
     expect(linker.link('累计建设5G基站', '个').name).toMatchObject({ verb: '累计建设', measureKind: 'cumulative' });
     expect(linker.link('中国算谷举办场景对接活动', '场').name).toMatchObject({ scope: '中国算谷', verb: '举办' });
+    expect(linker.link('新建信息领域省级重点实验室', '家').name).toMatchObject({ scope: '信息领域', verb: '新建', qualifiers: ['provincial'] });
   });
 
   it('links a reworded name by similarity above the threshold', () => {
@@ -71,7 +76,8 @@ describe('indicator linking', () => {
     // a qualifier the catalogue does not have for this object
     ['省级以上制造业单项冠军企业', '家'],
     ['重大基础研究项目', '项'],
-    ['信息领域省级重点实验室', '家'],
+    // a sector before an object the catalogue lacks
+    ['建材领域智能制造关键共性技术', '项'],
     // a threshold in the name is part of the measure
     ['首次突破500亿元的企业', '家'],
     // a growth is not the level it grows
