@@ -1,7 +1,7 @@
 /**
  * The canonical indicator list with how widely plans use each, and the names
  * plans use that link to no canonical indicator, most widely used first: the
- * ones where adding an alias to rules/indicators.yaml gains the most.
+ * ones where adding an alias to the catalogue (rules/indicators/) gains the most.
  */
 import type { Db } from '../store/index.js';
 import { dice } from '../text/similarity.js';

@@ -235,6 +235,15 @@ export interface QuantityRecord {
   /** As the document names it, trimmed of verbs and particles. */
   indicator: string;
   indicatorId: string | null;
+  /**
+   * The measure verb of the name (新增, 累计建设, 培育) and what it says of the
+   * figure: new (added in the period), cumulative, or unspecified. Two figures
+   * of one indicator with different kinds are different facts.
+   */
+  measureVerb?: string;
+  measureKind?: 'new' | 'cumulative' | 'unspecified';
+  /** Who or where the figure is about where the name says so before its verb (中国算谷举办场景对接活动). */
+  scope?: string;
   value: number | null;
   valueMax?: number;
   unit: string | null;

@@ -5,6 +5,7 @@
 import { FILE_FORMATS } from '../ingest/index.js';
 import { renderingKey, type Baseline, type BaselineSections } from './baseline.js';
 import { aggregate, type SectionPrf } from './metrics.js';
+import { summariseLinking, type LinkingScore } from './linking.js';
 import type { EvalRun, RenderingResult } from './run.js';
 import { DOCUMENT_FIELDS, SECTIONS, type DocumentField, type SectionScore } from './score.js';
 
@@ -19,6 +20,8 @@ export interface EvalSummary {
   byRendering: Array<{ name: string; format: string; path: string; ms: number; sections?: SectionPrf; error?: string }>;
   /** Share of renderings whose field equals gold (null = null counts as correct). */
   fieldAccuracy: Record<DocumentField, number>;
+  /** Catalogue linking over every scored rendering. */
+  linking: LinkingScore;
 }
 
 export function summarise(run: EvalRun): EvalSummary {
@@ -46,6 +49,7 @@ export function summarise(run: EvalRun): EvalSummary {
       ...(r.error ? { error: r.error } : {}),
     })),
     fieldAccuracy,
+    linking: summariseLinking(run.results.flatMap((r) => (r.linking ? [r.linking] : []))),
   };
 }
 
@@ -78,6 +82,7 @@ export function renderTable(run: EvalRun, verbose: boolean, baseline?: Baseline)
       if (!r.score) continue;
       lines.push(`== ${r.path}`);
       for (const section of SECTIONS) lines.push(...sectionFindings(section, r.score.sections[section]));
+      for (const f of r.linking?.findings ?? []) lines.push(`  linking LINK  ${f.fact}${f.quote ? `  «${oneLine(f.quote)}»` : ''}`);
       lines.push('');
     }
   }
@@ -114,6 +119,10 @@ export function renderTable(run: EvalRun, verbose: boolean, baseline?: Baseline)
       `${section.padEnd(17)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} ${String(p.tp).padStart(4)} ${String(p.fp).padStart(4)} ${String(p.fn).padStart(4)} ${String(p.duplicates).padStart(4)} |${perFormat}${baselineColumns}`,
     );
   }
+  const l = summary.linking;
+  lines.push(
+    `linking: precision ${pct(l.precision)} (${l.counts.linkedRight}/${l.counts.linkedMatched}), recall ${pct(l.recall)} (${l.counts.goldLinked}/${l.counts.gold}), targets linked ${pct(l.linkedShare)} (${l.counts.predictedTargetsLinked}/${l.counts.predictedTargets})`,
+  );
   lines.push(`document fields (accuracy): ${DOCUMENT_FIELDS.map((f) => `${f} ${pct(summary.fieldAccuracy[f])}`).join(', ')}`);
   const problems = [
     ...summary.failed.map((f) => `${f.path}: ${f.error}`),

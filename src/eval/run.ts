@@ -13,6 +13,7 @@ import { FILE_FORMATS, openSource } from '../ingest/index.js';
 import { RuleSet } from '../rules/index.js';
 import { STAGES } from '../stages.js';
 import { scoreDocument, type DocumentScore } from './score.js';
+import { scoreLinking, type LinkingCounts } from './linking.js';
 
 /** Each format's first extension: x.txt, x.docx, x.pdf. */
 export const RENDERING_EXTENSIONS: readonly string[] = FILE_FORMATS.map((f) => f.extensions[0]!);
@@ -25,6 +26,8 @@ export interface RenderingResult {
   /** By extension (`pdf`), or variant and extension for renderings/ (`pdftotext.txt`): the same document in each form it comes in. */
   format: string;
   score?: DocumentScore;
+  /** Catalogue links of the matched targets and actuals (src/eval/linking.ts). */
+  linking?: LinkingCounts;
   /** Why the rendering could not be scored (one line). */
   error?: string;
   ms: number;
@@ -116,7 +119,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     try {
       const state = await processFile(path, pipeline, rules);
       const predicted = toGold(state, basename(path));
-      return { ...base, score: scoreDocument(gold.gold, predicted), ms: performance.now() - started };
+      return { ...base, score: scoreDocument(gold.gold, predicted), linking: scoreLinking(gold.gold, predicted), ms: performance.now() - started };
     } catch (error) {
       const text = (error as Error).message.split('\n')[0] ?? String(error);
       return { ...base, error: text, ms: performance.now() - started };

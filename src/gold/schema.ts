@@ -27,6 +27,11 @@ export const GoldDocumentFields = z.strictObject({
 
 const QuantityFields = {
   indicator: z.string().min(1),
+  /** The catalogue id of what the figure measures (rules/indicators/), where the catalogue has exactly that measure; scored as linking. */
+  canonical: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/, 'a catalogue id such as digital.5g-base-stations')
+    .optional(),
   value: z.number().nullable(),
   unit: z.string().nullable(),
   year: Year.nullable(),

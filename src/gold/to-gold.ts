@@ -58,6 +58,7 @@ function documentFields(meta: DocumentMetadata | undefined): GoldDocumentFields 
 function quantity(q: QuantityRecord): GoldQuantity {
   const out: GoldQuantity = {
     indicator: q.indicator,
+    ...(q.indicatorId ? { canonical: q.indicatorId } : {}),
     value: q.value,
     unit: q.unit,
     comparator: q.comparator,

@@ -112,7 +112,7 @@ function fieldValue(db: Db, type: RecordType, name: string, value: unknown): unk
     case 'indicator_id': {
       const t = text(value);
       if (t !== null && !db.prepare('SELECT 1 FROM indicators WHERE id = ?').get(t)) {
-        throw new ReviewInputError(`--indicator-id: '${t}' is no indicator in rules/indicators.yaml (see \`planlens indicators\`)`);
+        throw new ReviewInputError(`--indicator-id: '${t}' is no indicator in the catalogue (rules/indicators/) (see \`planlens indicators\`)`);
       }
       return t;
     }

@@ -3,11 +3,9 @@
  * written the same way is extracted right without a reviewer.
  *   - a name a reviewer vouched for as a canonical indicator (linked by
  *     hand, or a similarity link accepted) → an alias of that indicator in
- *     rules/indicators.yaml, unless it is already one of its names;
- *   - a unit the unit rules do not know → a new entry in rules/units.yaml;
- *   - a group of names as written that a reviewer accepts as one indicator
- *     (`planlens indicators --groups`) → a new entry in rules/indicators.yaml,
- *     its other names as aliases (planGroupPromotion).
+ *     its catalogue file (rules/indicators/<domain>.yaml), unless it is
+ *     already one of its names;
+ *   - a unit the unit rules do not know → a new entry in rules/units.yaml.
  * The files are edited in place, text inserted where the Document API says
  * the node is: comments, order and each file's own flow style stay exactly as
  * they were (re-printing the whole file would re-space every flow list).
@@ -15,7 +13,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UnitsFile, UnitTable } from '../extract/common/units.js';
-import { IndicatorsFile } from '../extract/quantities/rules.js';
+import { basename, join } from 'node:path';
+import { CATALOGUE_DIR, catalogueFiles, DomainFile, loadCatalogue } from '../extract/quantities/catalogue.js';
+import { linkKey, NameDecomposer } from '../extract/quantities/decompose.js';
 import { RuleSet } from '../rules/index.js';
 import { squeeze } from '../text/names.js';
 import type { Db } from '../store/index.js';
@@ -63,14 +63,25 @@ function quantityCorrections(db: Db): CorrectionRow[] {
 
 export function planPromotion(db: Db, rulesDir: string): Promotion {
   const rules = new RuleSet(rulesDir);
-  const indicatorsPath = rules.pathOf('indicators');
   const unitsPath = rules.pathOf('units');
-  const indicatorsText = readFileSync(indicatorsPath, 'utf8');
   const unitsText = readFileSync(unitsPath, 'utf8');
-  const indicatorsDoc = parseDocument(indicatorsText);
   const units = new UnitTable(rules.get('units', UnitsFile));
 
-  const known = knownIndicatorNames(indicatorsDoc);
+  // Every name of every catalogue file, and the file each indicator is in (an alias goes next to its indicator).
+  const catalogueTexts = new Map(catalogueFiles(rulesDir).map((path) => [path, readFileSync(path, 'utf8')]));
+  const known = new Map<string, string>();
+  const fileOf = new Map<string, string>();
+  for (const [path, text] of catalogueTexts) {
+    for (const [name, id] of knownIndicatorNames(parseDocument(text))) {
+      known.set(name, id);
+      if (name.startsWith('#')) fileOf.set(id, path);
+    }
+  }
+  const catalogueDir = join(rulesDir, CATALOGUE_DIR);
+  // A name that reads as another indicator's (same object, qualifiers, base) would make the catalogue ambiguous.
+  const decomposer = new NameDecomposer(loadCatalogue(rules));
+  const keyOwner = new Map<string, string>();
+  for (const ind of loadCatalogue(rules).indicators) for (const n of [ind.name, ...ind.aliases]) keyOwner.set(linkKey(decomposer.decompose(n)), ind.id);
   const changes: PromotionChange[] = [];
   const skipped: string[] = [];
   const aliasFor = new Map<string, PromotionChange>();
@@ -88,14 +99,17 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
         // Already a name of that indicator: nothing to learn.
       } else if (owner) {
         skipped.push(`correction ${c.id}: '${name}' is already a name of ${owner}, not adding it to ${id}`);
+      } else if ((keyOwner.get(linkKey(decomposer.decompose(name))) ?? id) !== id) {
+        const other = keyOwner.get(linkKey(decomposer.decompose(name)));
+        skipped.push(`correction ${c.id}: '${name}' reads as a name of ${other} (same object, qualifiers and base), not adding it to ${id}`);
       } else if (!known.has(`#${id}`)) {
-        skipped.push(`correction ${c.id}: ${id} is not in ${indicatorsPath}`);
+        skipped.push(`correction ${c.id}: ${id} is not in the catalogue (${catalogueDir})`);
       } else {
         const existing = aliasFor.get(name);
         if (existing && existing.target !== id) skipped.push(`correction ${c.id}: '${name}' is linked to both ${existing.target} and ${id}; left out`);
         else if (existing) existing.corrections.push(c.id);
         else {
-          const change: PromotionChange = { file: indicatorsPath, kind: 'indicator-alias', value: name, target: id, corrections: [c.id] };
+          const change: PromotionChange = { file: fileOf.get(id)!, kind: 'indicator-alias', value: name, target: id, corrections: [c.id] };
           aliasFor.set(name, change);
           changes.push(change);
         }
@@ -116,8 +130,10 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
   }
 
   const files = new Map<string, { before: string; after: string }>();
-  const aliases = changes.filter((c) => c.kind === 'indicator-alias');
-  if (aliases.length) files.set(indicatorsPath, { before: indicatorsText, after: addAliases(indicatorsText, aliases) });
+  for (const [path, text] of catalogueTexts) {
+    const aliases = changes.filter((c) => c.kind === 'indicator-alias' && c.file === path);
+    if (aliases.length) files.set(path, { before: text, after: addAliases(text, aliases) });
+  }
   const newUnits = changes.filter((c) => c.kind === 'unit');
   if (newUnits.length) files.set(unitsPath, { before: unitsText, after: addUnits(unitsText, newUnits) });
   const diff = [...files].map(([file, { before, after }]) => lineDiff(before, after, file)).join('');
@@ -142,12 +158,21 @@ export interface NewIndicator {
  * told which, and nothing is written.
  */
 export function planGroupPromotion(rulesDir: string, entry: NewIndicator): Promotion {
-  const rules = new RuleSet(rulesDir);
-  const path = rules.pathOf('indicators');
+  // The id's first part is its domain, and the domain's file is where it goes (rules/indicators/README.md).
+  const domain = entry.id.includes('.') ? entry.id.slice(0, entry.id.indexOf('.')) : '';
+  const files = catalogueFiles(rulesDir);
+  const path = files.find((f) => basename(f, '.yaml') === domain);
+  if (!path) {
+    const domains = files.map((f) => basename(f, '.yaml')).join(', ');
+    throw new ReviewInputError(
+      `--id ${entry.id}: an id starts with its domain and a dot (one of ${domains}), e.g. ${files.length ? basename(files[0]!, '.yaml') : 'economy'}.my-indicator`,
+    );
+  }
+  const known = new Map<string, string>();
+  for (const f of files) for (const [name, id] of knownIndicatorNames(parseDocument(readFileSync(f, 'utf8')))) known.set(name, id);
   const before = readFileSync(path, 'utf8');
   const doc = parseDocument(before);
-  const known = knownIndicatorNames(doc);
-  if (known.has(`#${entry.id}`)) throw new ReviewInputError(`${entry.id} is already an indicator in ${path}; pick another --id`);
+  if (known.has(`#${entry.id}`)) throw new ReviewInputError(`${entry.id} is already an indicator in ${join(rulesDir, CATALOGUE_DIR)}; pick another --id`);
   const name = squeeze(entry.name);
   if (known.has(name)) throw new ReviewInputError(`'${name}' is already a name of ${known.get(name)}; add the group's names to it as aliases instead`);
   const skipped: string[] = [];
@@ -160,7 +185,7 @@ export function planGroupPromotion(rulesDir: string, entry: NewIndicator): Promo
   }
   const after = appendIndicator(before, doc, { ...entry, name, aliases });
   try {
-    IndicatorsFile.parse(parseDocument(after).toJS());
+    DomainFile.parse(parseDocument(after).toJS());
   } catch (error) {
     const issue = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues?.[0];
     const where = issue ? issue.path.slice(2).join('.') : '';
@@ -173,7 +198,7 @@ export function planGroupPromotion(rulesDir: string, entry: NewIndicator): Promo
 function appendIndicator(text: string, doc: Document, entry: NewIndicator): string {
   const items = indicatorItems(doc) as Array<YAMLMap & { range?: [number, number, number] }>;
   const last = items.at(-1);
-  if (!last?.range) throw new ReviewInputError('rules/indicators.yaml: no indicators list to add to');
+  if (!last?.range) throw new ReviewInputError('the catalogue file has no indicators list to add to');
   const firstKey = last.items[0]!.key as { range?: [number, number, number] };
   const lineOfItem = text.slice(lineStart(text, firstKey.range![0]), lineEnd(text, firstKey.range![0]));
   const dash = /^\s*-\s*/.exec(lineOfItem)?.[0] ?? '  - ';

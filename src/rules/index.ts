@@ -23,9 +23,8 @@ export class RuleSet {
   constructor(readonly dir: string = DEFAULT_RULES_DIR) {
     if (!existsSync(dir)) throw new ConfigError(dir, 'rules directory not found');
     const hash = createHash('sha256');
-    for (const name of readdirSync(dir)
-      .filter((n) => RULE_FILE.test(n))
-      .sort()) {
+    // Rule files of sub-folders too (rules/indicators/<domain>.yaml): a changed catalogue is a changed rule set.
+    for (const name of ruleFilesUnder(dir)) {
       hash
         .update(name)
         .update('\0')
@@ -110,6 +109,17 @@ function labelOf(node: unknown): string | undefined {
     if (typeof record[key] === 'string') return record[key] as string;
   }
   return undefined;
+}
+
+/** Rule files in `dir` and its sub-folders, as sorted relative paths. */
+function ruleFilesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...ruleFilesUnder(dir, relative));
+    else if (RULE_FILE.test(entry.name)) out.push(relative);
+  }
+  return out.sort();
 }
 
 function firstLine(text: string): string {

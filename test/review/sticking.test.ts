@@ -2,7 +2,7 @@
  * Corrections stick: through `ingest --force` with the same rules, through a
  * rules change that now extracts what the reviewer corrected (agreeing, no
  * conflict), and into a changed text, where they become conflicts that keep
- * both values. Promotion of the correction into rules/indicators.yaml is the
+ * both values. Promotion of the correction into the catalogue is the
  * rules change, so the same flow shows promote working on the next document.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -33,8 +33,8 @@ describe('corrections survive re-ingestion', () => {
   it('an edit links an unlinked indicator and changes the stored row that queries read', async () => {
     const queue = await ws.json<Item[]>(['review', 'list', '--flag', 'unlinked-indicator', '--type', 'quantity']);
     expect(queue.length).toBeGreaterThan(0);
-    // The indicator the reviewer links it to: one the rules know (from the database's indicator table).
-    const known = ws.sql<{ id: string }>('SELECT id FROM indicators ORDER BY id');
+    // The indicator the reviewer links it to: one the rules know (from the database's indicator table), counted in 家 like the figure.
+    const known = ws.sql<{ id: string }>(`SELECT id FROM indicators WHERE domain = 'ip' AND unit = '家' ORDER BY id`);
     unlinked = queue.find((i) => i.fields.value !== null && i.fields.indicator_id === null)!;
     target = known[0]!.id;
     const r = await ws.run(['review', 'edit', unlinked.id, '--indicator-id', target, ...REVIEWER, '--format', 'json']);
@@ -64,12 +64,14 @@ describe('corrections survive re-ingestion', () => {
 
   it('promote writes the corrected name as an alias; the next document with that wording links without a flag', async () => {
     const rules = ws.copyRules();
-    const before = readFileSync(join(rules, 'indicators.yaml'), 'utf8');
+    // The alias goes into the catalogue file of the indicator it names (rules/indicators/<domain>.yaml).
+    const file = join(rules, 'indicators', `${target.split('.')[0]}.yaml`);
+    const before = readFileSync(file, 'utf8');
     const r = await ws.run(['review', 'promote', '--rules', rules, '--yes']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`+`);
     expect(r.stdout).toContain(String(unlinked.fields.indicator));
-    const after = readFileSync(join(rules, 'indicators.yaml'), 'utf8');
+    const after = readFileSync(file, 'utf8');
     // Only the alias is new: every other line (comments included) is as it was.
     const removed = before.split('\n').filter((l) => !after.split('\n').includes(l));
     expect(removed.length).toBeLessThanOrEqual(1);
@@ -139,7 +141,7 @@ describe('an accepted record the new rules extract differently', () => {
     expect((await ws.run(['review', 'accept', linked.id, ...REVIEWER])).status).toBe(0);
     // New rules: the name becomes an alias of a different indicator.
     const rules = ws.copyRules();
-    const file = join(rules, 'indicators.yaml');
+    const file = join(rules, 'indicators', 'ip.yaml');
     const doc = parseDocument(readFileSync(file, 'utf8'));
     const items = (doc.get('indicators') as YAMLSeq<YAMLMap>).items;
     const other = items.find((i) => i.get('id') !== linked.fields.indicator_id)!;

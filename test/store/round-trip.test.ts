@@ -73,6 +73,25 @@ describe('store round trip on corpora/', () => {
     expect(store.db.prepare("SELECT parent FROM regions WHERE name = '南京市玄武区'").get()).toEqual({ parent: '南京市' });
   });
 
+  it('stores what the catalogue says of each indicator and what the name says of each figure', () => {
+    expect(
+      store.db.prepare("SELECT domain, kind, direction, per_capita_base, unit FROM indicators WHERE id = 'ip.high-value-invention-patents-per-10k'").get(),
+    ).toEqual({
+      domain: 'ip',
+      kind: 'per-capita',
+      direction: 'up',
+      per_capita_base: '每万人口',
+      unit: '件',
+    });
+    expect(count('SELECT count(*) AS n FROM indicators WHERE source IS NULL OR domain IS NULL OR kind IS NULL')).toBe(0);
+    // percent has one spelling
+    expect(count("SELECT count(*) AS n FROM quantities WHERE unit_base = 'percent'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM quantities WHERE unit_base = '%'")).toBeGreaterThan(0);
+    // 新增… keeps its verb and kind
+    expect(count("SELECT count(*) AS n FROM quantities WHERE measure_verb = '新增' AND measure_kind = 'new'")).toBeGreaterThan(0);
+    expect(count('SELECT count(*) AS n FROM quantities WHERE measure_kind IS NOT NULL AND measure_verb IS NULL')).toBe(0);
+  });
+
   it('finds a Chinese word with the FTS index, once per plan', () => {
     const hits = searchSentences(store.db, '质押融资');
     expect(hits.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /** Document metadata equals the gold `document` block, for every format of every document. */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -447,7 +447,8 @@ describe('metadata patterns', () => {
 describe('rule files', () => {
   it('a broken heading pattern stops the run naming the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'planlens-rules-'));
-    for (const name of readdirSync(rules.dir)) copyFileSync(join(rules.dir, name), join(dir, name));
+    // Recursive: the indicator catalogue is a folder of rule files (rules/indicators/).
+    cpSync(rules.dir, dir, { recursive: true });
     const yaml = readFileSync(join(dir, 'structure.yaml'), 'utf8').replace("pattern: '第([一二三四五六七八九十百零〇两]+)章'", "pattern: '第(一+章'");
     writeFileSync(join(dir, 'structure.yaml'), yaml);
     expect(() => metadataOf(['一、总则'], new RuleSet(dir))).toThrow(

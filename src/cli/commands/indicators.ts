@@ -14,7 +14,7 @@ interface IndicatorsOptions {
 export const indicatorsCommand: CliCommand = (program, cli) => {
   const command = program
     .command('indicators')
-    .description('canonical indicators (rules/indicators.yaml) with how many plans use each; --unlinked: names linked to none, most needed alias first')
+    .description('canonical indicators (rules/indicators/) with how many plans use each; --unlinked: names linked to none, most needed alias first')
     .option('--unlinked', 'list the indicator names plans use that link to no canonical indicator')
     .option(
       '--groups',

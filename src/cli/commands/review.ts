@@ -136,7 +136,7 @@ Examples:
   planlens review list --flag unlinked-indicator --format json
   planlens review edit q12 --value 100 --unit 件 --reviewer alice
   planlens review add --document xuanwu --text 马德里商标有效注册86件 --indicator 马德里商标有效注册量 --kind actual --value 86 --unit 件 --year 2020
-  planlens review promote --yes                          corrections → rules/indicators.yaml aliases, rules/units.yaml units`,
+  planlens review promote --yes                          corrections → rules/indicators/<domain>.yaml aliases, rules/units.yaml units`,
     );
 
   const session = review.command('session', { isDefault: true, hidden: true }).description('interactive review session');

@@ -22,7 +22,7 @@ export type UnitsFile = z.infer<typeof UnitsFile>;
 export interface UnitMatch {
   /** As written, spaces removed: '万件', '亿元', '%'. */
   unit: string;
-  /** Base unit: '件', '元', 'percent'; '' when only a magnitude was written (＞5 万). */
+  /** Base unit: '件', '元', '%'; '' when only a magnitude was written (＞5 万). */
   base: string;
   /** 万 → 10⁴. */
   multiplier: number;

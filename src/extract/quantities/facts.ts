@@ -34,7 +34,15 @@ export function markFacts(records: QuantityRecord[], keyOf: FactKey): void {
         if (stated.length > 0) fact.comparator = mostFrequent(stated)!;
       }
     }
-    if (byValue.size > 1) {
+    // 新增5G基站1000个 and 5G基站4600个 of one year are a flow and a total, not two readings of one figure.
+    const valuesByKind = new Map<string, Set<string>>();
+    for (const [v, list] of byValue) {
+      for (const r of list) {
+        const kind = r.measureKind === 'new' ? 'new' : 'total';
+        valuesByKind.set(kind, (valuesByKind.get(kind) ?? new Set()).add(v));
+      }
+    }
+    if ([...valuesByKind.values()].some((values) => values.size > 1)) {
       const values = [...byValue.values()].map((list) => describe(list[0]!));
       for (const r of group) {
         r.flags.push({

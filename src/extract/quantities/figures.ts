@@ -129,7 +129,7 @@ export class FigureFinder {
       let multiplier = 1;
       if (g.pct) {
         unit = '%';
-        unitBase = this.rules.units.parse('%')?.base ?? 'percent';
+        unitBase = this.rules.units.parse('%')?.base ?? '%';
       } else {
         let u = this.rules.units.matchAt(text, pos, options.cell === true) ?? this.contextualUnit(text, m.index, pos);
         // 1万余人次, 300多万元: 余/多 may stand between the magnitude and the unit.

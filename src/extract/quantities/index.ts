@@ -100,10 +100,11 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
   }
 
   records.sort((a, b) => a.provenance.start - b.provenance.start);
-  // A name the linker was unsure of, or one a section qualified, groups by the name itself.
+  // A name the linker was unsure of, or one a section qualified, groups by the name itself;
+  // a linked one by its indicator and scope (中国算谷 and 天空之城 each have their own 场景对接活动).
   const keyOf = (r: QuantityRecord) =>
     r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity' && f.kind !== 'qualified-by-section')
-      ? r.indicatorId
+      ? `${r.indicatorId}\u0000${r.scope ?? ''}`
       : engine.linker.normalise(r.indicator);
   qualifyBySection(records, structure.sections, keyOf);
   markFacts(records, keyOf);
@@ -123,13 +124,17 @@ function toRecord(
   if (!link.id) {
     flags.push({
       kind: 'unlinked-indicator',
-      reason: `'${m.indicator}' matches no indicator in rules/indicators.yaml (best similarity ${link.score.toFixed(2)})`,
+      reason: `'${m.indicator}' matches no indicator in the catalogue (rules/indicators/) (best similarity ${link.score.toFixed(2)})`,
     });
   } else if (link.method === 'similar') {
     flags.push({
       kind: 'linked-by-similarity',
       reason: `'${m.indicator}' was linked to ${link.id} by similarity ${link.score.toFixed(2)}, not by a listed name`,
     });
+  }
+  const { verb, measureKind, scope } = link.name;
+  if (link.id && scope) {
+    flags.push({ kind: 'scoped-indicator', reason: `'${scope}' before the verb ${verb} is read as the figure's scope, not part of the indicator ${link.id}` });
   }
   const valueBase = m.value === null ? null : Number((m.value * m.multiplier).toPrecision(12));
   let unitBase = m.unit === null ? null : m.unitBase || null;
@@ -146,6 +151,9 @@ function toRecord(
     kind: m.kind,
     indicator: m.indicator,
     indicatorId: link.id,
+    ...(verb ? { measureVerb: verb } : {}),
+    ...(measureKind ? { measureKind } : {}),
+    ...(scope ? { scope } : {}),
     value: m.value,
     ...(m.valueMax !== undefined ? { valueMax: m.valueMax } : {}),
     unit: m.unit,
@@ -176,7 +184,7 @@ function toRecord(
 
 function magnitudeFlags(m: Mention, valueBase: number, rules: QuantityRules): Flag[] {
   const flags: Flag[] = [];
-  if (m.unitBase === 'percent' && (m.value ?? 0) > 100) {
+  if (m.unitBase === '%' && (m.value ?? 0) > 100) {
     flags.push({ kind: 'unlikely-magnitude', reason: `a percentage above 100 (${m.value}%) is unusual for ${m.indicator}` });
   }
   if (rules.patterns.perCapitaPrefixes.some((p) => m.indicator.startsWith(p)) && valueBase >= 1e6) {

@@ -123,7 +123,7 @@ export class ProseReader {
       };
       // 每年新培育瞪羚企业400家、独角兽企业3家左右: 每年 governs its whole clause, list items included.
       const perYear =
-        figure.unitBase !== 'percent' &&
+        figure.unitBase !== '%' &&
         (p.perYearWords.some((w) => leftRaw.includes(w)) ||
           (!cumulative && (p.perYearSentenceWords.some(opensSentence) || p.perYearSentenceWords.some((w) => clause.includes(w)))));
       const leftIsVerb = p.keepVerbs.includes(left);
@@ -133,7 +133,7 @@ export class ProseReader {
       if (relativeWord && base) {
         const name = relativeRaw.startsWith(relativeWord) ? this.stripTrailingFillers(relativeRaw) : left;
         indicator = base + name;
-        if (figure.unitBase === 'percent' && p.growthWords.some((w) => name.endsWith(w))) indicator += '率';
+        if (figure.unitBase === '%' && p.growthWords.some((w) => name.endsWith(w))) indicator += '率';
       } else if (left === '' && right === '') {
         if (listContinues && previous) indicator = previous.indicator;
         else if (base) indicator = base;

@@ -7,6 +7,7 @@ import type { RuleSet } from '../../rules/index.js';
 import { NamedRules } from '../../rules/entries.js';
 import { UnitTable } from '../common/units.js';
 import { TimeExpressionFinder } from '../common/time-expressions.js';
+import { loadCatalogue, type Catalogue } from './catalogue.js';
 
 const Comparator = z.enum(['>=', '>', '=', '~', '<=', '<']);
 const Word = z.string().min(1);
@@ -125,38 +126,12 @@ export const QuantityPatternsFile = z.object({
 });
 export type QuantityPatternsFile = z.infer<typeof QuantityPatternsFile>;
 
-export const IndicatorsFile = z.object({
-  linking: z.object({
-    threshold: z.number().min(0).max(1),
-    ignoreWords: z.array(Word),
-    distinguishingWords: z.array(Word),
-  }),
-  indicators: z
-    .array(
-      z.object({
-        id: Word,
-        name: Word,
-        aliases: z.array(Word).default([]),
-        category: z.enum(['创造', '运用', '保护', '管理', '服务', '人才']),
-        baseUnit: Word,
-      }),
-    )
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((ind, i) => {
-        if (seen.has(ind.id)) ctx.addIssue({ code: 'custom', message: `duplicate indicator id '${ind.id}'`, path: [i, 'id'] });
-        seen.add(ind.id);
-      });
-    }),
-});
-export type IndicatorsFile = z.infer<typeof IndicatorsFile>;
-
 export interface QuantityRules {
   units: UnitTable;
   times: TimeExpressionFinder;
   comparators: ComparatorsFile;
   patterns: QuantityPatternsFile;
-  indicators: IndicatorsFile;
+  indicators: Catalogue;
 }
 
 const loaded = new WeakMap<RuleSet, QuantityRules>();
@@ -170,7 +145,7 @@ export function loadQuantityRules(rules: RuleSet): QuantityRules {
     times: TimeExpressionFinder.load(rules),
     comparators: rules.get('comparators', ComparatorsFile),
     patterns: rules.get('quantity-patterns', QuantityPatternsFile),
-    indicators: rules.get('indicators', IndicatorsFile),
+    indicators: loadCatalogue(rules),
   };
   loaded.set(rules, out);
   return out;

@@ -13,6 +13,7 @@ import { relabelPlanViews } from './plan-label-views.js';
 import { REVIEW_SCHEMA_SQL } from './review.js';
 import { RUN_STATUS_SQL } from './run-status.js';
 import { BASE_SCHEMA_SQL } from './tables.js';
+import { CATALOGUE_SQL } from './catalogue.js';
 
 export { INDICATOR_KEY_SQL } from './analyst-views.js';
 
@@ -51,5 +52,10 @@ export const MIGRATIONS: Migration[] = [
     description:
       'plan_quantities: one fact per plan, indicator and year (the others disagree in a value-conflict flag); every mention stays in quantity_mentions (src/store/schema/one-fact-view.ts)',
     up: oneFactPerIndicatorYear,
+  },
+  {
+    description:
+      "indicators: domain, kind, direction, per_capita_base, source from the catalogue; quantities: measure_verb, measure_kind, scope; unit_base 'percent' → '%' (src/store/schema/catalogue.ts)",
+    up: (db) => db.exec(CATALOGUE_SQL),
   },
 ];

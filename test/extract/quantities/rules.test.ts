@@ -2,7 +2,7 @@
  * Rules are data: a broken rule file stops the run naming the file, the rule
  * and the field; a new unit, comparator word or alias works without code.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ function rulesWith(file: string, edit: (text: string) => string): RuleSet {
   const dir = mkdtempSync(join(tmpdir(), 'planlens-rules-'));
   cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
   const path = join(dir, file);
-  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  writeFileSync(path, edit(existsSync(path) ? readFileSync(path, 'utf8') : ''));
   return new RuleSet(dir);
 }
 
@@ -47,10 +47,63 @@ describe('broken rule files', () => {
     expect(error.message).toContain('pattern');
   });
 
-  it('names the indicator with an unknown category', () => {
-    const error = loadError(rulesWith('indicators.yaml', (t) => t.replace('category: 保护', 'category: 宣传')));
-    expect(error.message).toContain('indicators.yaml');
+  it('names the catalogue file and the indicator with an unknown category', () => {
+    const error = loadError(rulesWith('indicators/ip.yaml', (t) => t.replace('category: 保护', 'category: 宣传')));
+    expect(error.message).toContain('indicators/ip.yaml');
     expect(error.message).toMatch(/indicators\[\d+\] \(ip\.[a-z-]+\)\.category/);
+  });
+
+  it.each<[string, string, (t: string) => string, RegExp]>([
+    ['an unknown kind', 'indicators/digital.yaml', (t) => t.replace('kind: stock', 'kind: level'), /indicators\[\d+\] \(digital\.[a-z0-9-]+\)\.kind/],
+    ['an unknown direction', 'indicators/health.yaml', (t) => t.replace('direction: down', 'direction: lower'), /\(health\.[a-z0-9-]+\)\.direction/],
+    [
+      'a per-capita entry without its base',
+      'indicators/health.yaml',
+      (t) => t.replace('    perCapitaBase: 每千人口\n', ''),
+      /perCapitaBase: a per-capita indicator needs/,
+    ],
+    ['percent spelt out', 'indicators/economy.yaml', (t) => t.replace('baseUnit: "%"', 'baseUnit: percent'), /baseUnit: percent is spelt '%'/],
+    [
+      'an id outside its domain',
+      'indicators/social.yaml',
+      (t) => t.replace('id: social.urban-unemployment', 'id: economy.urban-unemployment'),
+      /does not start with its domain 'social\.'/,
+    ],
+    [
+      'a missing source',
+      'indicators/agriculture.yaml',
+      (t) => t.replace(/(id: agriculture\.grain-output[\s\S]*?)\n {4}source: [^\n]+/, '$1'),
+      /\(agriculture\.grain-output\)\.source/,
+    ],
+  ])('names the file and field of %s', (_what, file, edit, message) => {
+    const error = loadError(rulesWith(file, edit));
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(message);
+  });
+
+  it('names both files of an id defined twice', () => {
+    const error = loadError(
+      rulesWith(
+        'indicators/zz-extra.yaml',
+        () => 'domain: ip\nindicators:\n  - { id: ip.patent-grants, name: 专利授权数, baseUnit: 件, kind: flow, direction: up, source: test }\n',
+      ),
+    );
+    expect(error.message).toContain('zz-extra.yaml');
+    expect(error.message).toContain('indicators/ip.yaml');
+  });
+
+  it('names both indicators of a name that reads as either', () => {
+    const rules = rulesWith('indicators/digital.yaml', (t) => t.replace('aliases: ["5G基站数",', 'aliases: [新增工业APP, "5G基站数",'));
+    expect(() => new IndicatorLinker(loadQuantityRules(rules).indicators)).toThrow(
+      /digital\.industrial-apps: '工业APP' reads as .*, a name of digital\.5g-base-stations too/,
+    );
+  });
+
+  it("names a per-capita base that disagrees with the indicator's name", () => {
+    const rules = rulesWith('indicators/health.yaml', (t) => t.replace('perCapitaBase: 每千人口', 'perCapitaBase: 每万人口'));
+    expect(() => new IndicatorLinker(loadQuantityRules(rules).indicators)).toThrow(
+      /health\.doctors-per-1000: perCapitaBase is 每万人口, but its name .* reads as 每千人口/,
+    );
   });
 
   it('names the comparator word with an unknown comparator', () => {
@@ -74,7 +127,7 @@ describe('adding language is a data change', () => {
   });
 
   it('a new alias', () => {
-    const rules = rulesWith('indicators.yaml', (t) => t.replace('aliases: [有效发明专利量,', 'aliases: [发明专利有效量, 有效发明专利量,'));
+    const rules = rulesWith('indicators/ip.yaml', (t) => t.replace('aliases: [有效发明专利量,', 'aliases: [发明专利有效量, 有效发明专利量,'));
     expect(new IndicatorLinker(loadQuantityRules(new RuleSet()).indicators).link('发明专利有效量').method).not.toBe('alias');
     expect(new IndicatorLinker(loadQuantityRules(rules).indicators).link('发明专利有效量')).toMatchObject({
       id: 'ip.valid-invention-patents',
