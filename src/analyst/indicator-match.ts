@@ -188,7 +188,8 @@ function refuse(reason: string, q: NameParts, candidates: IndicatorCandidate[], 
       return { c, score: widens ? 1 + score : sharesHead ? Math.max(score, CANDIDATE_SIMILARITY) : score };
     })
     .filter((s) => s.score >= CANDIDATE_SIMILARITY && [...analyser.parts(s.c.name).object].length >= 2)
-    .sort((a, b) => b.score - a.score || byUse(a.c, b.c));
+    // A name some plan states comes before a catalogue entry no stored plan uses.
+    .sort((a, b) => Number(b.c.plans > 0) - Number(a.c.plans > 0) || b.score - a.score || byUse(a.c, b.c));
   const candidatesText = distinct(scored.map((s) => `${label(s.c)} (${s.c.plans} plan${s.c.plans === 1 ? '' : 's'})`)).slice(0, MAX_CANDIDATES);
   return { match: null, refusal: { reason, candidates: candidatesText } };
 }

@@ -171,8 +171,10 @@ describe('progress respects 新增 and the plan’s own verdict', () => {
     // 60家, 17 + 21 = 38 by 2022, ahead of the linear 24 — the plan says 达到序时进度.
     { indicator: '新增市级以上高价值专利培育中心', actual: 38, onTrack: 'on track', stated: 'on track', contradiction: false },
     { indicator: '新增知识产权高层次人才', actual: 80, onTrack: 'on track', stated: 'on track', contradiction: false },
-    // A stock: 43.14亿 → 79.49亿 against >200亿 by 2025 is behind a linear pace; the plan says 达到序时进度: both shown, marked.
-    { indicator: '知识产权质押融资总额', actual: 79.49e8, onTrack: 'behind', stated: 'on track', contradiction: true },
+    // A flow by the catalogue (知识产权质押融资额, kind flow): 43.14亿 + 79.49亿 against >200亿 by 2025 is on pace, as the plan says.
+    { indicator: '知识产权质押融资总额', actual: 122.63e8, onTrack: 'on track', stated: 'on track', contradiction: false },
+    // A stock: 1009家 → 1010家 against >1300家 by 2025 is behind a linear pace; the plan says 达到序时进度: both shown, marked.
+    { indicator: '万企拥有有效注册商标企业数', actual: 1010.08, onTrack: 'behind', stated: 'on track', contradiction: true },
     // A running total (累计) is read as it stands, not summed.
     { indicator: '累计培养培训知识产权专业人才', actual: 20809, onTrack: 'on track', stated: 'on track', contradiction: false },
   ];
@@ -220,10 +222,11 @@ describe('progress respects 新增 and the plan’s own verdict', () => {
   it('the table marks a contradiction and shows figures in the plan scale', async () => {
     const r = await corpus.run(['progress', '--region', '南京市', '--format', 'table']);
     expect(r.status, r.stderr).toBe(0);
-    const line = r.stdout.split('\n').find((l) => l.includes('知识产权质押融资额'))!;
-    expect(line).toContain('>200亿元');
-    expect(line).toContain('79.49亿元');
-    expect(line).toContain('≠ plan says on track');
+    const money = r.stdout.split('\n').find((l) => l.includes('知识产权质押融资额'))!;
+    expect(money).toContain('>200亿元');
+    expect(money).toContain('Σ 122.6亿元');
+    const marked = r.stdout.split('\n').find((l) => l.includes('万企拥有有效注册商标企业数'))!;
+    expect(marked).toContain('≠ plan says on track');
     expect(r.stdout.split('\n').find((l) => l.includes('正版正货'))).toContain('Σ 13家');
   });
 });

@@ -6,12 +6,12 @@
  * must not join; then the development set of real plans (corpora-real/),
  * where which plans state a figure comes from the gold files.
  */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { cpSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupNames, type NameRow } from '../../src/analyst/indicator-groups.js';
 import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
-import { ingestCorpora, REAL_CORPORA, REAL_GOLD_DIR, ROOT, type CorpusDb } from '../support/corpus-db.js';
+import { ingestCorpora, REAL_CORPORA, ROOT, type CorpusDb } from '../support/corpus-db.js';
 
 type Row = Record<string, any>;
 
@@ -72,18 +72,6 @@ describe('grouping names as written', () => {
     expect(group!.members).toHaveLength(3);
   });
 });
-
-/** Plans (gold file stems) whose gold targets or actuals count `object` (not a share of it). */
-function goldPlansWith(object: string): string[] {
-  return readdirSync(REAL_GOLD_DIR)
-    .filter((f) => f.endsWith('.gold.json'))
-    .filter((f) => {
-      const gold = JSON.parse(readFileSync(join(REAL_GOLD_DIR, f), 'utf8')) as { targets: Row[]; actuals: Row[] };
-      return [...gold.targets, ...gold.actuals].some((t) => String(t.indicator).includes(object) && t.unit !== '%');
-    })
-    .map((f) => f.replace(/\.gold\.json$/, ''))
-    .sort();
-}
 
 describe('planlens indicators --groups on the real plans', () => {
   let corpus: CorpusDb;
