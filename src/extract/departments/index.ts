@@ -54,12 +54,12 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     const spokenTo = addressee?.test(line) ?? false;
     if (spokenTo) {
       for (const a of addressedUnits(line, rules)) {
-        registry.add(
-          { key: `none|${a.name}`, canonicalId: null, canonicalName: null },
-          a.name,
-          true,
-          input.provenance(lineStart + a.start, lineStart + a.end, 'department.addressee'),
-        );
+        const link = { key: `none|${a.name}`, canonicalId: null, canonicalName: null };
+        const provenance = input.provenance(lineStart + a.start, lineStart + a.end, 'department.addressee');
+        registry.add(link, a.name, true, provenance);
+        // 各县（市）人民政府 addressed is 县（市）人民政府 in the articles: the same bodies, listed once.
+        const each = /^各(.{3,})$/u.exec(a.name)?.[1];
+        if (each) registry.add(link, each, true, provenance);
       }
     }
     for (const c of findUnits(

@@ -26,6 +26,7 @@ export interface UnitCandidate {
 }
 
 const CJK = /[\u4e00-\u9fa5]/;
+const LEVEL_QUALIFIER = /^[（(](?:省|市|区|县|旗|州)(?:、(?:省|市|区|县|旗|州))*[）)]/u;
 const CLAUSE_BREAK = /[，。；：！？,;:!?\n]/;
 
 export function findUnits(text: string, rules: CompiledDepartmentRules, places: ReadonlySet<string>, tagged: WordIndex = tagWords(text)): UnitCandidate[] {
@@ -139,13 +140,19 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
     levels.push(next);
     pos += coordinator.length + next.word.length;
   }
+  // 县（市）数据资源主管部门: the levels a name covers, in brackets after its level word.
+  const qualifier = levels.length === 1 ? (LEVEL_QUALIFIER.exec(text.slice(pos, pos + 12))?.[0] ?? '') : '';
+  pos += qualifier.length;
   const part = namePartAt(text, pos, words, rules, false);
   if (!part) return [];
+  // 省、市、县林业主管部门 is each level's competent department in general, not one unit.
+  const listed = levels.length > 1 || closesLevelList(i, words, rules);
+  if (listed && rules.suffixes.some((s) => s.oneLevelOnly && part.namePart.endsWith(s.word))) return [];
   return levels.map((l, k) => {
     const last = k === levels.length - 1;
     const candidate: UnitCandidate = {
-      name: l.word + part.namePart,
-      start: last ? pos - l.word.length : i,
+      name: l.word + qualifier + part.namePart,
+      start: last ? pos - qualifier.length - l.word.length : i,
       end: part.end,
       prefix: { kind: 'level', word: l.word, level: l.level },
       namePart: part.namePart,
@@ -154,6 +161,14 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
     };
     return extendSubUnit(text, candidate, words, rules);
   });
+}
+
+/** 县 in 省、市、县林业主管部门: the level closes a list that began before it. */
+function closesLevelList(i: number, words: WordIndex, rules: CompiledDepartmentRules): boolean {
+  const joiner = words.endingAt.get(i);
+  if (!joiner || !rules.raw.levelCoordinators.includes(joiner.word)) return false;
+  const before = words.endingAt.get(joiner.start);
+  return before !== undefined && rules.levels.some((l) => before.word === l.word);
 }
 
 function placeAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules, places: ReadonlySet<string>): UnitCandidate[] {
@@ -201,10 +216,10 @@ function placeAtText(text: string, pos: number, words: WordIndex, places: Readon
   const bracketed = text.startsWith('中国', pos) ? BRACKETED_PLACE.exec(text.slice(pos, pos + 14)) : null;
   if (bracketed && places.has(bracketed[1]!)) return bracketed[0].length;
   const word = words.startingAt.get(pos);
-  if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word)) return 0;
+  // 新建 is a county and a verb; jieba may tag it either way, so the verb list decides.
+  if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word) || rules.raw.notActorVerbs.includes(word.word)) return 0;
   // jieba tags some suffixes (海关) and verbs (新建) ns: those are not places.
-  const usable =
-    word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
+  const usable = word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word);
   // jieba may tag a place and its institution as one word (上海海关/ns): the place is its head.
   if (usable) return placeHeadOf(word.word, places, rules) ?? word.word.length;
   // 高新区, 经济技术开发区: a zone stands where a place would (高新区科技创新局, 成都高新区管委会).
@@ -268,7 +283,8 @@ function namePartAt(
       if (body.length < suffix.minBody) continue;
       const lastWord = words.endingAt.get(end);
       // 人民医院 ends in 医院 as 格局 ends in 局: judged by the word's ending, not the word.
-      if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w))) continue;
+      // A suffix that itself ends in such a word (主管部门 in 部门) is judged by the suffix.
+      if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w) && !suffix.word.endsWith(w))) continue;
       // 财政局和市市场监管局: a body holding a whole unit and a joiner is two units.
       if (excludedBody(text, pos, k, words, rules) || (rules.unitJoin && rules.unitJoin.test(body))) return built ?? known;
       if (excludedBySuffix(text.slice(pos, end), rules)) continue;
@@ -293,6 +309,9 @@ function subUnitAfter(text: string, end: number, words: WordIndex, rules: Compil
     const mid = text.slice(end, q);
     const midWord = words.startingAt.get(end);
     if (!words.endingAt.has(stop) || !midWord || (midWord.tag.startsWith('v') && !rules.raw.subUnitMarkers.includes(midWord.word))) continue;
+    // …部下属公司 ends in 司 as 装备工业一司 does: judged by the word's ending.
+    const lastWord = words.endingAt.get(stop)!;
+    if (rules.notUnitWordList.some((w) => lastWord.word.endsWith(w) && !suffix.endsWith(w))) continue;
     // 财政局和市市场监管局: a joiner or a bare level word opens another unit, not a sub-unit.
     if (rules.raw.unitJoiners.includes(midWord.word) || rules.levels.some((l) => l.word === midWord.word)) return null;
     // 国家税务总局 + 苏州工业园区税务局: a zone names the sub-unit's place, not an excluded body.

@@ -12,7 +12,17 @@ const Unit = z.object({
 export const DepartmentRulesSchema = z.object({
   levels: z.array(z.object({ word: z.string().min(1), level: z.enum(['national', 'province', 'city', 'district']) })).min(1),
   levelCoordinators: z.array(z.string().min(1)).default([]),
-  suffixes: z.array(z.object({ word: z.string().min(1), minBody: z.number().int().min(0).default(0), strong: z.boolean().default(false) })).min(1),
+  suffixes: z
+    .array(
+      z.object({
+        word: z.string().min(1),
+        minBody: z.number().int().min(0).default(0),
+        strong: z.boolean().default(false),
+        /** Under coordinated levels (省、市、县…主管部门) the name is every level's body in general, not a unit. */
+        oneLevelOnly: z.boolean().default(false),
+      }),
+    )
+    .min(1),
   subUnitSuffixes: z.array(z.string().min(1)).default([]),
   attachedOffices: z.array(z.string().min(1)).default([]),
   notUnitWords: z.array(z.string().min(1)).default([]),

@@ -82,6 +82,12 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'provincial department (厅)', text: '省知识产权局、省财政厅联合印发', names: ['省知识产权局', '省财政厅'] },
   { pattern: 'county-level city government after a park committee', text: '苏州工业园区管委会、张家港市政府', names: ['苏州工业园区管委会', '张家港市政府'] },
   { pattern: 'central party and state offices', text: '中共中央办公厅、国务院办公厅印发', names: ['中共中央办公厅', '国务院办公厅'] },
+  { pattern: 'competent department of one level, named by its field', text: '州数据资源主管部门负责统筹管理', names: ['州数据资源主管部门'] },
+  { pattern: 'competent department with 和 in its field', text: '省工业和信息化主管部门会同有关部门推进', names: ['省工业和信息化主管部门'] },
+  { pattern: 'levels a name covers, in brackets after its level', text: '县（市）数据资源主管部门负责本行政区域', names: ['县（市）数据资源主管部门'] },
+  { pattern: 'bracketed levels before a government', text: '县（市、区）人民政府要落实属地责任', names: ['县（市、区）人民政府'] },
+  { pattern: 'a ministry’s department (司) after its ministry', text: '联系人：工业和信息化部装备工业一司 张三', names: ['工业和信息化部装备工业一司'] },
+  { pattern: 'a national administration’s department (司)', text: '市场监管总局标准技术司负责组织评审', names: ['市场监管总局标准技术司'] },
 ];
 
 const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
@@ -117,6 +123,19 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
     not: ['国家工程研究中心', '省概念验证中心'],
   },
   { pattern: 'the party committee is not cut from its office', text: '（市委金融办、市财政局）', not: ['市委'] },
+  {
+    pattern: 'coordinated levels make a competent department generic',
+    text: '省、市、县林业主管部门要加大财政资金投入',
+    not: ['省林业主管部门', '市林业主管部门', '县林业主管部门'],
+  },
+  {
+    pattern: 'a competent department without a level is generic',
+    text: '相关行业主管部门和各地工业和信息化主管部门要加强指导',
+    not: ['相关行业主管部门', '地工业和信息化主管部门'],
+  },
+  { pattern: '部门 alone stays generic after a level', text: '市有关部门、区相关部门按职责分工负责', not: ['市有关部门', '区相关部门'] },
+  { pattern: 'a company under a ministry is not its department (司)', text: '工业和信息化部所属公司承担建设', not: ['工业和信息化部所属公司'] },
+  { pattern: '新建 is a verb before a centre, not the county', text: '新建政务云和数据中心应当纳入统一规划', not: ['新建政务云和数据中心'] },
 ];
 
 describe('department names: valid', () => {
@@ -209,6 +228,21 @@ describe('units named in role lists', () => {
       (d) => d.name,
     );
     expect(got).toEqual(['市市场监管局', '市知识产权局', '市质量发展和食品药品安全委员会', '功能板块管委会']);
+  });
+});
+
+describe('an addressee written with 各 and the same bodies named later', () => {
+  it.each([
+    { text: '各县（市）人民政府：\n县（市）人民政府负责本行政区域政务数据管理。', want: ['各县（市）人民政府'] },
+    { text: '各区政府：\n区政府要落实属地责任。', want: ['各区政府'] },
+    { text: '各区政府：\n市政府要统筹推进。', want: ['各区政府', '市政府'] },
+  ])('$text → $want', async ({ text, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const got = collectDepartments({ text, rules: compiled(), region: regionContext(undefined), listed: [], memberSuffixes: [], provenance }).map(
+      (d) => d.name,
+    );
+    expect(got).toEqual(want);
   });
 });
 
