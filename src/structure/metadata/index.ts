@@ -96,7 +96,12 @@ interface Place {
  */
 function placeOf(title: string | null, issuer: string | null, text: string, rules: MetadataRules): Place | null {
   const named = resolveRegion([title, issuer], text, rules, false);
-  if (named) return { ...named, level: levelOf(title, named, rules) };
+  if (named) {
+    // A title naming no place (智能制造行动方案) leaves the subject to its issuer (…经济技术开发区管理委员会).
+    const level = levelOf(title, named, rules);
+    const placeless = title !== null && issuer !== null && resolveRegion([title], text, rules, false) === null;
+    return { ...named, level: level !== 'zone' && placeless ? levelOf(issuer, named, rules) : level };
+  }
   const national: Place = { region: rules.nationalRegion, regionCode: null, level: 'national', regionParents: [] };
   const opening = titleOpening(title, rules)?.names.join('、') ?? null;
   if ((title !== null && isNational(title, rules)) || [issuer, opening].some((names) => names !== null && isNationalIssuer(names, rules))) return national;
@@ -393,7 +398,7 @@ function isNational(title: string, rules: MetadataRules): boolean {
   return rules.nationalWords.some((word) => title.startsWith(word) || title.includes(`”${word}`));
 }
 
-/** The title's subject is a park or zone (南京市江北新区…, 徐庄高新区…): level zone. */
+/** The title's (or issuer's) subject is a park or zone (南京市江北新区…, 徐庄高新区…): level zone. */
 function levelOf(title: string | null, resolved: ResolvedRegion, rules: MetadataRules): RegionLevel {
   const { region, level, divisionName } = resolved;
   if (!title || level === 'zone') return level;
