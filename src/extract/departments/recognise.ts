@@ -43,10 +43,21 @@ export function findUnits(text: string, rules: CompiledDepartmentRules, places: 
   return chosen;
 }
 
-/** jieba sometimes glues a preposition to the level word (以市, 在省): cut them apart again. */
+/**
+ * jieba sometimes glues a preposition to the level word (以市, 在省): cut them apart again.
+ * A body it does not know it may glue to the level word instead (区发|改局, 市大|数据):
+ * a word it could not tag (x) that opens with a level word is that level and the body's start.
+ */
 function splitPrepositions(index: WordIndex, rules: CompiledDepartmentRules): WordIndex {
   const words: WordIndex['words'] = [];
   for (const w of index.words) {
+    const opening = w.tag === 'x' && w.word.length > 1 ? rules.levels.find((l) => w.word.length > l.word.length && w.word.startsWith(l.word)) : undefined;
+    if (opening && CJK.test(w.word.slice(opening.word.length))) {
+      const cut = w.start + opening.word.length;
+      words.push({ word: opening.word, tag: 'n', start: w.start, end: cut });
+      words.push({ word: w.word.slice(opening.word.length), tag: 'x', start: cut, end: w.end });
+      continue;
+    }
     const level = rules.levels.find((l) => w.word.endsWith(l.word) && rules.raw.prepositions.includes(w.word.slice(0, -l.word.length)));
     if (!level) {
       words.push(w);

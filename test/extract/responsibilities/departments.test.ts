@@ -88,6 +88,15 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'bracketed levels before a government', text: '县（市、区）人民政府要落实属地责任', names: ['县（市、区）人民政府'] },
   { pattern: 'a ministry’s department (司) after its ministry', text: '联系人：工业和信息化部装备工业一司 张三', names: ['工业和信息化部装备工业一司'] },
   { pattern: 'a national administration’s department (司)', text: '市场监管总局标准技术司负责组织评审', names: ['市场监管总局标准技术司'] },
+  { pattern: 'an abbreviated body jieba glues to the level (区发|改局)', text: '区发改局、区财政局按职责分工负责', names: ['区发改局', '区财政局'] },
+  { pattern: 'an abbreviated body after 会同 (市工|信局)', text: '市科技局会同市工信局负责', names: ['市科技局', '市工信局'] },
+  { pattern: 'a long body jieba glues to the level (市大|数据)', text: '市大数据发展管理局负责统筹', names: ['市大数据发展管理局'] },
+  { pattern: 'a street office with its street’s name', text: '湖滨街道办事处负责落实', names: ['湖滨街道办事处'] },
+  { pattern: 'a town government with its town’s name', text: '新塘镇人民政府负责组织实施', names: ['新塘镇人民政府'] },
+  { pattern: 'a command headquarters', text: '市防汛抗旱指挥部负责统筹', names: ['市防汛抗旱指挥部'] },
+  { pattern: 'a government’s own commission written after it', text: '市人民政府国有资产监督管理委员会负责监管', names: ['市人民政府国有资产监督管理委员会'] },
+  { pattern: 'a district bureau after a city name', text: '长沙市公安局雨花分局负责', names: ['长沙市公安局雨花分局'] },
+  { pattern: 'a tax branch after the national administration', text: '国家税务总局长沙市税务局负责', names: ['国家税务总局长沙市税务局'] },
 ];
 
 const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
@@ -135,6 +144,13 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   },
   { pattern: '部门 alone stays generic after a level', text: '市有关部门、区相关部门按职责分工负责', not: ['市有关部门', '区相关部门'] },
   { pattern: 'a company under a ministry is not its department (司)', text: '工业和信息化部所属公司承担建设', not: ['工业和信息化部所属公司'] },
+  {
+    pattern: 'abbreviations of functions in a list are generic (FORMAT.md: not units)',
+    text: '发改、财政、人社等部门按职责负责',
+    not: ['发改', '财政', '人社'],
+  },
+  { pattern: 'street offices in general', text: '各乡镇人民政府、街道办事处要落实属地责任', not: ['乡镇人民政府', '街道办事处'] },
+  { pattern: 'a level word inside a known word stays there', text: '市场主体和省内外企业参与，全市上下共同推进', not: ['市场主体', '省内外企业'] },
   { pattern: '新建 is a verb before a centre, not the county', text: '新建政务云和数据中心应当纳入统一规划', not: ['新建政务云和数据中心'] },
 ];
 
