@@ -43,6 +43,8 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
   const found: Array<UnitCandidate & { lineStart: number }> = [];
 
   const addressee = rules.raw.addresseeLine ? new RegExp(rules.raw.addresseeLine, 'u') : null;
+  const pageField = rules.raw.pageFieldLine ? new RegExp(rules.raw.pageFieldLine, 'u') : null;
+  const docNumberAfter = rules.raw.docNumberAfter ? new RegExp(rules.raw.docNumberAfter, 'u') : null;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     // A line without a suffix or known name names no unit: skip segmenting it.
@@ -52,6 +54,7 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     }
     const titles = titleRanges(line);
     const spokenTo = addressee?.test(line) ?? false;
+    const onPage = pageField?.test(line) ?? false;
     if (spokenTo) {
       for (const a of addressedUnits(line, rules)) {
         const link = { key: `none|${a.name}`, canonicalId: null, canonicalName: null };
@@ -69,10 +72,12 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
       tagBlocks(line, (block) => rules.anchors.test(block)),
     )) {
       if (titles.some(([s, e]) => c.start >= s && c.end <= e)) continue;
+      // 工信部联科〔2024〕12号: the issuer's abbreviation inside a document number names no actor.
+      if (docNumberAfter?.test(line.slice(c.end))) continue;
       found.push({ ...c, lineStart });
       // Addressed, not named as actors: the unit is listed only if the text names it acting, under that name.
       if (spokenTo) continue;
-      registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule));
+      registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule), onPage);
     }
     lineStart += line.length + 1;
   }

@@ -36,6 +36,10 @@ export const DepartmentRulesSchema = z.object({
   subUnitMarkers: z.array(z.string().min(1)).default([]),
   notActorAfter: z.array(z.string().min(1)).default([]),
   addresseeLine: z.string().min(1).optional(),
+  /** A crawled page's labelled field (**发布机构**: 工信部): its units count, but the document's own spelling names them. */
+  pageFieldLine: z.string().min(1).optional(),
+  /** Text right after a unit that makes it a document number's issuer code (工信部联科〔2024〕12号). */
+  docNumberAfter: z.string().min(1).optional(),
   /** An addressee item ending in one of these (its brackets aside) is a government body: 各区政府, …通信管理局, …主管部门. */
   addresseeUnitEndings: z.array(z.string().min(1)).default([]),
   /** An addressee item holding one of these is a group, firm or school, not a unit: 各有关单位, 省政府各部门. */

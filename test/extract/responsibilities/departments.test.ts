@@ -247,6 +247,26 @@ describe('units named in role lists', () => {
   });
 });
 
+describe('a page’s labelled fields and document numbers', () => {
+  it.each([
+    {
+      name: 'the document’s own spelling beats the page field',
+      text: '**发布机构**: 工信部\n工业和信息化部、教育部关于印发方案的通知',
+      want: ['工业和信息化部', '教育部'],
+    },
+    { name: 'a unit named only in the page field still counts', text: '**发布机构**: 上海市科学技术委员会\n各区要抓好落实。', want: ['上海市科学技术委员会'] },
+    { name: 'an issuer code in a document number is no mention', text: '工信部联科〔2024〕12号\n工业和信息化部负责统筹', want: ['工业和信息化部'] },
+    { name: 'a cited document number names no actor', text: '按照《通知》（市监标技发〔2022〕34号）要求，市科技局负责组织', want: ['市科技局'] },
+  ])('$name', async ({ text, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const got = collectDepartments({ text, rules: compiled(), region: regionContext(undefined), listed: [], memberSuffixes: [], provenance }).map(
+      (d) => d.name,
+    );
+    expect(got).toEqual(want);
+  });
+});
+
 describe('an addressee written with 各 and the same bodies named later', () => {
   it.each([
     { text: '各县（市）人民政府：\n县（市）人民政府负责本行政区域政务数据管理。', want: ['各县（市）人民政府'] },
