@@ -251,7 +251,7 @@ describe('a page’s labelled fields and document numbers', () => {
   it.each([
     {
       name: 'the document’s own spelling beats the page field',
-      text: '**发布机构**: 工信部\n工业和信息化部、教育部关于印发方案的通知',
+      text: '**发布机构**: 工信部\n工业和信息化部、教育部负责统筹推进',
       want: ['工业和信息化部', '教育部'],
     },
     { name: 'a unit named only in the page field still counts', text: '**发布机构**: 上海市科学技术委员会\n各区要抓好落实。', want: ['上海市科学技术委员会'] },
