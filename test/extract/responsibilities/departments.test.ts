@@ -254,6 +254,8 @@ describe('a page’s labelled fields and document numbers', () => {
       text: '**发布机构**: 工信部\n工业和信息化部、教育部负责统筹推进',
       want: ['工业和信息化部', '教育部'],
     },
+    { name: 'a page field after markdown cleanup', text: '发布机构:工信部\n工业和信息化部负责统筹', want: ['工业和信息化部'] },
+    { name: 'a role list is no page field', text: '牵头单位：市科技局\n市科学技术局负责统筹', want: ['市科技局'] },
     { name: 'a unit named only in the page field still counts', text: '**发布机构**: 上海市科学技术委员会\n各区要抓好落实。', want: ['上海市科学技术委员会'] },
     { name: 'an issuer code in a document number is no mention', text: '工信部联科〔2024〕12号\n工业和信息化部负责统筹', want: ['工业和信息化部'] },
     { name: 'a cited document number names no actor', text: '按照《通知》（市监标技发〔2022〕34号）要求，市科技局负责组织', want: ['市科技局'] },
