@@ -25,6 +25,8 @@ export interface DepartmentInputs {
   region: RegionContext;
   /** Units named in role lists: units by definition, even when no pattern knows them (功能板块管委会). */
   listed: ListedUnit[];
+  /** The document's issuer (joint issuers joined with 、): it acts by issuing, so each is a department. */
+  issuer?: string | null;
   memberSuffixes: readonly string[];
   provenance: (start: number, end: number, rule: string) => Provenance;
 }
@@ -83,6 +85,7 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
   }
 
   addUnprefixedMentions(text, found, input, registry);
+  addIssuers(text, input, places, registry);
 
   for (const item of input.listed) {
     for (const name of namesInItem(item.name, input.memberSuffixes)) {
@@ -95,6 +98,21 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     }
   }
   return registry.units();
+}
+
+/**
+ * The issuer signs the document: each joint issuer is a unit acting, even where
+ * the text names it only in a title it cites itself by (中共中央国务院关于…的意见).
+ * Its first mention in the text locates it; the text's earlier spelling stays the name.
+ */
+function addIssuers(text: string, input: DepartmentInputs, places: ReadonlySet<string>, registry: UnitRegistry): void {
+  for (const name of (input.issuer ?? '').split(/[、\s]+/u).filter((n) => n.length >= 2)) {
+    const whole = findUnits(name, input.rules, places).find((c) => c.start === 0 && c.end === name.length);
+    if (!whole) continue;
+    const first = text.indexOf(name);
+    const at = first >= 0 ? first : text.length;
+    registry.add(linkName(whole, input.rules, input.region), name, true, input.provenance(at, at + name.length, 'department.issuer'));
+  }
 }
 
 /**

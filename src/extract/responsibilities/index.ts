@@ -103,6 +103,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       rules: dRules,
       region: regionContext(state.structure?.metadata),
       listed,
+      issuer: state.structure?.metadata.issuer ?? null,
       memberSuffixes: rRules.raw.memberSuffixes,
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });

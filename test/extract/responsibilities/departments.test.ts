@@ -269,6 +269,32 @@ describe('a page’s labelled fields and document numbers', () => {
   });
 });
 
+describe('the issuer acts by issuing', () => {
+  it.each([
+    {
+      name: 'joint central issuers named only in the cited title',
+      text: '中共中央国务院关于做好乡村振兴工作的意见\n落实党中央、国务院决策部署。',
+      issuer: '中共中央、国务院',
+      want: ['中共中央', '国务院'],
+    },
+    {
+      name: 'an issuing office that signs only',
+      text: '现印发给你们。\n阿坝州人民政府办公室\n2021年10月11日',
+      issuer: '阿坝州人民政府办公室',
+      want: ['阿坝州人民政府办公室'],
+    },
+    { name: 'the text’s earlier spelling stays the name', text: '市科技局牵头。\n南京市科学技术局', issuer: '南京市科学技术局', want: ['市科技局'] },
+    { name: 'no issuer, no addition', text: '落实党中央、国务院决策部署。', issuer: null, want: [] },
+    { name: 'an issuer that is no unit name is not guessed', text: '现印发给你们。', issuer: '某某课题组', want: [] },
+  ])('$name', async ({ text, issuer, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const region = regionContext({ region: '南京市', regionParents: ['江苏省'] } as DocumentMetadata);
+    const got = collectDepartments({ text, rules: compiled(), region, listed: [], issuer, memberSuffixes: [], provenance }).map((d) => d.name);
+    expect(got).toEqual(want);
+  });
+});
+
 describe('an addressee written with 各 and the same bodies named later', () => {
   it.each([
     { text: '各县（市）人民政府：\n县（市）人民政府负责本行政区域政务数据管理。', want: ['各县（市）人民政府'] },
