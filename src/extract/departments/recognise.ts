@@ -138,6 +138,8 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
   const word = words.startingAt.get(i)!;
   const level = rules.levels.find((l) => text.startsWith(l.word, i));
   if (!level) return [];
+  // 区 closing a zone's name (…先行区建设办公室, its place on the line before) is no level prefix.
+  if (rules.raw.zonePrefixes.some((z) => z.endsWith(level.word) && text.slice(0, i + level.word.length).endsWith(z))) return [];
   // 市 must be a word of its own (not 市场, 市长, 市级), unless the word is a whole unit name (区委, 省政府).
   if (word.word !== level.word && !rules.suffixes.some((s) => word.word.endsWith(s.word))) return [];
   const levels = [level];
@@ -365,7 +367,9 @@ export function isActor(text: string, start: number, rules: CompiledDepartmentRu
   while (clauseStart > 0 && !CLAUSE_BREAK.test(text[clauseStart - 1]!)) clauseStart--;
   // A document title (《…建设方案》) in the clause is a name, not a verb acting on the unit.
   const before = text.slice(clauseStart, start).replace(/《[^》]*》/gu, '');
-  if (rules.raw.notActorVerbs.some((v) => before.includes(v))) return false;
+  // 成立…领导小组, 设立…专家委员会: a body set up to steer the work acts from then on.
+  const steering = end !== undefined && rules.raw.actorsWhenSetUp.some((w) => text.slice(start, end).endsWith(w));
+  if (!steering && rules.raw.notActorVerbs.some((v) => before.includes(v))) return false;
   if (rules.citedBefore?.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (end === undefined) return true;
   // 推动徐州知识产权法庭建设: the unit is the thing built.

@@ -46,6 +46,8 @@ export const DepartmentRulesSchema = z.object({
   addresseeNotUnits: z.array(z.string().min(1)).default([]),
   genericUnits: z.array(z.string().min(1)).default([]),
   notActorVerbs: z.array(z.string().min(1)).default([]),
+  /** Endings of bodies set up to steer the work (领导小组, 专家委员会): set up, they act. */
+  actorsWhenSetUp: z.array(z.string().min(1)).default([]),
   /**
    * Words after a unit (past coordinated units: 党中央、国务院和省委、省政府) that cite it
    * rather than name it acting: 决策部署, 关于…, 政策依据.
