@@ -151,6 +151,7 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   },
   { pattern: 'street offices in general', text: '各乡镇人民政府、街道办事处要落实属地责任', not: ['乡镇人民政府', '街道办事处'] },
   { pattern: 'a level word inside a known word stays there', text: '市场主体和省内外企业参与，全市上下共同推进', not: ['市场主体', '省内外企业'] },
+  { pattern: '区 closing a zone’s name broken over a line is no level prefix', text: '质量发展先行区建设办公室负责)', not: ['区建设办公室'] },
   { pattern: '新建 is a verb before a centre, not the county', text: '新建政务云和数据中心应当纳入统一规划', not: ['新建政务云和数据中心'] },
 ];
 
@@ -187,6 +188,10 @@ describe('actors', () => {
     { text: '受国务院委托，现就数字经济发展情况作报告', unit: '国务院', actor: true },
     { text: '本方案已经省政府同意，现印发给你们', unit: '省政府', actor: true },
     { text: '被国务院列为全国自贸区改革试点案例', unit: '国务院', actor: true },
+    { text: '推动成立济南市人工智能战略咨询专家委员会，提供决策咨询', unit: '济南市人工智能战略咨询专家委员会', actor: true },
+    { text: '成立市数字经济发展领导小组，统筹推进', unit: '市数字经济发展领导小组', actor: true },
+    { text: '组建市场景创新工作专班', unit: '市场景创新工作专班', actor: true },
+    { text: '设立市知识产权保护中心', unit: '市知识产权保护中心', actor: false },
   ])('$unit in “$text” acts: $actor', ({ text, unit, actor }) => {
     expect(names(text)).toContain(unit);
     expect(actors(text).includes(unit)).toBe(actor);
