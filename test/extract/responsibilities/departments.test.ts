@@ -190,7 +190,7 @@ describe('actors', () => {
     { text: '被国务院列为全国自贸区改革试点案例', unit: '国务院', actor: true },
     { text: '推动成立济南市人工智能战略咨询专家委员会，提供决策咨询', unit: '济南市人工智能战略咨询专家委员会', actor: true },
     { text: '成立市数字经济发展领导小组，统筹推进', unit: '市数字经济发展领导小组', actor: true },
-    { text: '组建市场景创新工作专班', unit: '市场景创新工作专班', actor: true },
+    { text: '组建市数据要素工作专班，统筹推进', unit: '市数据要素工作专班', actor: true },
     { text: '设立市知识产权保护中心', unit: '市知识产权保护中心', actor: false },
   ])('$unit in “$text” acts: $actor', ({ text, unit, actor }) => {
     expect(names(text)).toContain(unit);
