@@ -139,7 +139,7 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
   const level = rules.levels.find((l) => text.startsWith(l.word, i));
   if (!level) return [];
   // 区 closing a zone's name (…先行区建设办公室, its place on the line before) is no level prefix.
-  if (rules.raw.zonePrefixes.some((z) => z.endsWith(level.word) && text.slice(0, i + level.word.length).endsWith(z))) return [];
+  if (rules.raw.zoneNameEndings.some((z) => z.endsWith(level.word) && text.slice(0, i + level.word.length).endsWith(z))) return [];
   // 市 must be a word of its own (not 市场, 市长, 市级), unless the word is a whole unit name (区委, 省政府).
   if (word.word !== level.word && !rules.suffixes.some((s) => word.word.endsWith(s.word))) return [];
   const levels = [level];

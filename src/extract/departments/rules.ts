@@ -31,6 +31,8 @@ export const DepartmentRulesSchema = z.object({
   blockedBefore: z.array(z.string().min(1)).default([]),
   prepositions: z.array(z.string().min(1)).default([]),
   zonePrefixes: z.array(z.string().min(1)).default([]),
+  /** Words a zone's name ends with (先行区): 区 closing one is no level prefix. */
+  zoneNameEndings: z.array(z.string().min(1)).default([]),
   minBodyAfterNational: z.number().int().min(1).default(6),
   unitJoiners: z.array(z.string().min(1)).default([]),
   subUnitMarkers: z.array(z.string().min(1)).default([]),

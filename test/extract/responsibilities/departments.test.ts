@@ -151,7 +151,11 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
   },
   { pattern: 'street offices in general', text: '各乡镇人民政府、街道办事处要落实属地责任', not: ['乡镇人民政府', '街道办事处'] },
   { pattern: 'a level word inside a known word stays there', text: '市场主体和省内外企业参与，全市上下共同推进', not: ['市场主体', '省内外企业'] },
-  { pattern: '区 closing a zone’s name broken over a line is no level prefix', text: '质量发展先行区建设办公室负责)', not: ['区建设办公室'] },
+  {
+    pattern: '区 closing a zone’s name broken over a line is no level prefix',
+    text: '质量发展先行区建设办公室负责)',
+    not: ['区建设办公室', '先行区建设办公室'],
+  },
   { pattern: '新建 is a verb before a centre, not the county', text: '新建政务云和数据中心应当纳入统一规划', not: ['新建政务云和数据中心'] },
 ];
 
