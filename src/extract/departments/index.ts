@@ -47,6 +47,7 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
   const addressee = rules.raw.addresseeLine ? new RegExp(rules.raw.addresseeLine, 'u') : null;
   const pageField = rules.raw.pageFieldLine ? new RegExp(rules.raw.pageFieldLine, 'u') : null;
   const docNumberAfter = rules.raw.docNumberAfter ? new RegExp(rules.raw.docNumberAfter, 'u') : null;
+  const setUpBody = rules.raw.setUpBodyPattern ? new RegExp(rules.raw.setUpBodyPattern, 'gu') : null;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     // A line without a suffix or known name names no unit: skip segmenting it.
@@ -80,6 +81,20 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
       // Addressed, not named as actors: the unit is listed only if the text names it acting, under that name.
       if (spokenTo) continue;
       registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule), onPage);
+    }
+    // A steering body set up without place or level (组建…智慧林业建设工作领导小组): by the construction.
+    for (const m of setUpBody ? line.matchAll(setUpBody) : []) {
+      const name = m[1]!;
+      const start = m.index! + m[0].length - name.length;
+      const end = start + name.length;
+      if (name.length < rules.raw.minSetUpBodyChars || titles.some(([s, e]) => start >= s && start < e)) continue;
+      if (found.some((c) => c.lineStart === lineStart && c.start < end && start < c.end)) continue;
+      registry.add(
+        { key: `none|${name}`, canonicalId: null, canonicalName: null },
+        name,
+        true,
+        input.provenance(lineStart + start, lineStart + end, 'department.set-up-body'),
+      );
     }
     lineStart += line.length + 1;
   }

@@ -50,6 +50,9 @@ export const DepartmentRulesSchema = z.object({
   notActorVerbs: z.array(z.string().min(1)).default([]),
   /** Endings of bodies set up to steer the work (领导小组, 专家委员会): set up, they act. */
   actorsWhenSetUp: z.array(z.string().min(1)).default([]),
+  /** A steering body set up by the plan, named without place or level: group 1 is its name. */
+  setUpBodyPattern: z.string().min(1).optional(),
+  minSetUpBodyChars: z.number().int().min(1).default(6),
   /**
    * Words after a unit (past coordinated units: 党中央、国务院和省委、省政府) that cite it
    * rather than name it acting: 决策部署, 关于…, 政策依据.

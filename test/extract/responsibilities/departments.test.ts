@@ -278,6 +278,25 @@ describe('a page’s labelled fields and document numbers', () => {
   });
 });
 
+describe('a steering body the plan sets up, named without place or level', () => {
+  it.each([
+    { text: '组建以各级林业主管部门主要领导为组长的智慧林业建设工作领导小组，统筹领导建设工作。', want: ['智慧林业建设工作领导小组'] },
+    { text: '成立由分管市领导牵头，相关委办局参与的科技攻关工作组，组建专家委员会。', want: ['科技攻关工作组'] },
+    { text: '设立建材行业智能制造专家委员会，提供咨询建议。', want: ['建材行业智能制造专家委员会'] },
+    { text: '成立以市长为组长的市数字经济发展领导小组。', want: ['市数字经济发展领导小组'] },
+    { text: '成立工作专班，组建专家委员会，设立人工智能创新中心。', want: [] },
+    { text: '按规定组建人工智能专业职称评审委员会。', want: [] },
+    { text: '参照《关于成立数据要素工作领导小组的通知》执行。', want: [] },
+  ])('$text → $want', async ({ text, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const got = collectDepartments({ text, rules: compiled(), region: regionContext(undefined), listed: [], memberSuffixes: [], provenance }).map(
+      (d) => d.name,
+    );
+    expect(got).toEqual(want);
+  });
+});
+
 describe('the issuer acts by issuing', () => {
   it.each([
     {
