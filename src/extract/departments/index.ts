@@ -89,6 +89,11 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
       const end = start + name.length;
       if (name.length < rules.raw.minSetUpBodyChars || titles.some(([s, e]) => start >= s && start < e)) continue;
       if (found.some((c) => c.lineStart === lineStart && c.start < end && start < c.end)) continue;
+      const clause = line
+        .slice(0, m.index!)
+        .split(/[。；！？]/u)
+        .pop()!;
+      if (rules.raw.nonGovernmentSetters.some((w) => clause.includes(w))) continue;
       registry.add(
         { key: `none|${name}`, canonicalId: null, canonicalName: null },
         name,

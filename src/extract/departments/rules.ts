@@ -53,6 +53,8 @@ export const DepartmentRulesSchema = z.object({
   /** A steering body set up by the plan, named without place or level: group 1 is its name. */
   setUpBodyPattern: z.string().min(1).optional(),
   minSetUpBodyChars: z.number().int().min(1).default(6),
+  /** A body set up by an association, institute or firm is not a government unit. */
+  nonGovernmentSetters: z.array(z.string().min(1)).default([]),
   /**
    * Words after a unit (past coordinated units: 党中央、国务院和省委、省政府) that cite it
    * rather than name it acting: 决策部署, 关于…, 政策依据.

@@ -286,6 +286,8 @@ describe('a steering body the plan sets up, named without place or level', () =>
     { text: '成立以市长为组长的市数字经济发展领导小组。', want: ['市数字经济发展领导小组'] },
     { text: '成立工作专班，组建专家委员会，设立人工智能创新中心。', want: [] },
     { text: '按规定组建人工智能专业职称评审委员会。', want: [] },
+    { text: '中国信息通信研究院、中国互联网协会要牵头设立数字技术适老化专家咨询委员会。', want: [] },
+    { text: '推动龙头企业牵头成立产业创新联合工作组。', want: [] },
     { text: '参照《关于成立数据要素工作领导小组的通知》执行。', want: [] },
   ])('$text → $want', async ({ text, want }) => {
     const { collectDepartments } = await import('../../../src/extract/departments/index.js');
