@@ -438,6 +438,33 @@ describe('metadata patterns', () => {
       want: { title: '衢州市智能制造发展规划', type: 'plan' },
     },
     {
+      name: 'a page title with its site after an underscore',
+      lines: ['湖州市数字经济行动方案_湖州市人民政府', '为加快发展，制定本方案。', '一、总体要求'],
+      want: { title: '湖州市数字经济行动方案', issuer: null, region: '湖州市', type: 'work-plan' },
+    },
+    {
+      name: 'a notice page title with its portal after a spaced dash',
+      lines: [
+        '湖州市人民政府办公室关于印发湖州市数字经济行动方案的通知 - 湖州市人民政府门户网站',
+        '各区县人民政府：',
+        '现印发给你们。',
+        '湖州市人民政府办公室',
+        '2024年3月1日',
+        '一、总体要求',
+      ],
+      want: { title: '湖州市数字经济行动方案', issuer: '湖州市人民政府办公室', type: 'work-plan' },
+    },
+    {
+      name: 'a page title with its site after a bar',
+      lines: ['衢州市智能制造发展规划｜衢州市经济和信息化局', '一、发展基础'],
+      want: { title: '衢州市智能制造发展规划', type: 'plan' },
+    },
+    {
+      name: 'a dash inside a title without spaces stays',
+      lines: ['湖州市数字经济发展规划（2021—2025年）', '一、发展基础'],
+      want: { title: '湖州市数字经济发展规划（2021—2025年）', period: [2021, 2025] },
+    },
+    {
       name: 'an evaluation report naming itself (形成《…报告》)',
       lines: ['为总结“十四五”规划实施情况，我市组织开展中期评估，形成《湖州市知识产权“十四五”规划中期评估报告》。', '一、总体进展', '二、存在问题'],
       want: { title: '湖州市知识产权“十四五”规划中期评估报告', type: 'evaluation', period: [2021, 2025] },

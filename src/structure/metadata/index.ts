@@ -30,7 +30,9 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
   const { text, lines, sections } = input;
   // Front matter ends at the first numbered heading (a title the file marks as a heading is still front matter).
   const frontEnd = sections.find((section) => section.number !== '')?.start ?? lines[Math.min(lines.length, FRONT_LINES_WITHOUT_HEADINGS) - 1]?.end ?? 0;
-  const front = lines.filter((line) => line.end <= frontEnd);
+  const siteSuffix = rules.title.siteSuffixPattern ? new RegExp(rules.title.siteSuffixPattern, 'u') : null;
+  // A page title's site name (…_湖州市人民政府) is neither part of the title nor its issuer.
+  const front = lines.filter((line) => line.end <= frontEnd).map((line) => (siteSuffix ? { ...line, text: line.text.replace(siteSuffix, '') } : line));
   const tail = lines.filter((line) => !isBlank(line.text)).slice(-TAIL_LINES);
 
   const docNumberPattern = new RegExp(rules.docNumber.pattern, 'u');
