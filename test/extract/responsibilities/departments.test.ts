@@ -196,6 +196,8 @@ describe('actors', () => {
     { text: '成立市数字经济发展领导小组，统筹推进', unit: '市数字经济发展领导小组', actor: true },
     { text: '组建市数据要素工作专班，统筹推进', unit: '市数据要素工作专班', actor: true },
     { text: '设立市知识产权保护中心', unit: '市知识产权保护中心', actor: false },
+    { text: '建立园区知识产权金融工作联席会议制度，定期会商', unit: '园区知识产权金融工作联席会议', actor: false },
+    { text: '成立浦东新区公共数据开放应用工作领导小组，办公室设在区数据局', unit: '浦东新区公共数据开放应用工作领导小组', actor: true },
   ])('$unit in “$text” acts: $actor', ({ text, unit, actor }) => {
     expect(names(text)).toContain(unit);
     expect(actors(text).includes(unit)).toBe(actor);
