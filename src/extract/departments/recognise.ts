@@ -280,7 +280,7 @@ function namePartAt(
     for (const [alias, unit] of rules.unitByName) {
       if (unit.bare || !text.startsWith(alias, pos)) continue;
       const end = pos + alias.length;
-      if (words.endingAt.has(end) && (!known || end > known.end)) known = { namePart: alias, end };
+      if ((words.endingAt.has(end) || joinerAt(text, end, rules)) && (!known || end > known.end)) known = { namePart: alias, end };
     }
   }
   // 市数字政府建设领导小组: a name followed by 建设 may be the body of a longer one; keep it only if none is.
@@ -294,7 +294,8 @@ function namePartAt(
       const end = k + suffix.word.length;
       const body = text.slice(pos, k);
       if (body.length < suffix.minBody) continue;
-      const lastWord = words.endingAt.get(end);
+      // 市发展改革委会同…: jieba reads 革委会 across the name's end; a joiner after it still ends the name.
+      const lastWord = words.endingAt.get(end) ?? (joinerAt(text, end, rules) ? { word: text.slice(pos, end) } : undefined);
       // 人民医院 ends in 医院 as 格局 ends in 局: judged by the word's ending, not the word.
       // A suffix that itself ends in such a word (主管部门 in 部门) is judged by the suffix.
       if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w) && !suffix.word.endsWith(w))) continue;
@@ -310,6 +311,11 @@ function namePartAt(
     }
   }
   return built ?? known;
+}
+
+/** A joiner of two or more characters (会同, 以及) starts here: a name ends before it whatever jieba cut. */
+function joinerAt(text: string, at: number, rules: CompiledDepartmentRules): boolean {
+  return rules.raw.unitJoiners.some((j) => j.length > 1 && text.startsWith(j, at));
 }
 
 function subUnitAfter(text: string, end: number, words: WordIndex, rules: CompiledDepartmentRules): number | null {

@@ -90,6 +90,7 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'a national administration’s department (司)', text: '市场监管总局标准技术司负责组织评审', names: ['市场监管总局标准技术司'] },
   { pattern: 'an abbreviated body jieba glues to the level (区发|改局)', text: '区发改局、区财政局按职责分工负责', names: ['区发改局', '区财政局'] },
   { pattern: 'an abbreviated body after 会同 (市工|信局)', text: '市科技局会同市工信局负责', names: ['市科技局', '市工信局'] },
+  { pattern: 'a name ending in 委 before 会同 (jieba reads 革委会)', text: '市发展改革委会同市财政局负责', names: ['市发展改革委', '市财政局'] },
   { pattern: 'a long body jieba glues to the level (市大|数据)', text: '市大数据发展管理局负责统筹', names: ['市大数据发展管理局'] },
   { pattern: 'a street office with its street’s name', text: '湖滨街道办事处负责落实', names: ['湖滨街道办事处'] },
   { pattern: 'a town government with its town’s name', text: '新塘镇人民政府负责组织实施', names: ['新塘镇人民政府'] },
