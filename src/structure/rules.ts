@@ -78,6 +78,8 @@ export const MetadataRulesSchema = z
         carrierPattern: RegexSource,
         labelPattern: RegexSource,
         handoverPattern: RegexSource,
+        /** A crawled page title's site name after a separator (…行动方案_湖州市人民政府): cut before reading the title. */
+        siteSuffixPattern: RegexSource.optional(),
       })
       .strict(),
     issuer: z

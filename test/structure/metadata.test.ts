@@ -420,6 +420,87 @@ describe('metadata patterns', () => {
     expect(metadataOf(lines)).toMatchObject(want);
   });
 
+  // Where the document's name comes from when the text has no plain title line (one row per way texts arrive).
+  it.each([
+    {
+      name: 'a site breadcrumb above the notice title is page chrome',
+      lines: [
+        '湖州市人民政府',
+        '首页 > 政务公开 > 政策文件',
+        '湖州市人民政府办公室关于印发湖州市数字经济行动方案的通知',
+        '各县区人民政府：',
+        '现印发给你们。',
+        '湖州市人民政府办公室',
+        '2024年3月1日',
+        '一、总体要求',
+      ],
+      want: { title: '湖州市数字经济行动方案', type: 'work-plan', region: '湖州市' },
+    },
+    {
+      name: 'a breadcrumb with full-width separators',
+      lines: ['网站首页＞信息公开＞规划计划', '衢州市智能制造发展规划', '一、发展基础'],
+      want: { title: '衢州市智能制造发展规划', type: 'plan' },
+    },
+    {
+      name: 'a page title with its site after an underscore',
+      lines: ['湖州市数字经济行动方案_湖州市人民政府', '为加快发展，制定本方案。', '一、总体要求'],
+      want: { title: '湖州市数字经济行动方案', issuer: null, region: '湖州市', type: 'work-plan' },
+    },
+    {
+      name: 'a notice page title with its portal after a spaced dash',
+      lines: [
+        '湖州市人民政府办公室关于印发湖州市数字经济行动方案的通知 - 湖州市人民政府门户网站',
+        '各区县人民政府：',
+        '现印发给你们。',
+        '湖州市人民政府办公室',
+        '2024年3月1日',
+        '一、总体要求',
+      ],
+      want: { title: '湖州市数字经济行动方案', issuer: '湖州市人民政府办公室', type: 'work-plan' },
+    },
+    {
+      name: 'a page title with its site after a bar',
+      lines: ['衢州市智能制造发展规划｜衢州市经济和信息化局', '一、发展基础'],
+      want: { title: '衢州市智能制造发展规划', type: 'plan' },
+    },
+    {
+      name: 'a dash inside a title without spaces stays',
+      lines: ['湖州市数字经济发展规划（2021—2025年）', '一、发展基础'],
+      want: { title: '湖州市数字经济发展规划（2021—2025年）', period: [2021, 2025] },
+    },
+    {
+      name: 'an evaluation report naming itself (形成《…报告》)',
+      lines: ['为总结“十四五”规划实施情况，我市组织开展中期评估，形成《湖州市知识产权“十四五”规划中期评估报告》。', '一、总体进展', '二、存在问题'],
+      want: { title: '湖州市知识产权“十四五”规划中期评估报告', type: 'evaluation', period: [2021, 2025] },
+    },
+    {
+      name: 'the issuer’s own making of the document, handed over (制定了《…》，现印发给你们)',
+      lines: ['各区人民政府：', '为加快发展，我局制定了《关于推进嘉兴市数据要素发展的指导意见》，现印发给你们，请认真贯彻落实。', '一、总体要求'],
+      want: { title: '关于推进嘉兴市数据要素发展的指导意见', type: 'work-plan' },
+    },
+    {
+      name: 'a zone’s plan whose title names no place is at zone level by its issuer',
+      lines: ['关于印发智能制造行动方案的通知', '各部门：', '现印发给你们。', '湖州经济技术开发区管理委员会', '2024年3月1日', '一、总体要求'],
+      want: { title: '智能制造行动方案', level: 'zone' },
+    },
+  ])('$name', ({ lines, want }) => {
+    expect(metadataOf(lines)).toMatchObject(want);
+  });
+
+  it.each([
+    { name: 'a body sentence is no title', lines: ['为加快建设数字强市，结合我市实际，制定本方案。', '一、总体要求', '二、重点任务'] },
+    { name: 'a plan the text cites is not formed by it', lines: ['根据《湖州市“十四五”规划》要求，开展以下工作。', '一、总体要求'] },
+    { name: 'a document formed elsewhere that is not a report', lines: ['经过多轮研讨，形成《湖州市数据要素行动方案》初稿。', '一、总体要求'] },
+  ])('no title: $name', ({ lines }) => {
+    expect(metadataOf(lines).title).toBeNull();
+  });
+
+  it('a city’s own issuer keeps a place-less title at city level', () => {
+    expect(metadataOf(['关于印发智能制造行动方案的通知', '各区县：', '现印发给你们。', '湖州市人民政府办公室', '2024年3月1日', '一、总体要求']).level).toBe(
+      'city',
+    );
+  });
+
   it('an 附件 label above the title is not part of it', () => {
     expect(metadataOf(['附件2', '常州市知识产权强市建设工作方案', '一、总体要求']).title).toBe('常州市知识产权强市建设工作方案');
   });

@@ -46,6 +46,7 @@ export const extractDepartmentsStage: Stage<typeof Options> = {
       rules: departmentRules(rules),
       region: regionContext(state.structure?.metadata),
       listed: state.listedUnits ?? [],
+      issuer: state.structure?.metadata.issuer ?? null,
       memberSuffixes: responsibilityRules(rules).raw.memberSuffixes,
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });
@@ -59,6 +60,8 @@ export interface DepartmentInputs {
   region: RegionContext;
   /** Units named in role lists: units by definition, even when no pattern knows them (功能板块管委会). */
   listed: ListedUnit[];
+  /** The document's issuer (joint issuers joined with 、): it acts by issuing, so each is a department. */
+  issuer?: string | null;
   memberSuffixes: readonly string[];
   provenance: (start: number, end: number, rule: string) => Provenance;
 }
@@ -77,6 +80,9 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
   const found: Array<UnitCandidate & { lineStart: number }> = [];
 
   const addressee = rules.raw.addresseeLine ? new RegExp(rules.raw.addresseeLine, 'u') : null;
+  const pageField = rules.raw.pageFieldLine ? new RegExp(rules.raw.pageFieldLine, 'u') : null;
+  const docNumberAfter = rules.raw.docNumberAfter ? new RegExp(rules.raw.docNumberAfter, 'u') : null;
+  const setUpBody = rules.raw.setUpBodyPattern ? new RegExp(rules.raw.setUpBodyPattern, 'gu') : null;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     // A line without a suffix or known name names no unit: skip segmenting it.
@@ -86,14 +92,15 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     }
     const titles = titleRanges(line);
     const spokenTo = addressee?.test(line) ?? false;
+    const onPage = pageField?.test(line) ?? false;
     if (spokenTo) {
       for (const a of addressedUnits(line, rules)) {
-        registry.add(
-          { key: `none|${a.name}`, canonicalId: null, canonicalName: null },
-          a.name,
-          true,
-          input.provenance(lineStart + a.start, lineStart + a.end, 'department.addressee'),
-        );
+        const link = { key: `none|${a.name}`, canonicalId: null, canonicalName: null };
+        const provenance = input.provenance(lineStart + a.start, lineStart + a.end, 'department.addressee');
+        registry.add(link, a.name, true, provenance);
+        // 各县（市）人民政府 addressed is 县（市）人民政府 in the articles: the same bodies, listed once.
+        const each = /^各(.{3,})$/u.exec(a.name)?.[1];
+        if (each) registry.add(link, each, true, provenance);
       }
     }
     for (const c of findUnits(
@@ -103,15 +110,37 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
       tagBlocks(line, (block) => rules.anchors.test(block)),
     )) {
       if (titles.some(([s, e]) => c.start >= s && c.end <= e)) continue;
+      // 工信部联科〔2024〕12号: the issuer's abbreviation inside a document number names no actor.
+      if (docNumberAfter?.test(line.slice(c.end))) continue;
       found.push({ ...c, lineStart });
       // Addressed, not named as actors: the unit is listed only if the text names it acting, under that name.
       if (spokenTo) continue;
-      registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule));
+      registry.add(linkName(c, rules, region), c.name, c.actor, input.provenance(lineStart + c.start, lineStart + c.end, c.rule), onPage);
+    }
+    // A steering body set up without place or level (组建…智慧林业建设工作领导小组): by the construction.
+    for (const m of setUpBody ? line.matchAll(setUpBody) : []) {
+      const name = m[1]!;
+      const start = m.index! + m[0].length - name.length;
+      const end = start + name.length;
+      if (name.length < rules.raw.minSetUpBodyChars || titles.some(([s, e]) => start >= s && start < e)) continue;
+      if (found.some((c) => c.lineStart === lineStart && c.start < end && start < c.end)) continue;
+      const clause = line
+        .slice(0, m.index!)
+        .split(/[。；！？]/u)
+        .pop()!;
+      if (rules.raw.nonGovernmentSetters.some((w) => clause.includes(w))) continue;
+      registry.add(
+        { key: `none|${name}`, canonicalId: null, canonicalName: null },
+        name,
+        true,
+        input.provenance(lineStart + start, lineStart + end, 'department.set-up-body'),
+      );
     }
     lineStart += line.length + 1;
   }
 
   addUnprefixedMentions(text, found, input, registry);
+  addIssuers(text, input, places, registry);
 
   for (const item of input.listed) {
     for (const name of namesInItem(item.name, input.memberSuffixes)) {
@@ -124,6 +153,21 @@ export function collectDepartments(input: DepartmentInputs): DepartmentMention[]
     }
   }
   return registry.units();
+}
+
+/**
+ * The issuer signs the document: each joint issuer is a unit acting, even where
+ * the text names it only in a title it cites itself by (中共中央国务院关于…的意见).
+ * Its first mention in the text locates it; the text's earlier spelling stays the name.
+ */
+function addIssuers(text: string, input: DepartmentInputs, places: ReadonlySet<string>, registry: UnitRegistry): void {
+  for (const name of (input.issuer ?? '').split(/[、\s]+/u).filter((n) => n.length >= 2)) {
+    const whole = findUnits(name, input.rules, places).find((c) => c.start === 0 && c.end === name.length);
+    if (!whole) continue;
+    const first = text.indexOf(name);
+    const at = first >= 0 ? first : text.length;
+    registry.add(linkName(whole, input.rules, input.region), name, true, input.provenance(at, at + name.length, 'department.issuer'));
+  }
 }
 
 /**

@@ -26,6 +26,7 @@ export interface UnitCandidate {
 }
 
 const CJK = /[\u4e00-\u9fa5]/;
+const LEVEL_QUALIFIER = /^[（(](?:省|市|区|县|旗|州)(?:、(?:省|市|区|县|旗|州))*[）)]/u;
 const CLAUSE_BREAK = /[，。；：！？,;:!?\n]/;
 
 export function findUnits(text: string, rules: CompiledDepartmentRules, places: ReadonlySet<string>, tagged: WordIndex = tagWords(text)): UnitCandidate[] {
@@ -42,10 +43,21 @@ export function findUnits(text: string, rules: CompiledDepartmentRules, places: 
   return chosen;
 }
 
-/** jieba sometimes glues a preposition to the level word (以市, 在省): cut them apart again. */
+/**
+ * jieba sometimes glues a preposition to the level word (以市, 在省): cut them apart again.
+ * A body it does not know it may glue to the level word instead (区发|改局, 市大|数据):
+ * a word it could not tag (x) that opens with a level word is that level and the body's start.
+ */
 function splitPrepositions(index: WordIndex, rules: CompiledDepartmentRules): WordIndex {
   const words: WordIndex['words'] = [];
   for (const w of index.words) {
+    const opening = w.tag === 'x' && w.word.length > 1 ? rules.levels.find((l) => w.word.length > l.word.length && w.word.startsWith(l.word)) : undefined;
+    if (opening && CJK.test(w.word.slice(opening.word.length))) {
+      const cut = w.start + opening.word.length;
+      words.push({ word: opening.word, tag: 'n', start: w.start, end: cut });
+      words.push({ word: w.word.slice(opening.word.length), tag: 'x', start: cut, end: w.end });
+      continue;
+    }
     const level = rules.levels.find((l) => w.word.endsWith(l.word) && rules.raw.prepositions.includes(w.word.slice(0, -l.word.length)));
     if (!level) {
       words.push(w);
@@ -126,6 +138,8 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
   const word = words.startingAt.get(i)!;
   const level = rules.levels.find((l) => text.startsWith(l.word, i));
   if (!level) return [];
+  // 区 closing a zone's name (…先行区建设办公室, its place on the line before) is no level prefix.
+  if (rules.raw.zoneNameEndings.some((z) => z.endsWith(level.word) && text.slice(0, i + level.word.length).endsWith(z))) return [];
   // 市 must be a word of its own (not 市场, 市长, 市级), unless the word is a whole unit name (区委, 省政府).
   if (word.word !== level.word && !rules.suffixes.some((s) => word.word.endsWith(s.word))) return [];
   const levels = [level];
@@ -139,13 +153,19 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
     levels.push(next);
     pos += coordinator.length + next.word.length;
   }
+  // 县（市）数据资源主管部门: the levels a name covers, in brackets after its level word.
+  const qualifier = levels.length === 1 ? (LEVEL_QUALIFIER.exec(text.slice(pos, pos + 12))?.[0] ?? '') : '';
+  pos += qualifier.length;
   const part = namePartAt(text, pos, words, rules, false);
   if (!part) return [];
+  // 省、市、县林业主管部门 is each level's competent department in general, not one unit.
+  const listed = levels.length > 1 || closesLevelList(i, words, rules);
+  if (listed && rules.suffixes.some((s) => s.oneLevelOnly && part.namePart.endsWith(s.word))) return [];
   return levels.map((l, k) => {
     const last = k === levels.length - 1;
     const candidate: UnitCandidate = {
-      name: l.word + part.namePart,
-      start: last ? pos - l.word.length : i,
+      name: l.word + qualifier + part.namePart,
+      start: last ? pos - qualifier.length - l.word.length : i,
       end: part.end,
       prefix: { kind: 'level', word: l.word, level: l.level },
       namePart: part.namePart,
@@ -154,6 +174,14 @@ function levelAt(text: string, i: number, words: WordIndex, rules: CompiledDepar
     };
     return extendSubUnit(text, candidate, words, rules);
   });
+}
+
+/** 县 in 省、市、县林业主管部门: the level closes a list that began before it. */
+function closesLevelList(i: number, words: WordIndex, rules: CompiledDepartmentRules): boolean {
+  const joiner = words.endingAt.get(i);
+  if (!joiner || !rules.raw.levelCoordinators.includes(joiner.word)) return false;
+  const before = words.endingAt.get(joiner.start);
+  return before !== undefined && rules.levels.some((l) => before.word === l.word);
 }
 
 function placeAt(text: string, i: number, words: WordIndex, rules: CompiledDepartmentRules, places: ReadonlySet<string>): UnitCandidate[] {
@@ -201,10 +229,10 @@ function placeAtText(text: string, pos: number, words: WordIndex, places: Readon
   const bracketed = text.startsWith('中国', pos) ? BRACKETED_PLACE.exec(text.slice(pos, pos + 14)) : null;
   if (bracketed && places.has(bracketed[1]!)) return bracketed[0].length;
   const word = words.startingAt.get(pos);
-  if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word)) return 0;
+  // 新建 is a county and a verb; jieba may tag it either way, so the verb list decides.
+  if (!word || /^[vpcdr]/.test(word.tag) || rules.raw.prepositions.includes(word.word) || rules.raw.notActorVerbs.includes(word.word)) return 0;
   // jieba tags some suffixes (海关) and verbs (新建) ns: those are not places.
-  const usable =
-    word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word) && !rules.raw.notActorVerbs.includes(word.word);
+  const usable = word.tag === 'ns' && word.word.length >= 2 && !rules.suffixes.some((s) => s.word === word.word);
   // jieba may tag a place and its institution as one word (上海海关/ns): the place is its head.
   if (usable) return placeHeadOf(word.word, places, rules) ?? word.word.length;
   // 高新区, 经济技术开发区: a zone stands where a place would (高新区科技创新局, 成都高新区管委会).
@@ -252,7 +280,7 @@ function namePartAt(
     for (const [alias, unit] of rules.unitByName) {
       if (unit.bare || !text.startsWith(alias, pos)) continue;
       const end = pos + alias.length;
-      if (words.endingAt.has(end) && (!known || end > known.end)) known = { namePart: alias, end };
+      if ((words.endingAt.has(end) || joinerAt(text, end, rules)) && (!known || end > known.end)) known = { namePart: alias, end };
     }
   }
   // 市数字政府建设领导小组: a name followed by 建设 may be the body of a longer one; keep it only if none is.
@@ -266,9 +294,11 @@ function namePartAt(
       const end = k + suffix.word.length;
       const body = text.slice(pos, k);
       if (body.length < suffix.minBody) continue;
-      const lastWord = words.endingAt.get(end);
+      // 市发展改革委会同…: jieba reads 革委会 across the name's end; a joiner after it still ends the name.
+      const lastWord = words.endingAt.get(end) ?? (joinerAt(text, end, rules) ? { word: text.slice(pos, end) } : undefined);
       // 人民医院 ends in 医院 as 格局 ends in 局: judged by the word's ending, not the word.
-      if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w))) continue;
+      // A suffix that itself ends in such a word (主管部门 in 部门) is judged by the suffix.
+      if (!lastWord || rules.notUnitWordList.some((w) => lastWord.word.endsWith(w) && !suffix.word.endsWith(w))) continue;
       // 财政局和市市场监管局: a body holding a whole unit and a joiner is two units.
       if (excludedBody(text, pos, k, words, rules) || (rules.unitJoin && rules.unitJoin.test(body))) return built ?? known;
       if (excludedBySuffix(text.slice(pos, end), rules)) continue;
@@ -283,6 +313,11 @@ function namePartAt(
   return built ?? known;
 }
 
+/** A joiner of two or more characters (会同, 以及) starts here: a name ends before it whatever jieba cut. */
+function joinerAt(text: string, at: number, rules: CompiledDepartmentRules): boolean {
+  return rules.raw.unitJoiners.some((j) => j.length > 1 && text.startsWith(j, at));
+}
+
 function subUnitAfter(text: string, end: number, words: WordIndex, rules: CompiledDepartmentRules): number | null {
   for (let q = end + 1; q <= end + 10 && q < text.length; q++) {
     if (!CJK.test(text[q - 1]!)) return null;
@@ -293,6 +328,9 @@ function subUnitAfter(text: string, end: number, words: WordIndex, rules: Compil
     const mid = text.slice(end, q);
     const midWord = words.startingAt.get(end);
     if (!words.endingAt.has(stop) || !midWord || (midWord.tag.startsWith('v') && !rules.raw.subUnitMarkers.includes(midWord.word))) continue;
+    // …部下属公司 ends in 司 as 装备工业一司 does: judged by the word's ending.
+    const lastWord = words.endingAt.get(stop)!;
+    if (rules.notUnitWordList.some((w) => lastWord.word.endsWith(w) && !suffix.endsWith(w))) continue;
     // 财政局和市市场监管局: a joiner or a bare level word opens another unit, not a sub-unit.
     if (rules.raw.unitJoiners.includes(midWord.word) || rules.levels.some((l) => l.word === midWord.word)) return null;
     // 国家税务总局 + 苏州工业园区税务局: a zone names the sub-unit's place, not an excluded body.
@@ -335,7 +373,9 @@ export function isActor(text: string, start: number, rules: CompiledDepartmentRu
   while (clauseStart > 0 && !CLAUSE_BREAK.test(text[clauseStart - 1]!)) clauseStart--;
   // A document title (《…建设方案》) in the clause is a name, not a verb acting on the unit.
   const before = text.slice(clauseStart, start).replace(/《[^》]*》/gu, '');
-  if (rules.raw.notActorVerbs.some((v) => before.includes(v))) return false;
+  // 成立…领导小组, 设立…专家委员会: a body set up to steer the work acts from then on.
+  const steering = end !== undefined && rules.raw.actorsWhenSetUp.some((w) => text.slice(start, end).endsWith(w));
+  if (!steering && rules.raw.notActorVerbs.some((v) => before.includes(v))) return false;
   if (rules.citedBefore?.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (end === undefined) return true;
   // 推动徐州知识产权法庭建设: the unit is the thing built.

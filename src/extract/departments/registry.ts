@@ -62,6 +62,8 @@ export function linkName(c: Pick<UnitCandidate, 'name' | 'prefix' | 'namePart'>,
 interface Entry {
   first: DepartmentMention;
   actor: boolean;
+  /** The listed name comes from a page's labelled field (**发布机构**: 工信部), not the document's own text. */
+  firstFromPage: boolean;
 }
 
 /** Collects mentions; `units()` lists each unit once, if any mention names it as an actor. */
@@ -70,14 +72,23 @@ export class UnitRegistry {
   /** A name written the same way is the same unit, however it was recognised. */
   private readonly keyOfName = new Map<string, string>();
 
-  add(link: LinkedName, name: string, actor: boolean, provenance: Provenance): void {
+  /**
+   * `fromPage`: the mention sits in a crawled page's labelled field. It lists the
+   * unit, but the name the document itself writes wins (工业和信息化部 over the
+   * page's 工信部).
+   */
+  add(link: LinkedName, name: string, actor: boolean, provenance: Provenance, fromPage = false): void {
     const key = this.keyOfName.get(name) ?? link.key;
     this.keyOfName.set(name, key);
     const entry = this.entries.get(key);
     const mention: DepartmentMention = { name, canonicalId: link.canonicalId, canonicalName: link.canonicalName, provenance };
-    if (!entry) this.entries.set(key, { first: mention, actor });
+    if (!entry) this.entries.set(key, { first: mention, actor, firstFromPage: fromPage });
     else {
-      if (provenance.start < entry.first.provenance.start) entry.first = mention;
+      const earlier = provenance.start < entry.first.provenance.start;
+      if ((earlier && (fromPage || !entry.firstFromPage)) || (entry.firstFromPage && !fromPage)) {
+        entry.first = mention;
+        entry.firstFromPage = fromPage;
+      }
       entry.actor ||= actor;
     }
   }

@@ -15,7 +15,17 @@ export const DepartmentRulesSchema = z.object({
   namedRules: NamedRules,
   levels: z.array(z.object({ word: z.string().min(1), level: z.enum(['national', 'province', 'city', 'district']) })).min(1),
   levelCoordinators: z.array(z.string().min(1)).default([]),
-  suffixes: z.array(z.object({ word: z.string().min(1), minBody: z.number().int().min(0).default(0), strong: z.boolean().default(false) })).min(1),
+  suffixes: z
+    .array(
+      z.object({
+        word: z.string().min(1),
+        minBody: z.number().int().min(0).default(0),
+        strong: z.boolean().default(false),
+        /** Under coordinated levels (省、市、县…主管部门) the name is every level's body in general, not a unit. */
+        oneLevelOnly: z.boolean().default(false),
+      }),
+    )
+    .min(1),
   subUnitSuffixes: z.array(z.string().min(1)).default([]),
   attachedOffices: z.array(z.string().min(1)).default([]),
   notUnitWords: z.array(z.string().min(1)).default([]),
@@ -24,17 +34,30 @@ export const DepartmentRulesSchema = z.object({
   blockedBefore: z.array(z.string().min(1)).default([]),
   prepositions: z.array(z.string().min(1)).default([]),
   zonePrefixes: z.array(z.string().min(1)).default([]),
+  /** Words a zone's name ends with (先行区): 区 closing one is no level prefix. */
+  zoneNameEndings: z.array(z.string().min(1)).default([]),
   minBodyAfterNational: z.number().int().min(1).default(6),
   unitJoiners: z.array(z.string().min(1)).default([]),
   subUnitMarkers: z.array(z.string().min(1)).default([]),
   notActorAfter: z.array(z.string().min(1)).default([]),
   addresseeLine: z.string().min(1).optional(),
+  /** A crawled page's labelled field (**发布机构**: 工信部): its units count, but the document's own spelling names them. */
+  pageFieldLine: z.string().min(1).optional(),
+  /** Text right after a unit that makes it a document number's issuer code (工信部联科〔2024〕12号). */
+  docNumberAfter: z.string().min(1).optional(),
   /** An addressee item ending in one of these (its brackets aside) is a government body: 各区政府, …通信管理局, …主管部门. */
   addresseeUnitEndings: z.array(z.string().min(1)).default([]),
   /** An addressee item holding one of these is a group, firm or school, not a unit: 各有关单位, 省政府各部门. */
   addresseeNotUnits: z.array(z.string().min(1)).default([]),
   genericUnits: z.array(z.string().min(1)).default([]),
   notActorVerbs: z.array(z.string().min(1)).default([]),
+  /** Endings of bodies set up to steer the work (领导小组, 专家委员会): set up, they act. */
+  actorsWhenSetUp: z.array(z.string().min(1)).default([]),
+  /** A steering body set up by the plan, named without place or level: group 1 is its name. */
+  setUpBodyPattern: z.string().min(1).optional(),
+  minSetUpBodyChars: z.number().int().min(1).default(6),
+  /** A body set up by an association, institute or firm is not a government unit. */
+  nonGovernmentSetters: z.array(z.string().min(1)).default([]),
   /**
    * Words after a unit (past coordinated units: 党中央、国务院和省委、省政府) that cite it
    * rather than name it acting: 决策部署, 关于…, 政策依据.

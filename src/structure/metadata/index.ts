@@ -30,7 +30,9 @@ export function extractMetadata(input: MetadataInput, ruleSet: RuleSet): Documen
   const { text, lines, sections } = input;
   // Front matter ends at the first numbered heading (a title the file marks as a heading is still front matter).
   const frontEnd = sections.find((section) => section.number !== '')?.start ?? lines[Math.min(lines.length, FRONT_LINES_WITHOUT_HEADINGS) - 1]?.end ?? 0;
-  const front = lines.filter((line) => line.end <= frontEnd);
+  const siteSuffix = rules.title.siteSuffixPattern ? new RegExp(rules.title.siteSuffixPattern, 'u') : null;
+  // A page title's site name (…_湖州市人民政府) is neither part of the title nor its issuer.
+  const front = lines.filter((line) => line.end <= frontEnd).map((line) => (siteSuffix ? { ...line, text: line.text.replace(siteSuffix, '') } : line));
   const tail = lines.filter((line) => !isBlank(line.text)).slice(-TAIL_LINES);
 
   const docNumberPattern = new RegExp(rules.docNumber.pattern, 'u');
@@ -96,7 +98,12 @@ interface Place {
  */
 function placeOf(title: string | null, issuer: string | null, text: string, rules: MetadataRules): Place | null {
   const named = resolveRegion([title, issuer], text, rules, false);
-  if (named) return { ...named, level: levelOf(title, named, rules) };
+  if (named) {
+    // A title naming no place (智能制造行动方案) leaves the subject to its issuer (…经济技术开发区管理委员会).
+    const level = levelOf(title, named, rules);
+    const placeless = title !== null && issuer !== null && resolveRegion([title], text, rules, false) === null;
+    return { ...named, level: level !== 'zone' && placeless ? levelOf(issuer, named, rules) : level };
+  }
   const national: Place = { region: rules.nationalRegion, regionCode: null, level: 'national', regionParents: [] };
   const opening = titleOpening(title, rules)?.names.join('、') ?? null;
   if ((title !== null && isNational(title, rules)) || [issuer, opening].some((names) => names !== null && isNationalIssuer(names, rules))) return national;
@@ -393,7 +400,7 @@ function isNational(title: string, rules: MetadataRules): boolean {
   return rules.nationalWords.some((word) => title.startsWith(word) || title.includes(`”${word}`));
 }
 
-/** The title's subject is a park or zone (南京市江北新区…, 徐庄高新区…): level zone. */
+/** The title's (or issuer's) subject is a park or zone (南京市江北新区…, 徐庄高新区…): level zone. */
 function levelOf(title: string | null, resolved: ResolvedRegion, rules: MetadataRules): RegionLevel {
   const { region, level, divisionName } = resolved;
   if (!title || level === 'zone') return level;

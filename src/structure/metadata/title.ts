@@ -69,11 +69,12 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
 
 /**
  * A text that starts at a notice's body has no title line, but its notice
- * names what it hands over (现将《X》印发给你们): X, as a carried title.
+ * names what it hands over (现将《X》印发给你们), and a report the name it
+ * gives itself (形成《X报告》): X, as a carried title.
  */
 export function findHandedOverTitle(frontText: string, rules: MetadataRules): FoundTitle | null {
   const m = new RegExp(rules.title.handoverPattern, 'u').exec(frontText);
-  const title = m ? (m[1] ?? m[2]) : undefined;
+  const title = m?.slice(1).find((group) => group !== undefined);
   return title ? { title, fromCarrier: true, carrier: true } : null;
 }
 

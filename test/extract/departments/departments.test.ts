@@ -82,6 +82,22 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   { pattern: 'provincial department (厅)', text: '省知识产权局、省财政厅联合印发', names: ['省知识产权局', '省财政厅'] },
   { pattern: 'county-level city government after a park committee', text: '苏州工业园区管委会、张家港市政府', names: ['苏州工业园区管委会', '张家港市政府'] },
   { pattern: 'central party and state offices', text: '中共中央办公厅、国务院办公厅印发', names: ['中共中央办公厅', '国务院办公厅'] },
+  { pattern: 'competent department of one level, named by its field', text: '州数据资源主管部门负责统筹管理', names: ['州数据资源主管部门'] },
+  { pattern: 'competent department with 和 in its field', text: '省工业和信息化主管部门会同有关部门推进', names: ['省工业和信息化主管部门'] },
+  { pattern: 'levels a name covers, in brackets after its level', text: '县（市）数据资源主管部门负责本行政区域', names: ['县（市）数据资源主管部门'] },
+  { pattern: 'bracketed levels before a government', text: '县（市、区）人民政府要落实属地责任', names: ['县（市、区）人民政府'] },
+  { pattern: 'a ministry’s department (司) after its ministry', text: '联系人：工业和信息化部装备工业一司 张三', names: ['工业和信息化部装备工业一司'] },
+  { pattern: 'a national administration’s department (司)', text: '市场监管总局标准技术司负责组织评审', names: ['市场监管总局标准技术司'] },
+  { pattern: 'an abbreviated body jieba glues to the level (区发|改局)', text: '区发改局、区财政局按职责分工负责', names: ['区发改局', '区财政局'] },
+  { pattern: 'an abbreviated body after 会同 (市工|信局)', text: '市科技局会同市工信局负责', names: ['市科技局', '市工信局'] },
+  { pattern: 'a name ending in 委 before 会同 (jieba reads 革委会)', text: '市发展改革委会同市财政局负责', names: ['市发展改革委', '市财政局'] },
+  { pattern: 'a long body jieba glues to the level (市大|数据)', text: '市大数据发展管理局负责统筹', names: ['市大数据发展管理局'] },
+  { pattern: 'a street office with its street’s name', text: '湖滨街道办事处负责落实', names: ['湖滨街道办事处'] },
+  { pattern: 'a town government with its town’s name', text: '新塘镇人民政府负责组织实施', names: ['新塘镇人民政府'] },
+  { pattern: 'a command headquarters', text: '市防汛抗旱指挥部负责统筹', names: ['市防汛抗旱指挥部'] },
+  { pattern: 'a government’s own commission written after it', text: '市人民政府国有资产监督管理委员会负责监管', names: ['市人民政府国有资产监督管理委员会'] },
+  { pattern: 'a district bureau after a city name', text: '长沙市公安局雨花分局负责', names: ['长沙市公安局雨花分局'] },
+  { pattern: 'a tax branch after the national administration', text: '国家税务总局长沙市税务局负责', names: ['国家税务总局长沙市税务局'] },
 ];
 
 const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
@@ -117,6 +133,31 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
     not: ['国家工程研究中心', '省概念验证中心'],
   },
   { pattern: 'the party committee is not cut from its office', text: '（市委金融办、市财政局）', not: ['市委'] },
+  {
+    pattern: 'coordinated levels make a competent department generic',
+    text: '省、市、县林业主管部门要加大财政资金投入',
+    not: ['省林业主管部门', '市林业主管部门', '县林业主管部门'],
+  },
+  {
+    pattern: 'a competent department without a level is generic',
+    text: '相关行业主管部门和各地工业和信息化主管部门要加强指导',
+    not: ['相关行业主管部门', '地工业和信息化主管部门'],
+  },
+  { pattern: '部门 alone stays generic after a level', text: '市有关部门、区相关部门按职责分工负责', not: ['市有关部门', '区相关部门'] },
+  { pattern: 'a company under a ministry is not its department (司)', text: '工业和信息化部所属公司承担建设', not: ['工业和信息化部所属公司'] },
+  {
+    pattern: 'abbreviations of functions in a list are generic (FORMAT.md: not units)',
+    text: '发改、财政、人社等部门按职责负责',
+    not: ['发改', '财政', '人社'],
+  },
+  { pattern: 'street offices in general', text: '各乡镇人民政府、街道办事处要落实属地责任', not: ['乡镇人民政府', '街道办事处'] },
+  { pattern: 'a level word inside a known word stays there', text: '市场主体和省内外企业参与，全市上下共同推进', not: ['市场主体', '省内外企业'] },
+  {
+    pattern: '区 closing a zone’s name broken over a line is no level prefix',
+    text: '质量发展先行区建设办公室负责)',
+    not: ['区建设办公室', '先行区建设办公室'],
+  },
+  { pattern: '新建 is a verb before a centre, not the county', text: '新建政务云和数据中心应当纳入统一规划', not: ['新建政务云和数据中心'] },
 ];
 
 describe('department names: valid', () => {
@@ -152,6 +193,12 @@ describe('actors', () => {
     { text: '受国务院委托，现就数字经济发展情况作报告', unit: '国务院', actor: true },
     { text: '本方案已经省政府同意，现印发给你们', unit: '省政府', actor: true },
     { text: '被国务院列为全国自贸区改革试点案例', unit: '国务院', actor: true },
+    { text: '推动成立济南市人工智能战略咨询专家委员会，提供决策咨询', unit: '济南市人工智能战略咨询专家委员会', actor: true },
+    { text: '成立市数字经济发展领导小组，统筹推进', unit: '市数字经济发展领导小组', actor: true },
+    { text: '组建市数据要素工作专班，统筹推进', unit: '市数据要素工作专班', actor: true },
+    { text: '设立市知识产权保护中心', unit: '市知识产权保护中心', actor: false },
+    { text: '建立园区知识产权金融工作联席会议制度，定期会商', unit: '园区知识产权金融工作联席会议', actor: false },
+    { text: '成立浦东新区公共数据开放应用工作领导小组，办公室设在区数据局', unit: '浦东新区公共数据开放应用工作领导小组', actor: true },
   ])('$unit in “$text” acts: $actor', ({ text, unit, actor }) => {
     expect(names(text)).toContain(unit);
     expect(actors(text).includes(unit)).toBe(actor);
@@ -225,6 +272,90 @@ describe('units named in role lists', () => {
       (d) => d.name,
     );
     expect(got).toEqual(['市市场监管局', '市知识产权局', '市质量发展和食品药品安全委员会', '功能板块管委会']);
+  });
+});
+
+describe('a page’s labelled fields and document numbers', () => {
+  it.each([
+    {
+      name: 'the document’s own spelling beats the page field',
+      text: '**发布机构**: 工信部\n工业和信息化部、教育部负责统筹推进',
+      want: ['工业和信息化部', '教育部'],
+    },
+    { name: 'a page field after markdown cleanup', text: '发布机构:工信部\n工业和信息化部负责统筹', want: ['工业和信息化部'] },
+    { name: 'a role list is no page field', text: '牵头单位：市科技局\n市科学技术局负责统筹', want: ['市科技局'] },
+    { name: 'a unit named only in the page field still counts', text: '**发布机构**: 上海市科学技术委员会\n各区要抓好落实。', want: ['上海市科学技术委员会'] },
+    { name: 'an issuer code in a document number is no mention', text: '工信部联科〔2024〕12号\n工业和信息化部负责统筹', want: ['工业和信息化部'] },
+    { name: 'a cited document number names no actor', text: '按照《通知》（市监标技发〔2022〕34号）要求，市科技局负责组织', want: ['市科技局'] },
+  ])('$name', async ({ text, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const got = collectDepartments({ text, rules: compiled(), region: regionContext(undefined), listed: [], memberSuffixes: [], provenance }).map(
+      (d) => d.name,
+    );
+    expect(got).toEqual(want);
+  });
+});
+
+describe('a steering body the plan sets up, named without place or level', () => {
+  it.each([
+    { text: '组建以各级林业主管部门主要领导为组长的智慧林业建设工作领导小组，统筹领导建设工作。', want: ['智慧林业建设工作领导小组'] },
+    { text: '成立由分管市领导牵头，相关委办局参与的科技攻关工作组，组建专家委员会。', want: ['科技攻关工作组'] },
+    { text: '设立建材行业智能制造专家委员会，提供咨询建议。', want: ['建材行业智能制造专家委员会'] },
+    { text: '成立以市长为组长的市数字经济发展领导小组。', want: ['市数字经济发展领导小组'] },
+    { text: '成立工作专班，组建专家委员会，设立人工智能创新中心。', want: [] },
+    { text: '按规定组建人工智能专业职称评审委员会。', want: [] },
+    { text: '中国信息通信研究院、中国互联网协会要牵头设立数字技术适老化专家咨询委员会。', want: [] },
+    { text: '推动龙头企业牵头成立产业创新联合工作组。', want: [] },
+    { text: '参照《关于成立数据要素工作领导小组的通知》执行。', want: [] },
+  ])('$text → $want', async ({ text, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const got = collectDepartments({ text, rules: compiled(), region: regionContext(undefined), listed: [], memberSuffixes: [], provenance }).map(
+      (d) => d.name,
+    );
+    expect(got).toEqual(want);
+  });
+});
+
+describe('the issuer acts by issuing', () => {
+  it.each([
+    {
+      name: 'joint central issuers named only in the cited title',
+      text: '中共中央国务院关于做好乡村振兴工作的意见\n落实党中央、国务院决策部署。',
+      issuer: '中共中央、国务院',
+      want: ['中共中央', '国务院'],
+    },
+    {
+      name: 'an issuing office that signs only',
+      text: '现印发给你们。\n阿坝州人民政府办公室\n2021年10月11日',
+      issuer: '阿坝州人民政府办公室',
+      want: ['阿坝州人民政府办公室'],
+    },
+    { name: 'the text’s earlier spelling stays the name', text: '市科技局牵头。\n南京市科学技术局', issuer: '南京市科学技术局', want: ['市科技局'] },
+    { name: 'no issuer, no addition', text: '落实党中央、国务院决策部署。', issuer: null, want: [] },
+    { name: 'an issuer that is no unit name is not guessed', text: '现印发给你们。', issuer: '某某课题组', want: [] },
+  ])('$name', async ({ text, issuer, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const region = regionContext({ region: '南京市', regionParents: ['江苏省'] } as DocumentMetadata);
+    const got = collectDepartments({ text, rules: compiled(), region, listed: [], issuer, memberSuffixes: [], provenance }).map((d) => d.name);
+    expect(got).toEqual(want);
+  });
+});
+
+describe('an addressee written with 各 and the same bodies named later', () => {
+  it.each([
+    { text: '各县（市）人民政府：\n县（市）人民政府负责本行政区域政务数据管理。', want: ['各县（市）人民政府'] },
+    { text: '各区政府：\n区政府要落实属地责任。', want: ['各区政府'] },
+    { text: '各区政府：\n市政府要统筹推进。', want: ['各区政府', '市政府'] },
+  ])('$text → $want', async ({ text, want }) => {
+    const { collectDepartments } = await import('../../../src/extract/departments/index.js');
+    const provenance = (start: number, end: number, rule: string) => ({ sectionPath: '', page: null, start, end, sentence: '', sentenceIndex: -1, rule });
+    const got = collectDepartments({ text, rules: compiled(), region: regionContext(undefined), listed: [], memberSuffixes: [], provenance }).map(
+      (d) => d.name,
+    );
+    expect(got).toEqual(want);
   });
 });
 
