@@ -19,6 +19,8 @@ export interface MilestoneInputs {
   lookingBack: boolean;
   /** Year the document was issued, where known: a bare year up to it is not a deadline. */
   issuedYear: number | null;
+  /** Month the document was issued ('YYYY-MM'), where known: a schedule's month up to it is past (2023年3月完成… issued in 2023-05). */
+  issuedMonth?: string | null;
   /** The year 年底前 / 年内 refers to: an annual plan's year, else the year of issue. */
   currentYear?: number | null;
   provenance: (start: number, end: number, rule: string) => Provenance;
@@ -81,7 +83,11 @@ function breakBefore(text: string, from: number, end: number, scopeBreak: RegExp
 function inThePast(d: Deadline, input: MilestoneInputs): boolean {
   const year = Number(d.end.slice(0, 4));
   if (input.issuedYear !== null && year < input.issuedYear) return true;
-  return !d.marked && (input.lookingBack || (input.issuedYear !== null && year <= input.issuedYear));
+  if (d.marked) return false;
+  if (input.lookingBack) return true;
+  // A schedule with its month (2023年底完成…, 2023年上半年完成…) is ahead when that month is after the issue.
+  if (d.until && input.issuedMonth) return d.until <= input.issuedMonth;
+  return input.issuedYear !== null && year <= input.issuedYear;
 }
 
 /**

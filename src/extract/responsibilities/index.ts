@@ -58,6 +58,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     const implicitSupport: string[] = [];
     // 完成时限 beside a task's units: the task is due then.
     const taskDeadlines: Milestone[] = [];
+    const yearParts = milestoneRules(rules).raw.yearParts;
 
     const perSection = countBySection(annotations, locator);
     for (const a of annotations) {
@@ -67,7 +68,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       if (a.lead.length + a.support.length === 0) continue;
       const section = taskSection(text, a, locator, perSection);
       const task = section ? cleanTask(cutAtAnnotation(section.heading, rRules)) : taskBefore(text, a.start);
-      const due = a.deadline ? readDeadline(a.deadline) : null;
+      const due = a.deadline ? readDeadline(a.deadline, yearParts) : null;
       if (due) taskDeadlines.push({ what: task, start: null, end: due, provenance: { ...provenance, rule: 'milestone.task-deadline' } });
       responsibilities.push({
         task,
@@ -90,7 +91,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       for (const t of responsibilitiesFromTable(table, rRules)) {
         const provenance = { ...locator.provenance(t.start, t.end, 'responsibility.task-table'), cell: { table: t.table, row: t.row, col: t.col } };
         for (const name of [...t.lead, ...t.support]) listed.push({ name, provenance });
-        const due = t.deadline ? readDeadline(t.deadline) : null;
+        const due = t.deadline ? readDeadline(t.deadline, yearParts) : null;
         if (due) taskDeadlines.push({ what: t.task, start: null, end: due, provenance: { ...provenance, rule: 'milestone.task-deadline' } });
         responsibilities.push({ task: t.task, sectionPath: t.sectionPath, lead: t.lead, support: t.support, roles: t.roles, provenance });
       }
@@ -114,6 +115,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       includeRecurring: options.includeRecurring,
       lookingBack: state.structure?.metadata.type === 'evaluation',
       issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
+      issuedMonth: state.structure?.metadata.issued?.slice(0, 7) ?? null,
       currentYear: currentYear(state),
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });

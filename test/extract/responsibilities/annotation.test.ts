@@ -4,6 +4,7 @@ import { findRoleAnnotations, parseRoleContent, splitUnitList } from '../../../s
 import { responsibilityRules } from '../../../src/extract/responsibilities/rules.js';
 import { taskFromParagraph } from '../../../src/extract/responsibilities/task.js';
 import { readDeadline } from '../../../src/extract/milestones/deadline-text.js';
+import { milestoneRules } from '../../../src/extract/milestones/rules.js';
 import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
 import { placeNames } from '../../../src/extract/departments/places.js';
 import { useDictionary } from '../../../src/extract/departments/words.js';
@@ -152,8 +153,14 @@ describe('deadlines as written in a 完成时限 cell', () => {
     ['2024年—2025年', '2025'],
     ['长期坚持', null],
     ['持续推进', null],
+    ['2024年上半年', '2024-06'],
+    ['2024年下半年', '2024-12'],
+    ['2025年第三季度', '2025-09'],
+    ['2025年一季度前', '2025-03'],
+    ['2024年6月—2025年上半年', '2025-06'],
+    ['每季度', null],
   ])('%s → %s', (text, due) => {
-    expect(readDeadline(text)).toBe(due);
+    expect(readDeadline(text, milestoneRules(rules).raw.yearParts)).toBe(due);
   });
 });
 
