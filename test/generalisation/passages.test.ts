@@ -162,6 +162,41 @@ describe('responsibilities: how plans name who does a task', () => {
       roles: 'unsplit',
     },
     {
+      layout: 'a sentence opening with X牵头，Y等部门配合, the task after it',
+      passage: '（一）培育数据商。区商务局牵头，区大数据局等部门配合，培育一批数据商。',
+      lead: ['区商务局'],
+      support: ['区大数据局'],
+      roles: 'split',
+    },
+    {
+      layout: 'X牵头 opening a sentence, no supporters',
+      passage: '（一）开展试点。选取重点行业。区财政局牵头，开展数据资产入表试点。',
+      lead: ['区财政局'],
+      support: [],
+      roles: 'split',
+    },
+    {
+      layout: '由X负责，Y、Z按职责分工负责 (one task: X leads, the others support)',
+      passage: '（一）强化要素保障。由区自然资源和规划局负责，区住房城乡建设局、区发展改革委按职责分工负责。',
+      lead: ['区自然资源和规划局'],
+      support: ['区住房城乡建设局', '区发展改革委'],
+      roles: 'split',
+    },
+    {
+      layout: '由X牵头 followed by a clause that is the task, not supporters',
+      passage: '（一）完善联系机制。由区工商联牵头，建立企业负责人定期联系制度。',
+      lead: ['区工商联'],
+      support: [],
+      roles: 'split',
+    },
+    {
+      layout: 'an item with its own annotation: prose inside it tells how, the annotation who',
+      passage: '（一）健全工作机制。由区领导小组办公室牵头，各成员单位参与，建立联动机制。（区发展改革委、区科技局负责）',
+      lead: ['区发展改革委'],
+      support: ['区科技局'],
+      roles: 'unsplit',
+    },
+    {
       layout: '责任单位：X，Y、Z配合',
       passage: '（一）完善评估体系。建立评估指引。责任单位：区市场监管局，区科技局、区财政局配合',
       lead: ['区市场监管局'],
@@ -199,6 +234,18 @@ describe('responsibilities: how plans name who does a task', () => {
     },
     30_000,
   );
+
+  it.each([
+    ['bodies that are not units lead nothing', '（一）组建创新联合体。龙头企业牵头，高校、科研院所配合，组建创新联合体。'],
+    ['牵头 inside a sentence names no unit', '（一）组建联合体。支持企业牵头组建创新联合体，高校配合开展研究。'],
+  ])(
+    'no responsibility: %s',
+    async (_why, passage) => {
+      const x = (await run(HEAD + passage + '\n')).extractions!;
+      expect(x.responsibilities).toEqual([]);
+    },
+    30_000,
+  );
 });
 
 it('a project table (项目名称 | 建设内容 | 责任单位) assigns its projects', async () => {
@@ -217,6 +264,11 @@ describe('milestones: phases and deadlines as plans write them', () => {
     { passage: '（一）加强监管。请各区于2024年4月10日前报送工作方案。', what: '报送工作方案', start: null, end: '2024-04' },
     { passage: '（一）建设高地。到2024年底，建成区域知识产权保护高地。', what: '建成区域知识产权保护高地', start: null, end: '2024' },
     { passage: '（一）强化督查。区政府督查室2024年9月底前对任务落实情况开展专项督查。', what: '对任务落实情况开展专项督查', start: null, end: '2024-09' },
+    { passage: '（一）启动部署阶段\n2024年3月—4月。制定实施方案，召开动员会议。', what: '启动部署阶段', start: '2024-03', end: '2024-04' },
+    { passage: '第一阶段：调查摸底（2024年1月—3月）。全面摸清底数。', what: '第一阶段：调查摸底', start: '2024-01', end: '2024-03' },
+    { passage: '第二阶段（2024年4月—9月）：试点推进。', what: '第二阶段：试点推进', start: '2024-04', end: '2024-09' },
+    { passage: '（一）平台建设。2024年上半年完成平台升级改造。', what: '完成平台升级改造', start: null, end: '2024-06' },
+    { passage: '（一）政策配套。2024年第三季度出台配套政策。', what: '出台配套政策', start: null, end: '2024-09' },
   ])(
     '$passage',
     async ({ passage, what, start, end }) => {
