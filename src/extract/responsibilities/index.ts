@@ -88,7 +88,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       }
 
     for (const table of state.structure?.tables ?? []) {
-      for (const t of responsibilitiesFromTable(table, rRules)) {
+      for (const t of responsibilitiesFromTable(table, rRules, isUnit, isNamedUnit)) {
         const provenance = { ...locator.provenance(t.start, t.end, 'responsibility.task-table'), cell: { table: t.table, row: t.row, col: t.col } };
         for (const name of [...t.lead, ...t.support]) listed.push({ name, provenance });
         const due = t.deadline ? readDeadline(t.deadline, yearParts) : null;
