@@ -197,6 +197,13 @@ describe('responsibilities: how plans name who does a task', () => {
       roles: 'unsplit',
     },
     {
+      layout: '（X、Y，各县（市、区）党委和政府按职责分工负责）: a comma inside the list, an organ sharing its level',
+      passage: '（一）加强人才支撑。引进高层次人才。（区委组织部、区人力资源社会保障局，各镇（街道）党委和政府按职责分工负责）',
+      lead: ['区委组织部'],
+      support: ['区人力资源社会保障局', '各镇（街道）党委和政府'],
+      roles: 'unsplit',
+    },
+    {
       layout: '责任单位：X，Y、Z配合',
       passage: '（一）完善评估体系。建立评估指引。责任单位：区市场监管局，区科技局、区财政局配合',
       lead: ['区市场监管局'],

@@ -56,6 +56,20 @@ const cases: Array<{ pattern: string; content: string; lead: string[]; support: 
   },
   { pattern: 'inline 牵头/配合', content: '市科技局牵头，市财政局、市教育局配合', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'inline 负责, units not separated', content: '市科技局、市财政局按职责分工负责', lead: ['市科技局'], support: ['市财政局'], roles: 'unsplit' },
+  {
+    pattern: 'inline 负责 over a list broken by a comma',
+    content: '市科技局、市财政局，市教育局按职责分工负责',
+    lead: ['市科技局'],
+    support: ['市财政局', '市教育局'],
+    roles: 'unsplit',
+  },
+  {
+    pattern: 'two units with their levels joined by 和 stay two',
+    content: '市委宣传部和市文化广电旅游局负责',
+    lead: ['市委宣传部'],
+    support: ['市文化广电旅游局'],
+    roles: 'unsplit',
+  },
   { pattern: 'inline 牵头/参加', content: '市科技局牵头，市财政局、市教育局参加', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'labels 牵头单位/参加单位', content: '牵头单位：市科技局；参加单位：市财政局', lead: ['市科技局'], support: ['市财政局'], roles: 'split' },
   { pattern: 'inline 牵头/协助', content: '市公安局牵头，市司法局协助', lead: ['市公安局'], support: ['市司法局'], roles: 'split' },
@@ -78,7 +92,16 @@ describe('role annotations', () => {
     expect(got.deadline).toBe('2025年底');
   });
 
-  it.each(['2024—2026年', '征求意见稿', '专利、商标、地理标志', '县（区）', '以下简称《规划》', '人才负责'])('not an annotation: （%s）', (content) => {
+  it.each([
+    '2024—2026年',
+    '征求意见稿',
+    '专利、商标、地理标志',
+    '县（区）',
+    '以下简称《规划》',
+    '人才负责',
+    '高校、科研院所，市科技局负责',
+    '加快建设，市科技局负责',
+  ])('not an annotation: （%s）', (content) => {
     expect(parse(content)).toBeNull();
   });
 
