@@ -510,6 +510,64 @@ describe('an achieved value is a measurement, not a bound', () => {
       { text: '2022年，累计培育示范企业达50家以上。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 50, comparator: '>=' }] },
       // The same words on a target still set a floor.
       { text: '到2025年，万人高价值发明专利拥有量达100件。', expect: [{ kind: 'target', year: 2025, value: 100, comparator: '>=' }] },
+      // Falling to a value reports it too; on a target it is a ceiling.
+      { text: '2022年，企业开办时间压缩至2个工作日。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 2, comparator: '=' }] },
+      { text: '到2025年，企业开办时间压缩至1个工作日。', expect: [{ kind: 'target', year: 2025, value: 1, comparator: '<=' }] },
+    ],
+  });
+});
+
+describe('figures whose measure word is not written after them', () => {
+  // A bare magnitude right before a counted noun (服务1.64亿缴存人): the noun's head is the measure word.
+  sentenceCases('a magnitude before the counted noun', {
+    valid: [
+      {
+        text: '2022年，住房公积金小程序服务1.64亿缴存人。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, value: 1.64, unit: '亿人', indicator: '缴存人', flagKinds: ['unit-from-noun'] }],
+      },
+      {
+        text: '2022年，电子社保卡覆盖4500万持卡人，惠及2000万农户。',
+        doc: evaluationDoc,
+        expect: [
+          { value: 4500, unit: '万人', indicator: '电子社保卡覆盖持卡人' },
+          { value: 2000, unit: '万户', indicator: '惠及农户' },
+        ],
+      },
+      { text: '截至2022年底，网民规模达10.3亿网民。', doc: evaluationDoc, expect: [{ value: 10.3, unit: '亿人' }] },
+    ],
+    invalid: [
+      // No magnitude: a bare number before a noun is no count of it.
+      { text: '2022年，服务1640缴存人。', doc: evaluationDoc },
+      // The noun runs on: the figure counts something else.
+      { text: '2022年，服务1.64亿缴存人员工资发放。', doc: evaluationDoc },
+      // A head that counts nothing (平台).
+      { text: '2022年，建设1.2万平台。', doc: evaluationDoc },
+    ],
+  });
+
+  // An index, a coefficient, PUE: a measure without a unit, after its comparator.
+  sentenceCases('a measure without a unit', {
+    valid: [
+      {
+        text: '2023年，全省数字经济发展指数达到85.6，居全国第6位。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2023, indicator: '数字经济发展指数', value: 85.6, unit: null }],
+      },
+      {
+        text: '2022年，新建数据中心电能利用效率（PUE）降至1.25。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, value: 1.25, unit: null, comparator: '=' }],
+      },
+      { text: '到2025年，新建大型数据中心电能使用效率降至1.3以下。', expect: [{ kind: 'target', year: 2025, value: 1.3, unit: null, comparator: '<=' }] },
+    ],
+    invalid: [
+      // No comparator: a bare number after the name is a label or a code.
+      { text: '2022年，发布数字经济发展指数2022版。', doc: evaluationDoc },
+      // A name that is not a measure without a unit.
+      { text: '2022年，企业数量达到85.6。', doc: evaluationDoc },
+      // The figure does not end its clause: something else is counted.
+      { text: '2022年，发展指数达到85.6的城市明显增多。', doc: evaluationDoc },
     ],
   });
 });
