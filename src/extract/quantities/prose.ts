@@ -154,6 +154,9 @@ export class ProseReader {
         right = '';
       }
       indicator = trimName(indicator);
+      // 新增服务机构42家，总数达到315家: a bare total counts what the sentence's previous figure counted.
+      const aggregate = p.aggregateNames.find((w) => indicator === w);
+      if (aggregate && previous) indicator = stripLeading(previous.indicator, p.flowWords) + aggregate;
       if (indicator.length === 0) return;
       const marker = p.setMarkers.find((w) => indicator.endsWith(w));
       if (marker) {
@@ -247,7 +250,8 @@ export class ProseReader {
       }
     }
     left = this.stripTrailingFillers(left);
-    if (p.growthWords.includes(left)) left = '';
+    // 仅为35%: a name that is only a filler names nothing; the clause before names the figure.
+    if (p.growthWords.includes(left) || p.trailingFillers.includes(left)) left = '';
     return { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration };
   }
 

@@ -517,6 +517,49 @@ describe('an achieved value is a measurement, not a bound', () => {
   });
 });
 
+describe('names a report gives a figure in the clause before it', () => {
+  // X偏低，仅为35%: the report judges the level first; the figure has no name of its own.
+  sentenceCases('a judgement of the level, then the figure', {
+    valid: [
+      {
+        text: '2022年，高价值专利占比偏低，仅为35%左右。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', indicator: '高价值专利占比', value: 35, unit: '%' }],
+      },
+      { text: '2022年，全市研发投入强度不高，为1.8%。', doc: evaluationDoc, expect: [{ indicator: '研发投入强度', value: 1.8 }] },
+      { text: '2022年，工业投资增速放缓，仅增长3.2%。', doc: evaluationDoc, expect: [{ indicator: '工业投资增速', value: 3.2 }] },
+    ],
+    invalid: [
+      // A judgement with no figure of its own after it.
+      { text: '2022年，高价值专利占比偏低，结构有待优化。', doc: evaluationDoc },
+    ],
+  });
+
+  // 新增X42家，总数达到315家: a bare total counts what the figure before it counted, as a stock.
+  sentenceCases('a total after a flow', {
+    valid: [
+      {
+        text: '2022年，新增知识产权服务机构42家，总数达到315家。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '新增知识产权服务机构', value: 42 },
+          { indicator: '知识产权服务机构总数', value: 315 },
+        ],
+      },
+      {
+        text: '2022年，全市新建5G基站1.2万个，总量达到4.5万个。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '新建5G基站', value: 1.2 },
+          { indicator: '5G基站总量', value: 4.5 },
+        ],
+      },
+      // A total with nothing before it in its sentence keeps its own word.
+      { text: '2022年，总数达到315家。', doc: evaluationDoc, expect: [{ indicator: '总数', value: 315 }] },
+    ],
+  });
+});
+
 describe('figures whose measure word is not written after them', () => {
   // A bare magnitude right before a counted noun (服务1.64亿缴存人): the noun's head is the measure word.
   sentenceCases('a magnitude before the counted noun', {
