@@ -88,11 +88,11 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);
       else if (g.current && currentYear !== null) end = g.month ? `${currentYear}-${pad(g.month)}` : String(currentYear);
       // 前 marks a deadline; a schedule (2024年上半年完成…) is as dated, but may also report the past (2022年6月完成了…).
-      const by = Boolean(g.by || g.by2 || g.due !== undefined);
-      const marked = !g.year || Boolean(g.marker || g.to || g.by || g.by2);
+      const by = Boolean(g.by || g.by2 || g.within || g.due !== undefined);
+      const marked = !g.year || Boolean(g.marker || g.to || g.by || g.by2 || g.within);
       // The pattern may take the blank lines before the deadline: it starts at its first word.
       const start = m.index! + m[0].length - m[0].trimStart().length;
-      const yearEnd = /[底末]/u.test(m[0]) && !month;
+      const yearEnd = /[底末内]/u.test(m[0]) && !month;
       const until = g.year && (month || yearEnd) ? `${g.year}-${pad(month ?? '12')}` : undefined;
       if (end) out.push({ end, marked, by, ...(until ? { until } : {}), after: m.index! + m[0].length, start, rule: id });
     }

@@ -237,6 +237,11 @@ describe('schedules: a part of a year, a month or a year’s end straight before
     { text: '各区于2024年年中完成摸底。', want: ['完成摸底@2024-06'] },
     { text: '2023年底完成全省数据归集工作。', issued: '2023-04', want: ['完成全省数据归集工作@2023'] },
     { text: '2023年上半年完成平台升级改造。', issued: '2023-03', want: ['完成平台升级改造@2023-06'] },
+    // 年年底 / 年内: by the end of the year written, not of the document's own year.
+    { text: '各区2025年年底前完成摸底调查。', issued: '2023-03', want: ['完成摸底调查@2025'] },
+    { text: '2025年内建成市级数据中心。', issued: '2023-03', want: ['建成市级数据中心@2025'] },
+    // A bare year straight before a goal verb, in a document that looks forward.
+    { text: '2025年全面建成智慧城市。', issued: '2023-03', want: ['全面建成智慧城市@2025'] },
   ])('$text (issued $issued)', ({ text, issued, want }) => {
     expect(scheduled(text, issued ?? null)).toEqual(want);
   });
@@ -247,6 +252,8 @@ describe('schedules: a part of a year, a month or a year’s end straight before
     { why: 'the completed aspect (了) reports what was done', text: '2024年6月印发了《数据条例》。', issued: null },
     { why: 'a month that starts something (起) is no deadline', text: '2024年6月起实施新的办法。', issued: null },
     { why: 'a month that opens a range is no deadline', text: '2023年5月至10月开展专项整治。', issued: null },
+    { why: 'a bare year before a goal verb, up to the year of issue, reports it', text: '2022年全面建成智慧城市。', issued: '2023-03' },
+    { why: 'a bare year before anything but a goal verb', text: '2025年全市数据要素市场规模扩大。', issued: '2023-03' },
   ])('$why', ({ text, issued, lookingBack }) => {
     expect(scheduled(text, issued, lookingBack ?? false)).toEqual([]);
   });
@@ -273,6 +280,8 @@ describe('a month without its year: the document’s own year', () => {
     { text: '各单位于5月底前完成自查评估工作。', want: ['完成自查评估工作@2022-05'] },
     { text: '考核办公室10月底完成考核结果汇总。', want: ['完成考核结果汇总@2022-10'] },
     { text: '6月30日前将评估报告报送市考核办。', want: ['将评估报告报送市考核办@2022-06'] },
+    // 2025年年底前: the year written, not the document's own year.
+    { text: '各区2025年年底前完成摸底调查。', want: ['完成摸底调查@2025'] },
   ])('$text', ({ text, want }) => {
     expect(inYear(text, 2022)).toEqual(want);
   });
