@@ -110,7 +110,8 @@ export const REAL_STYLES: ProbeCase[] = [
       q('滨海氢能谷场景发布活动', 2, '场', '>=', 2027, { per_year: true }),
       q('滨海氢能谷场景服务', 100, '次', '>=', 2027, { per_year: true }),
       q('北部数字港场景发布活动', 2, '场', '>=', 2027, { per_year: true }),
-      q('智慧仓储示范项目', 10, '个', '=', 2027, { per_year: true }),
+      // A figure only one zone has is still that zone's: its section repeats the template.
+      q('北部数字港智慧仓储示范项目', 10, '个', '=', 2027, { per_year: true }),
     ],
   },
   {
