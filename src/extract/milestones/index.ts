@@ -51,6 +51,10 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     const scopeEnd = breakBefore(text, deadline.after, section.end, rules.scopeBreak);
     found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+goal-section`));
   }
+  for (const deadline of deadlines) {
+    const closing = closingDeadline(text, deadline, input.sections, rules);
+    if (closing) found.push(closing);
+  }
   if (input.includeRecurring) found.push(...findRecurring(text, rules));
 
   // A goal under two deadlines (the paragraph's own and its section's) is one milestone: the nearer deadline wins.
@@ -67,6 +71,39 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     out.push(record);
   }
   return out;
+}
+
+/**
+ * A dated deadline that closes its task: …，2024年底前完成。 / …（2024年6月底前完成）。
+ * The task is the title of the item whose title line holds it, else the words
+ * before it in its sentence. A task with a figure is a target's, not a milestone.
+ */
+function closingDeadline(text: string, d: Deadline, sections: readonly Section[], rules: CompiledMilestoneRules): FoundMilestone | null {
+  if (!d.by) return null;
+  const window = Math.max(0, d.start - 3);
+  const opener = /[，,（(]\s*$/u.exec(text.slice(window, d.start));
+  if (!opener) return null;
+  // Where the task's words end: at the comma or bracket before the deadline.
+  const deadlineStart = window + opener.index;
+  const verbs = [...rules.raw.trailingCompletionVerbs].sort((a, b) => b.length - a.length);
+  const rest = text.slice(d.after).replace(/^\s+/u, '');
+  const verb = verbs.find((v) => rest.startsWith(v)) ?? '';
+  if (!/^\s*[）)]?\s*(?:[。；;\n]|$)/u.test(rest.slice(verb.length))) return null;
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  const owner = innermostSection(d.start, sections);
+  let what: string;
+  let from: number;
+  if (owner?.heading && owner.headingStart >= lineStart) {
+    what = owner.heading.replace(/[。.；;：:\s]+$/u, '');
+    from = owner.headingStart;
+  } else {
+    const sentenceStart = Math.max(lineStart, ...['。', '；', ';'].map((p) => text.lastIndexOf(p, d.start - 1) + 1));
+    from = sentenceStart + (text.slice(sentenceStart).length - text.slice(sentenceStart).trimStart().length);
+    what = text.slice(from, deadlineStart).replace(/[，,（(\s]+$/u, '');
+  }
+  what = what.replace(rules.clauseOpener ?? /^/u, '');
+  if (what.length < rules.raw.minStateLength || /[0-9０-９]/u.test(what.replace(/（[^（）]*）|《[^《》]*》/gu, ''))) return null;
+  return { what, start: null, end: d.end, from, to: from + what.length, rule: `${d.rule}+closing` };
 }
 
 /** A section's deadline does not reach an attachment that follows it in the same section. */

@@ -31,6 +31,8 @@ export const MilestoneRulesSchema = z.object({
   taskOpeners: z.array(z.string().min(1)).default([]),
   /** A clause opening with one of these after another clause of its sentence is that clause's purpose (建成…，实现…). */
   purposeVerbs: z.array(z.string().min(1)).default([]),
+  /** Verbs that may stand between a deadline closing its task and the sentence end (…，2024年底前完成。). */
+  trailingCompletionVerbs: z.array(z.string().min(1)).default([]),
   /** Aspect markers that, straight after a goal verb (建成了, 实现了), report it done: no goal. */
   completedMarkers: z.array(z.string().min(1)).default([]),
   /** Shortest stated goal, in characters. */

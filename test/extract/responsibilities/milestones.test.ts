@@ -263,6 +263,34 @@ describe('schedules: a part of a year, a month or a year’s end straight before
   });
 });
 
+describe('a deadline that closes its task', () => {
+  it.each([
+    { text: '制定数据分类分级指南，2024年底前完成。', want: ['制定数据分类分级指南@2024'] },
+    { text: '集中整治侵权假冒问题（2024年6月底前完成）。', want: ['集中整治侵权假冒问题@2024-06'] },
+    { text: '建立全市统一的公共数据平台（2025年底前）。', want: ['建立全市统一的公共数据平台@2025'] },
+    { text: '开展企业摸底。梳理重点企业名单，2024年9月底前报送。', want: [] },
+    { text: '开展企业摸底。梳理重点企业名单，2024年9月底前完成。', want: ['梳理重点企业名单@2024-09'] },
+  ])('$text', ({ text, want }) => {
+    expect(milestonesOf(text)).toEqual(want);
+  });
+
+  it.each([
+    ['a task with a figure is a target’s', '培育专精特新企业100家，2025年底前完成。'],
+    ['a horizon (到2025年) is no deadline of a task', '建立公共数据平台，到2025年。'],
+    ['more words after the deadline make it the opening of the next goal', '建立平台，2025年底前完成建设并投入使用。'],
+  ])('not closing: %s', (_why, text) => {
+    expect(milestonesOf(text).filter((m) => m.includes('建立平台') || m.includes('专精特新') || m.includes('公共数据平台'))).toEqual([]);
+  });
+
+  it('on a titled item’s line the title is the task', () => {
+    const text = '（三）开展专项整治行动。集中整治侵权假冒问题（2024年6月底前完成）。';
+    const sections = [{ path: '（三）', heading: '开展专项整治行动', start: 0, headingStart: 0, headingEnd: 11, end: text.length }] as unknown as Parameters<
+      typeof collectMilestones
+    >[0]['sections'];
+    expect(milestonesOf(text, null, sections)).toEqual(['开展专项整治行动@2024-06']);
+  });
+});
+
 describe('a month without its year: the document’s own year', () => {
   const inYear = (text: string, year: number | null) =>
     collectMilestones({
