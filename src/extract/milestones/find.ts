@@ -37,7 +37,7 @@ export function findPhases(text: string, rules: CompiledMilestoneRules, currentY
       if (!start && end && !g.by) start = end;
       out.push({
         // 第一阶段：调查摸底 — an ordinal step keeps its name: a reader may call the phase by either.
-        what: g.name ? `${g.what!}：${g.name}` : g.what!,
+        what: g.name || g.name2 ? `${g.what!}：${g.name ?? g.name2}` : g.what!,
         start,
         end,
         from: m.index!,

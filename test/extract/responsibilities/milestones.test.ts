@@ -35,6 +35,9 @@ describe('phases', () => {
     { text: '第一阶段（2024年1月—3月）：调查摸底。', what: '第一阶段：调查摸底', start: '2024-01', end: '2024-03' },
     { text: '第二阶段（2024年4月—9月），试点推进，形成经验。', what: '第二阶段：试点推进', start: '2024-04', end: '2024-09' },
     { text: '第一阶段（2024年1月—3月）', what: '第一阶段', start: '2024-01', end: '2024-03' },
+    { text: '第一阶段（2023—2024年）：试点示范。', what: '第一阶段：试点示范', start: '2023', end: '2024' },
+    { text: '第二阶段：全面推广（2025—2026年）。', what: '第二阶段：全面推广', start: '2025', end: '2026' },
+    { text: '第三阶段（2027年—2028年）', what: '第三阶段', start: '2027', end: '2028' },
   ])('$text', ({ text, what, start, end }) => {
     const found = findPhases(text, compiled());
     expect(found).toHaveLength(1);
