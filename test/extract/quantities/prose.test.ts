@@ -560,6 +560,63 @@ describe('names a report gives a figure in the clause before it', () => {
   });
 });
 
+describe('relative figures: which figure they are relative to', () => {
+  sentenceCases('a change in points is the change of the share just before it', {
+    valid: [
+      {
+        text: '2022年，全市数字经济核心产业增加值860亿元，占GDP比重达到10.5%，较2020年提高1.8个百分点。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '数字经济核心产业增加值', value: 860 },
+          { indicator: '数字经济核心产业增加值占GDP比重', value: 10.5 },
+          { indicator: '数字经济核心产业增加值占GDP比重较2020年提高', value: 1.8, unit: '个百分点' },
+        ],
+      },
+      {
+        // Points after a growth rate are no change of a share: the sentence's indicator stays the base.
+        text: '2022年，工业增加值增长8.1%，高于全国2.5个百分点。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '工业增加值增长', value: 8.1 },
+          { indicator: '工业增加值增长高于全国', value: 2.5 },
+        ],
+      },
+    ],
+  });
+
+  sentenceCases('分别: respective figures go to the list before them, in order', {
+    valid: [
+      {
+        text: '截至2022年底，累计培育国家级专精特新企业15家、省级专精特新企业120家，分别完成规划目标的75%、60%。',
+        doc: evaluationDoc,
+        expect: [
+          { value: 15 },
+          { value: 120 },
+          { indicator: '培育国家级专精特新企业完成规划目标', value: 75 },
+          { indicator: '省级专精特新企业完成规划目标', value: 60 },
+        ],
+      },
+      {
+        text: '2022年，引进高层次人才320人、青年人才1500人，分别增长12%、18%。',
+        doc: evaluationDoc,
+        expect: [{ value: 320 }, { value: 1500 }, { indicator: '引进高层次人才增长率', value: 12 }, { indicator: '青年人才增长率', value: 18 }],
+      },
+      {
+        // One figure before 分别 (two years of one indicator): the sentence's indicator, as before.
+        text: '知识产权交易额分别达715.96亿元、831.39亿元，同比增长分别达5.9%、16.1%。',
+        context: '2021-2022年，南京市专利实施许可和转让 32113件次，',
+        doc: evaluationDoc,
+        expect: [
+          { value: 715.96 },
+          { value: 831.39 },
+          { indicator: '知识产权交易额同比增长率', value: 5.9 },
+          { indicator: '知识产权交易额同比增长率', value: 16.1 },
+        ],
+      },
+    ],
+  });
+});
+
 describe('figures whose measure word is not written after them', () => {
   // A bare magnitude right before a counted noun (服务1.64亿缴存人): the noun's head is the measure word.
   sentenceCases('a magnitude before the counted noun', {
