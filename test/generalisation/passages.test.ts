@@ -204,6 +204,20 @@ describe('responsibilities: how plans name who does a task', () => {
       roles: 'unsplit',
     },
     {
+      layout: 'a sentence of roles led by a group of governments: 各镇人民政府负责，X配合',
+      passage: '（一）改善人居环境。推进农村厕所革命。各镇人民政府负责，区住房城乡建设局、区卫生健康局配合。',
+      lead: ['各镇人民政府'],
+      support: ['区住房城乡建设局', '区卫生健康局'],
+      roles: 'split',
+    },
+    {
+      layout: '（X牵头，各区配合）: a group as the supporters',
+      passage: '（一）推进数据共享。建设共享平台。（区大数据局牵头，各街道配合）',
+      lead: ['区大数据局'],
+      support: ['各街道'],
+      roles: 'split',
+    },
+    {
       layout: '责任单位：X，Y、Z配合',
       passage: '（一）完善评估体系。建立评估指引。责任单位：区市场监管局，区科技局、区财政局配合',
       lead: ['区市场监管局'],
@@ -245,6 +259,7 @@ describe('responsibilities: how plans name who does a task', () => {
   it.each([
     ['bodies that are not units lead nothing', '（一）组建创新联合体。龙头企业牵头，高校、科研院所配合，组建创新联合体。'],
     ['牵头 inside a sentence names no unit', '（一）组建联合体。支持企业牵头组建创新联合体，高校配合开展研究。'],
+    ['groups alone name no unit', '（一）改善人居环境。推进农村厕所革命。各镇人民政府负责，各村配合。'],
   ])(
     'no responsibility: %s',
     async (_why, passage) => {

@@ -285,6 +285,9 @@ function parseInline(
     lists[marker.role].push(...units);
   }
   if (pending) return null;
+  // Groups alone (各乡镇人民政府负责) name no unit: some part must.
+  if (![...lists.lead, ...lists.support, ...lists.unsplit].some((n) => isUnit(n) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1)))))
+    return null;
   if (lists.lead.length === 0 && lists.support.length === 0) {
     return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.inline-unsplit' };
   }
@@ -304,7 +307,10 @@ export function unitList(names: readonly string[], rules: CompiledResponsibility
 
 function unitListOf(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
   if (names.every(isUnit)) return true;
-  if (!lenient || !names.some(isUnit)) return false;
+  if (!lenient) return false;
+  // 各乡镇人民政府负责，…: a part may name only a group where another part names a unit (checked by the caller).
+  if (names.every((n) => rules.listGroup?.test(n) ?? false)) return true;
+  if (!names.some(isUnit)) return false;
   return names.every(
     (n) => isUnit(n) || rules.raw.listedNameEndings.some((e) => n.endsWith(e) && n.length > e.length + 1) || (rules.listGroup?.test(n) ?? false),
   );
@@ -396,7 +402,8 @@ function inlineSentenceAt(text: string, at: number, rules: CompiledResponsibilit
   const sentence = text.slice(at, at + stop).replace(/[；;\s]+$/u, '');
   // Cheap test first: the sentence must end in a role marker.
   if (!rules.raw.inlineRoles.some((r) => sentence.endsWith(r.marker))) return null;
-  const parsed = parseInline(sentence, rules, isUnit);
+  // 各乡镇人民政府负责，县住房城乡建设局配合: beside a recognised unit the list may name a group of governments.
+  const parsed = parseInline(sentence, rules, isUnit, isUnit, true);
   if (!parsed) return null;
   return { ...parsed, implicit: [], rule: `${parsed.rule}-sentence`, start: at, end: at + sentence.length };
 }
