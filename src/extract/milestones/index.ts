@@ -101,6 +101,12 @@ function closingDeadline(text: string, d: Deadline, sections: readonly Section[]
     from = sentenceStart + (text.slice(sentenceStart).length - text.slice(sentenceStart).trimStart().length);
     what = text.slice(from, deadlineStart).replace(/[，,（(\s]+$/u, '');
   }
+  // （一）动员部署（2024年6月底前）: the item's number is no part of its task.
+  const numbered = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、]|[①-⑳])\s*/u.exec(what);
+  if (numbered) {
+    what = what.slice(numbered[0].length);
+    from += numbered[0].length;
+  }
   what = what.replace(rules.clauseOpener ?? /^/u, '');
   if (what.length < rules.raw.minStateLength || /[0-9０-９]/u.test(what.replace(/（[^（）]*）|《[^《》]*》/gu, ''))) return null;
   return { what, start: null, end: d.end, from, to: from + what.length, rule: `${d.rule}+closing` };
