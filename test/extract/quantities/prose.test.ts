@@ -560,6 +560,31 @@ describe('names a report gives a figure in the clause before it', () => {
   });
 });
 
+describe('a later clause of a report sentence: the same indicator, a new year', () => {
+  // 进一步, 今年上半年, 当年 say when or how, not what: the clause measures the sentence's indicator.
+  sentenceCases('adverbs and parts of a year before the figure name nothing', {
+    valid: [
+      {
+        text: '2021年全市专利授权量1.2万件，2022年进一步增长至1.5万件，今年上半年达到8600件。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '专利授权量', value: 1.2, year: 2021 },
+          { indicator: '专利授权量', value: 1.5, year: 2022 },
+          { indicator: '专利授权量', value: 8600 },
+        ],
+      },
+      {
+        text: '“十三五”期间，全市累计引进人才5.6万人，2022年当年引进1.8万人。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '引进人才', value: 5.6, year: 2020 },
+          { indicator: '引进人才', value: 1.8, year: 2022 },
+        ],
+      },
+    ],
+  });
+});
+
 describe('relative figures: which figure they are relative to', () => {
   sentenceCases('a change in points is the change of the share just before it', {
     valid: [
