@@ -33,6 +33,8 @@ export function findPhases(text: string, rules: CompiledMilestoneRules, currentY
       let end: string | null = null;
       if (endYear && g.endMonth) end = `${endYear}-${pad(g.endMonth)}`;
       else if (g.endYear) end = g.endYear;
+      // 2023年为试点探索阶段: one whole year is the phase.
+      else if (!g.startMonth && startYear) end = startYear;
       // One date without 前: the phase fills that month or year.
       if (!start && end && !g.by) start = end;
       out.push({

@@ -38,6 +38,9 @@ describe('phases', () => {
     { text: '第一阶段（2023—2024年）：试点示范。', what: '第一阶段：试点示范', start: '2023', end: '2024' },
     { text: '第二阶段：全面推广（2025—2026年）。', what: '第二阶段：全面推广', start: '2025', end: '2026' },
     { text: '第三阶段（2027年—2028年）', what: '第三阶段', start: '2027', end: '2028' },
+    // Whole years assigned to a phase (为), one or a range.
+    { text: '分阶段推进：2023年为试点探索阶段。', what: '试点探索阶段', start: '2023', end: '2023' },
+    { text: '2024—2025年为全面推广阶段。', what: '全面推广阶段', start: '2024', end: '2025' },
     // A numbered step with one date: that month, or (with 前) its deadline.
     { text: '（三）总结提升（2024年11月）。总结经验。', what: '总结提升', start: '2024-11', end: '2024-11' },
     { text: '1.启动实施（2024年4月）：召开动员会。', what: '启动实施', start: '2024-04', end: '2024-04' },
@@ -54,6 +57,7 @@ describe('phases', () => {
     ['a stage closing a sentence reports the months after it', '我省正处于转型升级的关键阶段。2023年1月至6月，全省完成投资增长。'],
     ['an ordinal step without dates', '第一阶段：启动部署。制定工作方案。'],
     ['a numbered heading with a year only', '（一）加强组织领导（2024年）。'],
+    ['a year described as a stage (是), not assigned one', '2021年是“十四五”开局的关键阶段。'],
     ['a date in brackets inside a sentence', '各地要在规定时间内（2024年6月底前）完成自查。'],
   ])('%s', (_why, text) => {
     expect(findPhases(text, compiled())).toEqual([]);
