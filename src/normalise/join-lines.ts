@@ -47,9 +47,13 @@ export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit
   return out;
 }
 
-/** Lines that never join: empty lines, tab-led text-table lines and table rows with TABs between their cells. */
+/** A markdown table row (| 指标 | 单位 | 目标值 |) or its rule (| --- | --- |): one row a line. */
+const MARKDOWN_ROW = /^\s*\|.*\|\s*$/u;
+
+/** Lines that never join: empty lines, tab-led text-table lines, table rows with TABs between their cells, markdown rows. */
 function isStandalone(unit: LineUnit): boolean {
-  return unit.text.text.trim().length === 0 || unit.text.text.includes('\t');
+  const text = unit.text.text;
+  return text.trim().length === 0 || text.includes('\t') || MARKDOWN_ROW.test(text);
 }
 
 /** Ems of indent or of room at the line end that mark a paragraph edge (body paragraphs indent 2). */

@@ -124,20 +124,26 @@ export function findHeadings(
   const tocLine = new RegExp(rules.heading.tocLinePattern, 'u');
   const lastValue = new Map<string, number>();
   const found: Array<HeadingCandidate & { marked?: number }> = [];
-  for (const line of lines) {
-    if (skip(line) || tocLine.test(line.text.trimEnd())) continue;
+  const usable = lines.filter((line) => !skip(line) && !tocLine.test(line.text.trimEnd()));
+  const candidates = usable.map((line) => matchLine(line, styles, rules));
+  const gap = rules.heading.maxNumberGap;
+  const next = (a: number, b: number) => b > a && b <= a + gap;
+  usable.forEach((line, k) => {
     const marked = markedLevel(line);
-    const candidate = matchLine(line, styles, rules);
+    const candidate = candidates[k];
     if (!candidate) {
       if (marked !== undefined) found.push({ ...unnumbered(line, rules), marked });
-      continue;
+      return;
     }
     const last = lastValue.get(candidate.style);
-    const follows = last !== undefined && candidate.value > last && candidate.value <= last + rules.heading.maxNumberGap;
-    if (candidate.value !== 1 && !follows && marked === undefined) continue;
+    const follows = last !== undefined && next(last, candidate.value);
+    // 总体要求-、 / 二、… / 三、…: a sequence whose first number the source lost still runs on from
+    // where it starts, where the next two numbers of its style follow it.
+    const startsRun = last === undefined && runFollows(candidates, k, candidate, next);
+    if (candidate.value !== 1 && !follows && !startsRun && marked === undefined) return;
     lastValue.set(candidate.style, candidate.value);
     found.push(marked === undefined ? candidate : { ...candidate, marked });
-  }
+  });
   const styleOfLevel = new Map<number, string>();
   for (const candidate of found) {
     if (candidate.marked !== undefined && candidate.token && !styleOfLevel.has(candidate.marked)) styleOfLevel.set(candidate.marked, candidate.style);
@@ -145,6 +151,20 @@ export function findHeadings(
   return found.map(({ marked, ...candidate }) =>
     marked !== undefined && !candidate.token ? { ...candidate, style: styleOfLevel.get(marked) ?? `marked-${marked}` } : candidate,
   );
+}
+
+/** Whether the next two candidates of `first`'s style, after it, each follow the one before. */
+function runFollows(candidates: ReadonlyArray<HeadingCandidate | null>, at: number, first: HeadingCandidate, next: (a: number, b: number) => boolean): boolean {
+  let value = first.value;
+  let seen = 0;
+  for (let k = at + 1; k < candidates.length && seen < 2; k++) {
+    const c = candidates[k];
+    if (!c || c.style !== first.style) continue;
+    if (!next(value, c.value)) return false;
+    value = c.value;
+    seen++;
+  }
+  return seen === 2;
 }
 
 function unnumbered(line: Line, rules: StructureRules): HeadingCandidate {

@@ -136,6 +136,22 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
       '完善知识产权公共服务平台，引进培育专业化服务机构。',
     ]);
   });
+
+  it('markdown table rows stay one row a line, in a wrapped text and in one that is not', async () => {
+    const table = ['| 序号 | 指标 | 单位 | 目标值 |', '| --- | --- | --- | --- |', '| 1 | 有效发明专利拥有量 | 件 | 5000 |', '| 2 | 商标注册量 | 件 | 800 |'];
+    for (const options of [{ joinLines: 'always' }, {}]) {
+      const text = ['主要指标完成情况', '规划确定的8项主要指标中，5项指标达到序时进度。', '', ...table, '', '二、存在问题'];
+      const n = (await normaliseText(text.join('\n'), options)).normalised!;
+      // Spaces around CJK cells are squeezed; the rows keep their lines.
+      const squeezed = (line: string) => line.replace(/\s+/gu, '');
+      for (const row of table) expect(n.text.split('\n').map(squeezed)).toContain(squeezed(row));
+    }
+  });
+
+  it('a line that only starts with a bar is text, and joins as text does', async () => {
+    const lines = ['加强知识产权保护，完善制度建设，推进体制机', '| 制改革创新。'];
+    expect(await paragraphsOf(lines)).toEqual(['加强知识产权保护，完善制度建设，推进体制机|制改革创新。']);
+  });
 });
 
 /** pdftotext ends each page with its footer and a blank line, and starts the next with a form feed. */

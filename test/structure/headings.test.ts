@@ -112,6 +112,28 @@ describe('heading patterns', () => {
       ],
     },
     {
+      // 总体要求-、: the source lost the first number; 二、三、四 still run on from 二.
+      name: 'a sequence whose first number is lost starts where its run starts',
+      lines: ['总体要求-、', '正文。', '二、重点任务', '（一）甲', '三、保障措施', '四、附则'],
+      want: [
+        ['二', '重点任务'],
+        ['二/（一）', '甲'],
+        ['三', '保障措施'],
+        ['四', '附则'],
+      ],
+    },
+    {
+      name: 'a mid-way run of (N) items under headings',
+      lines: ['一、目标', '二、任务', '(四)攻关场景', '(五)验证场景', '(六)应用场景'],
+      want: [
+        ['一', '目标'],
+        ['二', '任务'],
+        ['二/（四）', '攻关场景'],
+        ['二/（五）', '验证场景'],
+        ['二/（六）', '应用场景'],
+      ],
+    },
+    {
       name: 'a skipped number is still a heading',
       lines: ['1.甲', '2.乙', '4.丁'],
       want: [
@@ -128,12 +150,17 @@ describe('heading patterns', () => {
     { name: 'a year', line: '2021年，全市专利授权量达到1万件。' },
     { name: 'a decimal or date like 4.26', line: '4.26世界知识产权日期间开展宣传。' },
     { name: 'a number out of sequence in running text', line: '7、8月份开展专项检查。' },
+    { name: 'one number out of sequence, no run after it', line: '三、是加强协同。' },
     { name: 'a bare number with nothing after it', line: '一、' },
     { name: 'a list of numbers', line: '1、2、3号楼' },
     { name: 'a table-of-contents line with leader dots', line: '一、发展环境……………………3' },
     { name: 'a table-of-contents line with a page number', line: '一、发展环境 12' },
   ])('not a heading: $name', ({ line }) => {
     expect(sections(['正文开始。', line])).toEqual([]);
+  });
+
+  it('a number out of sequence followed by numbers that do not run on from it is no heading', () => {
+    expect(sections(['正文开始。', '五、甲', '正文。', '二、乙', '正文。', '九、丙'])).toEqual([]);
   });
 
   it('headings a docx marks by style count even without a number in the text', () => {

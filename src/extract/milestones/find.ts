@@ -33,10 +33,13 @@ export function findPhases(text: string, rules: CompiledMilestoneRules, currentY
       let end: string | null = null;
       if (endYear && g.endMonth) end = `${endYear}-${pad(g.endMonth)}`;
       else if (g.endYear) end = g.endYear;
+      // 2023年为试点探索阶段: one whole year is the phase.
+      else if (!g.startMonth && startYear) end = startYear;
       // One date without 前: the phase fills that month or year.
       if (!start && end && !g.by) start = end;
       out.push({
-        what: g.what!,
+        // 第一阶段：调查摸底 — an ordinal step keeps its name: a reader may call the phase by either.
+        what: g.name || g.name2 ? `${g.what!}：${g.name ?? g.name2}` : g.what!,
         start,
         end,
         from: m.index!,
@@ -45,7 +48,19 @@ export function findPhases(text: string, rules: CompiledMilestoneRules, currentY
       });
     }
   }
-  return out;
+  return widestPhases(out);
+}
+
+/**
+ * Phase patterns overlap (第一阶段（…）：调查摸底 is also a 第一阶段（…）): where two
+ * matches share words, the one that reads more of the text states the phase.
+ */
+function widestPhases(found: FoundMilestone[]): FoundMilestone[] {
+  const kept: FoundMilestone[] = [];
+  for (const m of [...found].sort((a, b) => b.to - b.from - (a.to - a.from))) {
+    if (!kept.some((k) => m.from < k.to && k.from < m.to)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.from - b.from);
 }
 
 export interface Deadline {
@@ -53,8 +68,10 @@ export interface Deadline {
   end: string;
   /** Written as a deadline (到/力争/…前, or a five-year period), not a bare year that may report the past. */
   marked: boolean;
-  /** Written with 前 (2025年6月底前): a dated deadline, not a horizon. */
+  /** Written with 前 (2025年6月底前), or a schedule (2024年上半年完成…): a dated deadline, not a horizon. */
   by: boolean;
+  /** The last month the deadline allows, 'YYYY-MM' (2024年上半年 → 2024-06, 2023年底 → 2023-12), where it says one. */
+  until?: string;
   /** Offset just after the deadline words: the goal clauses follow. */
   after: number;
   start: number;
@@ -67,18 +84,28 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
   for (const { id, re } of rules.deadlines) {
     for (const m of text.matchAll(re)) {
       const g = m.groups!;
+      const month = g.month ?? (g.part ? partMonth(g.part, rules) : undefined);
       let end: string | null = null;
-      if (g.year) end = g.month ? `${g.year}-${pad(g.month)}` : g.year;
+      if (g.year) end = month ? `${g.year}-${pad(month)}` : g.year;
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);
       else if (g.current && currentYear !== null) end = g.month ? `${currentYear}-${pad(g.month)}` : String(currentYear);
-      const by = Boolean(g.by || g.by2);
-      const marked = !g.year || Boolean(g.marker || g.to || by);
+      // 前 marks a deadline; a schedule (2024年上半年完成…) is as dated, but may also report the past (2022年6月完成了…).
+      const by = Boolean(g.by || g.by2 || g.within || g.due !== undefined);
+      const marked = !g.year || Boolean(g.marker || g.to || g.by || g.by2 || g.within);
       // The pattern may take the blank lines before the deadline: it starts at its first word.
       const start = m.index! + m[0].length - m[0].trimStart().length;
-      if (end) out.push({ end, marked, by, after: m.index! + m[0].length, start, rule: id });
+      const yearEnd = /[底末内]/u.test(m[0]) && !month;
+      const until = g.year && (month || yearEnd) ? `${g.year}-${pad(month ?? '12')}` : undefined;
+      if (end) out.push({ end, marked, by, ...(until ? { until } : {}), after: m.index! + m[0].length, start, rule: id });
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** 第一季度 / 上半年 → the month the part of the year ends in (rules yearParts). */
+function partMonth(part: string, rules: CompiledMilestoneRules): string | undefined {
+  const month = rules.raw.yearParts[part.replace(/^第/u, '')];
+  return month === undefined ? undefined : String(month);
 }
 
 const FIGURE = /[0-9０-９]/;
@@ -137,6 +164,8 @@ function leadingGoal(clause: string, rules: CompiledMilestoneRules, verbs: reado
     }
   }
   if (best < 0) return null;
+  // 2022年6月印发了…: the verb's completed aspect reports what was done, not a goal.
+  if (completed(clause, best + verb.length, rules)) return null;
   // 助力上海建成…: the goal of someone else, which this plan only serves.
   if (best > 0 && opensWith(clause.trimStart(), rules.raw.taskOpeners)) return null;
   const closes = clause.trimEnd().endsWith(verb) || disposal;
@@ -153,7 +182,8 @@ function leadingGoal(clause: string, rules: CompiledMilestoneRules, verbs: reado
  * (a purpose: 实现 without a subject of its own).
  */
 function statedGoal(clause: string, before: string | null, rules: CompiledMilestoneRules): { what: string; from: number } | null {
-  if (rules.goalStates.length === 0 || !rules.goalStates.some((p) => p.test(clause))) return null;
+  const state = rules.goalStates.map((p) => p.exec(clause)).find((hit) => hit !== null);
+  if (!state || completed(clause, state.index + state[0].length, rules)) return null;
   if (rules.trend?.test(clause)) return null;
   const opener = rules.clauseOpener ? rules.clauseOpener.exec(clause) : null;
   const from = opener ? opener[0].length : 0;
@@ -165,6 +195,11 @@ function statedGoal(clause: string, before: string | null, rules: CompiledMilest
     if (opensWith(what, rules.raw.purposeVerbs) && !opensWith(prior, rules.raw.purposeVerbs)) return null;
   }
   return { what, from };
+}
+
+/** A completed-aspect marker (了) straight after the verb that ends at `at`. */
+function completed(clause: string, at: number, rules: CompiledMilestoneRules): boolean {
+  return rules.raw.completedMarkers.some((w) => clause.startsWith(w, at));
 }
 
 function opensWith(text: string, words: readonly string[]): boolean {

@@ -38,6 +38,7 @@ export const extractMilestonesStage: Stage<typeof Options> = {
       includeRecurring: options.includeRecurring,
       lookingBack: state.structure?.metadata.type === 'evaluation',
       issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
+      issuedMonth: state.structure?.metadata.issued?.slice(0, 7) ?? null,
       currentYear: currentYear(state),
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });
@@ -71,6 +72,8 @@ export interface MilestoneInputs {
   lookingBack: boolean;
   /** Year the document was issued, where known: a bare year up to it is not a deadline. */
   issuedYear: number | null;
+  /** Month the document was issued ('YYYY-MM'), where known: a schedule's month up to it is past (2023年3月完成… issued in 2023-05). */
+  issuedMonth?: string | null;
   /** The year 年底前 / 年内 refers to: an annual plan's year, else the year of issue. */
   currentYear?: number | null;
   provenance: (start: number, end: number, rule: string) => Provenance;
@@ -101,6 +104,10 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     const scopeEnd = breakBefore(text, deadline.after, section.end, rules.scopeBreak);
     found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal-section`));
   }
+  for (const deadline of deadlines) {
+    const closing = closingDeadline(text, deadline, input.sections, rules);
+    if (closing) found.push(closing);
+  }
   if (input.includeRecurring) found.push(...findRecurring(text, rules));
 
   // A goal under two deadlines (the paragraph's own and its section's) is one milestone: the nearer deadline wins.
@@ -119,6 +126,45 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
   return out;
 }
 
+/**
+ * A dated deadline that closes its task: …，2024年底前完成。 / …（2024年6月底前完成）。
+ * The task is the title of the item whose title line holds it, else the words
+ * before it in its sentence. A task with a figure is a target's, not a milestone.
+ */
+function closingDeadline(text: string, d: Deadline, sections: readonly Section[], rules: CompiledMilestoneRules): FoundMilestone | null {
+  if (!d.by) return null;
+  const window = Math.max(0, d.start - 3);
+  const opener = /[，,（(]\s*$/u.exec(text.slice(window, d.start));
+  if (!opener) return null;
+  // Where the task's words end: at the comma or bracket before the deadline.
+  const deadlineStart = window + opener.index;
+  const verbs = [...rules.raw.trailingCompletionVerbs].sort((a, b) => b.length - a.length);
+  const rest = text.slice(d.after).replace(/^\s+/u, '');
+  const verb = verbs.find((v) => rest.startsWith(v)) ?? '';
+  if (!/^\s*[）)]?\s*(?:[。；;\n]|$)/u.test(rest.slice(verb.length))) return null;
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  const owner = innermostSection(d.start, sections);
+  let what: string;
+  let from: number;
+  if (owner?.heading && owner.headingStart >= lineStart) {
+    what = owner.heading.replace(/[。.；;：:\s]+$/u, '');
+    from = owner.headingStart;
+  } else {
+    const sentenceStart = Math.max(lineStart, ...['。', '；', ';'].map((p) => text.lastIndexOf(p, d.start - 1) + 1));
+    from = sentenceStart + (text.slice(sentenceStart).length - text.slice(sentenceStart).trimStart().length);
+    what = text.slice(from, deadlineStart).replace(/[，,（(\s]+$/u, '');
+  }
+  // （一）动员部署（2024年6月底前）: the item's number is no part of its task.
+  const numbered = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[.．、]|[①-⑳])\s*/u.exec(what);
+  if (numbered) {
+    what = what.slice(numbered[0].length);
+    from += numbered[0].length;
+  }
+  what = what.replace(rules.clauseOpener ?? /^/u, '');
+  if (what.length < rules.raw.minStateLength || /[0-9０-９]/u.test(what.replace(/（[^（）]*）|《[^《》]*》/gu, ''))) return null;
+  return { what, start: null, end: d.end, from, to: from + what.length, rule: `${d.rule}+milestone.closing` };
+}
+
 /** A section's deadline does not reach an attachment that follows it in the same section. */
 function breakBefore(text: string, from: number, end: number, scopeBreak: RegExp | null): number {
   if (!scopeBreak) return end;
@@ -133,7 +179,11 @@ function breakBefore(text: string, from: number, end: number, scopeBreak: RegExp
 function inThePast(d: Deadline, input: MilestoneInputs): boolean {
   const year = Number(d.end.slice(0, 4));
   if (input.issuedYear !== null && year < input.issuedYear) return true;
-  return !d.marked && (input.lookingBack || (input.issuedYear !== null && year <= input.issuedYear));
+  if (d.marked) return false;
+  if (input.lookingBack) return true;
+  // A schedule with its month (2023年底完成…, 2023年上半年完成…) is ahead when that month is after the issue.
+  if (d.until && input.issuedMonth) return d.until <= input.issuedMonth;
+  return input.issuedYear !== null && year <= input.issuedYear;
 }
 
 /**

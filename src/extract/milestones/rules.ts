@@ -11,6 +11,8 @@ export const MilestoneRulesSchema = z.object({
   namedRules: NamedRules,
   phases: z.array(PatternRule).default([]),
   periods: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
+  /** Parts of a year (上半年, 三季度) and the month each ends in: a deadline's month. */
+  yearParts: z.record(z.string().min(1), z.number().int().min(1).max(12)).default({}),
   deadlines: z.array(PatternRule).default([]),
   goalVerbs: z.array(z.string().min(1)).min(1),
   byDeadlineVerbs: z.array(z.string().min(1)).default([]),
@@ -32,6 +34,10 @@ export const MilestoneRulesSchema = z.object({
   taskOpeners: z.array(z.string().min(1)).default([]),
   /** A clause opening with one of these after another clause of its sentence is that clause's purpose (建成…，实现…). */
   purposeVerbs: z.array(z.string().min(1)).default([]),
+  /** Verbs that may stand between a deadline closing its task and the sentence end (…，2024年底前完成。). */
+  trailingCompletionVerbs: z.array(z.string().min(1)).default([]),
+  /** Aspect markers that, straight after a goal verb (建成了, 实现了), report it done: no goal. */
+  completedMarkers: z.array(z.string().min(1)).default([]),
   /** Shortest stated goal, in characters. */
   minStateLength: z.number().int().min(1).default(6),
   /** A section whose heading holds one of these (主要目标) states goals: its first deadline governs all of it. */

@@ -157,13 +157,14 @@ export class FigureFinder {
           multiplier = u.multiplier;
           pos += u.length;
         } else if (!options.cell) {
-          const counted = this.countedNounUnit(text, m.index, pos);
-          if (!counted) continue;
-          unit = counted.unit;
-          unitBase = counted.base;
-          multiplier = counted.multiplier;
-          pos += counted.length;
-          unitFromNoun = counted.noun;
+          const counted = this.countedNounUnit(text, m.index, pos) ?? this.countedHeadAfter(text, pos);
+          if (counted) {
+            unit = counted.unit;
+            unitBase = counted.base;
+            multiplier = counted.multiplier;
+            pos += counted.length;
+            unitFromNoun = counted.noun;
+          } else if (!this.dimensionless(text, m.index, pos)) continue;
         }
       }
       // 百分之九十九 is a measurement whatever stands before it.
@@ -232,6 +233,49 @@ export class FigureFinder {
     if (!noun) return null;
     const prefix = bare?.unit ?? '';
     return { unit: prefix + noun.unit, base: noun.unit, multiplier: bare?.multiplier ?? 1, magnitude: prefix, length: at - pos, noun: noun.noun };
+  }
+
+  /**
+   * 服务1.64亿缴存人, 惠及2000万农户: a bare magnitude right before a noun whose
+   * head counts it (rules countedHeads). Only the magnitude is read; the noun
+   * stays after the figure to name it.
+   */
+  private countedHeadAfter(text: string, pos: number): (UnitMatch & { noun: string }) | null {
+    const heads = this.rules.patterns.countedHeads;
+    const magnitude = this.rules.units.matchAt(text, pos, true);
+    if (heads.length === 0 || !magnitude || magnitude.base !== '') return null;
+    const at = pos + magnitude.length;
+    const noun = /^[\u4e00-\u9fa5]{1,6}/u.exec(text.slice(at))?.[0] ?? '';
+    // The noun ends its clause (…1.64亿缴存人，): the head is its last character.
+    const next = text[at + noun.length];
+    if (!noun || (next !== undefined && !this.rules.patterns.clauseDelimiters.includes(next))) return null;
+    const counted = heads.find((h) => noun.endsWith(h.head));
+    if (!counted) return null;
+    return {
+      unit: magnitude.unit + counted.unit,
+      base: counted.unit,
+      multiplier: magnitude.multiplier,
+      magnitude: magnitude.unit,
+      length: magnitude.length,
+      noun,
+    };
+  }
+
+  /**
+   * 发展指数达到85.6, 电能利用效率（PUE）降至1.25: a figure after a comparator
+   * whose name ends in a measure without a unit, the figure ending its clause
+   * (左右/以上 may follow).
+   */
+  private dimensionless(text: string, numberStart: number, pos: number): boolean {
+    const nouns = this.rules.patterns.dimensionlessNouns;
+    if (nouns.length === 0) return false;
+    const after = this.after.find((a) => text.startsWith(a.word, skipSpaces(text, pos)));
+    const end = after ? skipSpaces(text, pos) + after.word.length : pos;
+    if (end < text.length && !this.rules.patterns.clauseDelimiters.includes(text[end] as string)) return false;
+    const comparator = this.comparatorEndingAt(text, numberStart);
+    if (!comparator) return false;
+    const head = text.slice(Math.max(0, comparator.start - 16), comparator.start).replace(/\s*[（(][A-Za-z]+[）)]\s*$/u, '');
+    return nouns.some((n) => head.endsWith(n));
   }
 
   /**

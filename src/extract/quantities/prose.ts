@@ -53,6 +53,8 @@ interface Read {
   mention: Mention;
   /** Joined to the previous figure by nothing but a list connector (…40.8亿元、78.3亿元). */
   listContinues: boolean;
+  /** Joined to the figure before it by a list connector, with a name of its own (A 15家、B 120家). */
+  listItem?: boolean;
   dating: Dating;
 }
 
@@ -85,6 +87,9 @@ export class ProseReader {
     let previous: { indicator: string; consumedTo: number } | null = null;
     /** 19项关键指标中: the set later figures in the sentence count members of. */
     let set: { noun: string; unit: string | null } | null = null;
+    /** 分别…75%、60%: the indicators the respective figures still to come belong to, and the words they add. */
+    let respectiveQueue: string[] = [];
+    let respectiveName: string | null = null;
 
     figures.forEach((figure, i) => {
       // 128TFLOPS（16位浮点）: a figure opening a bracket right after another figure qualifies that one
@@ -130,12 +135,20 @@ export class ProseReader {
       let consumedTo = figure.end;
 
       let indicator: string;
-      if (relativeWord && base) {
+      // …占GDP比重达到10.5%，较2020年提高1.8个百分点: a change in points is the change of the share just before it.
+      const lastRead = reads[reads.length - 1]?.mention;
+      const pointsOf = figure.unitBase === 'percentage-point' && lastRead?.unitBase === '%' && !lastRead.indicator.endsWith('率') ? lastRead.indicator : null;
+      // 培育A 15家、B 120家，分别完成规划目标的75%、60%: respective figures go to the list before them, in order.
+      const respective = relativeWord && /^\s*分别/u.test(squeezeName(leftRaw).replace(/^[，,、]/u, '')) ? listBefore(reads, figure.unitBase) : null;
+      if (respective) respectiveQueue = respective;
+      if (relativeWord && (respective || pointsOf || base)) {
         const name = relativeRaw.startsWith(relativeWord) ? this.stripTrailingFillers(relativeRaw) : left;
-        indicator = base + name;
-        if (figure.unitBase === '%' && p.growthWords.some((w) => name.endsWith(w))) indicator += '率';
+        const rate = figure.unitBase === '%' && p.growthWords.some((w) => name.endsWith(w)) ? '率' : '';
+        indicator = (respective ? respectiveQueue.shift()! : (pointsOf ?? base!)) + name + rate;
+        respectiveName = respective ? name + rate : null;
       } else if (left === '' && right === '') {
-        if (listContinues && previous) indicator = previous.indicator;
+        if (listContinues && respectiveName !== null && respectiveQueue.length > 0) indicator = respectiveQueue.shift()! + respectiveName;
+        else if (listContinues && previous) indicator = previous.indicator;
         else if (base) indicator = base;
         else {
           const members = set && set.unit === figure.unit ? this.membersOf(text, figure, set.noun) : null;
@@ -154,6 +167,9 @@ export class ProseReader {
         right = '';
       }
       indicator = trimName(indicator);
+      // 新增服务机构42家，总数达到315家: a bare total counts what the sentence's previous figure counted.
+      const aggregate = p.aggregateNames.find((w) => indicator === w);
+      if (aggregate && previous) indicator = stripLeading(previous.indicator, p.flowWords) + aggregate;
       if (indicator.length === 0) return;
       const marker = p.setMarkers.find((w) => indicator.endsWith(w));
       if (marker) {
@@ -209,7 +225,7 @@ export class ProseReader {
             ]
           : dating.flags,
       };
-      reads.push({ mention, listContinues, dating });
+      reads.push({ mention, listContinues, listItem, dating });
     });
 
     distributeYears(reads);
@@ -247,7 +263,8 @@ export class ProseReader {
       }
     }
     left = this.stripTrailingFillers(left);
-    if (p.growthWords.includes(left)) left = '';
+    // 仅为35%: a name that is only a filler names nothing; the clause before names the figure.
+    if (p.growthWords.includes(left) || p.trailingFillers.includes(left)) left = '';
     return { leftRaw, left, listContinues, relativeRaw, relativeWord, enumeration };
   }
 
@@ -617,6 +634,21 @@ function escapeRegex(text: string): string {
  * expression naming as many years gets the years in order; a lone figure
  * under a range describes the range's last year.
  */
+/**
+ * The list a 分别 figure answers: the figures of one unit read just before it
+ * (A 15家、B 120家), when there are two or more; null otherwise.
+ */
+function listBefore(reads: Read[], unitBase: string | null): string[] | null {
+  const list: string[] = [];
+  for (let k = reads.length - 1; k >= 0; k--) {
+    const r = reads[k]!;
+    if (r.mention.unitBase === unitBase) break;
+    list.unshift(r.mention.indicator);
+    if (!r.listContinues && !r.listItem) break;
+  }
+  return list.length >= 2 ? list : null;
+}
+
 function distributeYears(reads: Read[]): void {
   let i = 0;
   while (i < reads.length) {

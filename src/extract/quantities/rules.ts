@@ -45,6 +45,14 @@ export const QuantityPatternsFile = z.object({
   chineseNumeralCues: z.array(Word),
   contextualUnits: z.array(z.object({ unit: Word, after: z.array(Word).min(1) })).default([]),
   countedNouns: z.array(z.object({ noun: Word, unit: Word })).default([]),
+  /** 服务1.64亿缴存人: the head of the noun right after a bare magnitude, and the measure word it counts in. */
+  countedHeads: z.array(z.object({ head: Word, unit: Word })).default([]),
+  /** 总数, 总量: a name that is only a total counts what the previous figure of its sentence counted. */
+  aggregateNames: z.array(Word).default([]),
+  /** 新增, 新建: words of a flow that a total of the same things does not keep (新增机构42家，总数315家 → 机构总数). */
+  flowWords: z.array(Word).default([]),
+  /** 发展指数达到85.6, PUE降至1.25: names of measures that have no unit. */
+  dimensionlessNouns: z.array(Word).default([]),
   chineseNumeralStrongUnits: z.array(Word).default([]),
   /** A date that may stand between a comparator word and its figure (提高到2025年的12件). */
   comparatorGap: RegExpSource.optional(),

@@ -19,6 +19,8 @@ export function qualifyBySection(records: QuantityRecord[], sections: readonly S
     if (list) list.push(r);
     else groups.set(key, [r]);
   }
+  // Sections that share a template: an indicator recurs in two or more siblings.
+  const templated = new Set<string>();
   for (const group of groups.values()) {
     const paths = [...new Set(group.map((r) => r.provenance.sectionPath))];
     if (paths.length < 2) continue;
@@ -27,13 +29,19 @@ export function qualifyBySection(records: QuantityRecord[], sections: readonly S
       const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
       byParent.set(parent, [...(byParent.get(parent) ?? []), path]);
     }
-    const repeated = new Set([...byParent.values()].filter((siblings) => siblings.length >= 2).flat());
+    for (const siblings of byParent.values()) if (siblings.length >= 2) for (const path of siblings) templated.add(path);
+  }
+  // Every figure of such a section is its subject's, also one the template words differently there (为企业提供场景服务).
+  for (const group of groups.values()) {
     for (const r of group) {
-      if (!repeated.has(r.provenance.sectionPath)) continue;
+      if (!templated.has(r.provenance.sectionPath)) continue;
       const section = byPath.get(r.provenance.sectionPath);
       const subject = section ? subjectOf(section.heading) : '';
       if (subject.length < 2 || r.indicator.startsWith(subject)) continue;
-      r.flags.push({ kind: 'qualified-by-section', reason: `'${r.indicator}' recurs in sibling sections; named with its section's subject '${subject}'` });
+      r.flags.push({
+        kind: 'qualified-by-section',
+        reason: `'${r.indicator}' stands in one of sibling sections that repeat a template; named with its section's subject '${subject}'`,
+      });
       r.indicator = subject + r.indicator;
     }
   }

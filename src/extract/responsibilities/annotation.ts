@@ -74,10 +74,17 @@ export function splitInlineUnits(
       continue;
     }
     const parts = splitUnitList(piece, rules.raw.listConjunctions);
-    out.push(...(parts.length > 1 && !parts.every(isUnit) && isUnit(piece) ? [piece] : parts));
+    // 各县（市、区）党委和政府: a part too short to name an actor (政府, 党委) shares the words before it — one actor as written.
+    const sharesPrefix = parts.length > 1 && parts.slice(1).some(bareHead);
+    out.push(...(parts.length > 1 && ((!parts.every(isUnit) && isUnit(piece)) || sharesPrefix) ? [piece] : parts));
   }
   // 领导小组及其办公室: 其 stands for the unit before it.
   return out.map((name, k) => (k > 0 && name.startsWith('其') && name.length > 2 ? out[k - 1]! + name.slice(1) : name));
+}
+
+/** 政府, 党委: an organ without the level that makes it an actor (市委, 区政府 have one). */
+function bareHead(name: string): boolean {
+  return name.length < 3 && !/^[省市州盟区县旗乡镇]/u.test(name);
 }
 
 /**
@@ -92,6 +99,8 @@ function splitAtJoiners(piece: string, joiners: readonly string[], isNamedUnit: 
     if (!joiner) continue;
     const left = piece.slice(0, i).replace(/等$/u, '');
     if (!isNamedUnit(left)) continue;
+    // 党委和政府: a part too short to name an actor on its own shares the words before it.
+    if (bareHead(piece.slice(i + joiner.length))) continue;
     const rest = splitAtJoiners(piece.slice(i + joiner.length), joiners, isNamedUnit, depth + 1);
     if (rest) return [left, ...rest];
   }
@@ -249,10 +258,16 @@ function parseInline(
     .filter(Boolean);
   if (parts.length === 0) return null;
   const lists: Record<Role, string[]> = { lead: [], support: [], unsplit: [] };
+  // （A、B，C按职责分工负责）: a part without a marker continues the list of the next part (the comma lists).
+  let pending = '';
   for (const part of parts) {
     const marker = markers.find((m) => part.endsWith(m.marker));
-    if (!marker) return null;
-    let names = part.slice(0, -marker.marker.length);
+    if (!marker) {
+      pending += `${part}、`;
+      continue;
+    }
+    let names = pending + part.slice(0, -marker.marker.length);
+    pending = '';
     // 按职责分工负责, 分别牵头: words between the units and the marker.
     for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
     const joined = marker.role !== 'support' ? leadJoinedSplit(names, rules) : null;
@@ -269,6 +284,10 @@ function parseInline(
     if (!unitList(units, rules, isUnit, lenient)) return null;
     lists[marker.role].push(...units);
   }
+  if (pending) return null;
+  // Groups alone (各乡镇人民政府负责) name no unit: some part must.
+  if (![...lists.lead, ...lists.support, ...lists.unsplit].some((n) => isUnit(n) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1)))))
+    return null;
   if (lists.lead.length === 0 && lists.support.length === 0) {
     return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.inline-unsplit' };
   }
@@ -288,7 +307,10 @@ export function unitList(names: readonly string[], rules: CompiledResponsibility
 
 function unitListOf(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
   if (names.every(isUnit)) return true;
-  if (!lenient || !names.some(isUnit)) return false;
+  if (!lenient) return false;
+  // 各乡镇人民政府负责，…: a part may name only a group where another part names a unit (checked by the caller).
+  if (names.every((n) => rules.listGroup?.test(n) ?? false)) return true;
+  if (!names.some(isUnit)) return false;
   return names.every(
     (n) => isUnit(n) || rules.raw.listedNameEndings.some((e) => n.endsWith(e) && n.length > e.length + 1) || (rules.listGroup?.test(n) ?? false),
   );
@@ -380,7 +402,8 @@ function inlineSentenceAt(text: string, at: number, rules: CompiledResponsibilit
   const sentence = text.slice(at, at + stop).replace(/[；;\s]+$/u, '');
   // Cheap test first: the sentence must end in a role marker.
   if (!rules.raw.inlineRoles.some((r) => sentence.endsWith(r.marker))) return null;
-  const parsed = parseInline(sentence, rules, isUnit);
+  // 各乡镇人民政府负责，县住房城乡建设局配合: beside a recognised unit the list may name a group of governments.
+  const parsed = parseInline(sentence, rules, isUnit, isUnit, true);
   if (!parsed) return null;
   return { ...parsed, implicit: [], rule: `${parsed.rule}-sentence`, start: at, end: at + sentence.length };
 }

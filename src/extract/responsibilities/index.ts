@@ -14,6 +14,7 @@ import type { CompiledDepartmentRules } from '../departments/rules.js';
 import { placeNames } from '../departments/places.js';
 import { useDictionary } from '../departments/words.js';
 import { readDeadline } from '../milestones/deadline-text.js';
+import { milestoneRules } from '../milestones/rules.js';
 import { Locator } from '../common/provenance.js';
 import { findRoleAnnotations, leadJoinedSplit, splitInlineUnits, splitUnitList, type RoleAnnotation } from './annotation.js';
 import { responsibilityRules, type CompiledResponsibilityRules } from './rules.js';
@@ -51,6 +52,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     const responsibilities: Responsibility[] = [];
     const listed: ListedUnit[] = [];
     const implicitSupport: string[] = [];
+    const yearParts = milestoneRules(rules).raw.yearParts;
 
     const perSection = countBySection(annotations, locator);
     for (const a of annotations) {
@@ -61,7 +63,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       const section = taskSection(text, a, locator, perSection);
       const task = section ? cleanTask(cutAtAnnotation(section.heading, rRules)) : taskBefore(text, a.start);
       // 完成时限 beside a task's units: the task is due then.
-      const due = a.deadline ? readDeadline(a.deadline) : null;
+      const due = a.deadline ? readDeadline(a.deadline, yearParts) : null;
       responsibilities.push({
         task,
         sectionPath: section?.path ?? provenance.sectionPath,
@@ -81,10 +83,10 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       }
 
     for (const table of state.structure?.tables ?? []) {
-      for (const t of responsibilitiesFromTable(table, rRules)) {
+      for (const t of responsibilitiesFromTable(table, rRules, isUnit, isNamedUnit)) {
         const provenance = { ...locator.provenance(t.start, t.end, 'responsibility.task-table'), cell: { table: t.table, row: t.row, col: t.col } };
         for (const name of [...t.lead, ...t.support]) listed.push({ name, provenance });
-        const due = t.deadline ? readDeadline(t.deadline) : null;
+        const due = t.deadline ? readDeadline(t.deadline, yearParts) : null;
         responsibilities.push({
           task: t.task,
           sectionPath: t.sectionPath,
@@ -184,6 +186,13 @@ function implicitNotesInText(text: string, rules: CompiledResponsibilityRules, a
   return out;
 }
 
+/** 由A和B共同负责: the words between the units and the marker go. */
+function withoutFillers(units: string, rules: CompiledResponsibilityRules): string {
+  let out = units;
+  for (const filler of rules.raw.inlineFillers) if (out.endsWith(filler)) out = out.slice(0, -filler.length);
+  return out;
+}
+
 /** 由X牵头，Y配合 / 由X负责 in running text, outside any annotation. */
 function proseResponsibilities(
   text: string,
@@ -195,39 +204,52 @@ function proseResponsibilities(
   listed: ListedUnit[],
 ): Responsibility[] {
   const out: Responsibility[] = [];
+  // Where two prose patterns read the same words (由X负责，Y按职责分工负责 is also a closing …Y负责), the first reads them.
+  const taken: Array<[number, number]> = [];
+  // One task per numbered item: where the item carries a role annotation, that states its units;
+  // prose in the same item (由X牵头，Y等参与，建立…机制) tells how the work is run.
+  const annotated = new Set(annotations.map((a) => locator.sectionAt(a.start)).filter((s) => s !== undefined));
   for (const { id, re } of rules.prose) {
     for (const m of text.matchAll(re)) {
       const at = m.index!;
       if (annotations.some((a) => at >= a.start && at < a.end)) continue;
-      let leadText = m.groups!.lead!;
-      // 由A和B共同负责: words between the units and the marker.
-      for (const filler of rules.raw.inlineFillers) if (leadText.endsWith(filler)) leadText = leadText.slice(0, -filler.length);
+      const item = locator.sectionAt(at);
+      if (item && item.heading && annotated.has(item)) continue;
+      if (taken.some(([s, e]) => at < e && s < at + m[0].length)) continue;
+      const leadText = withoutFillers(m.groups!.lead!, rules);
       // 由A会同B负责: A leads, B supports.
       const joined = leadJoinedSplit(leadText, rules);
       const lead = splitInlineUnits(joined?.lead ?? leadText, rules, isUnit, isNamedUnit);
-      const support = [
-        ...(joined ? splitInlineUnits(joined.support, rules, isUnit, isNamedUnit) : []),
-        ...(m.groups!.support ? splitInlineUnits(m.groups!.support, rules, isUnit, isNamedUnit) : []),
-      ];
-      if (lead.length === 0 || ![...lead, ...support].every(isUnit)) continue;
-      const provenance = locator.provenance(at, at + m[0].length, id);
+      const joinedSupport = joined ? splitInlineUnits(joined.support, rules, isUnit, isNamedUnit) : [];
+      const clauseSupport = m.groups!.support ? splitInlineUnits(withoutFillers(m.groups!.support, rules), rules, isUnit, isNamedUnit) : [];
+      if (lead.length === 0 || ![...lead, ...joinedSupport].every(isUnit)) continue;
+      // A clause after the lead that is not a list of units is the task, not its supporters.
+      const supportHolds = clauseSupport.length > 0 && clauseSupport.every(isUnit);
+      const support = supportHolds ? [...joinedSupport, ...clauseSupport] : joinedSupport;
+      const matchEnd =
+        supportHolds || !m.groups!.support ? at + m[0].length : at + m[0].indexOf(m.groups!.lead!) + m.groups!.lead!.length + m.groups!.marker!.length;
+      taken.push([at, matchEnd]);
+      const provenance = locator.provenance(at, matchEnd, id);
       for (const name of [...lead, ...support]) listed.push({ name, provenance });
       const section = locator.sectionAt(at);
       const unsplit = m.groups!.marker === '负责' && !joined && support.length === 0 && lead.length > 1;
       // 由X牵头，Y配合，建立工作推进机制: the task is what follows, up to the sentence end.
       const rest = text
-        .slice(at + m[0].length)
+        .slice(matchEnd)
         .replace(/^[，,、\s]+/u, '')
         .split(/[。；;\n]/u)[0]!
         .trim();
       if (rules.raw.proseNotTasks.some((w) => rest.startsWith(w))) continue;
       out.push({
+        // （二）培育数据商。市商务局牵头，…，培育一批数据商。: on a titled item's own line the title is the task.
         task:
-          rest.length >= 4
-            ? cleanTask(rest)
-            : section?.heading
-              ? cleanTask(section.heading)
-              : taskFromParagraph(text.slice(lineStart(text, at)), at - lineStart(text, at)),
+          section?.heading && section.headingStart >= lineStart(text, at)
+            ? cleanTask(section.heading)
+            : rest.length >= 4
+              ? cleanTask(rest)
+              : section?.heading
+                ? cleanTask(section.heading)
+                : taskFromParagraph(text.slice(lineStart(text, at)), at - lineStart(text, at)),
         sectionPath: section?.path ?? provenance.sectionPath,
         lead: unsplit ? lead.slice(0, 1) : lead,
         support: unsplit ? lead.slice(1) : support,

@@ -4,7 +4,7 @@
  */
 import type { Table } from '../../core/state.js';
 import { squeeze } from '../../text/names.js';
-import { splitUnitList } from './annotation.js';
+import { parseRoleContent, splitUnitList } from './annotation.js';
 import type { CompiledResponsibilityRules, Role } from './rules.js';
 import { cleanTask } from './task.js';
 
@@ -23,7 +23,16 @@ export interface TableResponsibility {
   deadline?: string;
 }
 
-export function responsibilitiesFromTable(table: Table, rules: CompiledResponsibilityRules): TableResponsibility[] {
+/**
+ * `isUnit` / `isNamedUnit` judge names where a cell writes its own roles
+ * (区司法局牵头，区市场监管局配合); without them a cell takes its column's role.
+ */
+export function responsibilitiesFromTable(
+  table: Table,
+  rules: CompiledResponsibilityRules,
+  isUnit?: (name: string) => boolean,
+  isNamedUnit?: (name: string) => boolean,
+): TableResponsibility[] {
   if (table.headerRows < 1 || table.rows.length <= table.headerRows) return [];
   const header = table.rows[table.headerRows - 1]!.map((c) => squeeze(c.text));
   const roleCols: Array<{ col: number; role: Role }> = [];
@@ -42,9 +51,18 @@ export function responsibilitiesFromTable(table: Table, rules: CompiledResponsib
     const taskCell = row[taskCol];
     if (!taskCell) continue;
     const lists: Record<Role, string[]> = { lead: [], support: [], unsplit: [] };
-    for (const { col, role } of roleCols) {
+    const cells = roleCols.map(({ col, role }) => {
       const cell = row[col];
-      if (cell) lists[role].push(...splitUnitList(cell.text, rules.raw.listSeparators));
+      return { cell, role, own: cell && isUnit ? rolesInCell(cell.text, role, rules, isUnit, isNamedUnit ?? isUnit) : null };
+    });
+    // A cell that writes all the row's roles (X牵头，Y配合) leaves the next column empty: what the grid carried into it is not this row's.
+    const ownRoles = cells.some((c) => c.own);
+    for (const { cell, role, own } of cells) {
+      if (!cell || (ownRoles && !own && cell.carried)) continue;
+      if (own) {
+        lists.lead.push(...own.lead);
+        lists.support.push(...own.support);
+      } else lists[role].push(...splitUnitList(cell.text, rules.raw.listSeparators));
     }
     if (lists.lead.length + lists.support.length + lists.unsplit.length === 0) continue;
     const task = cleanTask(taskCell.text.split(/[。\n]/)[0] ?? taskCell.text);
@@ -68,6 +86,38 @@ export function responsibilitiesFromTable(table: Table, rules: CompiledResponsib
     });
   }
   return mergeCarriedRows(out);
+}
+
+/**
+ * A role cell that writes its own roles overrides its column's label:
+ * 区司法局牵头，区市场监管局配合 (role words after the names), or
+ * 市发展改革委（牵头）、市财政局 (a role in brackets after a name; the others
+ * keep the column's role). Null where the cell names no role of its own.
+ */
+function rolesInCell(
+  text: string,
+  columnRole: Role,
+  rules: CompiledResponsibilityRules,
+  isUnit: (name: string) => boolean,
+  isNamedUnit: (name: string) => boolean,
+): { lead: string[]; support: string[] } | null {
+  const markers = rules.raw.inlineRoles.filter((m) => m.role !== 'unsplit');
+  const bracketed = (name: string) => markers.find((m) => new RegExp(`[（(]\\s*${m.marker}\\s*[）)]$`, 'u').test(name));
+  const names = splitUnitList(text, rules.raw.listSeparators);
+  if (names.some((n) => bracketed(n))) {
+    const out = { lead: [] as string[], support: [] as string[] };
+    for (const name of names) {
+      const marker = bracketed(name);
+      const unit = marker ? name.replace(/[（(][^（）()]*[）)]$/u, '').trim() : name;
+      // Beside a marked lead, the unmarked names of a 责任单位 column share the task: support.
+      const role = marker?.role ?? (columnRole === 'lead' ? 'lead' : 'support');
+      (role === 'lead' ? out.lead : out.support).push(unit);
+    }
+    return out.lead.length > 0 ? out : null;
+  }
+  if (!markers.some((m) => text.includes(m.marker))) return null;
+  const parsed = parseRoleContent(text, rules, isUnit, isNamedUnit);
+  return parsed && parsed.roles === 'split' && parsed.lead.length > 0 ? { lead: parsed.lead, support: parsed.support } : null;
 }
 
 /** A task cell merged over several rows is one task: its rows' units are pooled. */

@@ -102,6 +102,19 @@ describe('responsibilities: how plans name who does a task', () => {
     },
     30_000,
   );
+
+  it.each([
+    ['bodies that are not units lead nothing', '（一）组建创新联合体。龙头企业牵头，高校、科研院所配合，组建创新联合体。'],
+    ['牵头 inside a sentence names no unit', '（一）组建联合体。支持企业牵头组建创新联合体，高校配合开展研究。'],
+    ['groups alone name no unit', '（一）改善人居环境。推进农村厕所革命。各镇人民政府负责，各村配合。'],
+  ])(
+    'no responsibility: %s',
+    async (_why, passage) => {
+      const x = extracted(await run(HEAD + passage + '\n'));
+      expect(x.responsibilities).toEqual([]);
+    },
+    30_000,
+  );
 });
 
 it('a project table (项目名称 | 建设内容 | 责任单位) assigns its projects', async () => {

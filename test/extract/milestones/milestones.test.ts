@@ -24,13 +24,43 @@ describe('phases', () => {
     { text: '2024年6月—10月为宣传发动阶段，主要任务是', what: '宣传发动阶段', start: '2024-06', end: '2024-10' },
     { text: '总结验收阶段（2026年12月底前）', what: '总结验收阶段', start: null, end: '2026-12' },
     { text: '总结提升阶段（2026年）', what: '总结提升阶段', start: '2026', end: '2026' },
+    // A phase heading whose dates open the next line or sentence.
+    { text: '（一）动员部署阶段\n2023年3月—4月。各地制定具体实施方案。', what: '动员部署阶段', start: '2023-03', end: '2023-04' },
+    { text: '二、集中整治阶段。2023年5月至10月，集中开展整治。', what: '集中整治阶段', start: '2023-05', end: '2023-10' },
+    { text: '1.启动部署阶段\n（2023年3月—2023年4月）', what: '启动部署阶段', start: '2023-03', end: '2023-04' },
+    // An ordinal step and its name: both kept, the dates after the name or between the two.
+    { text: '第一阶段：启动部署（2023年1月—6月）。制定工作方案。', what: '第一阶段：启动部署', start: '2023-01', end: '2023-06' },
+    { text: '第二阶段：全面推进阶段（2023年7月—2024年12月）', what: '第二阶段：全面推进', start: '2023-07', end: '2024-12' },
+    { text: '第三步：全面推广（2024年10月—2025年6月）。', what: '第三步：全面推广', start: '2024-10', end: '2025-06' },
+    { text: '第一阶段（2024年1月—3月）：调查摸底。', what: '第一阶段：调查摸底', start: '2024-01', end: '2024-03' },
+    { text: '第二阶段（2024年4月—9月），试点推进，形成经验。', what: '第二阶段：试点推进', start: '2024-04', end: '2024-09' },
+    { text: '第一阶段（2024年1月—3月）', what: '第一阶段', start: '2024-01', end: '2024-03' },
+    { text: '第一阶段（2023—2024年）：试点示范。', what: '第一阶段：试点示范', start: '2023', end: '2024' },
+    { text: '第二阶段：全面推广（2025—2026年）。', what: '第二阶段：全面推广', start: '2025', end: '2026' },
+    { text: '第三阶段（2027年—2028年）', what: '第三阶段', start: '2027', end: '2028' },
+    // Whole years assigned to a phase (为), one or a range.
+    { text: '分阶段推进：2023年为试点探索阶段。', what: '试点探索阶段', start: '2023', end: '2023' },
+    { text: '2024—2025年为全面推广阶段。', what: '全面推广阶段', start: '2024', end: '2025' },
+    // A numbered step with one date: that month, or (with 前) its deadline.
+    { text: '（三）总结提升（2024年11月）。总结经验。', what: '总结提升', start: '2024-11', end: '2024-11' },
+    { text: '1.启动实施（2024年4月）：召开动员会。', what: '启动实施', start: '2024-04', end: '2024-04' },
+    { text: '（一）动员部署（2024年6月底前）。各地制定方案。', what: '动员部署', start: null, end: '2024-06' },
+    { text: '（一）自查自纠阶段（2024年5月31日前）', what: '自查自纠阶段', start: null, end: '2024-05' },
   ])('$text', ({ text, what, start, end }) => {
-    const [p] = findPhases(text, compiled());
-    expect(p).toMatchObject({ what, start, end });
+    const found = findPhases(text, compiled());
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ what, start, end });
   });
 
-  it('a stage without dates is no milestone', () => {
-    expect(findPhases('南京正处于建设引领性国家创新型城市加速阶段', compiled())).toEqual([]);
+  it.each([
+    ['a stage without dates is no milestone', '南京正处于建设引领性国家创新型城市加速阶段'],
+    ['a stage closing a sentence reports the months after it', '我省正处于转型升级的关键阶段。2023年1月至6月，全省完成投资增长。'],
+    ['an ordinal step without dates', '第一阶段：启动部署。制定工作方案。'],
+    ['a numbered heading with a year only', '（一）加强组织领导（2024年）。'],
+    ['a year described as a stage (是), not assigned one', '2021年是“十四五”开局的关键阶段。'],
+    ['a date in brackets inside a sentence', '各地要在规定时间内（2024年6月底前）完成自查。'],
+  ])('%s', (_why, text) => {
+    expect(findPhases(text, compiled())).toEqual([]);
   });
 });
 
@@ -198,6 +228,83 @@ describe('how far a deadline reaches', () => {
   });
 });
 
+describe('schedules: a part of a year, a month or a year’s end straight before the action', () => {
+  const scheduled = (text: string, issued: string | null = null, lookingBack = false) =>
+    collectMilestones({
+      text,
+      rules: compiled(),
+      sections: [],
+      includeRecurring: false,
+      lookingBack,
+      issuedYear: issued ? Number(issued.slice(0, 4)) : null,
+      issuedMonth: issued,
+      provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+    }).map((m) => `${m.what}@${m.end}`);
+
+  it.each([
+    { text: '2023年上半年完成平台升级改造。', want: ['完成平台升级改造@2023-06'] },
+    { text: '2023年下半年完成数据归集。', want: ['完成数据归集@2023-12'] },
+    { text: '2024年第一季度前出台配套政策。', want: ['出台配套政策@2024-03'] },
+    { text: '2025年三季度完成验收工作。', want: ['完成验收工作@2025-09'] },
+    { text: '2023年底完成全省数据归集工作。', want: ['完成全省数据归集工作@2023'] },
+    { text: '2024年6月底建成全市统一的数据平台。', want: ['建成全市统一的数据平台@2024-06'] },
+    { text: '各区于2024年年中完成摸底。', want: ['完成摸底@2024-06'] },
+    { text: '2023年底完成全省数据归集工作。', issued: '2023-04', want: ['完成全省数据归集工作@2023'] },
+    { text: '2023年上半年完成平台升级改造。', issued: '2023-03', want: ['完成平台升级改造@2023-06'] },
+    // 年年底 / 年内: by the end of the year written, not of the document's own year.
+    { text: '各区2025年年底前完成摸底调查。', issued: '2023-03', want: ['完成摸底调查@2025'] },
+    { text: '2025年内建成市级数据中心。', issued: '2023-03', want: ['建成市级数据中心@2025'] },
+    // A bare year straight before a goal verb, in a document that looks forward.
+    { text: '2025年全面建成智慧城市。', issued: '2023-03', want: ['全面建成智慧城市@2025'] },
+  ])('$text (issued $issued)', ({ text, issued, want }) => {
+    expect(scheduled(text, issued ?? null)).toEqual(want);
+  });
+
+  it.each([
+    { why: 'a schedule whose month has passed when the document was issued', text: '2023年上半年完成平台升级改造。', issued: '2023-09' },
+    { why: 'an evaluation reports its schedules as done', text: '2022年底完成全省数据归集工作。', issued: null, lookingBack: true },
+    { why: 'the completed aspect (了) reports what was done', text: '2024年6月印发了《数据条例》。', issued: null },
+    { why: 'a month that starts something (起) is no deadline', text: '2024年6月起实施新的办法。', issued: null },
+    { why: 'a month that opens a range is no deadline', text: '2023年5月至10月开展专项整治。', issued: null },
+    { why: 'a bare year before a goal verb, up to the year of issue, reports it', text: '2022年全面建成智慧城市。', issued: '2023-03' },
+    { why: 'a bare year before anything but a goal verb', text: '2025年全市数据要素市场规模扩大。', issued: '2023-03' },
+  ])('$why', ({ text, issued, lookingBack }) => {
+    expect(scheduled(text, issued, lookingBack ?? false)).toEqual([]);
+  });
+
+  it('a deadline with 前 stays a deadline whenever it was written', () => {
+    expect(scheduled('2023年6月底前完成平台升级改造。', '2023-09')).toEqual(['完成平台升级改造@2023-06']);
+  });
+});
+
+describe('a deadline that closes its task', () => {
+  it.each([
+    { text: '制定数据分类分级指南，2024年底前完成。', want: ['制定数据分类分级指南@2024'] },
+    { text: '集中整治侵权假冒问题（2024年6月底前完成）。', want: ['集中整治侵权假冒问题@2024-06'] },
+    { text: '建立全市统一的公共数据平台（2025年底前）。', want: ['建立全市统一的公共数据平台@2025'] },
+    { text: '开展企业摸底。梳理重点企业名单，2024年9月底前报送。', want: [] },
+    { text: '开展企业摸底。梳理重点企业名单，2024年9月底前完成。', want: ['梳理重点企业名单@2024-09'] },
+  ])('$text', ({ text, want }) => {
+    expect(milestonesOf(text)).toEqual(want);
+  });
+
+  it.each([
+    ['a task with a figure is a target’s', '培育专精特新企业100家，2025年底前完成。'],
+    ['a horizon (到2025年) is no deadline of a task', '建立公共数据平台，到2025年。'],
+    ['more words after the deadline make it the opening of the next goal', '建立平台，2025年底前完成建设并投入使用。'],
+  ])('not closing: %s', (_why, text) => {
+    expect(milestonesOf(text).filter((m) => m.includes('建立平台') || m.includes('专精特新') || m.includes('公共数据平台'))).toEqual([]);
+  });
+
+  it('on a titled item’s line the title is the task', () => {
+    const text = '（三）开展专项整治行动。集中整治侵权假冒问题（2024年6月底前完成）。';
+    const sections = [{ path: '（三）', heading: '开展专项整治行动', start: 0, headingStart: 0, headingEnd: 11, end: text.length }] as unknown as Parameters<
+      typeof collectMilestones
+    >[0]['sections'];
+    expect(milestonesOf(text, null, sections)).toEqual(['开展专项整治行动@2024-06']);
+  });
+});
+
 describe('a month without its year: the document’s own year', () => {
   const inYear = (text: string, year: number | null) =>
     collectMilestones({
@@ -215,6 +322,8 @@ describe('a month without its year: the document’s own year', () => {
     { text: '各单位于5月底前完成自查评估工作。', want: ['完成自查评估工作@2022-05'] },
     { text: '考核办公室10月底完成考核结果汇总。', want: ['完成考核结果汇总@2022-10'] },
     { text: '6月30日前将评估报告报送市考核办。', want: ['将评估报告报送市考核办@2022-06'] },
+    // 2025年年底前: the year written, not the document's own year.
+    { text: '各区2025年年底前完成摸底调查。', want: ['完成摸底调查@2025'] },
   ])('$text', ({ text, want }) => {
     expect(inYear(text, 2022)).toEqual(want);
   });

@@ -510,6 +510,189 @@ describe('an achieved value is a measurement, not a bound', () => {
       { text: '2022年，累计培育示范企业达50家以上。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 50, comparator: '>=' }] },
       // The same words on a target still set a floor.
       { text: '到2025年，万人高价值发明专利拥有量达100件。', expect: [{ kind: 'target', year: 2025, value: 100, comparator: '>=' }] },
+      // Falling to a value reports it too; on a target it is a ceiling.
+      { text: '2022年，企业开办时间压缩至2个工作日。', doc: evaluationDoc, expect: [{ kind: 'actual', year: 2022, value: 2, comparator: '=' }] },
+      { text: '到2025年，企业开办时间压缩至1个工作日。', expect: [{ kind: 'target', year: 2025, value: 1, comparator: '<=' }] },
+    ],
+  });
+});
+
+describe('names a report gives a figure in the clause before it', () => {
+  // X偏低，仅为35%: the report judges the level first; the figure has no name of its own.
+  sentenceCases('a judgement of the level, then the figure', {
+    valid: [
+      {
+        text: '2022年，高价值专利占比偏低，仅为35%左右。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', indicator: '高价值专利占比', value: 35, unit: '%' }],
+      },
+      { text: '2022年，全市研发投入强度不高，为1.8%。', doc: evaluationDoc, expect: [{ indicator: '研发投入强度', value: 1.8 }] },
+      { text: '2022年，工业投资增速放缓，仅增长3.2%。', doc: evaluationDoc, expect: [{ indicator: '工业投资增速', value: 3.2 }] },
+    ],
+    invalid: [
+      // A judgement with no figure of its own after it.
+      { text: '2022年，高价值专利占比偏低，结构有待优化。', doc: evaluationDoc },
+    ],
+  });
+
+  // 新增X42家，总数达到315家: a bare total counts what the figure before it counted, as a stock.
+  sentenceCases('a total after a flow', {
+    valid: [
+      {
+        text: '2022年，新增知识产权服务机构42家，总数达到315家。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '新增知识产权服务机构', value: 42 },
+          { indicator: '知识产权服务机构总数', value: 315 },
+        ],
+      },
+      {
+        text: '2022年，全市新建5G基站1.2万个，总量达到4.5万个。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '新建5G基站', value: 1.2 },
+          { indicator: '5G基站总量', value: 4.5 },
+        ],
+      },
+      // A total with nothing before it in its sentence keeps its own word.
+      { text: '2022年，总数达到315家。', doc: evaluationDoc, expect: [{ indicator: '总数', value: 315 }] },
+    ],
+  });
+});
+
+describe('a later clause of a report sentence: the same indicator, a new year', () => {
+  // 进一步, 今年上半年, 当年 say when or how, not what: the clause measures the sentence's indicator.
+  sentenceCases('adverbs and parts of a year before the figure name nothing', {
+    valid: [
+      {
+        text: '2021年全市专利授权量1.2万件，2022年进一步增长至1.5万件，今年上半年达到8600件。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '专利授权量', value: 1.2, year: 2021 },
+          { indicator: '专利授权量', value: 1.5, year: 2022 },
+          { indicator: '专利授权量', value: 8600 },
+        ],
+      },
+      {
+        text: '“十三五”期间，全市累计引进人才5.6万人，2022年当年引进1.8万人。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '引进人才', value: 5.6, year: 2020 },
+          { indicator: '引进人才', value: 1.8, year: 2022 },
+        ],
+      },
+    ],
+  });
+});
+
+describe('relative figures: which figure they are relative to', () => {
+  sentenceCases('a change in points is the change of the share just before it', {
+    valid: [
+      {
+        text: '2022年，全市数字经济核心产业增加值860亿元，占GDP比重达到10.5%，较2020年提高1.8个百分点。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '数字经济核心产业增加值', value: 860 },
+          { indicator: '数字经济核心产业增加值占GDP比重', value: 10.5 },
+          { indicator: '数字经济核心产业增加值占GDP比重较2020年提高', value: 1.8, unit: '个百分点' },
+        ],
+      },
+      {
+        // Points after a growth rate are no change of a share: the sentence's indicator stays the base.
+        text: '2022年，工业增加值增长8.1%，高于全国2.5个百分点。',
+        doc: evaluationDoc,
+        expect: [
+          { indicator: '工业增加值增长', value: 8.1 },
+          { indicator: '工业增加值增长高于全国', value: 2.5 },
+        ],
+      },
+    ],
+  });
+
+  sentenceCases('分别: respective figures go to the list before them, in order', {
+    valid: [
+      {
+        text: '截至2022年底，累计培育国家级专精特新企业15家、省级专精特新企业120家，分别完成规划目标的75%、60%。',
+        doc: evaluationDoc,
+        expect: [
+          { value: 15 },
+          { value: 120 },
+          { indicator: '培育国家级专精特新企业完成规划目标', value: 75 },
+          { indicator: '省级专精特新企业完成规划目标', value: 60 },
+        ],
+      },
+      {
+        text: '2022年，引进高层次人才320人、青年人才1500人，分别增长12%、18%。',
+        doc: evaluationDoc,
+        expect: [{ value: 320 }, { value: 1500 }, { indicator: '引进高层次人才增长率', value: 12 }, { indicator: '青年人才增长率', value: 18 }],
+      },
+      {
+        // One figure before 分别 (two years of one indicator): the sentence's indicator, as before.
+        text: '知识产权交易额分别达715.96亿元、831.39亿元，同比增长分别达5.9%、16.1%。',
+        context: '2021-2022年，南京市专利实施许可和转让 32113件次，',
+        doc: evaluationDoc,
+        expect: [
+          { value: 715.96 },
+          { value: 831.39 },
+          { indicator: '知识产权交易额同比增长率', value: 5.9 },
+          { indicator: '知识产权交易额同比增长率', value: 16.1 },
+        ],
+      },
+    ],
+  });
+});
+
+describe('figures whose measure word is not written after them', () => {
+  // A bare magnitude right before a counted noun (服务1.64亿缴存人): the noun's head is the measure word.
+  sentenceCases('a magnitude before the counted noun', {
+    valid: [
+      {
+        text: '2022年，住房公积金小程序服务1.64亿缴存人。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, value: 1.64, unit: '亿人', indicator: '缴存人', flagKinds: ['unit-from-noun'] }],
+      },
+      {
+        text: '2022年，电子社保卡覆盖4500万持卡人，惠及2000万农户。',
+        doc: evaluationDoc,
+        expect: [
+          { value: 4500, unit: '万人', indicator: '电子社保卡覆盖持卡人' },
+          { value: 2000, unit: '万户', indicator: '惠及农户' },
+        ],
+      },
+      { text: '截至2022年底，网民规模达10.3亿网民。', doc: evaluationDoc, expect: [{ value: 10.3, unit: '亿人' }] },
+    ],
+    invalid: [
+      // No magnitude: a bare number before a noun is no count of it.
+      { text: '2022年，服务1640缴存人。', doc: evaluationDoc },
+      // The noun runs on: the figure counts something else.
+      { text: '2022年，服务1.64亿缴存人员工资发放。', doc: evaluationDoc },
+      // A head that counts nothing (平台).
+      { text: '2022年，建设1.2万平台。', doc: evaluationDoc },
+    ],
+  });
+
+  // An index, a coefficient, PUE: a measure without a unit, after its comparator.
+  sentenceCases('a measure without a unit', {
+    valid: [
+      {
+        text: '2023年，全省数字经济发展指数达到85.6，居全国第6位。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2023, indicator: '数字经济发展指数', value: 85.6, unit: null }],
+      },
+      {
+        text: '2022年，新建数据中心电能利用效率（PUE）降至1.25。',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, value: 1.25, unit: null, comparator: '=' }],
+      },
+      { text: '到2025年，新建大型数据中心电能使用效率降至1.3以下。', expect: [{ kind: 'target', year: 2025, value: 1.3, unit: null, comparator: '<=' }] },
+    ],
+    invalid: [
+      // No comparator: a bare number after the name is a label or a code.
+      { text: '2022年，发布数字经济发展指数2022版。', doc: evaluationDoc },
+      // A name that is not a measure without a unit.
+      { text: '2022年，企业数量达到85.6。', doc: evaluationDoc },
+      // The figure does not end its clause: something else is counted.
+      { text: '2022年，发展指数达到85.6的城市明显增多。', doc: evaluationDoc },
     ],
   });
 });

@@ -4,6 +4,7 @@ import { findRoleAnnotations, parseRoleContent, splitUnitList } from '../../../s
 import { responsibilityRules } from '../../../src/extract/responsibilities/rules.js';
 import { taskFromParagraph } from '../../../src/extract/responsibilities/task.js';
 import { readDeadline } from '../../../src/extract/milestones/deadline-text.js';
+import { milestoneRules } from '../../../src/extract/milestones/rules.js';
 import { departmentRules, findUnits } from '../../../src/extract/departments/index.js';
 import { placeNames } from '../../../src/extract/departments/places.js';
 import { useDictionary } from '../../../src/extract/departments/words.js';
@@ -55,6 +56,20 @@ const cases: Array<{ pattern: string; content: string; lead: string[]; support: 
   },
   { pattern: 'inline 牵头/配合', content: '市科技局牵头，市财政局、市教育局配合', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'inline 负责, units not separated', content: '市科技局、市财政局按职责分工负责', lead: ['市科技局'], support: ['市财政局'], roles: 'unsplit' },
+  {
+    pattern: 'inline 负责 over a list broken by a comma',
+    content: '市科技局、市财政局，市教育局按职责分工负责',
+    lead: ['市科技局'],
+    support: ['市财政局', '市教育局'],
+    roles: 'unsplit',
+  },
+  {
+    pattern: 'two units with their levels joined by 和 stay two',
+    content: '市委宣传部和市文化广电旅游局负责',
+    lead: ['市委宣传部'],
+    support: ['市文化广电旅游局'],
+    roles: 'unsplit',
+  },
   { pattern: 'inline 牵头/参加', content: '市科技局牵头，市财政局、市教育局参加', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'labels 牵头单位/参加单位', content: '牵头单位：市科技局；参加单位：市财政局', lead: ['市科技局'], support: ['市财政局'], roles: 'split' },
   { pattern: 'inline 牵头/协助', content: '市公安局牵头，市司法局协助', lead: ['市公安局'], support: ['市司法局'], roles: 'split' },
@@ -77,7 +92,16 @@ describe('role annotations', () => {
     expect(got.deadline).toBe('2025年底');
   });
 
-  it.each(['2024—2026年', '征求意见稿', '专利、商标、地理标志', '县（区）', '以下简称《规划》', '人才负责'])('not an annotation: （%s）', (content) => {
+  it.each([
+    '2024—2026年',
+    '征求意见稿',
+    '专利、商标、地理标志',
+    '县（区）',
+    '以下简称《规划》',
+    '人才负责',
+    '高校、科研院所，市科技局负责',
+    '加快建设，市科技局负责',
+  ])('not an annotation: （%s）', (content) => {
     expect(parse(content)).toBeNull();
   });
 
@@ -152,8 +176,14 @@ describe('deadlines as written in a 完成时限 cell', () => {
     ['2024年—2025年', '2025'],
     ['长期坚持', null],
     ['持续推进', null],
+    ['2024年上半年', '2024-06'],
+    ['2024年下半年', '2024-12'],
+    ['2025年第三季度', '2025-09'],
+    ['2025年一季度前', '2025-03'],
+    ['2024年6月—2025年上半年', '2025-06'],
+    ['每季度', null],
   ])('%s → %s', (text, due) => {
-    expect(readDeadline(text)).toBe(due);
+    expect(readDeadline(text, milestoneRules(rules).raw.yearParts)).toBe(due);
   });
 });
 
