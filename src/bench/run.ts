@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const pipeline = timed(loadPipeline(DEFAULT_PIPELINE, STAGES), timings);
   const store = openStore(dbPath);
   const formatSeconds: Record<string, number> = {};
-  const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, concurrency });
+  const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules });
   const byFormat = store.db
     .prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format')
     .all() as Array<{

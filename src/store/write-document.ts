@@ -5,7 +5,7 @@
  * caller's transaction (the batch's persist step, which also re-applies
  * reviewers' corrections), it joins that transaction.
  */
-import type { DocumentState, Provenance, Sentence } from '../core/state.js';
+import type { DocumentState, NormalisedText, Provenance, RawDocument, Sentence } from '../core/state.js';
 import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
 import type { Db } from './open.js';
@@ -19,6 +19,16 @@ export interface StoreContext {
   rulesVersion: string;
 }
 
+/**
+ * The parts of a processed document the store reads. Narrower than
+ * DocumentState on purpose: a worker thread sends only these to the writer
+ * (src/batch/storable-state.ts), and the type keeps the two in step.
+ */
+export type StorableDocument = Pick<DocumentState, 'source' | 'messages' | 'structure' | 'segments' | 'extractions'> & {
+  raw?: Pick<RawDocument, 'pages' | 'encoding'>;
+  normalised?: Pick<NormalisedText, 'text'>;
+};
+
 export interface StoredDocument extends PlanMatch {
   documentId: number;
   replaced: boolean;
@@ -28,7 +38,7 @@ export interface StoredDocument extends PlanMatch {
  * The fingerprint is pure computation: a caller that opens its own transaction
  * computes it first (documentFingerprint) so the write lock is not held for it.
  */
-export function storeDocument(db: Db, state: DocumentState, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
+export function storeDocument(db: Db, state: StorableDocument, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
   return db
@@ -86,7 +96,7 @@ export function storeDocument(db: Db, state: DocumentState, context: StoreContex
 }
 
 /** MinHash of the normalised text; throws when the pipeline produced none. */
-export function documentFingerprint(state: DocumentState): Uint32Array {
+export function documentFingerprint(state: StorableDocument): Uint32Array {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
   return minhash(normalised.text);
@@ -101,7 +111,7 @@ function removeDocument(db: Db, sha256: string): { planId: number | null; paths:
   return { planId: row.plan_id, paths };
 }
 
-function writeMessages(db: Db, documentId: number, state: DocumentState, runId: number | null, now: string): void {
+function writeMessages(db: Db, documentId: number, state: StorableDocument, runId: number | null, now: string): void {
   const insert = stmt(
     db,
     `INSERT INTO messages (run_id, document_id, path, severity, stage, code, text, start, "end", created_at)
@@ -112,7 +122,7 @@ function writeMessages(db: Db, documentId: number, state: DocumentState, runId: 
   }
 }
 
-function writeStructure(db: Db, documentId: number, state: DocumentState): void {
+function writeStructure(db: Db, documentId: number, state: StorableDocument): void {
   const structure = state.structure;
   if (!structure) return;
   const section = stmt(
@@ -149,7 +159,7 @@ function writeStructure(db: Db, documentId: number, state: DocumentState): void 
   }
 }
 
-function writeSentences(db: Db, documentId: number, state: DocumentState): void {
+function writeSentences(db: Db, documentId: number, state: StorableDocument): void {
   const segments = state.segments;
   if (!segments) return;
   const insert = stmt(
@@ -196,7 +206,7 @@ function provenanceValues(p: Provenance, sentences: readonly Sentence[] | undefi
 const PROVENANCE_COLUMNS = 'section_path, page, start, "end", sentence, sentence_idx, cell_table, cell_row, cell_col, rule, rules_version, anchor';
 const PROVENANCE_PLACEHOLDERS = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 
-function writeExtractions(db: Db, documentId: number, state: DocumentState, rulesVersion: string): void {
+function writeExtractions(db: Db, documentId: number, state: StorableDocument, rulesVersion: string): void {
   const x = state.extractions;
   if (!x) return;
   const sentences = state.segments?.sentences;
@@ -262,13 +272,13 @@ function writeExtractions(db: Db, documentId: number, state: DocumentState, rule
 }
 
 /** Responsibilities name units as strings; the department mentions already resolved them to canonical ids. */
-function canonicalLookup(state: DocumentState): (name: string) => string | null {
+function canonicalLookup(state: StorableDocument): (name: string) => string | null {
   const byName = new Map<string, string>();
   for (const d of state.extractions?.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
   return (name) => byName.get(name) ?? null;
 }
 
-function writeRegions(db: Db, state: DocumentState): void {
+function writeRegions(db: Db, state: StorableDocument): void {
   const meta = state.structure?.metadata;
   if (!meta?.region) return;
   const upsert = stmt(

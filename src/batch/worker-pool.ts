@@ -1,0 +1,59 @@
+/**
+ * The extraction pool: `jobs` worker threads (piscina) each run the pipeline
+ * on one file at a time; the main thread keeps reading files and owns the
+ * single SQLite writer. A worker that crashes or runs out of memory fails the
+ * file it held (the rejection names why) and piscina starts a new one, so the
+ * batch goes on.
+ */
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ConfigError } from '../core/errors.js';
+import type { Pipeline } from '../core/pipeline.js';
+import type { RuleSet } from '../rules/index.js';
+import { WorkerFailure, type Extractor } from './extractor.js';
+import type { WorkerResult, WorkerSetup, WorkerTask } from './worker-protocol.js';
+
+/**
+ * The worker's module file. Compiled (dist/, this file is .js), the compiled
+ * worker beside it; from the TypeScript sources (development, tests), a small
+ * .mjs that registers tsx in the new thread first.
+ */
+export function workerEntry(here: string = import.meta.url): string {
+  return fileURLToPath(new URL(here.endsWith('.ts') ? './extract-worker-tsx.mjs' : './extract-worker.js', here));
+}
+
+export interface PoolOptions {
+  jobs: number;
+  /** Old-generation heap limit per worker: past it, that worker stops and its file fails (default: V8's own limit). */
+  workerHeapMB?: number;
+  /** Another worker module (tests: a worker that crashes on purpose). */
+  entry?: string;
+}
+
+export function pooledExtractor(pipeline: Pipeline, rules: RuleSet, options: PoolOptions): Extractor {
+  if (!pipeline.source) throw new Error(`pipeline '${pipeline.name}' was not loaded from a file: worker threads cannot load it (use one job)`);
+  const setup: WorkerSetup = { rulesDir: rules.dir, pipelinePath: pipeline.source };
+  const pool = new Piscina<WorkerTask, WorkerResult>({
+    filename: options.entry ?? workerEntry(),
+    minThreads: options.jobs,
+    maxThreads: options.jobs,
+    workerData: setup,
+    ...(options.workerHeapMB && { resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMB } }),
+  });
+  return {
+    async extract(initial) {
+      const content = initial.content;
+      // The file's bytes move to the worker instead of being copied, when the Buffer owns its memory.
+      const movable = content && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
+      let result: WorkerResult;
+      try {
+        result = await pool.run(initial, movable ? { transferList: [content.buffer as ArrayBuffer] } : {});
+      } catch (error) {
+        throw new WorkerFailure(error);
+      }
+      if (result.kind === 'config-error') throw new ConfigError(result.file, result.problem);
+      return result.state;
+    },
+    close: () => pool.destroy(),
+  };
+}
