@@ -1,0 +1,62 @@
+/**
+ * One measured ingest, in a process of its own so its peak memory (the
+ * process's RSS high-water mark, worker threads included) is this run's alone:
+ *
+ *   tsx src/bench/ingest-once.ts --db FILE --jobs N [--sample-at N]… PATH…
+ *
+ * Prints one JSON line: files stored and failed, seconds, peak RSS in MB, and
+ * with --sample-at, the RSS high-water mark when the Nth document was stored.
+ * The bench and the memory test run it; nothing else should.
+ */
+import { parseArgs } from 'node:util';
+import { ingestPaths } from '../batch/index.js';
+import { DEFAULT_PIPELINE, loadPipeline } from '../core/pipeline.js';
+import { RuleSet } from '../rules/index.js';
+import { STAGES } from '../stages.js';
+import { openStore } from '../store/index.js';
+
+export interface IngestMeasure {
+  jobs: number;
+  stored: number;
+  failed: number;
+  seconds: number;
+  peakRssMB: number;
+  /** Documents stored → RSS high-water mark (MB) at that moment. */
+  rssAt: Record<number, number>;
+}
+
+// Measured as a compiled install runs: tsx (which runs this file) turns source maps on, and Node then keeps
+// pdf.js's parsed maps (about 135 MB) after the first formatted stack trace.
+process.setSourceMapsEnabled(false);
+
+const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { db: { type: 'string' }, jobs: { type: 'string', default: '1' }, 'sample-at': { type: 'string', multiple: true, default: [] } },
+  });
+  if (!values.db || positionals.length === 0) throw new Error('usage: ingest-once.ts --db FILE --jobs N [--sample-at N]… PATH…');
+  const jobs = Number(values.jobs);
+  const sampleAt = new Set(values['sample-at'].map(Number));
+  const rssAt: Record<number, number> = {};
+  const store = openStore(values.db);
+  let stored = 0;
+  try {
+    const summary = await ingestPaths(positionals, {
+      db: store.db,
+      pipeline: loadPipeline(DEFAULT_PIPELINE, STAGES),
+      rules: new RuleSet(),
+      jobs,
+      onProgress: (event) => {
+        if (event.kind === 'stored' && sampleAt.has(++stored)) rssAt[stored] = peakRssMB();
+      },
+    });
+    const measure: IngestMeasure = { jobs, stored: summary.stored, failed: summary.failed, seconds: summary.seconds, peakRssMB: peakRssMB(), rssAt };
+    process.stdout.write(JSON.stringify(measure) + '\n');
+  } finally {
+    store.close();
+  }
+}
+
+await main();
