@@ -52,6 +52,11 @@ export interface IngestOptions {
    * start-up (modules, rules, dictionaries) would cost more than it saves.
    */
   jobs?: number;
+  /**
+   * Files in flight at once (default: 2 in one thread, the next file read while one is processed; 2 per job with
+   * a pool, each worker with a file queued behind the one it is on). The bench times stages with 1.
+   */
+  inFlight?: number;
   /** Per-worker heap limit (PoolOptions.workerHeapMB). */
   workerHeapMB?: number;
   /** Another worker module (tests only). */
@@ -222,9 +227,8 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     extractor = pooled
       ? (await import('./worker-pool.js')).pooledExtractor(pipeline, rules, poolOptions(jobs, options))
       : inProcessExtractor(pipeline, rules);
-    // Files in flight: in one thread, the next file is read while one is processed; with a pool, each worker has
-    // a file queued behind the one it is on (and finished documents wait here for their turn to be stored).
-    const concurrency = pooled ? 2 * jobs : 2;
+    // Finished documents wait here for their turn to be stored: in flight bounds them too.
+    const concurrency = options.inFlight ?? (pooled ? 2 * jobs : 2);
     queue = new PQueue({ concurrency });
     for await (const path of all) {
       if (stop) break;

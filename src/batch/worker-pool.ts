@@ -22,9 +22,18 @@ export function workerEntry(here: string = import.meta.url): string {
   return fileURLToPath(new URL(here.endsWith('.ts') ? './extract-worker-tsx.mjs' : './extract-worker.js', here));
 }
 
+/**
+ * Old-generation heap per worker. V8 otherwise lets each thread's heap grow
+ * towards the machine's limit before collecting hard, so a long batch's memory
+ * creeps up; the largest real plan (a 1.5 MB PDF) needs well under this. A
+ * document that needs more fails alone ("ran out of memory"); --jobs 1 runs
+ * it in the main thread, without this limit.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 512;
+
 export interface PoolOptions {
   jobs: number;
-  /** Old-generation heap limit per worker: past it, that worker stops and its file fails (default: V8's own limit). */
+  /** Old-generation heap limit per worker (DEFAULT_WORKER_HEAP_MB): past it, that worker stops and its file fails. */
   workerHeapMB?: number;
   /** Another worker module (tests: a worker that crashes on purpose). */
   entry?: string;
@@ -38,7 +47,7 @@ export function pooledExtractor(pipeline: Pipeline, rules: RuleSet, options: Poo
     minThreads: options.jobs,
     maxThreads: options.jobs,
     workerData: setup,
-    ...(options.workerHeapMB && { resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMB } }),
+    resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMB ?? DEFAULT_WORKER_HEAP_MB },
   });
   return {
     async extract(initial) {

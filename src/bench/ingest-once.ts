@@ -34,7 +34,7 @@ const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { db: { type: 'string' }, jobs: { type: 'string', default: '1' }, 'sample-at': { type: 'string', multiple: true, default: [] } },
+    options: { db: { type: 'string' }, jobs: { type: 'string', default: '1' }, 'worker-heap-mb': { type: 'string' }, 'sample-at': { type: 'string', multiple: true, default: [] } },
   });
   if (!values.db || positionals.length === 0) throw new Error('usage: ingest-once.ts --db FILE --jobs N [--sample-at N]… PATH…');
   const jobs = Number(values.jobs);
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       pipeline: loadPipeline(DEFAULT_PIPELINE, STAGES),
       rules: new RuleSet(),
       jobs,
+      ...(values['worker-heap-mb'] && { workerHeapMB: Number(values['worker-heap-mb']) }),
       onProgress: (event) => {
         if (event.kind === 'stored' && sampleAt.has(++stored)) rssAt[stored] = peakRssMB();
       },

@@ -3,21 +3,24 @@
  * Prints per-stage time and throughput, the cost of segmentation + extraction
  * relative to reading + structuring (overall and per format: PDF reading is
  * slow, so the overall ratio flatters the .txt case), peak memory and the
- * machine. Not a test: numbers vary with the machine; the README records one run.
+ * machine; then (jobs.ts) throughput at --jobs 1 vs --jobs N on the same
+ * corpus, and peak memory at 100 … 1,000 documents of one long batch. Not a
+ * test: numbers vary with the machine and its load; the README records one run.
  *
- * Usage: tsx src/bench/run.ts [--documents N] [--concurrency N] [--keep]
+ * Usage: tsx src/bench/run.ts [--documents N] [--jobs N] [--memory-documents N] [--keep]
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from '../core/pipeline.js';
 import type { DocumentState } from '../core/state.js';
 import { RuleSet } from '../rules/index.js';
-import { ingestPaths } from '../batch/index.js';
+import { defaultJobs, ingestPaths } from '../batch/index.js';
 import { STAGES } from '../stages.js';
 import { openStore } from '../store/index.js';
 import { loadDictionaries } from '../text/jieba.js';
+import { measureIngest, round } from './jobs.js';
 import { replicateCorpus } from './replicate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -67,10 +70,17 @@ function timed(pipeline: Pipeline, timings: Map<string, StageTiming>): Pipeline 
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { documents: { type: 'string', default: '203' }, concurrency: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+    options: {
+      documents: { type: 'string', default: '203' },
+      jobs: { type: 'string', default: String(defaultJobs()) },
+      'memory-documents': { type: 'string', default: '1000' },
+      keep: { type: 'boolean', default: false },
+    },
   });
   const target = Number(values.documents);
-  const concurrency = Number(values.concurrency);
+  const jobs = Number(values.jobs);
+  const memoryDocuments = Number(values['memory-documents']);
+  const loadAtStart = round(loadavg()[0]!, 1);
   const corpus = join(WORK, 'corpus');
   const dbPath = join(WORK, 'bench.db');
   const files = replicateCorpus(join(ROOT, 'corpora'), corpus, target);
@@ -86,7 +96,8 @@ async function main(): Promise<void> {
   const pipeline = timed(loadPipeline(DEFAULT_PIPELINE, STAGES), timings);
   const store = openStore(dbPath);
   const formatSeconds: Record<string, number> = {};
-  const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules });
+  // One file at a time, so the stages' times add up to the run's.
+  const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, inFlight: 1 });
   const byFormat = store.db
     .prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format')
     .all() as Array<{
@@ -138,7 +149,7 @@ async function main(): Promise<void> {
       platform: `${process.platform}-${process.arch}`,
     },
     files: files.length,
-    concurrency,
+    loadAverageAtStart: loadAtStart,
     stored: summary.stored,
     failed: summary.failed,
     plans: undefined as number | undefined,
@@ -167,7 +178,7 @@ async function main(): Promise<void> {
     `planlens bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, node ${m.node} (${m.platform})`,
     `${result.files} files (${Object.entries(result.documentsByFormat)
       .map(([f, n]) => `${n} ${f}`)
-      .join(', ')}), concurrency ${concurrency}: ` + `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
+      .join(', ')}), in one thread (--jobs 1), load average ${loadAtStart} at the start: ` + `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
     '',
     'stage                     seconds   ms/doc   docs/s      chars/s   ' + formats.map((f) => `${f} ms/doc`.padStart(12)).join(''),
     ...stageRows.map(
@@ -193,13 +204,30 @@ async function main(): Promise<void> {
     `peak memory (rss high-water): ${result.peakRssMB} MB`,
   ];
   console.log(out.join('\n'));
-  writeFileSync(join(WORK, 'results.json'), JSON.stringify(result, null, 2));
-  if (!values.keep) rmSync(corpus, { recursive: true, force: true });
-}
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
+  // Each in a process of its own (peak memory is per process), one after the other on the same corpus.
+  const single = measureIngest(corpus, join(WORK, 'jobs-1.db'), 1);
+  const pooled = measureIngest(corpus, join(WORK, `jobs-${jobs}.db`), jobs);
+  const speedUp = round(pooled.documentsPerSecond / single.documentsPerSecond, 2);
+  const line = (r: typeof single) =>
+    `--jobs ${String(r.jobs).padEnd(2)} ${String(r.documentsPerSecond).padStart(6)} documents/s  ${String(round(r.seconds, 1)).padStart(6)} s  peak RSS ${r.peakRssMB} MB  load ${r.load[0]} → ${r.load[1]}`;
+  console.log(['', `throughput, ${files.length} files, each run in a fresh process and database:`, line(single), line(pooled), `speed-up: ${speedUp}×`].join('\n'));
+
+  const memoryCorpus = join(WORK, 'memory-corpus');
+  const memoryFiles = replicateCorpus(join(ROOT, 'corpora'), memoryCorpus, memoryDocuments).length;
+  const samples = [...new Set([10, 100, 250, 500, memoryDocuments].filter((n) => n <= memoryFiles))];
+  const memory = measureIngest(memoryCorpus, join(WORK, 'memory.db'), jobs, samples);
+  console.log(
+    [
+      '',
+      `memory, one batch of ${memoryFiles} files with --jobs ${jobs} (load ${memory.load[0]} → ${memory.load[1]}, ${memory.documentsPerSecond} documents/s):`,
+      'peak RSS after   ' + samples.map((n) => `${n} docs`.padStart(11)).join(''),
+      '                 ' + samples.map((n) => `${memory.rssAt[n] ?? '?'} MB`.padStart(11)).join(''),
+      `at 1,000 ÷ at 100: ${memory.rssAt[100] && memory.rssAt[memoryDocuments] ? round(memory.rssAt[memoryDocuments]! / memory.rssAt[100]!, 2) : 'n/a'}`,
+    ].join('\n'),
+  );
+  writeFileSync(join(WORK, 'results.json'), JSON.stringify({ ...result, jobs: { single, pooled, speedUp }, memory }, null, 2));
+  if (!values.keep) for (const folder of [corpus, memoryCorpus]) rmSync(folder, { recursive: true, force: true });
 }
 
 await main();
