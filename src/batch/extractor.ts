@@ -27,7 +27,12 @@ export class WorkerFailure extends Error {
   constructor(cause: unknown) {
     const code = (cause as NodeJS.ErrnoException | null)?.code;
     const text = cause instanceof Error ? cause.message : String(cause);
-    super(code === 'ERR_WORKER_OUT_OF_MEMORY' ? `its worker thread ran out of memory (${text}); --jobs 1 runs it in the main thread, without the worker's limit` : `its worker thread failed: ${text}`, { cause });
+    super(
+      code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `its worker thread ran out of memory (${text}); --jobs 1 runs it in the main thread, without the worker's limit`
+        : `its worker thread failed: ${text}`,
+      { cause },
+    );
     this.name = 'WorkerFailure';
   }
 }

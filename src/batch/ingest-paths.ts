@@ -224,9 +224,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     const { many, all } = await moreThanOne(expandPaths(paths, unreadableFolder));
     const pooled = jobs > 1 && many;
     // The pool module (piscina) loads only for a pooled batch: a one-file ingest does not pay for it.
-    extractor = pooled
-      ? (await import('./worker-pool.js')).pooledExtractor(pipeline, rules, poolOptions(jobs, options))
-      : inProcessExtractor(pipeline, rules);
+    extractor = pooled ? (await import('./worker-pool.js')).pooledExtractor(pipeline, rules, poolOptions(jobs, options)) : inProcessExtractor(pipeline, rules);
     // Finished documents wait here for their turn to be stored: in flight bounds them too.
     const concurrency = options.inFlight ?? (pooled ? 2 * jobs : 2);
     queue = new PQueue({ concurrency });

@@ -34,7 +34,12 @@ const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { db: { type: 'string' }, jobs: { type: 'string', default: '1' }, 'worker-heap-mb': { type: 'string' }, 'sample-at': { type: 'string', multiple: true, default: [] } },
+    options: {
+      db: { type: 'string' },
+      jobs: { type: 'string', default: '1' },
+      'worker-heap-mb': { type: 'string' },
+      'sample-at': { type: 'string', multiple: true, default: [] },
+    },
   });
   if (!values.db || positionals.length === 0) throw new Error('usage: ingest-once.ts --db FILE --jobs N [--sample-at N]… PATH…');
   const jobs = Number(values.jobs);

@@ -178,7 +178,8 @@ async function main(): Promise<void> {
     `planlens bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, node ${m.node} (${m.platform})`,
     `${result.files} files (${Object.entries(result.documentsByFormat)
       .map(([f, n]) => `${n} ${f}`)
-      .join(', ')}), in one thread (--jobs 1), load average ${loadAtStart} at the start: ` + `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
+      .join(', ')}), in one thread (--jobs 1), load average ${loadAtStart} at the start: ` +
+      `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
     '',
     'stage                     seconds   ms/doc   docs/s      chars/s   ' + formats.map((f) => `${f} ms/doc`.padStart(12)).join(''),
     ...stageRows.map(
@@ -211,7 +212,9 @@ async function main(): Promise<void> {
   const speedUp = round(pooled.documentsPerSecond / single.documentsPerSecond, 2);
   const line = (r: typeof single) =>
     `--jobs ${String(r.jobs).padEnd(2)} ${String(r.documentsPerSecond).padStart(6)} documents/s  ${String(round(r.seconds, 1)).padStart(6)} s  peak RSS ${r.peakRssMB} MB  load ${r.load[0]} → ${r.load[1]}`;
-  console.log(['', `throughput, ${files.length} files, each run in a fresh process and database:`, line(single), line(pooled), `speed-up: ${speedUp}×`].join('\n'));
+  console.log(
+    ['', `throughput, ${files.length} files, each run in a fresh process and database:`, line(single), line(pooled), `speed-up: ${speedUp}×`].join('\n'),
+  );
 
   const memoryCorpus = join(WORK, 'memory-corpus');
   const memoryFiles = replicateCorpus(join(ROOT, 'corpora'), memoryCorpus, memoryDocuments).length;

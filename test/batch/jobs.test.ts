@@ -21,7 +21,19 @@ const dir = mkdtempSync(join(tmpdir(), 'planlens-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Columns that record when or by which process, not what was extracted. */
-const VOLATILE = new Set(['started_at', 'finished_at', 'ingested_at', 'first_seen', 'created_at', 'claimed_at', 'reviewed_at', 'updated_at', 'pid', 'host', 'args']);
+const VOLATILE = new Set([
+  'started_at',
+  'finished_at',
+  'ingested_at',
+  'first_seen',
+  'created_at',
+  'claimed_at',
+  'reviewed_at',
+  'updated_at',
+  'pid',
+  'host',
+  'args',
+]);
 
 /** Every row of every table (full-text index shadow tables aside), volatile columns left out, sorted. */
 function contents(path: string): Record<string, unknown[]> {
@@ -35,7 +47,13 @@ function contents(path: string): Record<string, unknown[]> {
       tables.map((table) => {
         const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => !VOLATILE.has(c));
         const order = columns.map((_, i) => i + 1).join(', ');
-        return [table, db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${order}`).raw().all()];
+        return [
+          table,
+          db
+            .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${order}`)
+            .raw()
+            .all(),
+        ];
       }),
     );
   } finally {
@@ -55,7 +73,8 @@ describe('ingest --jobs 2 on the sample corpora', () => {
     const expected = contents(one);
     const actual = contents(two);
     // A comparison of empty tables would prove nothing.
-    for (const table of ['documents', 'quantities', 'sentences', 'responsibilities', 'milestones', 'plans']) expect(expected[table]!.length, table).toBeGreaterThan(0);
+    for (const table of ['documents', 'quantities', 'sentences', 'responsibilities', 'milestones', 'plans'])
+      expect(expected[table]!.length, table).toBeGreaterThan(0);
     expect(actual).toEqual(expected);
   });
 });
@@ -108,7 +127,10 @@ describe('a pooled batch with files that fail', () => {
   });
 
   it('a worker that runs out of memory fails that file only', async () => {
-    const { summary, failed, stored } = await ingest({ 'a-exhaust-memory.txt': '一、总体要求\n到2025年，专利授权量达到1000件。\n' }, { workerEntry: crashing, workerHeapMB: 192 });
+    const { summary, failed, stored } = await ingest(
+      { 'a-exhaust-memory.txt': '一、总体要求\n到2025年，专利授权量达到1000件。\n' },
+      { workerEntry: crashing, workerHeapMB: 192 },
+    );
     expect(stored).toEqual([...good].sort());
     expect(summary.failed).toBe(1);
     expect(failed).toEqual([expect.stringMatching(/a-exhaust-memory\.txt: its worker thread ran out of memory/)]);

@@ -24,7 +24,11 @@ export const ingestCommand: CliCommand = (program, cli) => {
     .description('read plan documents (.txt/.docx/.pdf, folders recursively) into the database')
     .argument('<paths...>', 'files or folders')
     .option('--force', 're-process files whose content is already stored')
-    .option('--jobs <n>', `worker threads running the pipeline (default: one per core, at most 8; here ${defaultJobs()}); 1 runs it in the main thread`, parsePositiveInt('--jobs'))
+    .option(
+      '--jobs <n>',
+      `worker threads running the pipeline (default: one per core, at most 8; here ${defaultJobs()}); 1 runs it in the main thread`,
+      parsePositiveInt('--jobs'),
+    )
     .addOption(new Option('--concurrency <n>', 'old name of --jobs').argParser(parsePositiveInt('--concurrency')).hideHelp())
     .option('--quiet', 'print only failures and the summary');
   withDbOption(command);

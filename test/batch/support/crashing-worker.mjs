@@ -1,6 +1,7 @@
 // The real extraction worker, except for files named to make their worker
 // thread die: `…crash-worker…` exits the thread, `…exhaust-memory…` fills its
 // heap until V8 stops it. The pool must fail that one file and go on.
+import process from 'node:process';
 import { register } from 'tsx/esm/api';
 
 register();
