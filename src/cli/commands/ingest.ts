@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { IngestSummary, ProgressEvent } from '../../batch/index.js';
-import { defaultJobs } from '../../batch/default-jobs.js';
 import { printable } from '../../core/printable.js';
+import { DEFAULT_JOBS } from '../choices.js';
 import { EXIT, type CliCommand, type CliContext } from '../command.js';
 import { loadRulesAndPipeline, openOrCreateStore, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
 
@@ -26,7 +26,7 @@ export const ingestCommand: CliCommand = (program, cli) => {
     .option('--force', 're-process files whose content is already stored')
     .option(
       '--jobs <n>',
-      `worker threads running the pipeline (default: one per core, at most 8; here ${defaultJobs()}); 1 runs it in the main thread`,
+      `worker threads running the pipeline (default: one per core, at most 8; here ${DEFAULT_JOBS}); 1 runs it in the main thread`,
       parsePositiveInt('--jobs'),
     )
     .addOption(new Option('--concurrency <n>', 'old name of --jobs').argParser(parsePositiveInt('--concurrency')).hideHelp())
@@ -64,7 +64,7 @@ goes on; the exit status is 1 if any file failed.`,
         pipeline,
         rules,
         force: options.force ?? false,
-        jobs: options.jobs ?? options.concurrency ?? defaultJobs(),
+        jobs: options.jobs ?? options.concurrency ?? DEFAULT_JOBS,
         args: { paths: paths.map((p) => resolve(p)), force: options.force ?? false },
         onProgress: reporter.event,
       });
