@@ -8,6 +8,7 @@
  * with --sample-at, the RSS high-water mark when the Nth document was stored.
  * The bench and the memory test run it; nothing else should.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ingestPaths } from '../batch/index.js';
 import { DEFAULT_PIPELINE, loadPipeline } from '../core/pipeline.js';
@@ -21,6 +22,9 @@ export interface IngestMeasure {
   failed: number;
   seconds: number;
   peakRssMB: number;
+  /** CPU seconds of the whole process (every thread), and of the main thread alone (Linux; null elsewhere). */
+  cpuSeconds: number;
+  mainThreadCpuSeconds: number | null;
   /** Documents stored → RSS high-water mark (MB) at that moment. */
   rssAt: Record<number, number>;
 }
@@ -30,6 +34,18 @@ export interface IngestMeasure {
 process.setSourceMapsEnabled(false);
 
 const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** The main thread's user + system time from /proc (its thread id is the process id); Node 20 has no per-thread figure. */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), counted from after the command name (field 3 is index 0).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -58,7 +74,17 @@ async function main(): Promise<void> {
         if (event.kind === 'stored' && sampleAt.has(++stored)) rssAt[stored] = peakRssMB();
       },
     });
-    const measure: IngestMeasure = { jobs, stored: summary.stored, failed: summary.failed, seconds: summary.seconds, peakRssMB: peakRssMB(), rssAt };
+    const cpu = process.cpuUsage();
+    const measure: IngestMeasure = {
+      jobs,
+      stored: summary.stored,
+      failed: summary.failed,
+      seconds: summary.seconds,
+      peakRssMB: peakRssMB(),
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      mainThreadCpuSeconds: mainThreadCpuSeconds(),
+      rssAt,
+    };
     process.stdout.write(JSON.stringify(measure) + '\n');
   } finally {
     store.close();
