@@ -49,6 +49,9 @@ export function pooledExtractor(pipeline: Pipeline, rules: RuleSet, options: Poo
     workerData: setup,
     resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMB ?? DEFAULT_WORKER_HEAP_MB },
   });
+  // A worker failing while it holds no file (dying between files, or failing to start) concerns no file: piscina
+  // replaces it, and a file sent to a worker that cannot start fails with that error. Unhandled, the event would end the process.
+  pool.on('error', () => {});
   return {
     async extract(initial) {
       const content = initial.content;

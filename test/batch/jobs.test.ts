@@ -135,4 +135,29 @@ describe('a pooled batch with files that fail', () => {
     expect(summary.failed).toBe(1);
     expect(failed).toEqual([expect.stringMatching(/a-exhaust-memory\.txt: its worker thread ran out of memory/)]);
   });
+
+  it('a batch of one file runs in the main thread: no pool is started for it', async () => {
+    const store = openStore(join(dir, 'one-file.db'));
+    try {
+      // A worker module that does not exist: any file sent to a pool would fail.
+      const summary = await ingestPaths([join(batch, good[0]!)], { db: store.db, pipeline, rules, jobs: 2, workerEntry: join(dir, 'no-such-worker.mjs') });
+      expect(summary.stored).toBe(1);
+      expect(summary.failed).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('workers that cannot start fail each file with the reason, and the batch ends', async () => {
+    const store = openStore(join(dir, 'no-worker.db'));
+    try {
+      const summary = await ingestPaths([batch], { db: store.db, pipeline, rules, jobs: 2, workerEntry: join(dir, 'no-such-worker.mjs') });
+      expect(summary.stored).toBe(0);
+      expect(summary.failures.map((f) => f.error)).toEqual(
+        good.map(() => expect.stringMatching(/: its worker thread failed: Cannot find module .*no-such-worker\.mjs/)),
+      );
+    } finally {
+      store.close();
+    }
+  });
 });
