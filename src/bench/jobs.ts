@@ -15,7 +15,10 @@ import { rmSync } from 'node:fs';
 import type { IngestMeasure } from './ingest-once.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const INGEST_ONCE = join(ROOT, 'src/bench/ingest-once.ts');
+/** The measured process: compiled beside this file in dist/, else the TypeScript source through tsx. */
+const INGEST_ONCE = import.meta.url.endsWith('.js')
+  ? [join(import.meta.dirname, 'ingest-once.js')]
+  : ['--import', 'tsx', join(import.meta.dirname, 'ingest-once.ts')];
 
 export interface MeasuredRun extends IngestMeasure {
   documentsPerSecond: number;
@@ -28,7 +31,7 @@ export function measureIngest(corpus: string, dbPath: string, jobs: number, samp
   const before = loadavg()[0]!;
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', INGEST_ONCE, '--db', dbPath, '--jobs', String(jobs), ...sampleAt.flatMap((n) => ['--sample-at', String(n)]), corpus],
+    [...INGEST_ONCE, '--db', dbPath, '--jobs', String(jobs), ...sampleAt.flatMap((n) => ['--sample-at', String(n)]), corpus],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
   if (child.status !== 0) throw new Error(`ingest --jobs ${jobs} failed (exit ${child.status}): ${child.stderr}`);
