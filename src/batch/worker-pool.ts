@@ -49,19 +49,31 @@ export function pooledExtractor(pipeline: Pipeline, rules: RuleSet, options: Poo
     workerData: setup,
     resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMB ?? DEFAULT_WORKER_HEAP_MB },
   });
+  // Workers that cannot start (a broken install) are not replaced for ever: piscina gives up, and files still
+  // queued would wait for a worker that never comes. Then every file fails at once, with the reason.
+  const broken = new AbortController();
+  let brokenBy: unknown = null;
+  const breakIfEmpty = (error: unknown) => {
+    if (brokenBy !== null || pool.threads.length > 0) return;
+    brokenBy = error;
+    broken.abort();
+  };
   // A worker failing while it holds no file (dying between files, or failing to start) concerns no file: piscina
-  // replaces it, and a file sent to a worker that cannot start fails with that error. Unhandled, the event would end the process.
-  pool.on('error', () => {});
+  // replaces a worker that had started. Unhandled, the event would end the process.
+  pool.on('error', breakIfEmpty);
   return {
     async extract(initial) {
+      if (brokenBy !== null) throw new WorkerFailure(brokenBy);
       const content = initial.content;
       // The file's bytes move to the worker instead of being copied, when the Buffer owns its memory.
       const movable = content && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
       let result: WorkerResult;
       try {
-        result = await pool.run(initial, movable ? { transferList: [content.buffer as ArrayBuffer] } : {});
+        result = await pool.run(initial, { signal: broken.signal, ...(movable && { transferList: [content.buffer as ArrayBuffer] }) });
       } catch (error) {
-        throw new WorkerFailure(error);
+        breakIfEmpty(error);
+        // A file still queued when the pool broke is aborted: it fails for the reason the pool broke.
+        throw new WorkerFailure(brokenBy ?? error);
       }
       if (result.kind === 'config-error') throw new ConfigError(result.file, result.problem);
       return result.state;
