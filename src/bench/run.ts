@@ -244,19 +244,19 @@ async function main(): Promise<void> {
 
 /**
  * What the pool would gain on an otherwise idle machine, from CPU time (which
- * load barely changes) instead of wall time: one thread does a document in
- * `single` CPU seconds; the pool's throughput is bounded by the cores over
- * its CPU per document, by its main thread (the one writer) and by its
- * workers' count over their CPU per document.
+ * load barely changes) instead of wall time. Each run's throughput is bounded
+ * by the cores over its CPU per document and by its busiest thread: in one
+ * thread the main thread runs the pipeline (V8's collector and compiler
+ * threads already use part of a second core); with a pool, by the main thread
+ * (the one writer) and by the workers' count over their CPU per document.
  */
 function idleSpeedUp(single: MeasuredRun, pooled: MeasuredRun, cores: number): number | null {
-  if (pooled.mainThreadCpuSeconds === null || !single.stored || !pooled.stored) return null;
-  const perDocument = single.cpuSeconds / single.stored;
+  if (single.mainThreadCpuSeconds === null || pooled.mainThreadCpuSeconds === null || !single.stored || !pooled.stored) return null;
+  const singleThroughput = Math.min(cores / (single.cpuSeconds / single.stored), single.stored / single.mainThreadCpuSeconds);
   const pooledPerDocument = pooled.cpuSeconds / pooled.stored;
   const mainPerDocument = pooled.mainThreadCpuSeconds / pooled.stored;
-  const workersPerDocument = pooledPerDocument - mainPerDocument;
-  const throughput = Math.min(cores / pooledPerDocument, 1 / mainPerDocument, pooled.jobs / workersPerDocument);
-  return round(throughput * perDocument, 2);
+  const pooledThroughput = Math.min(cores / pooledPerDocument, 1 / mainPerDocument, pooled.jobs / (pooledPerDocument - mainPerDocument));
+  return round(pooledThroughput / singleThroughput, 2);
 }
 
 await main();
