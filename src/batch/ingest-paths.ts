@@ -135,7 +135,19 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   };
 
   const { limits } = ingestOptionsOf(pipeline.steps);
-  let extractor: Extractor | null = null;
+  // Where the pipeline runs is chosen when the walk has found a second file (a pool) or ended after one (this
+  // thread). The first file waits for the choice; the walk is not read ahead, so it stays as lazy as it was.
+  let chooseExtractor!: (extractor: Promise<Extractor>) => void;
+  const extractor = new Promise<Extractor>((resolve) => (chooseExtractor = resolve));
+  let chosen = false;
+  const choose = (pooled: boolean) => {
+    if (chosen) return;
+    chosen = true;
+    if (!pooled) return chooseExtractor(Promise.resolve(inProcessExtractor(pipeline, rules)));
+    // The pool module (piscina) loads only for a pooled batch: a one-file ingest does not pay for it.
+    chooseExtractor(import('./worker-pool.js').then((pool) => pool.pooledExtractor(pipeline, rules, poolOptions(jobs, options))));
+    queue.concurrency = options.inFlight ?? 2 * jobs;
+  };
   const processFile = async (path: string, turn: Turn): Promise<void> => {
     let initial: DocumentState;
     try {
@@ -170,7 +182,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
       }
       let state;
       try {
-        state = await extractor!.extract(initial);
+        state = await (await extractor).extract(initial);
       } catch (error) {
         if (error instanceof WorkerFailure) return fail(path, 'run', 'worker-failed', error.message);
         throw error;
@@ -218,22 +230,18 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   // A broken rule file is not one bad document: it stops the batch (files already stored stay stored).
   let stop: ConfigError | null = null;
   const unreadableFolder = (folder: string, problem: string) => fail(folder, 'ingest', 'unreadable-folder', problem);
-  let queue: PQueue | null = null;
+  // Files in flight (finished documents wait for their turn to be stored: this bounds them too). In this thread the
+  // next file is read while one is processed; a pool gets two per worker (choose), one queued behind each file.
+  const queue = new PQueue({ concurrency: options.inFlight ?? 2 });
   const order = new InOrder();
   try {
-    const { many, all } = await moreThanOne(expandPaths(paths, unreadableFolder));
-    const pooled = jobs > 1 && many;
-    // The pool module (piscina) loads only for a pooled batch: a one-file ingest does not pay for it.
-    extractor = pooled ? (await import('./worker-pool.js')).pooledExtractor(pipeline, rules, poolOptions(jobs, options)) : inProcessExtractor(pipeline, rules);
-    // Finished documents wait here for their turn to be stored: in flight bounds them too.
-    const concurrency = options.inFlight ?? (pooled ? 2 * jobs : 2);
-    queue = new PQueue({ concurrency });
-    for await (const path of all) {
+    for await (const path of expandPaths(paths, unreadableFolder)) {
       if (stop) break;
       summary.found++;
+      if (jobs === 1 || summary.found === 2) choose(jobs > 1);
       progress({ kind: 'found', path, found: summary.found });
       // Back-pressure: never more than a few files waiting, however long the stream.
-      await queue.onSizeLessThan(concurrency);
+      await queue.onSizeLessThan(queue.concurrency);
       const turn = order.next();
       void queue.add(async () => {
         if (stop) return turn.end();
@@ -242,7 +250,7 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
         } catch (error) {
           if (error instanceof ConfigError) {
             stop ??= error;
-            queue!.clear();
+            queue.clear();
           } else {
             fail(path, 'run', 'internal-error', oneLine(error));
           }
@@ -255,8 +263,9 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   } finally {
     // Whatever stopped the walk, files already started finish and the run is closed
     // before the caller may close the database under them.
-    await queue?.onIdle();
-    await extractor?.close();
+    choose(false);
+    await queue.onIdle();
+    await (await extractor.catch(() => null))?.close();
     finishRun(db, runId, counts());
   }
   if (stop) throw stop;
@@ -266,22 +275,6 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
 
 function poolOptions(jobs: number, options: IngestOptions): PoolOptions {
   return { jobs, ...(options.workerHeapMB && { workerHeapMB: options.workerHeapMB }), ...(options.workerEntry && { entry: options.workerEntry }) };
-}
-
-/** Whether `paths` yields more than one path (read ahead by at most two), and all of them, those two included. */
-async function moreThanOne(paths: AsyncIterable<string>): Promise<{ many: boolean; all: AsyncIterable<string> }> {
-  const iterator = paths[Symbol.asyncIterator]();
-  const head: string[] = [];
-  while (head.length < 2) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
-  }
-  async function* all(): AsyncGenerator<string> {
-    yield* head;
-    if (head.length === 2) yield* { [Symbol.asyncIterator]: () => iterator };
-  }
-  return { many: head.length > 1, all: all() };
 }
 
 function oneLine(error: unknown): string {
