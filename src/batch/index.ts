@@ -1,2 +1,3 @@
 export { ingestPaths, type IngestOptions, type IngestSummary, type ProgressEvent } from './ingest-paths.js';
 export { expandPaths, isCandidateFile } from './expand-paths.js';
+export { defaultJobs } from './default-jobs.js';

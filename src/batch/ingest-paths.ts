@@ -4,13 +4,18 @@
  * path) unless force → run the pipeline → persist (store, and re-apply
  * reviewers' corrections) in one transaction. Any problem with one file
  * becomes a one-line `path: problem` failure, recorded in the database, and
- * the batch goes on. Because every document is one
+ * the batch goes on.
+ *
+ * With `jobs` > 1 the pipeline runs in a pool of worker threads (one file per
+ * worker at a time) while this thread reads files and is the only writer;
+ * documents are stored in input order (in-order.ts), so a batch gives the
+ * same database whatever the number of jobs. Because every document is one
  * transaction and the skip check is by content hash, a killed batch leaves a
  * consistent database and the next run resumes where it stopped. A broken
  * rule file (ConfigError) is the exception: it stops the batch at once.
  */
 import PQueue from 'p-queue';
-import { runPipeline, type Pipeline } from '../core/pipeline.js';
+import type { Pipeline } from '../core/pipeline.js';
 import { ConfigError, DocumentError } from '../core/errors.js';
 import type { DocumentState } from '../core/state.js';
 import { ingestOptionsOf, openSource } from '../ingest/index.js';
@@ -31,14 +36,31 @@ import {
 // Not through store/index.ts: the indicator rule file needs the YAML parser and zod, which reading commands never load.
 import { loadIndicators } from '../store/dimensions.js';
 import { expandPaths } from './expand-paths.js';
+import { inProcessExtractor, WorkerFailure, type Extractor } from './extractor.js';
+import { InOrder, type Turn } from './in-order.js';
 import { persistDocument } from './persist.js';
+import type { PoolOptions } from './worker-pool.js';
 
 export interface IngestOptions {
   db: Db;
   pipeline: Pipeline;
   rules: RuleSet;
   force?: boolean;
-  concurrency?: number;
+  /**
+   * Worker threads running the pipeline (default 1: in this thread, no pool).
+   * A batch of one file runs in this thread whatever the number: a worker's
+   * start-up (modules, rules, dictionaries) would cost more than it saves.
+   */
+  jobs?: number;
+  /**
+   * Files in flight at once (default: 2 in one thread, the next file read while one is processed; 2 per job with
+   * a pool, each worker with a file queued behind the one it is on). The bench times stages with 1.
+   */
+  inFlight?: number;
+  /** Per-worker heap limit (PoolOptions.workerHeapMB). */
+  workerHeapMB?: number;
+  /** Another worker module (tests only). */
+  workerEntry?: string;
   /** Stored with the run, for the record (e.g. the command line). */
   args?: unknown;
   onProgress?: (event: ProgressEvent) => void;
@@ -76,7 +98,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string>, options: IngestOptions): Promise<IngestSummary> {
   const { db, pipeline, rules } = options;
-  const concurrency = options.concurrency ?? 2;
+  const jobs = options.jobs ?? 1;
   const started = performance.now();
   loadIndicators(db, rules);
   const runId = startRun(db, { pipeline: pipeline.name, rulesVersion: rules.version, args: options.args ?? null });
@@ -113,7 +135,20 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   };
 
   const { limits } = ingestOptionsOf(pipeline.steps);
-  const processFile = async (path: string): Promise<void> => {
+  // Where the pipeline runs is chosen when the walk has found a second file (a pool) or ended after one (this
+  // thread). The first file waits for the choice; the walk is not read ahead, so it stays as lazy as it was.
+  let chooseExtractor!: (extractor: Promise<Extractor>) => void;
+  const extractor = new Promise<Extractor>((resolve) => (chooseExtractor = resolve));
+  let chosen = false;
+  const choose = (pooled: boolean) => {
+    if (chosen) return;
+    chosen = true;
+    if (!pooled) return chooseExtractor(Promise.resolve(inProcessExtractor(pipeline, rules)));
+    // The pool module (piscina) loads only for a pooled batch: a one-file ingest does not pay for it.
+    chooseExtractor(import('./worker-pool.js').then((pool) => pool.pooledExtractor(pipeline, rules, poolOptions(jobs, options))));
+    queue.concurrency = options.inFlight ?? 2 * jobs;
+  };
+  const processFile = async (path: string, turn: Turn): Promise<void> => {
     let initial: DocumentState;
     try {
       initial = await openSource(path, limits);
@@ -145,9 +180,16 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
         progress({ kind: 'skipped', path, reason: 'same content already stored' });
         return;
       }
-      const state = await runPipeline(pipeline, initial, { rules });
+      let state;
+      try {
+        state = await (await extractor).extract(initial);
+      } catch (error) {
+        if (error instanceof WorkerFailure) return fail(path, 'run', 'worker-failed', error.message);
+        throw error;
+      }
       const fatal = state.messages.find((m) => m.severity === 'fatal');
       if (fatal) return fail(path, fatal.stage, fatal.code, fatal.text);
+      await turn.ready;
       let stored;
       try {
         stored = persistDocument(db, state, { runId, pipeline: pipeline.name, rulesVersion: rules.version }, { unlessStored: !options.force });
@@ -185,21 +227,26 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
     }
   };
 
-  const queue = new PQueue({ concurrency });
   // A broken rule file is not one bad document: it stops the batch (files already stored stay stored).
   let stop: ConfigError | null = null;
   const unreadableFolder = (folder: string, problem: string) => fail(folder, 'ingest', 'unreadable-folder', problem);
+  // Files in flight (finished documents wait for their turn to be stored: this bounds them too). In this thread the
+  // next file is read while one is processed; a pool gets two per worker (choose), one queued behind each file.
+  const queue = new PQueue({ concurrency: options.inFlight ?? 2 });
+  const order = new InOrder();
   try {
     for await (const path of expandPaths(paths, unreadableFolder)) {
       if (stop) break;
       summary.found++;
+      if (jobs === 1 || summary.found === 2) choose(jobs > 1);
       progress({ kind: 'found', path, found: summary.found });
       // Back-pressure: never more than a few files waiting, however long the stream.
-      await queue.onSizeLessThan(concurrency);
+      await queue.onSizeLessThan(queue.concurrency);
+      const turn = order.next();
       void queue.add(async () => {
-        if (stop) return;
+        if (stop) return turn.end();
         try {
-          await processFile(path);
+          await processFile(path, turn);
         } catch (error) {
           if (error instanceof ConfigError) {
             stop ??= error;
@@ -207,6 +254,8 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
           } else {
             fail(path, 'run', 'internal-error', oneLine(error));
           }
+        } finally {
+          turn.end();
         }
         updateRunCounts(db, runId, counts());
       });
@@ -214,12 +263,18 @@ export async function ingestPaths(paths: Iterable<string> | AsyncIterable<string
   } finally {
     // Whatever stopped the walk, files already started finish and the run is closed
     // before the caller may close the database under them.
+    choose(false);
     await queue.onIdle();
+    await (await extractor.catch(() => null))?.close();
     finishRun(db, runId, counts());
   }
   if (stop) throw stop;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+function poolOptions(jobs: number, options: IngestOptions): PoolOptions {
+  return { jobs, ...(options.workerHeapMB && { workerHeapMB: options.workerHeapMB }), ...(options.workerEntry && { entry: options.workerEntry }) };
 }
 
 function oneLine(error: unknown): string {

@@ -33,7 +33,7 @@ export function benchPdfRatio(root: string, bin: string, files = 24): PdfRatioFi
     const batch = replicateCorpus(originals, join(dir, 'batch'), files);
     const db = join(dir, 'pdf.db');
     const pdfParseAlone = measureNode(join(import.meta.dirname, 'pdf-parse-alone.js'), batch);
-    const planlensIngest = measureNode(bin, ['ingest', join(dir, 'batch'), '--db', db, '--quiet']);
+    const planlensIngest = measureNode(bin, ['ingest', join(dir, 'batch'), '--db', db, '--quiet', '--jobs', '1']);
     const store = new Database(db, { readonly: true });
     const pages = (store.prepare('SELECT coalesce(sum(pages), 0) AS n FROM documents').get() as { n: number }).n;
     store.close();

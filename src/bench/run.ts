@@ -3,13 +3,15 @@
  * Prints per-stage time and throughput, the cost of segmentation + extraction
  * relative to reading + structuring (overall and per format: PDF reading is
  * slow, so the overall ratio flatters the .txt case), peak memory and the
- * machine. Not a test: numbers vary with the machine; the README records one run.
+ * machine; then (jobs.ts) throughput at --jobs 1 vs --jobs N on the same
+ * corpus, and peak memory at 100 … 1,000 documents of one long batch. Not a
+ * test: numbers vary with the machine and its load; the README records one run.
  *
  * Before that run, as fresh processes: start-up of `planlens docs`, a
  * one-file ingest, and a PDF batch against pdf-parse alone (startup.ts,
  * pdf-ratio.ts) — these need the compiled CLI, which `npm run bench` builds.
  *
- * Usage: npm run bench -- [--documents N] [--concurrency N] [--pdf-files N] [--keep]
+ * Usage: npm run bench -- [--documents N] [--jobs N] [--memory-documents N] [--pdf-files N] [--keep]
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,10 +20,11 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PIPELINE, loadPipeline, type Pipeline } from '../core/pipeline.js';
 import type { DocumentState } from '../core/state.js';
 import { RuleSet } from '../rules/index.js';
-import { ingestPaths } from '../batch/index.js';
+import { defaultJobs, ingestPaths } from '../batch/index.js';
 import { STAGES } from '../stages.js';
 import { openStore } from '../store/index.js';
 import { loadDictionaries } from '../text/jieba.js';
+import { measureIngest, round, type MeasuredRun } from './jobs.js';
 import { replicateCorpus } from './replicate.js';
 import { benchStartup, type StartupFigures } from './startup.js';
 import { benchPdfRatio, type PdfRatioFigures } from './pdf-ratio.js';
@@ -78,7 +81,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       documents: { type: 'string', default: '203' },
-      concurrency: { type: 'string', default: '1' },
+      jobs: { type: 'string', default: String(defaultJobs()) },
+      'memory-documents': { type: 'string', default: '1000' },
       'pdf-files': { type: 'string', default: '24' },
       keep: { type: 'boolean', default: false },
     },
@@ -87,7 +91,9 @@ async function main(): Promise<void> {
   const startup: StartupFigures | null = COMPILED ? benchStartup(BIN) : null;
   const pdf: PdfRatioFigures | null = COMPILED ? benchPdfRatio(ROOT, BIN, Number(values['pdf-files'])) : null;
   const target = Number(values.documents);
-  const concurrency = Number(values.concurrency);
+  const jobs = Number(values.jobs);
+  const memoryDocuments = Number(values['memory-documents']);
+  const loadAtStart = round(loadavg()[0]!, 1);
   const corpus = join(WORK, 'corpus');
   const dbPath = join(WORK, 'bench.db');
   const files = replicateCorpus(join(ROOT, 'corpora'), corpus, target);
@@ -103,7 +109,8 @@ async function main(): Promise<void> {
   const pipeline = timed(loadPipeline(DEFAULT_PIPELINE, STAGES), timings);
   const store = openStore(dbPath);
   const formatSeconds: Record<string, number> = {};
-  const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, concurrency });
+  // One file at a time, so the stages' times add up to the run's.
+  const summary = await ingestPaths([corpus], { db: store.db, pipeline, rules, inFlight: 1 });
   const byFormat = store.db
     .prepare('SELECT format, count(*) AS n, sum(length(text)) AS chars, coalesce(sum(pages), 0) AS pages FROM documents GROUP BY format')
     .all() as Array<{
@@ -155,7 +162,7 @@ async function main(): Promise<void> {
       platform: `${process.platform}-${process.arch}`,
     },
     files: files.length,
-    concurrency,
+    loadAverageAtStart: loadAtStart,
     stored: summary.stored,
     failed: summary.failed,
     plans: undefined as number | undefined,
@@ -187,7 +194,8 @@ async function main(): Promise<void> {
     `planlens bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, node ${m.node} (${m.platform})`,
     `${result.files} files (${Object.entries(result.documentsByFormat)
       .map(([f, n]) => `${n} ${f}`)
-      .join(', ')}), concurrency ${concurrency}: ` + `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
+      .join(', ')}), in one thread (--jobs 1), load average ${loadAtStart} at the start: ` +
+      `${result.stored} stored, ${result.failed} failed, grouped into ${result.plans} plans`,
     '',
     'stage                     seconds   ms/doc   docs/s      chars/s   ' + formats.map((f) => `${f} ms/doc`.padStart(12)).join(''),
     ...stageRows.map(
@@ -216,8 +224,41 @@ async function main(): Promise<void> {
     `load average (1 min): ${result.loadAverage.before} before, ${result.loadAverage.after} after (wall times stretch with load; CPU times and ratios much less)`,
   ];
   console.log(out.join('\n'));
-  writeFileSync(join(WORK, 'results.json'), JSON.stringify(result, null, 2));
-  if (!values.keep) rmSync(corpus, { recursive: true, force: true });
+
+  // Each in a process of its own (peak memory is per process), one after the other on the same corpus.
+  const single = measureIngest(corpus, join(WORK, 'jobs-1.db'), 1);
+  const pooled = measureIngest(corpus, join(WORK, `jobs-${jobs}.db`), jobs);
+  const speedUp = round(pooled.documentsPerSecond / single.documentsPerSecond, 2);
+  const estimate = idleSpeedUp(single, pooled, cpu.length);
+  const line = (r: typeof single) =>
+    `--jobs ${String(r.jobs).padEnd(2)} ${String(r.documentsPerSecond).padStart(6)} documents/s  ${String(round(r.seconds, 1)).padStart(6)} s  ` +
+    `CPU ${round(r.cpuSeconds, 1)} s (main thread ${r.mainThreadCpuSeconds ?? '?'} s)  peak RSS ${r.peakRssMB} MB  load ${r.load[0]} → ${r.load[1]}`;
+  console.log(
+    [
+      '',
+      `throughput, ${files.length} files, each run in a fresh process and database:`,
+      line(single),
+      line(pooled),
+      `speed-up measured: ${speedUp}× (under the load shown: with other busy processes the scheduler shares the cores between them, not between threads)`,
+      `speed-up from CPU time, for ${cpu.length} idle cores: ${estimate ?? 'n/a'}× (the pool's CPU per document, its main thread's share and the cores bound it)`,
+    ].join('\n'),
+  );
+
+  const memoryCorpus = join(WORK, 'memory-corpus');
+  const memoryFiles = replicateCorpus(join(ROOT, 'corpora'), memoryCorpus, memoryDocuments).length;
+  const samples = [...new Set([10, 100, 250, 500, memoryDocuments].filter((n) => n <= memoryFiles))];
+  const memory = measureIngest(memoryCorpus, join(WORK, 'memory.db'), jobs, samples);
+  console.log(
+    [
+      '',
+      `memory, one batch of ${memoryFiles} files with --jobs ${jobs} (load ${memory.load[0]} → ${memory.load[1]}, ${memory.documentsPerSecond} documents/s):`,
+      'peak RSS after   ' + samples.map((n) => `${n} docs`.padStart(11)).join(''),
+      '                 ' + samples.map((n) => `${memory.rssAt[n] ?? '?'} MB`.padStart(11)).join(''),
+      `at 1,000 ÷ at 100: ${memory.rssAt[100] && memory.rssAt[memoryDocuments] ? round(memory.rssAt[memoryDocuments]! / memory.rssAt[100]!, 2) : 'n/a'}`,
+    ].join('\n'),
+  );
+  writeFileSync(join(WORK, 'results.json'), JSON.stringify({ ...result, jobs: { single, pooled, speedUp, idleSpeedUpEstimate: estimate }, memory }, null, 2));
+  if (!values.keep) for (const folder of [corpus, memoryCorpus]) rmSync(folder, { recursive: true, force: true });
 }
 
 /** The issue's start-up and PDF rows, as fresh processes (medians for start-up). */
@@ -237,9 +278,21 @@ function startupLines(startup: StartupFigures | null, pdf: PdfRatioFigures | nul
   ];
 }
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
+/**
+ * What the pool would gain on an otherwise idle machine, from CPU time (which
+ * load barely changes) instead of wall time. Each run's throughput is bounded
+ * by the cores over its CPU per document and by its busiest thread: in one
+ * thread the main thread runs the pipeline (V8's collector and compiler
+ * threads already use part of a second core); with a pool, by the main thread
+ * (the one writer) and by the workers' count over their CPU per document.
+ */
+function idleSpeedUp(single: MeasuredRun, pooled: MeasuredRun, cores: number): number | null {
+  if (single.mainThreadCpuSeconds === null || pooled.mainThreadCpuSeconds === null || !single.stored || !pooled.stored) return null;
+  const singleThroughput = Math.min(cores / (single.cpuSeconds / single.stored), single.stored / single.mainThreadCpuSeconds);
+  const pooledPerDocument = pooled.cpuSeconds / pooled.stored;
+  const mainPerDocument = pooled.mainThreadCpuSeconds / pooled.stored;
+  const pooledThroughput = Math.min(cores / pooledPerDocument, 1 / mainPerDocument, pooled.jobs / (pooledPerDocument - mainPerDocument));
+  return round(pooledThroughput / singleThroughput, 2);
 }
 
 await main();

@@ -36,6 +36,8 @@ export interface PipelineStep {
 export interface Pipeline {
   name: string;
   steps: PipelineStep[];
+  /** The definition file it was loaded from: a worker thread loads the same pipeline from it (stages are code, not data to send). */
+  source?: string;
 }
 
 export function loadPipeline(path: string, registry: ReadonlyMap<string, Stage>): Pipeline {
@@ -66,7 +68,7 @@ export function loadPipeline(path: string, registry: ReadonlyMap<string, Stage>)
     path,
     steps.map((step) => step.stage),
   );
-  return { name: parsed.data.name, steps };
+  return { name: parsed.data.name, steps, source: resolve(path) };
 }
 
 /**

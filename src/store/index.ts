@@ -9,7 +9,7 @@ import { openDatabase, type Db } from './open.js';
 export type { Db } from './open.js';
 export { openDatabase } from './open.js';
 export { MIGRATIONS, migrate } from './migrations.js';
-export { storeDocument, documentFingerprint, type StoreContext, type StoredDocument } from './write-document.js';
+export { storeDocument, documentFingerprint, type StorableDocument, type StoreContext, type StoredDocument } from './write-document.js';
 export { recordFailure, recordPath, isStored } from './failures.js';
 export { startRun, updateRunCounts, finishRun, markInterruptedRuns, claimFile, releaseFile, type RunCounts } from './runs.js';
 export { searchSentences, ftsQuery, queryCutter, type SearchHit } from './search.js';

@@ -5,7 +5,7 @@
  * caller's transaction (the batch's persist step, which also re-applies
  * reviewers' corrections), it joins that transaction.
  */
-import type { DocumentState, Provenance, Sentence } from '../core/state.js';
+import type { DocumentState, NormalisedText, Provenance, RawDocument, Sentence } from '../core/state.js';
 import { RECORD_SPECS, type Fields, type NameLists, type RecordKindSpec, type StoredRecord } from '../records/index.js';
 import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
@@ -20,6 +20,19 @@ export interface StoreContext {
   rulesVersion: string;
 }
 
+/**
+ * The parts of a processed document the store reads. Narrower than
+ * DocumentState on purpose: a worker thread sends only these to the writer
+ * (src/batch/storable-state.ts), and the type keeps the two in step.
+ */
+export type StorableDocument = Pick<
+  DocumentState,
+  'source' | 'messages' | 'structure' | 'segments' | 'quantities' | 'responsibilities' | 'implicitSupport' | 'listedUnits' | 'departments' | 'milestones'
+> & {
+  raw?: Pick<RawDocument, 'pages' | 'encoding'>;
+  normalised?: Pick<NormalisedText, 'text'>;
+};
+
 export interface StoredDocument extends PlanMatch {
   documentId: number;
   replaced: boolean;
@@ -29,7 +42,7 @@ export interface StoredDocument extends PlanMatch {
  * The fingerprint is pure computation: a caller that opens its own transaction
  * computes it first (documentFingerprint) so the write lock is not held for it.
  */
-export function storeDocument(db: Db, state: DocumentState, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
+export function storeDocument(db: Db, state: StorableDocument, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
   return db
@@ -87,7 +100,7 @@ export function storeDocument(db: Db, state: DocumentState, context: StoreContex
 }
 
 /** MinHash of the normalised text; throws when the pipeline produced none. */
-export function documentFingerprint(state: DocumentState): Uint32Array {
+export function documentFingerprint(state: StorableDocument): Uint32Array {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
   return minhash(normalised.text);
@@ -102,7 +115,7 @@ function removeDocument(db: Db, sha256: string): { planId: number | null; paths:
   return { planId: row.plan_id, paths };
 }
 
-function writeMessages(db: Db, documentId: number, state: DocumentState, runId: number | null, now: string): void {
+function writeMessages(db: Db, documentId: number, state: StorableDocument, runId: number | null, now: string): void {
   const insert = stmt(
     db,
     `INSERT INTO messages (run_id, document_id, path, severity, stage, code, text, start, "end", created_at)
@@ -113,7 +126,7 @@ function writeMessages(db: Db, documentId: number, state: DocumentState, runId: 
   }
 }
 
-function writeStructure(db: Db, documentId: number, state: DocumentState): void {
+function writeStructure(db: Db, documentId: number, state: StorableDocument): void {
   const structure = state.structure;
   if (!structure) return;
   const section = stmt(
@@ -150,7 +163,7 @@ function writeStructure(db: Db, documentId: number, state: DocumentState): void 
   }
 }
 
-function writeSentences(db: Db, documentId: number, state: DocumentState): void {
+function writeSentences(db: Db, documentId: number, state: StorableDocument): void {
   const segments = state.segments;
   if (!segments) return;
   const insert = stmt(
@@ -196,11 +209,11 @@ function provenanceColumns(kind: RecordKindSpec, p: Provenance, sentences: reado
 }
 
 /** One row per record of every kind (records/), as each kind describes its table. */
-function writeExtractions(db: Db, documentId: number, state: DocumentState, rulesVersion: string): void {
+function writeExtractions(db: Db, documentId: number, state: StorableDocument, rulesVersion: string): void {
   const sentences = state.segments?.sentences;
   const canonical = canonicalLookup(state);
   for (const kind of RECORD_SPECS.values()) {
-    const records = (state[kind.stateKey] ?? []) as StoredRecord[];
+    const records = (state[kind.stateKey as keyof StorableDocument] ?? []) as StoredRecord[];
     records.forEach((record, i) => {
       const row: Fields = {
         document_id: documentId,
@@ -225,14 +238,14 @@ function writeNameLists(db: Db, lists: NameLists, id: number | bigint, record: F
 }
 
 /** Listed units are names; the department mentions already resolved them to canonical ids. */
-function canonicalLookup(state: DocumentState): (name: string) => string | null {
+function canonicalLookup(state: StorableDocument): (name: string) => string | null {
   const byName = new Map<string, string>();
   for (const d of state.departments ?? []) if (d.canonicalId) byName.set(d.name, d.canonicalId);
   // An office written with its other name in brackets (市市场监管局（市知识产权局）) is the unit its first name links to.
   return (name) => byName.get(name) ?? byName.get(/^(.+?)[（(][^（）()]+[）)]$/.exec(name)?.[1] ?? '') ?? null;
 }
 
-function writeRegions(db: Db, state: DocumentState): void {
+function writeRegions(db: Db, state: StorableDocument): void {
   const meta = state.structure?.metadata;
   if (!meta?.region) return;
   const upsert = stmt(

@@ -47,13 +47,16 @@ describe('exit statuses', () => {
     expect(help.stdout).toMatch(/Examples:/);
     expect((await run(['ingest', '--help'])).stdout).toMatch(/planlens ingest corpora\//);
   });
-  it('2 for an unknown option, a bad --format, a bad --concurrency, no command', async () => {
+  it('2 for an unknown option, a bad --format, a bad --jobs (or its old name --concurrency), no command', async () => {
     // The real process prints the same: test/cli/acceptance.test.ts runs `docs --bogus` as one.
     expect((await run(['docs', '--db', db, '--bogus'])).status).toBe(2);
     const badFormat = await run(['docs', '--db', db, '--format', 'xml']);
     expect(badFormat.status).toBe(2);
     expect(badFormat.stderr).toMatch(/xml/);
     expect((await run(['ingest', CORPORA, '--db', db, '--concurrency', '0'])).status).toBe(2);
+    const badJobs = await run(['ingest', CORPORA, '--db', db, '--jobs', '0']);
+    expect(badJobs.status).toBe(2);
+    expect(badJobs.stderr).toMatch(/--jobs must be a positive whole number/);
     expect((await run([])).status).toBe(2);
     expect((await run(['frobnicate'])).status).toBe(2);
   });

@@ -14,18 +14,20 @@ import { ROOT } from '../support/cli.js';
 
 describe('src/cli/choices.ts matches the library', () => {
   it('every copied value equals the original', async () => {
-    const [rules, pipeline, exporters, compare, server] = await Promise.all([
+    const [rules, pipeline, exporters, compare, server, batch] = await Promise.all([
       import('../../src/rules/index.js'),
       import('../../src/core/pipeline.js'),
       import('../../src/export/index.js'),
       import('../../src/analyst/index.js'),
       import('../../src/server/app.js'),
+      import('../../src/batch/default-jobs.js'),
     ]);
     expect(choices.DEFAULT_RULES_DIR).toBe(rules.DEFAULT_RULES_DIR);
     expect(choices.DEFAULT_PIPELINE).toBe(pipeline.DEFAULT_PIPELINE);
     expect([...choices.EXPORT_FORMATS]).toEqual([...exporters.EXPORTERS.keys()]);
     expect([...choices.ANALYST_TABLE_NAMES]).toEqual(compare.ANALYST_TABLES.map((t) => t.name));
     expect(choices.DEFAULT_MAX_UPLOAD_BYTES).toBe(server.DEFAULT_MAX_UPLOAD_BYTES);
+    expect(choices.DEFAULT_JOBS).toBe(batch.defaultJobs());
   });
 });
 

@@ -1,14 +1,18 @@
 /** planlens ingest PATH… — read files and folders into the database. */
 import { resolve } from 'node:path';
+import { Option } from 'commander';
 import type { IngestSummary, ProgressEvent } from '../../batch/index.js';
 import { printable } from '../../core/printable.js';
+import { DEFAULT_JOBS } from '../choices.js';
 import { EXIT, type CliCommand, type CliContext } from '../command.js';
 import { loadRulesAndPipeline, openOrCreateStore, parsePositiveInt, withDbOption, withPipelineOption, withRulesOption } from '../options.js';
 
 interface IngestCommandOptions {
   db: string;
   force?: boolean;
-  concurrency: number;
+  jobs?: number;
+  /** The old name of --jobs (it overlapped file reading only); kept so scripts keep working. */
+  concurrency?: number;
   rules: string;
   pipeline: string;
   quiet?: boolean;
@@ -20,7 +24,12 @@ export const ingestCommand: CliCommand = (program, cli) => {
     .description('read plan documents (.txt/.docx/.pdf, folders recursively) into the database')
     .argument('<paths...>', 'files or folders')
     .option('--force', 're-process files whose content is already stored')
-    .option('--concurrency <n>', 'files processed at once', parsePositiveInt('--concurrency'), 2)
+    .option(
+      '--jobs <n>',
+      `worker threads running the pipeline (default: one per core but one, which reads and stores, at most 8; here ${DEFAULT_JOBS}); 1 runs it in the main thread`,
+      parsePositiveInt('--jobs'),
+    )
+    .addOption(new Option('--concurrency <n>', 'old name of --jobs').argParser(parsePositiveInt('--concurrency')).hideHelp())
     .option('--quiet', 'print only failures and the summary');
   withDbOption(command);
   withRulesOption(command);
@@ -31,6 +40,10 @@ export const ingestCommand: CliCommand = (program, cli) => {
 Examples:
   planlens ingest corpora/
   planlens ingest plans/*.pdf --db output/test.db --force
+
+The main thread reads files and writes the database, one document per
+transaction, in the order the files were found; --jobs worker threads run
+the pipeline. A file whose worker crashes or runs out of memory fails alone.
 
 Same content under another name is recorded as another path of the stored
 document and skipped. A file that fails gets a one-line error and the batch
@@ -51,7 +64,7 @@ goes on; the exit status is 1 if any file failed.`,
         pipeline,
         rules,
         force: options.force ?? false,
-        concurrency: options.concurrency,
+        jobs: options.jobs ?? options.concurrency ?? DEFAULT_JOBS,
         args: { paths: paths.map((p) => resolve(p)), force: options.force ?? false },
         onProgress: reporter.event,
       });
