@@ -45,6 +45,31 @@ describe('the indicator catalogue', () => {
     expect(linker.link(name, unit)).toMatchObject({ method: 'alias' });
   });
 
+  // Sector plans (issue 12): names local plans use for the national sector
+  // plans' indicators, and narrower siblings that must not take the broader
+  // entry by similarity (农村公路里程 is not 公路通车里程).
+  it.each([
+    ['PM2.5年均浓度', '微克/立方米', 'energy-environment.pm25-concentration'],
+    ['细颗粒物（PM2.5）浓度下降', '%', 'energy-environment.pm25-reduction'],
+    ['高速公路通车里程', '公里', 'transport.expressway-length'],
+    ['农村公路里程', '公里', 'transport.rural-road-length'],
+    ['企业开办时间', '工作日', 'business-environment.business-start-time'],
+    ['万元GDP用水量下降', '%', 'water.water-per-gdp-reduction'],
+    ['人均公园绿地面积', '平方米', 'housing.park-green-per-capita'],
+    ['城市生活垃圾无害化处理率', '%', 'housing.garbage-safe-treatment'],
+    ['农村生活垃圾无害化处理率', '%', 'agriculture.rural-garbage-safe-treatment'],
+    ['每万人口全科医生数', '人', 'health.gps-per-10000'],
+    ['养老服务床位总量', '张', 'civil-affairs.elderly-care-beds'],
+    ['城镇职工基本养老保险参保人数', '人', 'social.employee-pension-insured'],
+    ['食品安全评价性抽检合格率', '%', 'market-regulation.food-evaluative-sampling-pass-rate'],
+    ['文化产业增加值占GDP比重', '%', 'culture-tourism.culture-industry-share-of-gdp'],
+    ['战略性新兴产业增加值占GDP比重', '%', 'economy.strategic-emerging-industries-share'],
+    ['新能源发电装机容量', '千瓦', 'energy-environment.wind-solar-capacity'],
+    ['二氧化硫排放总量下降', '%', 'energy-environment.so2-reduction'],
+  ])('links the sector plan name %s', (name, unit, id) => {
+    expect(linker.link(name, unit).id).toBe(id);
+  });
+
   it('every name and alias links to its own indicator', () => {
     const wrong = catalogue.indicators.flatMap((ind) =>
       [ind.name, ...ind.aliases].filter((n) => linker.link(n, ind.baseUnit).id !== ind.id).map((n) => `${ind.id}: ${n} → ${linker.link(n, ind.baseUnit).id}`),
