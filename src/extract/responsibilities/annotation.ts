@@ -221,8 +221,13 @@ function parseLabelled(
     for (const clause of body.slice(f.listStart, end).split(/[，,；;]/u)) {
       // 责任单位：A，B、C配合 — a clause closed by its own role marker says its units' role.
       const marked = markedClause(clause.trim(), rules);
+      // 责任单位：A、B等，按职责分工负责 — a clause of only filler and marker says how the units listed share the task, and names none.
+      if (isRoleNote(clause.trim(), rules)) continue;
       if (marked) lists[marked.role].push(...splitUnitList(marked.names, ['、', ...rules.raw.listConjunctions]));
-      else lists[f.role].push(...splitJoined(joinSharedHeads(splitUnitList(clause, rules.raw.listSeparators), rules), rules, isNamedUnit));
+      else
+        lists[f.role].push(
+          ...splitJoined(joinSharedHeads(splitUnitList(withoutRoleNote(clause.trim(), rules), rules.raw.listSeparators), rules), rules, isNamedUnit),
+        );
     }
   });
   if (lists.unsplit.length > 0 && lists.lead.length === 0 && lists.support.length === 0) {
@@ -231,6 +236,27 @@ function parseLabelled(
   // Beside a lead, 责任单位 names the others who share the task: they support it.
   if (lists.lead.length === 0) return { lead: lists.unsplit, support: lists.support, roles: 'split', rule: 'responsibility.labelled-roles' };
   return { lead: lists.lead, support: [...lists.unsplit, ...lists.support], roles: 'split', rule: 'responsibility.labelled-roles' };
+}
+
+/** 按职责分工负责, 分别负责: a role marker with only filler words before it. */
+function isRoleNote(clause: string, rules: CompiledResponsibilityRules): boolean {
+  return withoutRoleNote(clause, rules) === '';
+}
+
+/** A list clause without the marker that does not separate roles and its fillers (市教育局按职责分工负责 → 市教育局). */
+function withoutRoleNote(clause: string, rules: CompiledResponsibilityRules): string {
+  const marker = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length).find((m) => m.role === 'unsplit' && clause.endsWith(m.marker));
+  if (!marker) return clause;
+  let rest = clause.slice(0, -marker.marker.length);
+  for (let changed = true; changed && rest;) {
+    changed = false;
+    for (const filler of rules.raw.inlineFillers)
+      if (rest.endsWith(filler)) {
+        rest = rest.slice(0, -filler.length);
+        changed = true;
+      }
+  }
+  return rest;
 }
 
 /** A clause of a label's list that ends in a lead or support marker (B、C配合): its names and that role. */

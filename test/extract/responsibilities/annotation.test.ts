@@ -74,6 +74,27 @@ const cases: Array<{ pattern: string; content: string; lead: string[]; support: 
   { pattern: 'labels 牵头单位/参加单位', content: '牵头单位：市科技局；参加单位：市财政局', lead: ['市科技局'], support: ['市财政局'], roles: 'split' },
   { pattern: 'inline 牵头/协助', content: '市公安局牵头，市司法局协助', lead: ['市公安局'], support: ['市司法局'], roles: 'split' },
   { pattern: 'trailing 等 is not part of a name', content: '责任单位：市公安局、市司法局等', lead: ['市公安局'], support: ['市司法局'], roles: 'unsplit' },
+  {
+    pattern: '责任单位 list closed by a note on how they share it (，按职责分工负责) names no further unit',
+    content: '责任单位：省工业和信息化厅、省发展改革委等，按职责分工负责',
+    lead: ['省工业和信息化厅'],
+    support: ['省发展改革委'],
+    roles: 'unsplit',
+  },
+  {
+    pattern: '责任单位 list closed by ，分别负责',
+    content: '责任单位：市科技局、市财政局，分别负责',
+    lead: ['市科技局'],
+    support: ['市财政局'],
+    roles: 'unsplit',
+  },
+  {
+    pattern: 'a clause that names a unit before its marker is still a unit (，市教育局负责)',
+    content: '责任单位：市科技局、市财政局，市教育局负责',
+    lead: ['市科技局'],
+    support: ['市财政局', '市教育局'],
+    roles: 'unsplit',
+  },
 ];
 
 describe('role annotations', () => {
