@@ -167,9 +167,51 @@ function markdownRow(text: string, line: Line): FlatCell[] {
   return cells;
 }
 
+/** A row without outer bars (a | b | c, as GFM allows and text exports of task tables write): its cell count, or 0. */
+function bareRowWidth(text: string): number {
+  if (MARKDOWN_ROW.test(text) || !text.includes('|')) return 0;
+  const cells = text.split('|');
+  return cells.length >= 3 && cells.every((c) => c.trim() !== '' || MARKDOWN_RULE.test(text)) ? cells.length : 0;
+}
+
+/** The cells of a row without outer bars (序号 | 任务 | 牵头单位), with their offsets. */
+function bareRow(text: string, line: Line): FlatCell[] {
+  return markdownRow(text, { ...line, text: `|${line.text}|`, start: line.start - 1 });
+}
+
+/**
+ * Rows without outer bars make a table where the rule follows the first row
+ * (GFM), or where three rows or more have the same number of cells (three or
+ * more each): a bar or two inside prose never does.
+ */
+function findBareTables(text: string, lines: Line[], usable: (line: Line) => boolean): FlatTable[] {
+  const tables: FlatTable[] = [];
+  let run: Line[] = [];
+  let width = 0;
+  const flush = () => {
+    const ruled = run.length >= 3 && MARKDOWN_RULE.test(run[1]!.text);
+    const rows = run.filter((l) => !MARKDOWN_RULE.test(l.text));
+    if (ruled ? rows.length >= 2 : rows.length >= 3) {
+      tables.push({ rows: rows.map((l) => bareRow(text, l)), start: run[0]!.start, end: run[run.length - 1]!.end });
+    }
+    run = [];
+    width = 0;
+  };
+  for (const line of lines) {
+    const w = usable(line) ? bareRowWidth(line.text) : 0;
+    if (w === 0 || (width !== 0 && w !== width)) flush();
+    if (w === 0) continue;
+    width = w;
+    run.push(line);
+  }
+  flush();
+  return tables;
+}
+
 /**
  * Markdown tables (web pages crawled to text): rows written | a | b |, the
- * header rule |---|---| dropped. Two rows or more make a table.
+ * header rule |---|---| dropped. Two rows or more make a table. Rows without
+ * outer bars count as findBareTables says.
  */
 export function findMarkdownTables(text: string, lines: Line[], usable: (line: Line) => boolean): FlatTable[] {
   const tables: FlatTable[] = [];
@@ -191,5 +233,5 @@ export function findMarkdownTables(text: string, lines: Line[], usable: (line: L
     rows.push(markdownRow(text, line));
   }
   flush();
-  return tables;
+  return [...tables, ...findBareTables(text, lines, usable)].sort((a, b) => a.start - b.start);
 }

@@ -32,6 +32,30 @@ describe('markdown tables', () => {
     },
     { name: 'one row is no table', text: '| 指标 | 目标值 |\n正文。', want: [] },
     { name: 'a bar inside prose is no table', text: '完善“1|2”政策体系。\n推进A|B建设。', want: [] },
+    {
+      // GFM lets a table leave out its outer bars; text exports of task tables often do, with or without the rule.
+      name: 'rows without outer bars, with a rule',
+      text: '附件\n指标 | 单位 | 目标值\n--- | --- | ---\n新增市场主体 | 万户 | 3\n',
+      want: [
+        [
+          ['指标', '单位', '目标值'],
+          ['新增市场主体', '万户', '3'],
+        ],
+      ],
+    },
+    {
+      name: 'rows without outer bars and without a rule: three rows or more of one width',
+      text: '重点任务分工表\n序号 | 任务 | 牵头单位 | 完成时限\n1 | 优化审批流程 | 区行政审批局 | 2025年6月底前\n2 | 推进信用监管 | 区市场监管局 | 长期坚持\n正文。',
+      want: [
+        [
+          ['序号', '任务', '牵头单位', '完成时限'],
+          ['1', '优化审批流程', '区行政审批局', '2025年6月底前'],
+          ['2', '推进信用监管', '区市场监管局', '长期坚持'],
+        ],
+      ],
+    },
+    { name: 'two bare rows without a rule are no table', text: '甲 | 乙 | 丙\n丁 | 戊 | 己\n', want: [] },
+    { name: 'bare rows of different widths are no table', text: '甲 | 乙 | 丙\n丁 | 戊\n庚 | 辛 | 壬 | 癸\n', want: [] },
   ])('$name', ({ text, want }) => {
     expect(tables(text)).toEqual(want);
   });
