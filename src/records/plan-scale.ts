@@ -77,6 +77,11 @@ export function roundForReading(value: number): string {
 
 const COMPARATOR_SYMBOLS: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '~': '约' };
 
+/** A comparator as a reader writes it (≥, ≤, 约); '=' and none say nothing. */
+export function comparatorSymbol(comparator: string | null | undefined): string {
+  return comparator ? (COMPARATOR_SYMBOLS[comparator] ?? '') : '';
+}
+
 export interface FigureOptions {
   /** The scale to show the value in (the plan's, from scaleOfRecord); absent: a readable one. */
   scale?: FigureScale | null;
@@ -98,7 +103,7 @@ export function formatFigure(valueBase: number | null | undefined, unitBase: str
   const scale = options.scale ?? readableScale(valueBase, unitBase);
   const shown = (v: number) => (options.asWritten ? String(Number((v / scale.factor).toPrecision(12))) : roundForReading(v / scale.factor));
   const range = options.valueMax !== null && options.valueMax !== undefined ? `—${shown(options.valueMax)}` : '';
-  const symbol = options.comparator ? (COMPARATOR_SYMBOLS[options.comparator] ?? '') : '';
+  const symbol = comparatorSymbol(options.comparator);
   return `${symbol}${shown(valueBase)}${range}${scale.unit}`;
 }
 

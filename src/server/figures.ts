@@ -4,7 +4,7 @@
  * are shown as written; base values (60000000000 元) in the plan's scale or a
  * readable one (600亿元), through records/plan-scale.ts as the CLI does.
  */
-import { formatFigure, readableScale, roundForReading, scaleOfRecord, type FigureScale } from '../records/plan-scale.js';
+import { comparatorSymbol, formatFigure, readableScale, roundForReading, scaleOfRecord, type FigureScale } from '../records/plan-scale.js';
 
 export type { FigureScale };
 /** A number as a plan states it: thousands separated, at most 4 decimals. */
@@ -20,11 +20,9 @@ export interface Figure {
   comparator?: string | null;
 }
 
-const COMPARATOR_SIGNS: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '~': '约' };
-
-/** A comparator as a reader writes it (≥, ≤, 约); "=" says nothing. */
+/** A comparator as a reader writes it (≥, ≤, 约); "=" says nothing (the plan-scale formatter's symbols). */
 export function comparatorText(comparator: string | null | undefined): string {
-  return comparator && comparator !== '=' ? (COMPARATOR_SIGNS[comparator] ?? comparator) : '';
+  return comparator && comparator !== '=' ? comparatorSymbol(comparator) || comparator : '';
 }
 
 /** A figure as the plan states it: "≥ 10", "3–5"; the unit apart (it has its own column). */

@@ -245,27 +245,28 @@ function isRoleNote(clause: string, rules: CompiledResponsibilityRules): boolean
 
 /** A list clause without the marker that does not separate roles and its fillers (市教育局按职责分工负责 → 市教育局). */
 function withoutRoleNote(clause: string, rules: CompiledResponsibilityRules): string {
-  const marker = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length).find((m) => m.role === 'unsplit' && clause.endsWith(m.marker));
-  if (!marker) return clause;
-  let rest = clause.slice(0, -marker.marker.length);
-  for (let changed = true; changed && rest;) {
-    changed = false;
-    for (const filler of rules.raw.inlineFillers)
-      if (rest.endsWith(filler)) {
-        rest = rest.slice(0, -filler.length);
-        changed = true;
-      }
-  }
-  return rest;
+  const marker = closingMarker(clause, rules, (role) => role === 'unsplit');
+  return marker ? withoutFillers(clause.slice(0, -marker.marker.length), rules) : clause;
 }
 
 /** A clause of a label's list that ends in a lead or support marker (B、C配合): its names and that role. */
 function markedClause(clause: string, rules: CompiledResponsibilityRules): { role: Role; names: string } | null {
-  const marker = [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length).find((m) => m.role !== 'unsplit' && clause.endsWith(m.marker));
+  const marker = closingMarker(clause, rules, (role) => role !== 'unsplit');
   if (!marker) return null;
-  let names = clause.slice(0, -marker.marker.length);
-  for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
+  const names = withoutFillers(clause.slice(0, -marker.marker.length), rules);
   return names ? { role: marker.role, names } : null;
+}
+
+/** The longest role marker `text` ends with, among the roles `accept` takes. */
+function closingMarker(text: string, rules: CompiledResponsibilityRules, accept: (role: Role) => boolean) {
+  return [...rules.raw.inlineRoles].sort((a, b) => b.marker.length - a.marker.length).find((m) => accept(m.role) && text.endsWith(m.marker));
+}
+
+/** 由A和B共同负责, A、B按职责分工负责: the words between the units and the marker go. */
+export function withoutFillers(units: string, rules: CompiledResponsibilityRules): string {
+  let out = units;
+  for (const filler of rules.raw.inlineFillers) if (out.endsWith(filler)) out = out.slice(0, -filler.length);
+  return out;
 }
 
 /** （A牵头，B配合） / （A、B负责）: every part must end in a role marker and name only units. */
@@ -295,7 +296,7 @@ function parseInline(
     let names = pending + part.slice(0, -marker.marker.length);
     pending = '';
     // 按职责分工负责, 分别牵头: words between the units and the marker.
-    for (const filler of rules.raw.inlineFillers) if (names.endsWith(filler)) names = names.slice(0, -filler.length);
+    names = withoutFillers(names, rules);
     const joined = marker.role !== 'support' ? leadJoinedSplit(names, rules) : null;
     if (joined) {
       // （A会同B负责）: A leads, B supports, whatever the closing marker.

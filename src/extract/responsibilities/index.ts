@@ -16,7 +16,7 @@ import { useDictionary } from '../departments/words.js';
 import { readDeadline } from '../milestones/deadline-text.js';
 import { milestoneRules } from '../milestones/rules.js';
 import { Locator } from '../common/provenance.js';
-import { findRoleAnnotations, leadJoinedSplit, splitInlineUnits, splitUnitList, type RoleAnnotation } from './annotation.js';
+import { findRoleAnnotations, leadJoinedSplit, splitInlineUnits, splitUnitList, withoutFillers, type RoleAnnotation } from './annotation.js';
 import { responsibilityRules, type CompiledResponsibilityRules } from './rules.js';
 import { responsibilitiesFromTable } from './tables.js';
 import { cleanTask, taskFromParagraph } from './task.js';
@@ -183,13 +183,6 @@ function implicitNotesInText(text: string, rules: CompiledResponsibilityRules, a
       for (const name of splitUnitList(m.groups!.units!, rules.raw.listSeparators)) out.push({ name, start: at, end: at + m[0].length, rule: note.id });
     }
   }
-  return out;
-}
-
-/** 由A和B共同负责: the words between the units and the marker go. */
-function withoutFillers(units: string, rules: CompiledResponsibilityRules): string {
-  let out = units;
-  for (const filler of rules.raw.inlineFillers) if (out.endsWith(filler)) out = out.slice(0, -filler.length);
   return out;
 }
 
