@@ -4,7 +4,8 @@
  * text other tools give back from that PDF. Each rendering shares the gold of
  * its document, so eval shows what a format loses.
  *
- *   npx tsx scripts/render-real.ts [name ...]      (default: the documents below)
+ *   npx tsx scripts/render-real.ts [--corpus DIR] [name ...]
+ *        (default: corpora-real and the documents below; with --corpus, the names given)
  *
  * Needs chromium, fonts-noto-cjk, poppler-utils (pdftotext) and
  * libreoffice-writer-nogui (soffice). Writes, for each document x:
@@ -21,7 +22,13 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { hardWrap } from '../test/normalise/hard-wrap.js';
 
-const CORPUS = 'corpora-real';
+const corpusFlag = process.argv.indexOf('--corpus');
+const corpusArg = corpusFlag >= 0 ? process.argv[corpusFlag + 1] : 'corpora-real';
+if (corpusArg === undefined || corpusArg.startsWith('--')) {
+  console.error('render-real: --corpus needs a directory');
+  process.exit(2);
+}
+const CORPUS: string = corpusArg;
 const RENDERINGS = join(CORPUS, 'renderings');
 const DEFAULT_NAMES = [
   'jinan-ai-action-plan-2024',
@@ -159,7 +166,16 @@ function saveDocx(html: string, name: string, out: string): void {
     // Writer's own HTML import (not Writer/Web) so the result can be saved as Word.
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, source],
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--infilter=HTML (StarWriter)',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        work,
+        source,
+      ],
       { stdio: 'pipe', timeout: 180_000 },
     );
     renameSync(join(work, `${name}.docx`), out);
@@ -190,5 +206,5 @@ async function render(name: string): Promise<void> {
 }
 
 mkdirSync(RENDERINGS, { recursive: true });
-const names = process.argv.slice(2);
+const names = process.argv.slice(2).filter((arg, i, args) => arg !== '--corpus' && args[i - 1] !== '--corpus');
 for (const name of names.length > 0 ? names : DEFAULT_NAMES) await render(name);
