@@ -21,6 +21,18 @@ const FLOORS = {
   document: 0.93,
 } as const;
 
+// Over the texts and their renderings (PDF by Chromium, .docx by LibreOffice,
+// pdftotext with and without -layout, hard-wrapped text; scripts/render-real.ts):
+// 2026-12-07: 0.869, 0.762, 0.859, 0.526, 0.862, 0.933.
+const RENDERINGS_FLOORS = {
+  targets: 0.86,
+  actuals: 0.75,
+  responsibilities: 0.85,
+  milestones: 0.52,
+  departments: 0.855,
+  document: 0.925,
+} as const;
+
 let summary: EvalSummary;
 
 beforeAll(async () => {
@@ -31,11 +43,18 @@ describe('eval on the authored development set', () => {
   it('processes every document of the set', () => {
     expect(summary.failed).toEqual([]);
     expect(summary.unmatchedGold).toEqual([]);
-    expect(summary.renderings).toBeGreaterThanOrEqual(11);
+    expect(summary.renderings).toBeGreaterThanOrEqual(66);
   });
 
   for (const [section, floor] of Object.entries(FLOORS) as Array<[keyof typeof FLOORS, number]>) {
-    it(`${section} F1 ≥ ${floor}`, () => {
+    it(`${section} F1 ≥ ${floor} on the eleven texts as written`, () => {
+      expect(summary.byFormat.txt, 'no .txt rendering was scored').toBeDefined();
+      expect(summary.byFormat.txt![section].f1).toBeGreaterThanOrEqual(floor);
+    });
+  }
+
+  for (const [section, floor] of Object.entries(RENDERINGS_FLOORS) as Array<[keyof typeof RENDERINGS_FLOORS, number]>) {
+    it(`${section} F1 ≥ ${floor} over every rendering`, () => {
       expect(summary.overall[section].f1).toBeGreaterThanOrEqual(floor);
     });
   }
