@@ -3,10 +3,9 @@
  * extensions it goes by, the byte signature that identifies it, how to read
  * it, and the error for a file named like it whose bytes are not. Every list
  * of formats derives from here: detection (detect-format.ts), the batch's
- * folder filter, upload checks, eval's renderings. Adding a format is one
- * entry here, its reader, and its name in SourceFormat (src/core/state.ts);
- * the CHECK (format IN …) of the documents table is frozen in migration 1
- * and needs a migration of its own.
+ * folder filter, upload checks, eval's renderings, the formats the store
+ * accepts (store/write-document.ts). Adding a format is one entry here and
+ * its reader (CONTRIBUTING, "Adding a file format").
  *
  * The docx and PDF readers are imported when a file of theirs is read: their
  * libraries (mammoth; pdf.js, which also loads a canvas binding) take longer
@@ -99,8 +98,15 @@ const pdf: FileFormat = {
 /** Every format, in the order lists show them (eval columns, upload hints). */
 export const FILE_FORMATS: readonly FileFormat[] = [txt, docx, pdf];
 
-/** By name; a new SourceFormat without an entry fails to compile here. */
-export const FORMAT_OF: Readonly<Record<SourceFormat, FileFormat>> = { txt, docx, pdf };
+/** The registry's entry of a format name; undefined for a name it does not list. */
+export function formatByName(format: SourceFormat): FileFormat | undefined {
+  return FILE_FORMATS.find((f) => f.format === format);
+}
+
+/** Whether a format name is one of the registry's (what the store accepts). */
+export function isKnownFormat(format: string): boolean {
+  return formatByName(format) !== undefined;
+}
 
 /**
  * The order signatures are tried in: PDF first (readers accept junk before

@@ -7,6 +7,7 @@
  */
 import type { DocumentState, NormalisedText, Provenance, RawDocument, Sentence } from '../core/state.js';
 import { RECORD_SPECS, type Fields, type NameLists, type RecordKindSpec, type StoredRecord } from '../records/index.js';
+import { isKnownFormat } from '../ingest/formats.js';
 import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
 import type { Db } from './open.js';
@@ -45,6 +46,8 @@ export interface StoredDocument extends PlanMatch {
 export function storeDocument(db: Db, state: StorableDocument, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
+  // The registry is the one list of formats (the table has no CHECK since migration 9).
+  if (!isKnownFormat(state.source.format)) throw new Error(`not stored: '${state.source.format}' is no format of src/ingest/formats.ts`);
   return db
     .transaction(() => {
       const now = new Date().toISOString();
