@@ -7,14 +7,14 @@
  * accepts (store/write-document.ts). Adding a format is one entry here and
  * its reader (CONTRIBUTING, "Adding a file format").
  *
- * The docx and PDF readers are imported when a file of theirs is read: their
- * libraries (mammoth; pdf.js, which also loads a canvas binding) take longer
- * to load than a short text file takes to process, and most runs never need
- * one of them.
+ * Every reader is imported when a file of its format is read: the docx and
+ * PDF libraries (mammoth; pdf.js, which also loads a canvas binding) take
+ * longer to load than a short text file takes to process, and the store,
+ * which checks format names against this registry, loads no reader at all
+ * (test/cli/startup.test.ts: reading commands need only SQLite).
  */
 import type { Message, RawDocument, SourceFormat } from '../core/state.js';
-import { readTxt } from './read-txt.js';
-import { formatSize, LimitError, type InputLimits } from './limits.js';
+import type { InputLimits } from './limits.js';
 import { isPdf, isZip, PDF_MAGIC, ZIP_MAGICS } from './signatures.js';
 
 export interface ReadOptions {
@@ -50,8 +50,10 @@ const txt: FileFormat = {
   magic: [],
   async read(content, { limits }) {
     if (content.length > limits.maxTextBytes) {
+      const { formatSize, LimitError } = await import('./limits.js');
       throw new LimitError('maxTextBytes', limits.maxTextBytes, `the text file is ${formatSize(content.length)}`);
     }
+    const { readTxt } = await import('./read-txt.js');
     return { raw: readTxt(content), warnings: [] };
   },
 };
