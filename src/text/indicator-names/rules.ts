@@ -17,12 +17,10 @@ export const IndicatorNamesFile = z.strictObject({
   verbs: z.array(z.strictObject({ word: Word, measure: z.enum(['new', 'cumulative']).optional(), afterScope: z.boolean().optional(), only })).min(1),
   leadingWords: z.array(z.strictObject({ word: Word, only })),
   qualifiers: z.array(
-    z
-      .strictObject({ word: Word, means: Word.optional(), only })
-      .refine((q) => q.only === 'compare' || q.means !== undefined, {
-        message: 'a qualifier the linker reads needs `means` (national, provincial …)',
-        path: ['means'],
-      }),
+    z.strictObject({ word: Word, means: Word.optional(), only }).refine((q) => q.only === 'compare' || q.means !== undefined, {
+      message: 'a qualifier the linker reads needs `means` (national, provincial …)',
+      path: ['means'],
+    }),
   ),
   countWords: z.array(z.strictObject({ word: Word, only })),
   perCapitaBases: z.array(z.strictObject({ word: Word, base: Word })),
