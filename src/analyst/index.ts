@@ -13,9 +13,9 @@ export {
   type IndicatorRefusal,
   type IndicatorResolution,
 } from './indicator-match.js';
-export { NameAnalyser, type Measure, type NameParts } from './name-parts.js';
+export { NameAnalyser, type Measure, type NameParts } from '../text/indicator-names/compare.js';
 export { withMeasures, type MeasuredRow } from './measures.js';
-// indicator-groups.ts (natural) and name-parts-rules.ts (yaml, zod) are imported where they are used.
+// indicator-groups.ts (natural) and text/indicator-names/rules.ts (yaml, zod) are imported where they are used.
 export type { IndicatorGroup, GroupMember } from './indicator-groups.js';
 export { matchRegions, type RegionMatch } from './regions.js';
 export { queryQuantities, knownCategories, flagKinds, type QuantityFilters, type QuantityRow } from './quantities.js';

@@ -16,8 +16,8 @@
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import type { Db } from '../store/index.js';
 import { multisetDice } from '../text/similarity.js';
-import type { NameAnalyser, NameParts } from './name-parts.js';
-import { loadNameAnalyser } from './name-parts-rules.js';
+import type { NameAnalyser, NameParts } from '../text/indicator-names/compare.js';
+import { loadNameAnalyser } from '../text/indicator-names/rules.js';
 
 export interface GroupMember {
   name: string;

@@ -10,7 +10,7 @@
 import type { Db } from '../store/index.js';
 import { normaliseName } from '../text/names.js';
 import { dice } from '../text/similarity.js';
-import { asWritten, type NameAnalyser, type NameParts } from './name-parts.js';
+import { asWritten, type NameAnalyser, type NameParts } from '../text/indicator-names/compare.js';
 
 export interface IndicatorMatch {
   /** indicator_key in the views of the first match: the canonical id, or 'name:<name as written>'. */
@@ -57,7 +57,7 @@ export function matchIndicator(db: Db, text: string, analyser: NameAnalyser): In
   return resolveIndicator(db, text, analyser).match;
 }
 
-/** `analyser`: loadNameAnalyser() of ./name-parts-rules.ts (imported where it is needed, see there). */
+/** `analyser`: loadNameAnalyser() of text/indicator-names/rules.ts (imported where it is needed, see there). */
 export function resolveIndicator(db: Db, text: string, analyser: NameAnalyser): IndicatorResolution {
   return resolveAgainst(loadCandidates(db), text, analyser);
 }

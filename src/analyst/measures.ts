@@ -4,7 +4,7 @@
  * are not the same figure, so a comparison says which is which beside the
  * value, with the verb and the qualifiers (国家级, 规模以上) as written.
  */
-import type { Measure, NameAnalyser } from './name-parts.js';
+import type { Measure, NameAnalyser } from '../text/indicator-names/compare.js';
 import type { QuantityRow } from './quantities.js';
 
 export interface MeasuredRow extends QuantityRow {

@@ -10,7 +10,13 @@
  */
 import type { OffsetMap } from './offset-map.js';
 
-export type SourceFormat = 'txt' | 'docx' | 'pdf';
+/**
+ * The name of a file format (txt, docx, pdf …): an entry of the format
+ * registry, src/ingest/formats.ts, which is the one list of them (the store
+ * refuses any other name). A string here, so a new format is a registry entry
+ * and its reader, with nothing to add in this foundation file.
+ */
+export type SourceFormat = string;
 
 export interface SourceInfo {
   /** Path as given by the user (relative or absolute). */

@@ -3,19 +3,18 @@
  * extensions it goes by, the byte signature that identifies it, how to read
  * it, and the error for a file named like it whose bytes are not. Every list
  * of formats derives from here: detection (detect-format.ts), the batch's
- * folder filter, upload checks, eval's renderings. Adding a format is one
- * entry here, its reader, and its name in SourceFormat (src/core/state.ts);
- * the CHECK (format IN …) of the documents table is frozen in migration 1
- * and needs a migration of its own.
+ * folder filter, upload checks, eval's renderings, the formats the store
+ * accepts (store/write-document.ts). Adding a format is one entry here and
+ * its reader (CONTRIBUTING, "Adding a file format").
  *
- * The docx and PDF readers are imported when a file of theirs is read: their
- * libraries (mammoth; pdf.js, which also loads a canvas binding) take longer
- * to load than a short text file takes to process, and most runs never need
- * one of them.
+ * Every reader is imported when a file of its format is read: the docx and
+ * PDF libraries (mammoth; pdf.js, which also loads a canvas binding) take
+ * longer to load than a short text file takes to process, and the store,
+ * which checks format names against this registry, loads no reader at all
+ * (test/cli/startup.test.ts: reading commands need only SQLite).
  */
 import type { Message, RawDocument, SourceFormat } from '../core/state.js';
-import { readTxt } from './read-txt.js';
-import { formatSize, LimitError, type InputLimits } from './limits.js';
+import type { InputLimits } from './limits.js';
 import { isPdf, isZip, PDF_MAGIC, ZIP_MAGICS } from './signatures.js';
 
 export interface ReadOptions {
@@ -51,8 +50,10 @@ const txt: FileFormat = {
   magic: [],
   async read(content, { limits }) {
     if (content.length > limits.maxTextBytes) {
+      const { formatSize, LimitError } = await import('./limits.js');
       throw new LimitError('maxTextBytes', limits.maxTextBytes, `the text file is ${formatSize(content.length)}`);
     }
+    const { readTxt } = await import('./read-txt.js');
     return { raw: readTxt(content), warnings: [] };
   },
 };
@@ -99,8 +100,15 @@ const pdf: FileFormat = {
 /** Every format, in the order lists show them (eval columns, upload hints). */
 export const FILE_FORMATS: readonly FileFormat[] = [txt, docx, pdf];
 
-/** By name; a new SourceFormat without an entry fails to compile here. */
-export const FORMAT_OF: Readonly<Record<SourceFormat, FileFormat>> = { txt, docx, pdf };
+/** The registry's entry of a format name; undefined for a name it does not list. */
+export function formatByName(format: SourceFormat): FileFormat | undefined {
+  return FILE_FORMATS.find((f) => f.format === format);
+}
+
+/** Whether a format name is one of the registry's (what the store accepts). */
+export function isKnownFormat(format: string): boolean {
+  return formatByName(format) !== undefined;
+}
 
 /**
  * The order signatures are tried in: PDF first (readers accept junk before

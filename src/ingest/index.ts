@@ -10,13 +10,13 @@ import { type Stage } from '../core/stage.js';
 import { DocumentError } from '../core/errors.js';
 import type { DocumentState, SourceFormat } from '../core/state.js';
 import { detectFormat } from './detect-format.js';
-import { FORMAT_OF, type ReadResult } from './formats.js';
+import { formatByName, type ReadResult } from './formats.js';
 import { DEFAULT_LIMITS, formatSize, InputLimits, LimitError } from './limits.js';
 
 export { detectFormat } from './detect-format.js';
 export { decodeText } from './decode-text.js';
 export { DEFAULT_LIMITS, InputLimits, LimitError } from './limits.js';
-export { DOCUMENT_EXTENSIONS, FILE_FORMATS, FORMAT_OF, formatNamed, type FileFormat, type ReadResult } from './formats.js';
+export { DOCUMENT_EXTENSIONS, FILE_FORMATS, formatByName, formatNamed, isKnownFormat, type FileFormat, type ReadResult } from './formats.js';
 
 /** Reads the file and returns the initial state, with `content` set for the ingest stage. */
 export async function openSource(path: string, limits: Pick<InputLimits, 'maxFileBytes'> = DEFAULT_LIMITS): Promise<DocumentState> {
@@ -57,7 +57,9 @@ const IngestOptions = z
 export type IngestOptions = z.infer<typeof IngestOptions>;
 
 export async function readSource(format: SourceFormat, content: Buffer, options: IngestOptions): Promise<ReadResult> {
-  const result = await FORMAT_OF[format].read(content, options);
+  const reader = formatByName(format);
+  if (!reader) throw new Error(`no reader for format '${format}' (src/ingest/formats.ts lists the formats)`);
+  const result = await reader.read(content, options);
   checkReadSize(result, options.limits);
   return result;
 }

@@ -65,14 +65,36 @@ export function readableScale(valueBase: number, unitBase: string | null | undef
   return magnitude ? { factor: magnitude.factor, unit: magnitude.word + unit } : { factor: 1, unit };
 }
 
+/*
+ * The two ways a number is rounded for a reader, side by side. They differ on
+ * purpose, and joining them would change what the pages show (each is pinned
+ * by its tests: test/records/plan-scale.test.ts, test/server/render.test.ts):
+ * a plan's own figure shown in another scale keeps the digits the plan gave
+ * (roundForReading: 6.974 stays 6.974), while a value the app computed is
+ * only as exact as a pace or a share can be (computedNumber: 3 significant
+ * figures, thousands grouped).
+ */
+
 /**
- * Rounds for reading: whole numbers from 1000 up (19000, not 19000.4),
- * otherwise four significant digits (42.3425 → 42.34, 6.974 → 6.974).
+ * Rounds a plan's figure for reading: whole numbers from 1000 up (19000, not
+ * 19000.4), otherwise four significant digits (42.3425 → 42.34, 6.974 → 6.974).
  */
 export function roundForReading(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Math.abs(value) >= 1000) return String(Math.round(value));
   return String(Number(value.toPrecision(4)));
+}
+
+/**
+ * A value the app computed (the expected value on a linear pace, a share):
+ * rounded for reading to three significant figures, never more decimals
+ * than two, where the plan's own figures are shown as written.
+ */
+export function computedNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const magnitude = Math.abs(value) >= 1 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 1;
+  const decimals = Math.max(0, Math.min(2, 3 - magnitude));
+  return value.toLocaleString('en-US', { maximumFractionDigits: decimals });
 }
 
 const COMPARATOR_SYMBOLS: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '~': '约' };

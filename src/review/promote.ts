@@ -15,7 +15,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, typ
 import { UnitsFile, UnitTable } from '../extract/common/units.js';
 import { basename, join } from 'node:path';
 import { CATALOGUE_DIR, catalogueFiles, DomainFile, loadCatalogue } from '../extract/quantities/catalogue.js';
-import { linkKey, NameDecomposer } from '../extract/quantities/decompose.js';
+import { linkKey, NameDecomposer } from '../text/indicator-names/link.js';
 import { RuleSet } from '../rules/index.js';
 import { squeeze } from '../text/names.js';
 import type { Db } from '../store/index.js';
@@ -79,7 +79,7 @@ export function planPromotion(db: Db, rulesDir: string): Promotion {
   }
   const catalogueDir = join(rulesDir, CATALOGUE_DIR);
   // A name that reads as another indicator's (same object, qualifiers, base) would make the catalogue ambiguous.
-  const decomposer = new NameDecomposer(loadCatalogue(rules));
+  const decomposer = new NameDecomposer(loadCatalogue(rules).names);
   const keyOwner = new Map<string, string>();
   for (const ind of loadCatalogue(rules).indicators) for (const n of [ind.name, ...ind.aliases]) keyOwner.set(linkKey(decomposer.decompose(n)), ind.id);
   const changes: PromotionChange[] = [];

@@ -5,6 +5,8 @@
  * descriptions, so a fifth kind needs nothing here.
  */
 import { RECORD_SPECS, type Fields, type RecordKindSpec, type RecordType } from '../records/index.js';
+import { provenanceRow } from '../records/provenance.js';
+import type { Provenance } from '../core/state.js';
 import type { Db } from '../store/index.js';
 
 /** The sentence an added record points at. */
@@ -47,20 +49,18 @@ function sqlValue(value: unknown): unknown {
 
 /** Provenance of an added record: the sentence it points at. */
 function provenanceOf(kind: RecordKindSpec, sentence: SentenceRow, span: { start: number; end: number }, rulesVersion: string, anchor: string) {
-  return {
-    section_path: sentence.section_path,
+  const cell = sentence.cell_table === null ? undefined : { table: sentence.cell_table, row: sentence.cell_row!, col: sentence.cell_col! };
+  const provenance: Provenance = {
+    sectionPath: sentence.section_path,
     page: sentence.page,
-    [kind.position]: sentence.start + span.start,
-    [kind.spanEnd]: sentence.start + span.end,
+    start: sentence.start + span.start,
+    end: sentence.start + span.end,
     sentence: sentence.text,
-    sentence_idx: sentence.idx,
-    cell_table: sentence.cell_table,
-    cell_row: sentence.cell_row,
-    cell_col: sentence.cell_col,
+    sentenceIndex: sentence.idx,
+    cell,
     rule: RULE_ADDED,
-    rules_version: rulesVersion,
-    anchor,
   };
+  return provenanceRow(kind, provenance, { rulesVersion, anchor });
 }
 
 function insertRow(db: Db, table: string, values: Record<string, unknown>): number {

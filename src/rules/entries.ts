@@ -16,7 +16,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-import { describePath, loadRuleFile, type RuleSet } from './index.js';
+import { describePath, loadRuleFile, RuleSet } from './index.js';
 
 export const RuleId = z.string().regex(/^[a-z]+(?:\.[a-z0-9-]+)+$/u, "a rule id is dotted lower-case words, e.g. 'milestone.by-year'");
 
@@ -73,6 +73,25 @@ export function ruleEntries(ruleSet: RuleSet): Map<string, RuleEntry> {
     });
   }
   return entries;
+}
+
+/**
+ * The same rule set without the entry `id` (removed from whichever list holds
+ * it): what the stages give without it shows what the entry does, for an
+ * entry no record names (an ignore pattern, a heading style).
+ */
+export function withoutEntry(ruleSet: RuleSet, id: string): RuleSet {
+  return new RuleSet(ruleSet.dir, { edit: (_name, data) => removeEntry(data, id) });
+}
+
+function removeEntry(node: unknown, id: string): unknown {
+  if (Array.isArray(node)) return node.filter((item) => !isEntry(item, id)).map((item) => removeEntry(item, id));
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, removeEntry(value, id)]));
+}
+
+function isEntry(node: unknown, id: string): boolean {
+  return !!node && typeof node === 'object' && (node as Record<string, unknown>).id === id && RULE_BODY.some((key) => key in (node as object));
 }
 
 function visit(node: unknown, at: PropertyKey[], found: (entry: Record<string, unknown>, at: PropertyKey[]) => void): void {

@@ -15,12 +15,24 @@ export { DEFAULT_RULES_DIR } from './location.js';
 
 const RULE_FILE = /\.(ya?ml|json)$/;
 
+export interface RuleSetOptions {
+  /**
+   * Rewrites a rule file's parsed data (a copy) before it is validated: the
+   * rule-examples test runs a rule set without one entry this way
+   * (rules/entries.ts withoutEntry) to see what the entry changes.
+   */
+  edit?: (name: string, data: unknown) => unknown;
+}
+
 export class RuleSet {
   private readonly cache = new Map<string, unknown>();
   /** Short hash over every rule file: stored with each record. */
   readonly version: string;
 
-  constructor(readonly dir: string = DEFAULT_RULES_DIR) {
+  constructor(
+    readonly dir: string = DEFAULT_RULES_DIR,
+    private readonly options: RuleSetOptions = {},
+  ) {
     if (!existsSync(dir)) throw new ConfigError(dir, 'rules directory not found');
     const hash = createHash('sha256');
     // Rule files of sub-folders too (rules/indicators/<domain>.yaml): a changed catalogue is a changed rule set.
@@ -47,7 +59,8 @@ export class RuleSet {
   get<Schema extends z.ZodType>(name: string, schema: Schema): z.infer<Schema> {
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached as z.infer<Schema>;
-    const value = loadRuleFile(this.pathOf(name), schema);
+    const { edit } = this.options;
+    const value = loadRuleFile(this.pathOf(name), schema, edit && ((data) => edit(name, data)));
     this.cache.set(name, value);
     return value;
   }
@@ -60,7 +73,7 @@ export class RuleSet {
   }
 }
 
-export function loadRuleFile<Schema extends z.ZodType>(path: string, schema: Schema): z.infer<Schema> {
+export function loadRuleFile<Schema extends z.ZodType>(path: string, schema: Schema, edit?: (data: unknown) => unknown): z.infer<Schema> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -73,6 +86,8 @@ export function loadRuleFile<Schema extends z.ZodType>(path: string, schema: Sch
   } catch (error) {
     throw new ConfigError(path, `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine((error as Error).message)}`);
   }
+  // A copy: the parse may be shared (yaml-cache.ts).
+  if (edit) data = edit(structuredClone(data));
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -6,6 +6,9 @@
  */
 import { comparatorSymbol, formatFigure, readableScale, roundForReading, scaleOfRecord, type FigureScale } from '../records/plan-scale.js';
 
+// Both rounding rules live in records/plan-scale.ts; the progress page reads this one from here.
+export { computedNumber } from '../records/plan-scale.js';
+
 export type { FigureScale };
 /** A number as a plan states it: thousands separated, at most 4 decimals. */
 export function formatNumber(value: number | null | undefined): string {
@@ -37,18 +40,6 @@ export function figureNumber(f: Figure): string {
 export function figureText(f: Figure): string {
   const number = figureNumber(f);
   return number && f.unit ? `${number} ${f.unit}` : number;
-}
-
-/**
- * A value the app computed (the expected value on a linear pace, a share):
- * rounded for reading to three significant figures, never more decimals
- * than two, where the plan's own figures are shown as written.
- */
-export function computedNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  const magnitude = Math.abs(value) >= 1 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 1;
-  const decimals = Math.max(0, Math.min(2, 3 - magnitude));
-  return value.toLocaleString('en-US', { maximumFractionDigits: decimals });
 }
 
 /** A share (0.973) as a rounded percentage: "97%". */

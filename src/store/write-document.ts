@@ -5,8 +5,10 @@
  * caller's transaction (the batch's persist step, which also re-applies
  * reviewers' corrections), it joins that transaction.
  */
-import type { DocumentState, NormalisedText, Provenance, RawDocument, Sentence } from '../core/state.js';
-import { RECORD_SPECS, type Fields, type NameLists, type RecordKindSpec, type StoredRecord } from '../records/index.js';
+import type { DocumentState, NormalisedText, RawDocument } from '../core/state.js';
+import { RECORD_SPECS, type Fields, type NameLists, type StoredRecord } from '../records/index.js';
+import { provenanceRow } from '../records/provenance.js';
+import { isKnownFormat } from '../ingest/formats.js';
 import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
 import type { Db } from './open.js';
@@ -45,6 +47,8 @@ export interface StoredDocument extends PlanMatch {
 export function storeDocument(db: Db, state: StorableDocument, context: StoreContext, fingerprint = documentFingerprint(state)): StoredDocument {
   const normalised = state.normalised;
   if (!normalised) throw new Error('nothing to store: the pipeline produced no normalised text');
+  // The registry is the one list of formats (the table has no CHECK since migration 9).
+  if (!isKnownFormat(state.source.format)) throw new Error(`not stored: '${state.source.format}' is no format of src/ingest/formats.ts`);
   return db
     .transaction(() => {
       const now = new Date().toISOString();
@@ -190,24 +194,6 @@ function writeSentences(db: Db, documentId: number, state: StorableDocument): vo
   });
 }
 
-/** Provenance columns shared by every extraction table. */
-function provenanceColumns(kind: RecordKindSpec, p: Provenance, sentences: readonly Sentence[] | undefined, rulesVersion: string): Fields {
-  return {
-    section_path: p.sectionPath,
-    page: p.page ?? null,
-    [kind.position]: p.start,
-    [kind.spanEnd]: p.end,
-    sentence: p.sentence,
-    sentence_idx: p.sentenceIndex,
-    cell_table: p.cell?.table ?? null,
-    cell_row: p.cell?.row ?? null,
-    cell_col: p.cell?.col ?? null,
-    rule: p.rule,
-    rules_version: rulesVersion,
-    anchor: anchorOf(p, sentences),
-  };
-}
-
 /** One row per record of every kind (records/), as each kind describes its table. */
 function writeExtractions(db: Db, documentId: number, state: StorableDocument, rulesVersion: string): void {
   const sentences = state.segments?.sentences;
@@ -219,7 +205,7 @@ function writeExtractions(db: Db, documentId: number, state: StorableDocument, r
         document_id: documentId,
         ...(kind.indexed ? { idx: i } : {}),
         ...kind.columns(record),
-        ...provenanceColumns(kind, record.provenance, sentences, rulesVersion),
+        ...provenanceRow(kind, record.provenance, { rulesVersion, anchor: anchorOf(record.provenance, sentences) }),
       };
       const names = Object.keys(row);
       const sql = `INSERT INTO ${kind.table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;

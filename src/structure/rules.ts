@@ -1,6 +1,7 @@
 /** zod schemas of the structure rule files (rules/structure.yaml, rules/metadata.yaml). */
 import { z } from 'zod';
 import type { RuleSet } from '../rules/index.js';
+import { RuleExamples } from '../rules/entries.js';
 
 /** A string that must compile as a JavaScript regular expression. */
 const RegexSource = z.string().refine((source) => {
@@ -15,6 +16,8 @@ const RegexSource = z.string().refine((source) => {
 const HeadingStyle = z
   .object({
     id: z.string().min(1),
+    // Headings it must make (test/rules/examples.test.ts).
+    examples: RuleExamples.optional(),
     pattern: z.string().superRefine((source, ctx) => {
       let groups: number;
       try {

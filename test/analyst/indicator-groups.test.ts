@@ -10,7 +10,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupNames, type NameRow } from '../../src/analyst/indicator-groups.js';
-import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
+import { loadNameAnalyser } from '../../src/text/indicator-names/rules.js';
 import { ingestCorpora, REAL_CORPORA, ROOT, type CorpusDb } from '../support/corpus-db.js';
 
 type Row = Record<string, any>;

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveAgainst, type IndicatorCandidate } from '../../src/analyst/indicator-match.js';
-import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
+import { loadNameAnalyser } from '../../src/text/indicator-names/rules.js';
 
 const analyser = loadNameAnalyser();
 

@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RECORD_SPECS, type StoredRecord } from '../../src/records/index.js';
+import { RECORD_SPECS, type RecordKindSpec, type StoredRecord } from '../../src/records/index.js';
+import { provenanceColumns } from '../../src/records/provenance.js';
 import { openStore } from '../../src/store/index.js';
 import { CORPORA } from '../support/cli.js';
 import { DEFAULT, runFile } from '../support/pipeline.js';
@@ -31,8 +32,8 @@ interface Column {
 }
 const columnsOf = (table: string) => store.db.prepare(`PRAGMA table_info(${table})`).all() as Column[];
 
-/** Written by the store for every kind, beside the kind's own columns. */
-const COMMON = ['document_id', 'section_path', 'page', 'sentence', 'sentence_idx', 'cell_table', 'cell_row', 'cell_col', 'rule', 'rules_version', 'anchor'];
+/** Written by the store for every kind, beside the kind's own columns: the document and the provenance (records/provenance.ts). */
+const common = (kind: RecordKindSpec) => ['document_id', ...provenanceColumns(kind).map((c) => c.name)];
 
 describe('record kinds match their tables and the pipeline', async () => {
   const state = await runFile(join(CORPORA, 'lianyungang-ip-city-pilot-2024-2026.txt'));
@@ -42,7 +43,7 @@ describe('record kinds match their tables and the pipeline', async () => {
     expect(provided).toContain(kind.stateKey);
     const records = (state[kind.stateKey] ?? []) as StoredRecord[];
     expect(records.length, `the sample plan has ${kind.stateKey}`).toBeGreaterThan(0);
-    const written = [...COMMON, kind.position, kind.spanEnd, ...(kind.indexed ? ['idx'] : []), ...Object.keys(kind.columns(records[0]!))];
+    const written = [...common(kind), ...(kind.indexed ? ['idx'] : []), ...Object.keys(kind.columns(records[0]!))];
     const table = columnsOf(kind.table);
     expect(written.filter((name) => !table.some((c) => c.name === name))).toEqual([]);
     const required = table.filter((c) => c.notnull && c.dflt_value === null && !c.pk).map((c) => c.name);

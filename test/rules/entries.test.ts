@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
 import { milestoneRules } from '../../src/extract/milestones/index.js';
 import { RuleSet } from '../../src/rules/index.js';
-import { ruleEntries, ruleIdParts } from '../../src/rules/entries.js';
+import { ruleEntries, ruleIdParts, withoutEntry } from '../../src/rules/entries.js';
+import { z } from 'zod';
 
 const ORIGINAL = new RuleSet();
 const dirs: string[] = [];
@@ -68,5 +69,27 @@ describe('rule entries', () => {
   it('a named rule with a malformed id stops the stage loading its file', () => {
     const set = rulesWith((y) => y.replace(NAMED, `${NAMED}  - id: Milestone Goal\n    what: x\n`));
     expect(() => milestoneRules(set)).toThrow(/milestone-patterns\.yaml: namedRules\[0\] \(Milestone Goal\)\.id: a rule id is dotted lower-case words/);
+  });
+});
+
+describe('withoutEntry: the rule set less one entry', () => {
+  const ids = (set: RuleSet, file: string, list: string) =>
+    (set.get(file, z.object({ [list]: z.array(z.object({ id: z.string() }).passthrough()) }).passthrough())[list] as Array<{ id: string }>).map((e) => e.id);
+
+  it.each([
+    { id: 'milestone.by-year', file: 'milestone-patterns', list: 'deadlines' },
+    { id: 'ignore.title', file: 'quantity-patterns', list: 'ignore' },
+    { id: 'chinese-paren', file: 'structure', list: 'headingStyles' },
+  ])('drops $id from $file.$list and nothing else', ({ id, file, list }) => {
+    const before = ids(new RuleSet(), file, list);
+    const after = ids(withoutEntry(new RuleSet(), id), file, list);
+    expect(before).toContain(id);
+    expect(after).toEqual(before.filter((x) => x !== id));
+    // The parse it edited is shared (yaml-cache): a rule set loaded afterwards still has the entry.
+    expect(ids(new RuleSet(), file, list)).toEqual(before);
+  });
+
+  it('an id that names no entry leaves the rule set as it was', () => {
+    expect(ids(withoutEntry(new RuleSet(), 'no.such-rule'), 'milestone-patterns', 'deadlines')).toEqual(ids(new RuleSet(), 'milestone-patterns', 'deadlines'));
   });
 });

@@ -21,20 +21,28 @@ export function pipelineWithout(...names: string[]): Pipeline {
   return { name: `${DEFAULT.name} without ${names.join(', ')}`, steps: DEFAULT.steps.filter((s) => !names.includes(s.stage.name)) };
 }
 
-/** A file through the pipeline (the default one), up to and including `until` when given. */
-export async function runFile(path: string, options: { pipeline?: Pipeline; until?: string } = {}): Promise<DocumentState> {
-  return runPipeline(options.pipeline ?? DEFAULT, await openSource(path), { rules }, options.until);
+/** A file through the pipeline (the default one, with the default rules), up to and including `until` when given. */
+export async function runFile(path: string, options: { pipeline?: Pipeline; until?: string; rules?: RuleSet } = {}): Promise<DocumentState> {
+  return runPipeline(options.pipeline ?? DEFAULT, await openSource(path), { rules: options.rules ?? rules }, options.until);
 }
 
 let scratch: string | null = null;
 let n = 0;
 
-/** A passage of plan text as a .txt document. */
-export async function runText(text: string): Promise<DocumentState> {
+/** The default pipeline with options set on one stage (parsed options: the stage's defaults are in them already). */
+export function pipelineWithOptions(stageName: string, options: Record<string, unknown>): Pipeline {
+  return {
+    name: `${DEFAULT.name} with ${stageName} ${JSON.stringify(options)}`,
+    steps: DEFAULT.steps.map((s) => (s.stage.name === stageName ? { ...s, options: { ...(s.options as object), ...options } } : s)),
+  };
+}
+
+/** A passage of plan text as a .txt document (with the default pipeline and rules unless given others). */
+export async function runText(text: string, ruleSet: RuleSet = rules, pipeline: Pipeline = DEFAULT): Promise<DocumentState> {
   scratch ??= mkdtempSync(join(tmpdir(), 'planlens-text-'));
   const file = join(scratch, `passage-${n++}.txt`);
   writeFileSync(file, text);
-  return runFile(file);
+  return runFile(file, { rules: ruleSet, pipeline });
 }
 
 /** The rule id every record of the state stores, with the kind's state key. */

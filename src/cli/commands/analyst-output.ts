@@ -46,7 +46,7 @@ export async function writeAnalystRows(cli: CliContext, rows: Row[], format: Ana
  */
 export async function resolveIndicatorArg(db: Db, cli: CliContext, text: string, argument = '--indicator'): Promise<IndicatorMatch> {
   const { describeMatch, describeRefusal, resolveIndicator } = await import('../../analyst/index.js');
-  const { loadNameAnalyser } = await import('../../analyst/name-parts-rules.js');
+  const { loadNameAnalyser } = await import('../../text/indicator-names/rules.js');
   const { match, refusal } = resolveIndicator(db, text, loadNameAnalyser());
   if (refusal) {
     const { line, candidates } = describeRefusal(text, refusal);

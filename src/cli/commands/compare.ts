@@ -76,7 +76,7 @@ Examples:
   command.action(async (indicator: string, options: CompareOptions) => {
     const format = resolveAnalystFormat(options.format, cli.stdout);
     const { queryQuantities, withMeasures } = await import('../../analyst/index.js');
-    const { loadNameAnalyser } = await import('../../analyst/name-parts-rules.js');
+    const { loadNameAnalyser } = await import('../../text/indicator-names/rules.js');
     const { formatRecordFigure } = await import('../../records/plan-scale.js');
     const store = await openExistingStore(options.db);
     try {

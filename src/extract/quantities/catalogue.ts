@@ -1,7 +1,8 @@
 /**
  * The canonical indicator catalogue: one YAML file per domain under
  * rules/indicators/ (economy, innovation, digital …) and the linking
- * configuration in rules/indicator-linking.yaml. Each file is validated on
+ * configuration in rules/indicator-linking.yaml, with the word table names
+ * are taken apart with (rules/indicator-names.yaml). Each file is validated on
  * its own, so an error names the file and the field; the loader then checks
  * what no single file can: ids unique across files.
  */
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
 import { loadRuleFile, type RuleSet } from '../../rules/index.js';
+import { loadIndicatorNames } from '../../text/indicator-names/rules.js';
+import type { IndicatorNameWords } from '../../text/indicator-names/words.js';
 
 const Word = z.string().min(1);
 
@@ -62,21 +65,7 @@ export const DomainFile = z
 export const LinkingFile = z.strictObject({
   linking: z.strictObject({
     threshold: z.number().min(0).max(1),
-    /** Place and collective words at a name's start that do not change the measure (全省, 我国). */
-    leadingIgnoreWords: z.array(Word),
-    /** Count words at a name's end that do not change the measure (总量, 数量, 规模). */
-    trailingIgnoreWords: z.array(Word),
     distinguishingWords: z.array(Word),
-  }),
-  decomposition: z.strictObject({
-    verbs: z.array(z.strictObject({ word: Word, kind: z.enum(['new', 'cumulative', 'unspecified']), afterScope: z.boolean().default(false) })).min(1),
-    /** Least length of a scope before a verb, and of the object after it. */
-    scopeMinLength: z.number().int().min(1),
-    scopeObjectMinLength: z.number().int().min(1),
-    /** Words that end a sector before the object (行业, 领域): tried as scope where a name links to nothing. */
-    sectorWords: z.array(Word).default([]),
-    qualifiers: z.array(z.strictObject({ word: Word, means: Word })),
-    perCapitaBases: z.array(z.strictObject({ word: Word, base: Word })),
   }),
 });
 export type LinkingFile = z.infer<typeof LinkingFile>;
@@ -85,6 +74,8 @@ export type CatalogueIndicator = z.infer<typeof CatalogueEntry> & { domain: stri
 
 export interface Catalogue extends LinkingFile {
   indicators: CatalogueIndicator[];
+  /** The word table names are taken apart with (rules/indicator-names.yaml). */
+  names: IndicatorNameWords;
 }
 
 export const CATALOGUE_DIR = 'indicators';
@@ -118,7 +109,7 @@ export function loadCatalogue(rules: RuleSet): Catalogue {
     }
   }
   if (indicators.length === 0) throw new ConfigError(join(rules.dir, CATALOGUE_DIR), 'no indicators in the catalogue');
-  const catalogue = { ...linking, indicators };
+  const catalogue = { ...linking, indicators, names: loadIndicatorNames(rules) };
   loaded.set(rules, catalogue);
   return catalogue;
 }

@@ -1,7 +1,7 @@
 /**
  * Links an indicator as a document names it to the canonical catalogue
  * (rules/indicators/). Both the name and every catalogue name are decomposed
- * (decompose.ts); a link compares object, qualifiers and per-capita base:
+ * (text/indicator-names/link.ts); a link compares object, qualifiers and per-capita base:
  * first exactly, then by similarity of the objects above the rules'
  * threshold. Names that differ in a distinguishing word (万人, 海外 …), a
  * qualifier or a base never link to each other. The verb and the scope are
@@ -12,7 +12,7 @@ import * as jieba from '../../text/jieba.js';
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Catalogue } from './catalogue.js';
-import { linkKey, NameDecomposer, type DecomposedName } from './decompose.js';
+import { linkKey, NameDecomposer, type DecomposedName } from '../../text/indicator-names/link.js';
 import { multisetDice } from '../../text/similarity.js';
 import { BoundedCache } from '../../core/bounded-cache.js';
 
@@ -40,7 +40,7 @@ export class IndicatorLinker {
   private readonly cache = new BoundedCache<string, Link>(20_000);
 
   constructor(private readonly catalogue: Catalogue) {
-    this.decomposer = new NameDecomposer(catalogue);
+    this.decomposer = new NameDecomposer(catalogue.names);
     this.entries = catalogue.indicators.map((ind) => {
       this.baseUnits.set(ind.id, ind.baseUnit);
       const names = [ind.name, ...ind.aliases].map((n) => {

@@ -5,7 +5,7 @@
  * source sentence and CSV/xlsx downloads of the same rows.
  */
 import { describeMatch, indicatorUsage, queryQuantities, resolveIndicator, unlinkedNames, type IndicatorMatch, type QuantityRow } from '../../analyst/index.js';
-import { loadNameAnalyser } from '../../analyst/name-parts-rules.js';
+import { loadNameAnalyser } from '../../text/indicator-names/rules.js';
 import type { Db } from '../../store/index.js';
 import { barChart, type Bar } from '../charts.js';
 import { baseValueFormat, figureNumber } from '../figures.js';

@@ -4,7 +4,7 @@
  * progress view): share achieved, on-track status, chart and table.
  */
 import { matchIndicator, matchRegions, queryProgress, type ProgressFilters, type ProgressRow } from '../../analyst/index.js';
-import { loadNameAnalyser } from '../../analyst/name-parts-rules.js';
+import { loadNameAnalyser } from '../../text/indicator-names/rules.js';
 import { loadProgressWords } from '../../analyst/progress-rules.js';
 import { listDocuments, primaryDocumentOfPlan, type Db } from '../../store/index.js';
 import { barChart } from '../charts.js';

@@ -14,12 +14,19 @@ import { REVIEW_SCHEMA_SQL } from './review.js';
 import { RUN_STATUS_SQL } from './run-status.js';
 import { BASE_SCHEMA_SQL } from './tables.js';
 import { CATALOGUE_SQL } from './catalogue.js';
+import { dropDocumentsFormatCheck } from './documents-format.js';
 
 export { INDICATOR_KEY_SQL } from './analyst-views.js';
 
 export interface Migration {
   description: string;
   up: (db: Database) => void;
+  /**
+   * It rebuilds a table other tables reference: foreign keys are off while
+   * the migrations run (SQLite's way to rebuild a table; dropping the old one
+   * would otherwise cascade), and checked before they commit.
+   */
+  rebuildsTable?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -57,5 +64,11 @@ export const MIGRATIONS: Migration[] = [
     description:
       "indicators: domain, kind, direction, per_capita_base, source from the catalogue; quantities: measure_verb, measure_kind, scope; unit_base 'percent' → '%' (src/store/schema/catalogue.ts)",
     up: (db) => db.exec(CATALOGUE_SQL),
+  },
+  {
+    description:
+      'documents without CHECK (format IN …): the format registry (src/ingest/formats.ts) is the one list of formats, checked when a document is written (src/store/schema/documents-format.ts)',
+    up: dropDocumentsFormatCheck,
+    rebuildsTable: true,
   },
 ];

@@ -1,14 +1,15 @@
 /**
- * Decomposing indicator names as plans write them (rules/indicator-linking.yaml
- * `decomposition`): scope before a verb of doing, measure verbs and what they
+ * Decomposing indicator names as plans write them, the linker's reading of
+ * rules/indicator-names.yaml (`link`): scope before a verb of doing, measure verbs and what they
  * say of the figure, level and size qualifiers, a per-capita base, and the
  * object that decides the indicator. Each row is a name in the style of plans.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanName, linkKey, NameDecomposer, type DecomposedName } from '../../../src/extract/quantities/decompose.js';
-import { rules } from './engine.js';
+import { cleanName, linkKey, NameDecomposer, type DecomposedName } from '../../../src/text/indicator-names/link.js';
+import { loadIndicatorNames } from '../../../src/text/indicator-names/rules.js';
+import { RuleSet } from '../../../src/rules/index.js';
 
-const decomposer = new NameDecomposer(rules.indicators);
+const decomposer = new NameDecomposer(loadIndicatorNames(new RuleSet()));
 
 type Parts = Partial<DecomposedName>;
 

@@ -9,12 +9,13 @@
  * Plans put a measure verb before the counted noun (新增5G基站, 累计建设5G基站,
  * 培育专精特新企业); the verb says whether a figure is what is added or a total,
  * never which indicator it is. Qualifiers (国家级, 省级以上, 规模以上) and a
- * per-capita base do change the indicator. Word lists are data
- * (rules/indicator-linking.yaml `decomposition`); this module only reads them.
+ * per-capita base do change the indicator. This is the `link` reading of the
+ * word table (rules/indicator-names.yaml, ./words.ts): words match characters
+ * at the start or end of the name; this module only reads them.
  */
-import { foldWidth } from '../common/text.js';
-import { squeeze } from '../../text/names.js';
-import type { LinkingFile } from './catalogue.js';
+import { foldWidth } from '../fold-width.js';
+import { squeeze } from '../names.js';
+import { wordsFor, type IndicatorNameWords } from './words.js';
 
 export type MeasureKind = 'new' | 'cumulative' | 'unspecified';
 
@@ -45,12 +46,13 @@ export class NameDecomposer {
   private readonly leading: string[];
   private readonly trailing: string[];
 
-  constructor(private readonly config: LinkingFile) {
-    this.verbs = byLength(config.decomposition.verbs);
-    this.qualifiers = byLength(config.decomposition.qualifiers);
-    this.bases = byLength(config.decomposition.perCapitaBases);
-    this.leading = byLength(config.linking.leadingIgnoreWords.map((word) => ({ word }))).map((w) => w.word);
-    this.trailing = byLength(config.linking.trailingIgnoreWords.map((word) => ({ word }))).map((w) => w.word);
+  constructor(private readonly config: IndicatorNameWords) {
+    this.verbs = byLength(wordsFor(config.verbs, 'link').map((v) => ({ word: v.word, kind: v.measure ?? 'unspecified', afterScope: v.afterScope ?? false })));
+    // rules.ts requires `means` of every qualifier this reading uses.
+    this.qualifiers = byLength(wordsFor(config.qualifiers, 'link').map((q) => ({ word: q.word, means: q.means! })));
+    this.bases = byLength(config.perCapitaBases);
+    this.leading = byLength(wordsFor(config.leadingWords, 'link')).map((w) => w.word);
+    this.trailing = byLength(wordsFor(config.countWords, 'link')).map((w) => w.word);
   }
 
   /**
@@ -129,7 +131,7 @@ export class NameDecomposer {
    * so a verb that ends a compound noun (孵化器, 集聚区) is not taken for one.
    */
   private scopeSplit(text: string): { scope: string; rest: string } | null {
-    const { scopeMinLength, scopeObjectMinLength } = this.config.decomposition;
+    const { scopeMinLength, scopeObjectMinLength } = this.config;
     let best: { at: number; word: string } | null = null;
     for (const v of this.verbs) {
       if (!v.afterScope) continue;
@@ -146,7 +148,7 @@ export class NameDecomposer {
 
   /** 建材行业 | 智能工厂: the name up to its first sector word, where a long enough object follows. */
   private sectorSplit(text: string): { scope: string; rest: string } | null {
-    const { scopeMinLength, scopeObjectMinLength, sectorWords } = this.config.decomposition;
+    const { scopeMinLength, scopeObjectMinLength, sectorWords } = this.config;
     for (let at = scopeMinLength; at < text.length; at++) {
       const word = sectorWords.find((w) => text.startsWith(w, at));
       if (!word) continue;

@@ -1,5 +1,5 @@
 /**
- * rules/name-parts.yaml as the analysts read it: an indicator's name as plans
+ * rules/indicator-names.yaml as the analysts read it (`compare`): an indicator's name as plans
  * write it, taken apart into verb, scope, qualifiers, object and count words,
  * and the kind of figure a record states. Each row is a way plans write
  * names (verb classes, scope words, level qualifiers, count words, share and
@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES_DIR } from '../../src/rules/index.js';
-import { loadNameAnalyser } from '../../src/analyst/name-parts-rules.js';
+import { DEFAULT_RULES_DIR } from '../../../src/rules/index.js';
+import { loadNameAnalyser } from '../../../src/text/indicator-names/rules.js';
 
 const analyser = loadNameAnalyser();
 
@@ -98,17 +98,20 @@ describe('name parts: the kind of figure a record states', () => {
   });
 });
 
-describe('rules/name-parts.yaml is validated when loaded', () => {
+describe('rules/indicator-names.yaml is validated when loaded', () => {
   it.each([
-    // A measure a verb cannot make, a missing list, a threshold out of range.
-    ['{ word: 新增, measure: flow }', '{ word: 新增, measure: stock }', /measureVerbs.*measure/],
-    ['\nscopeWords:', '\nscopeWordz:', /scopeWords/],
+    // A measure a verb cannot make, a reading that does not exist, a linked qualifier without its class,
+    // a missing list, a threshold out of range.
+    ['{ word: 新增, measure: new, afterScope: true }', '{ word: 新增, measure: stock, afterScope: true }', /verbs.*measure/],
+    ['{ word: 全州, only: compare }', '{ word: 全州, only: analysts }', /leadingWords.*only/],
+    ['{ word: 国家级, means: national }', '{ word: 国家级 }', /qualifiers.*means/],
+    ['\nleadingWords:', '\nleadingWordz:', /leadingWords/],
     ['minSimilarity: 0.6', 'minSimilarity: 6', /minSimilarity/],
   ])('%s → %s is refused, naming the field', (from, to, field) => {
-    const dir = mkdtempSync(join(tmpdir(), 'planlens-name-parts-'));
+    const dir = mkdtempSync(join(tmpdir(), 'planlens-indicator-names-'));
     try {
       cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
-      const file = join(dir, 'name-parts.yaml');
+      const file = join(dir, 'indicator-names.yaml');
       const text = readFileSync(file, 'utf8');
       expect(text).toContain(from);
       writeFileSync(file, text.replace(from, to));

@@ -1,31 +1,26 @@
 /**
- * An indicator's name as a plan writes it, taken apart: the measure verb
- * (新增, 累计, 建成开通 …), the plan's own territory (全省), qualifiers
- * (国家级, 规模以上), the object counted (5G基站, 高新技术企业) and trailing
- * count words (数量). Two plans' names compare on the object; the verb and
- * the record's flags say what kind of figure each is (a flow, a cumulative
- * total, a stock …). The word lists are data: rules/name-parts.yaml, loaded
- * and validated by ./name-parts-rules.ts (apart, so the analyst queries load
- * no YAML parser or zod until a command needs names taken apart).
+ * The analysts' reading of an indicator's name (`compare`): the name as a
+ * plan writes it, taken apart into the measure verb (新增, 累计, 建成开通 …),
+ * the plan's own territory (全省), qualifiers (国家级, 规模以上), the object
+ * counted (5G基站, 高新技术企业) and trailing count words (数量). Two plans'
+ * names compare on the object; the verb and the record's flags say what kind
+ * of figure each is (a flow, a cumulative total, a stock …). Words match whole
+ * jieba words. The word table is rules/indicator-names.yaml (./words.ts),
+ * loaded by ./rules.ts (apart, so the analyst queries load no YAML parser or
+ * zod until a command needs names taken apart).
  */
-import { BoundedCache } from '../core/bounded-cache.js';
-import { cutWords, DEFAULT_USER_DICT, loadedDictionary } from '../text/jieba.js';
-import { normaliseName } from '../text/names.js';
+import { BoundedCache } from '../../core/bounded-cache.js';
+import { cutWords, DEFAULT_USER_DICT, loadedDictionary } from '../jieba.js';
+import { normaliseName } from '../names.js';
+import { wordsFor, type IndicatorNameWords } from './words.js';
 
 /** The kind of figure a name states (the catalogue's vocabulary). */
 export type Measure = 'flow' | 'cumulative' | 'stock' | 'share' | 'rate' | 'growth';
 
-/** rules/name-parts.yaml (its schema: ./name-parts-rules.ts). */
-export interface NamePartsFile {
-  measureVerbs: Array<{ word: string; measure?: 'flow' | 'cumulative' }>;
-  scopeWords: string[];
-  qualifiers: string[];
-  countWords: string[];
-  shareSuffixes: string[];
-  rateSuffixes: string[];
-  growthSuffixes: string[];
-  wrappers: string[];
-  grouping: { minSimilarity: number };
+/** A measure verb as this reading uses it: a new figure is a flow. */
+interface MeasureVerb {
+  word: string;
+  measure?: 'flow' | 'cumulative';
 }
 
 export interface NameParts {
@@ -48,22 +43,27 @@ export interface NameParts {
 
 export class NameAnalyser {
   private readonly leading: Array<{ word: string; kind: 'verb' | 'scope' | 'qualifier'; measure?: Measure }>;
+  private readonly measureVerbs: MeasureVerb[];
   private readonly countWords: Set<string>;
   private readonly wrappers: RegExp;
   // The web app keeps one analyser for every query it serves: bounded.
   private readonly cache = new BoundedCache<string, NameParts>(20_000);
 
-  constructor(private readonly rules: NamePartsFile) {
+  constructor(private readonly rules: IndicatorNameWords) {
+    this.measureVerbs = wordsFor(rules.verbs, 'compare').map((v) => ({
+      word: v.word,
+      measure: v.measure === 'new' ? 'flow' : v.measure,
+    }));
     this.leading = [
-      ...rules.measureVerbs.map((v) => ({ word: normaliseName(v.word), kind: 'verb' as const, measure: v.measure })),
-      ...rules.scopeWords.map((w) => ({ word: normaliseName(w), kind: 'scope' as const })),
-      ...rules.qualifiers.map((w) => ({ word: normaliseName(w), kind: 'qualifier' as const })),
+      ...this.measureVerbs.map((v) => ({ word: normaliseName(v.word), kind: 'verb' as const, measure: v.measure })),
+      ...wordsFor(rules.leadingWords, 'compare').map((w) => ({ word: normaliseName(w.word), kind: 'scope' as const })),
+      ...wordsFor(rules.qualifiers, 'compare').map((w) => ({ word: normaliseName(w.word), kind: 'qualifier' as const })),
     ].sort((a, b) => b.word.length - a.word.length);
-    this.countWords = new Set(rules.countWords.map(normaliseName));
+    this.countWords = new Set(wordsFor(rules.countWords, 'compare').map((w) => normaliseName(w.word)));
     this.wrappers = new RegExp(`[${rules.wrappers.map(escapeClass).join('')}]`, 'gu');
   }
 
-  /** Least similarity for two names to join one proposed indicator (rules/name-parts.yaml grouping). */
+  /** Least similarity for two names to join one proposed indicator (rules/indicator-names.yaml grouping). */
   get groupingThreshold(): number {
     return this.rules.grouping.minSimilarity;
   }
@@ -80,7 +80,7 @@ export class NameAnalyser {
     const name = normaliseName(text);
     // Cut as written (case kept for display), compared in the look-up form.
     // Whichever user dictionary is loaded: asking for another would reload jieba's dictionaries.
-    const written = cutWords(foldWidth(text).replace(this.wrappers, ''), loadedDictionary() ?? DEFAULT_USER_DICT);
+    const written = cutWords(foldedAsWritten(text).replace(this.wrappers, ''), loadedDictionary() ?? DEFAULT_USER_DICT);
     const words = written.map((w) => w.toLowerCase());
     const verbs: string[] = [];
     const qualifiers: string[] = [];
@@ -155,7 +155,7 @@ export class NameAnalyser {
 
   private verbMeasure(verbs: string[]): { measure: Measure; word: string } | null {
     for (const v of verbs) {
-      const entry = this.rules.measureVerbs.find((m) => normaliseName(m.word) === v && m.measure);
+      const entry = this.measureVerbs.find((m) => normaliseName(m.word) === v && m.measure);
       if (entry?.measure) return { measure: entry.measure, word: v };
     }
     return null;
@@ -167,7 +167,7 @@ export class NameAnalyser {
     const at = text.indexOf(normaliseName(name));
     if (at <= 0) return null;
     const before = text.slice(Math.max(0, at - 8), at);
-    for (const v of this.rules.measureVerbs) {
+    for (const v of this.measureVerbs) {
       if (!v.measure) continue;
       const word = normaliseName(v.word);
       const i = before.lastIndexOf(word);
@@ -189,13 +189,13 @@ export class NameAnalyser {
 }
 
 /** Full-width ASCII folded and blanks removed, case kept: normaliseName before it lowers the case. */
-function foldWidth(text: string): string {
+function foldedAsWritten(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '');
 }
 
 /** `part` (a piece of normaliseName(text)) in the case it was typed (5G基站, not 5g基站). */
 export function asWritten(text: string, part: string): string {
-  const folded = foldWidth(text);
+  const folded = foldedAsWritten(text);
   const lower = folded.toLowerCase();
   const at = lower.indexOf(part);
   return at >= 0 && lower.length === folded.length ? folded.slice(at, at + part.length) : part;
