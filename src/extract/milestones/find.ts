@@ -30,8 +30,10 @@ export function findPhases(text: string, rules: CompiledMilestoneRules, currentY
       const endYear = g.endYear ?? (monthsOnly ? String(currentYear) : startYear);
       let start: string | null = null;
       if (startYear) start = g.startMonth ? `${startYear}-${pad(g.startMonth)}` : startYear;
+      // （2024年底前）: the year's end is its December, as for a deadline.
+      const endMonth = g.endMonth ?? (g.endYear && new RegExp(`${g.endYear}\\s*年\\s*年?[底末]`, 'u').test(m[0]) ? '12' : undefined);
       let end: string | null = null;
-      if (endYear && g.endMonth) end = `${endYear}-${pad(g.endMonth)}`;
+      if (endYear && endMonth) end = `${endYear}-${pad(endMonth)}`;
       else if (g.endYear) end = g.endYear;
       // 2023年为试点探索阶段: one whole year is the phase.
       else if (!g.startMonth && startYear) end = startYear;
@@ -66,6 +68,8 @@ function widestPhases(found: FoundMilestone[]): FoundMilestone[] {
 export interface Deadline {
   /** 'YYYY' or 'YYYY-MM'. */
   end: string;
+  /** 'YYYY-MM' where the deadline names a stretch of the year without 前 (2025年第三季度开展… → 2025-07). */
+  begins?: string;
   /** Written as a deadline (到/力争/…前, or a five-year period), not a bare year that may report the past. */
   marked: boolean;
   /** Written with 前 (2025年6月底前), or a schedule (2024年上半年完成…): a dated deadline, not a horizon. */
@@ -85,18 +89,25 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
     for (const m of text.matchAll(re)) {
       const g = m.groups!;
       const month = g.month ?? (g.part ? partMonth(g.part, rules) : undefined);
+      // 年底 / 年末 / 年内 name the year's last month: the deadline is December, as 下半年 and 四季度 are (FORMAT.md).
+      const yearEnd = !g.period && /[底末内]/u.test(m[0]) && !month;
+      const closingMonth = month ?? (yearEnd ? '12' : undefined);
       let end: string | null = null;
-      if (g.year) end = month ? `${g.year}-${pad(month)}` : g.year;
+      if (g.year) end = closingMonth ? `${g.year}-${pad(closingMonth)}` : g.year;
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);
-      else if (g.current && currentYear !== null) end = g.month ? `${currentYear}-${pad(g.month)}` : String(currentYear);
+      else if (g.current && currentYear !== null) end = closingMonth ? `${currentYear}-${pad(closingMonth)}` : String(currentYear);
       // 前 marks a deadline; a schedule (2024年上半年完成…) is as dated, but may also report the past (2022年6月完成了…).
-      const by = Boolean(g.by || g.by2 || g.within || g.due !== undefined);
+      const by = Boolean(g.by || g.by2 || g.within || g.due !== undefined || g.scheduled !== undefined);
       const marked = !g.year || Boolean(g.marker || g.to || g.by || g.by2 || g.within);
       // The pattern may take the blank lines before the deadline: it starts at its first word.
       const start = m.index! + m[0].length - m[0].trimStart().length;
-      const yearEnd = /[底末内]/u.test(m[0]) && !month;
       const until = g.year && (month || yearEnd) ? `${g.year}-${pad(month ?? '12')}` : undefined;
-      if (end) out.push({ end, marked, by, ...(until ? { until } : {}), after: m.index! + m[0].length, start, rule: id });
+      // 第三季度开展… / 2025年下半年启动…: without 前 the work fills that part of the year, so it has a start.
+      const year = g.year ?? (g.current && currentYear !== null ? String(currentYear) : undefined);
+      const firstMonth = g.part && !g.by && !g.by2 ? partStart(g.part, rules) : undefined;
+      // 2023年开展中期评估: the work is done in that year, which it fills (as a phase of one year does).
+      const begins = year && firstMonth ? `${year}-${pad(firstMonth)}` : g.scheduled !== undefined ? g.year : undefined;
+      if (end) out.push({ end, ...(begins ? { begins } : {}), marked, by, ...(until ? { until } : {}), after: m.index! + m[0].length, start, rule: id });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -105,6 +116,12 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
 /** 第一季度 / 上半年 → the month the part of the year ends in (rules yearParts). */
 function partMonth(part: string, rules: CompiledMilestoneRules): string | undefined {
   const month = rules.raw.yearParts[part.replace(/^第/u, '')];
+  return month === undefined ? undefined : String(month);
+}
+
+/** 第三季度 / 下半年 → the month the part of the year begins in (rules yearPartStarts); none for a point such as 年中. */
+function partStart(part: string, rules: CompiledMilestoneRules): string | undefined {
+  const month = rules.raw.yearPartStarts[part.replace(/^第/u, '')];
   return month === undefined ? undefined : String(month);
 }
 

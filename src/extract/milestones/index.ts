@@ -94,7 +94,8 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     // Over a whole section a stated goal (X实现Y) is read only where the section states goals
     // (主要目标): a task section's descriptions say what its measures achieve, not dated goals.
     const states = deadline.marked && (section === null || isGoalSection(innermostSection(deadline.start, input.sections), rules.raw.goalHeadings));
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal`, verbs, states));
+    const clauses = findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal`, verbs, states);
+    found.push(...clauses.map((m) => ({ ...m, start: deadline.begins ?? null })));
   }
   // 主要目标 / 发展目标: a deadline in the section's first paragraph governs the goals written after it in the section.
   for (const section of goalSections(input.sections, rules.raw.goalHeadings)) {
@@ -162,7 +163,7 @@ function closingDeadline(text: string, d: Deadline, sections: readonly Section[]
   }
   what = what.replace(rules.clauseOpener ?? /^/u, '');
   if (what.length < rules.raw.minStateLength || /[0-9０-９]/u.test(what.replace(/（[^（）]*）|《[^《》]*》/gu, ''))) return null;
-  return { what, start: null, end: d.end, from, to: from + what.length, rule: `${d.rule}+milestone.closing` };
+  return { what, start: d.begins ?? null, end: d.end, from, to: from + what.length, rule: `${d.rule}+milestone.closing` };
 }
 
 /** A section's deadline does not reach an attachment that follows it in the same section. */
@@ -180,9 +181,10 @@ function inThePast(d: Deadline, input: MilestoneInputs): boolean {
   const year = Number(d.end.slice(0, 4));
   if (input.issuedYear !== null && year < input.issuedYear) return true;
   if (d.marked) return false;
-  if (input.lookingBack) return true;
-  // A schedule with its month (2023年底完成…, 2023年上半年完成…) is ahead when that month is after the issue.
+  // A schedule with its month (2023年底完成…, 2023年上半年完成…) is ahead when that month is after the issue,
+  // in an evaluation too (its 下一步: 2025年下半年启动总结评估).
   if (d.until && input.issuedMonth) return d.until <= input.issuedMonth;
+  if (input.lookingBack) return true;
   return input.issuedYear !== null && year <= input.issuedYear;
 }
 

@@ -13,6 +13,8 @@ export const MilestoneRulesSchema = z.object({
   periods: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
   /** Parts of a year (上半年, 三季度) and the month each ends in: a deadline's month. */
   yearParts: z.record(z.string().min(1), z.number().int().min(1).max(12)).default({}),
+  /** The month each part of a year begins in (下半年 → 7): a schedule in it without 前 starts then. */
+  yearPartStarts: z.record(z.string().min(1), z.number().int().min(1).max(12)).default({}),
   deadlines: z.array(PatternRule).default([]),
   goalVerbs: z.array(z.string().min(1)).min(1),
   byDeadlineVerbs: z.array(z.string().min(1)).default([]),

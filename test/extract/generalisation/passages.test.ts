@@ -143,7 +143,7 @@ describe('milestones: phases and deadlines as plans write them', () => {
 
   it('年底前 takes the year of an annual plan', async () => {
     const x = extracted(await run('2024年某某市知识产权工作要点\n\n一、重点工作\n（一）推进立法。年底前完成立法调研。\n'));
-    expect(x.milestones.map((m) => [m.what, m.end])).toContainEqual(['完成立法调研', '2024']);
+    expect(x.milestones.map((m) => [m.what, m.end])).toContainEqual(['完成立法调研', '2024-12']);
   }, 30_000);
 
   it("phases written with months only take the annual plan's year", async () => {

@@ -77,7 +77,7 @@ describe('deadlines with qualitative goals', () => {
     { text: '力争到“十四五”末，全面实现主要目标，在全国率先建成知识产权强市，实现跨越。', what: ['率先建成知识产权强市'], end: '2025' },
     { text: '到2026年6月底前，打造区域知识产权服务高地。', what: ['打造区域知识产权服务高地'], end: '2026-06' },
     { text: '展望2035年，全面建成知识产权强市，知识产权成为高质量发展的重要支撑。', what: ['全面建成知识产权强市'], end: '2035' },
-    { text: '到2025年底，基本建成知识产权公共服务体系。', what: ['基本建成知识产权公共服务体系'], end: '2025' },
+    { text: '到2025年底，基本建成知识产权公共服务体系。', what: ['基本建成知识产权公共服务体系'], end: '2025-12' },
     { text: '到2035年，国家知识产权保护示范区全面建成。', what: ['国家知识产权保护示范区全面建成'], end: '2035' },
   ])('$text', ({ text, what, end }) => {
     const got = goals(text);
@@ -159,7 +159,7 @@ describe('stated goals: a clause under a deadline that names a state reached', (
     },
     { text: '到2025年，——支撑体系基本完善。', want: ['支撑体系基本完善@2025'] },
     { text: '2030年前，全市数据要素市场体系基本建成。', want: ['全市数据要素市场体系基本建成@2030'] },
-    { text: '2025年底前，全省政务数据实现按需共享。', want: ['实现按需共享@2025'] },
+    { text: '2025年底前，全省政务数据实现按需共享。', want: ['实现按需共享@2025-12'] },
     { text: '到2027年，全市形成协同高效的科技创新体系，建成一流创新平台。', want: ['全市形成协同高效的科技创新体系@2027', '建成一流创新平台@2027'] },
   ])('$text', ({ text, want }) => {
     expect(milestonesOf(text)).toEqual(want);
@@ -246,14 +246,14 @@ describe('schedules: a part of a year, a month or a year’s end straight before
     { text: '2023年下半年完成数据归集。', want: ['完成数据归集@2023-12'] },
     { text: '2024年第一季度前出台配套政策。', want: ['出台配套政策@2024-03'] },
     { text: '2025年三季度完成验收工作。', want: ['完成验收工作@2025-09'] },
-    { text: '2023年底完成全省数据归集工作。', want: ['完成全省数据归集工作@2023'] },
+    { text: '2023年底完成全省数据归集工作。', want: ['完成全省数据归集工作@2023-12'] },
     { text: '2024年6月底建成全市统一的数据平台。', want: ['建成全市统一的数据平台@2024-06'] },
     { text: '各区于2024年年中完成摸底。', want: ['完成摸底@2024-06'] },
-    { text: '2023年底完成全省数据归集工作。', issued: '2023-04', want: ['完成全省数据归集工作@2023'] },
+    { text: '2023年底完成全省数据归集工作。', issued: '2023-04', want: ['完成全省数据归集工作@2023-12'] },
     { text: '2023年上半年完成平台升级改造。', issued: '2023-03', want: ['完成平台升级改造@2023-06'] },
     // 年年底 / 年内: by the end of the year written, not of the document's own year.
-    { text: '各区2025年年底前完成摸底调查。', issued: '2023-03', want: ['完成摸底调查@2025'] },
-    { text: '2025年内建成市级数据中心。', issued: '2023-03', want: ['建成市级数据中心@2025'] },
+    { text: '各区2025年年底前完成摸底调查。', issued: '2023-03', want: ['完成摸底调查@2025-12'] },
+    { text: '2025年内建成市级数据中心。', issued: '2023-03', want: ['建成市级数据中心@2025-12'] },
     // A bare year straight before a goal verb, in a document that looks forward.
     { text: '2025年全面建成智慧城市。', issued: '2023-03', want: ['全面建成智慧城市@2025'] },
   ])('$text (issued $issued)', ({ text, issued, want }) => {
@@ -279,9 +279,9 @@ describe('schedules: a part of a year, a month or a year’s end straight before
 
 describe('a deadline that closes its task', () => {
   it.each([
-    { text: '制定数据分类分级指南，2024年底前完成。', want: ['制定数据分类分级指南@2024'] },
+    { text: '制定数据分类分级指南，2024年底前完成。', want: ['制定数据分类分级指南@2024-12'] },
     { text: '集中整治侵权假冒问题（2024年6月底前完成）。', want: ['集中整治侵权假冒问题@2024-06'] },
-    { text: '建立全市统一的公共数据平台（2025年底前）。', want: ['建立全市统一的公共数据平台@2025'] },
+    { text: '建立全市统一的公共数据平台（2025年底前）。', want: ['建立全市统一的公共数据平台@2025-12'] },
     { text: '开展企业摸底。梳理重点企业名单，2024年9月底前报送。', want: [] },
     { text: '开展企业摸底。梳理重点企业名单，2024年9月底前完成。', want: ['梳理重点企业名单@2024-09'] },
   ])('$text', ({ text, want }) => {
@@ -323,7 +323,7 @@ describe('a month without its year: the document’s own year', () => {
     { text: '考核办公室10月底完成考核结果汇总。', want: ['完成考核结果汇总@2022-10'] },
     { text: '6月30日前将评估报告报送市考核办。', want: ['将评估报告报送市考核办@2022-06'] },
     // 2025年年底前: the year written, not the document's own year.
-    { text: '各区2025年年底前完成摸底调查。', want: ['完成摸底调查@2025'] },
+    { text: '各区2025年年底前完成摸底调查。', want: ['完成摸底调查@2025-12'] },
   ])('$text', ({ text, want }) => {
     expect(inYear(text, 2022)).toEqual(want);
   });
@@ -340,5 +340,66 @@ describe('a month without its year: the document’s own year', () => {
     expect(milestonesOf('于2022年6月30日前将《项目推荐汇总表》（附件4）报送至市场监管总局。')).toEqual([
       '将《项目推荐汇总表》（附件4）报送至市场监管总局@2022-06',
     ]);
+  });
+});
+
+describe('when the work falls: a stretch of the year, a year of its own, the year’s end', () => {
+  /** Milestones as `what@start→end`, for a document issued in `issued` whose own year is `year`. */
+  const dated = (
+    text: string,
+    { issued = null, year = null, lookingBack = false }: { issued?: string | null; year?: number | null; lookingBack?: boolean } = {},
+  ) =>
+    collectMilestones({
+      text,
+      rules: compiled(),
+      sections: [],
+      includeRecurring: false,
+      lookingBack,
+      issuedYear: issued ? Number(issued.slice(0, 4)) : null,
+      issuedMonth: issued,
+      currentYear: year,
+      provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+    }).map((m) => `${m.what}@${m.start ?? '…'}→${m.end}`);
+
+  it.each([
+    // A part of the year without 前 is a stretch: it starts with the part's first month.
+    { text: '2025年第三季度开展达标验收。', want: ['开展达标验收@2025-07→2025-09'] },
+    { text: '2025年下半年开展方案实施中期评估。', want: ['开展方案实施中期评估@2025-07→2025-12'] },
+    { text: '2024年上半年完成平台升级改造。', want: ['完成平台升级改造@2024-01→2024-06'] },
+    // With 前, or at a point of the year (年中), only the end.
+    { text: '2024年第一季度前出台配套政策。', want: ['出台配套政策@…→2024-03'] },
+    { text: '各区于2024年年中完成摸底。', want: ['完成摸底@…→2024-06'] },
+    // The document's own year where the part stands without one.
+    { text: '（二）保障水源。第三季度完成乡镇级水源保护区规范化建设。', year: 2025, want: ['完成乡镇级水源保护区规范化建设@2025-07→2025-09'] },
+    { text: '（一）出台标准。下半年开展达标验收。', year: 2025, want: ['开展达标验收@2025-07→2025-12'] },
+    { text: '（一）出台标准。一季度前出台建设标准。', year: 2025, want: ['出台建设标准@…→2025-03'] },
+    // A bare year straight before 开展/启动 schedules the work in that year, where the document looks forward.
+    {
+      text: '建立监测评估机制，2023年开展规划中期评估，2025年开展终期评估。',
+      issued: '2022-03',
+      want: ['开展规划中期评估@2023→2023', '开展终期评估@2025→2025'],
+    },
+    { text: '2026年启动第二轮示范创建。', issued: '2024-05', want: ['启动第二轮示范创建@2026→2026'] },
+    // 年底 / 年末 / 年内 name December: the end keeps the month (FORMAT.md).
+    { text: '2025年底前建成营商环境监测平台。', want: ['建成营商环境监测平台@…→2025-12'] },
+    { text: '到2026年末，基本建成应急指挥体系。', want: ['基本建成应急指挥体系@…→2026-12'] },
+    { text: '（一）推进立法。年底前完成立法调研。', year: 2024, want: ['完成立法调研@…→2024-12'] },
+    // A five-year period's 末 is its last year, not a month.
+    { text: '到“十四五”末，建成知识产权强市。', want: ['建成知识产权强市@…→2025'] },
+    // An evaluation's 下一步: a schedule after the month of issue lies ahead.
+    { text: '2025年下半年启动规划实施总结评估。', issued: '2024-06', lookingBack: true, want: ['启动规划实施总结评估@2025-07→2025-12'] },
+  ])('$text', ({ text, want, ...when }) => {
+    expect(dated(text, when)).toEqual(want);
+  });
+
+  it.each([
+    { why: 'every quarter is a recurring duty, not a stretch of one year', text: '（一）健全调度。每季度开展一次调度。', year: 2025 },
+    { why: 'a quarter with no year of its own and none of the document', text: '（一）出台标准。第三季度开展达标验收。', year: null },
+    { why: 'a bare year before 开展, up to the year of issue, reports it', text: '2021年开展规划中期评估。', issued: '2022-03' },
+    { why: 'an evaluation reports a bare year’s work as done', text: '2023年开展规划中期评估。', lookingBack: true },
+    { why: 'an evaluation’s schedule up to its month of issue is past', text: '2024年上半年完成平台升级改造。', issued: '2024-09', lookingBack: true },
+    { why: 'a bare year before any other verb', text: '2026年全市数字经济规模扩大。', issued: '2024-05' },
+  ])('none: $why', ({ text, ...when }) => {
+    expect(dated(text, when)).toEqual([]);
   });
 });
