@@ -157,6 +157,8 @@ export function findGoalClauses(
     previous = clause;
     // A figure in brackets or a title (（附件4）, 《…2025年…》) is a reference, not the goal's figure.
     if (FIGURE.test(clause.replace(REFERENCE, '')) || rules.raw.vagueQuantities.some((q) => clause.includes(q)) || rules.writtenFigure?.test(clause)) continue;
+    // 实现…中医馆全覆盖: a qualitative target, which the targets hold.
+    if (rules.qualitativeTargets.some((w) => clause.includes(w))) continue;
     const led = leadingGoal(clause, rules, verbs);
     const found = led ?? (states ? statedGoal(clause, before, rules) : null);
     if (!found) continue;

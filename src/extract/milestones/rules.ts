@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
 import { NamedRules, ruleEntryFields } from '../../rules/entries.js';
 import { ConfigError } from '../../core/errors.js';
+import { QuantityPatternsFile } from '../quantities/rules.js';
 
 const PatternRule = z.object({ ...ruleEntryFields, pattern: z.string().min(1) });
 
@@ -63,9 +64,11 @@ export interface CompiledMilestoneRules {
   trend: RegExp | null;
   writtenFigure: RegExp | null;
   clauseOpener: RegExp | null;
+  /** Words of a qualitative target (全覆盖, quantity-patterns.yaml `qualitative`): a clause with one is a target's. */
+  qualitativeTargets: string[];
 }
 
-export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-patterns'): CompiledMilestoneRules {
+export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-patterns', qualitativeTargets: readonly string[] = []): CompiledMilestoneRules {
   const compile = (list: Array<{ id: string; pattern: string }>, needs: (p: string) => string | null) =>
     list.map(({ id, pattern }) => {
       const missing = needs(pattern);
@@ -89,6 +92,7 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
     trend: raw.trendWords.length > 0 ? compilePattern(raw.trendWords.join('|'), 'trendWords', file) : null,
     writtenFigure: raw.writtenFigure ? compilePattern(raw.writtenFigure, 'writtenFigure', file) : null,
     clauseOpener: raw.clauseOpener ? compilePattern(`^(?:${raw.clauseOpener})`, 'clauseOpener', file) : null,
+    qualitativeTargets: [...qualitativeTargets],
   };
 }
 
@@ -113,7 +117,9 @@ const cache = new WeakMap<RuleSet, CompiledMilestoneRules>();
 export function milestoneRules(rules: RuleSet): CompiledMilestoneRules {
   let compiled = cache.get(rules);
   if (!compiled) {
-    compiled = compileMilestoneRules(rules.get('milestone-patterns', MilestoneRulesSchema), rules.pathOf('milestone-patterns'));
+    // 实现…全覆盖 is a qualitative target (FORMAT.md): the words are the targets' own, read from their file.
+    const qualitative = rules.get('quantity-patterns', QuantityPatternsFile).qualitative.flatMap((q) => q.words);
+    compiled = compileMilestoneRules(rules.get('milestone-patterns', MilestoneRulesSchema), rules.pathOf('milestone-patterns'), qualitative);
     cache.set(rules, compiled);
   }
   return compiled;

@@ -178,6 +178,9 @@ describe('stated goals: a clause under a deadline that names a state reached', (
     ['a goal the plan only serves', '展望2035年，助力上海建成卓越的全球城市。'],
     ['a bare year is no deadline for a stated goal', '2009年，林业信息资源开发利用实现最佳。'],
     ['截至 reports a date reached', '截至2022年6月，算力基础设施达到世界领先水平。'],
+    ['全覆盖 is a qualitative target', '到2025年，实现乡镇卫生院、社区卫生服务中心中医馆全覆盖。'],
+    ['全覆盖 closing a stated goal is a qualitative target', '到2025年，县区级城市运行管理分中心实现全覆盖。'],
+    ['a goal described as 全覆盖 is the target restated', '到2020年，形成全覆盖的林业感知和传输网络。'],
   ])('%s', (_why, text) => {
     expect(milestonesOf(text).filter((m) => !m.startsWith('建成全国统一'))).toEqual([]);
   });
