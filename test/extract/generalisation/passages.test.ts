@@ -86,6 +86,11 @@ describe('responsibilities: how plans name who does a task', () => {
       table: '序号\t重点任务\t责任单位\t完成时限\n1\t深化执法衔接\t市知识产权局、市公安局\t2023年9月底前\n2\t加强口岸保护\t宁波海关\t持续推进\n',
     },
     {
+      layout: 'one row per line, one ideographic space between cells',
+      table:
+        '序号\u3000重点任务\u3000责任单位\u3000完成时限\n1\u3000深化执法衔接\u3000市知识产权局、市公安局\u30002023年9月底前\n2\u3000加强口岸保护\u3000宁波海关\u3000持续推进\n',
+    },
+    {
       layout: 'one cell per line (Word text), 牵头单位 | 责任单位 columns',
       table:
         '\t序号\n\t重点任务\n\t牵头单位\n\t责任单位\n\t完成时限\n\n\t1\n\t深化执法衔接\n\t市知识产权局\n\t市公安局\n\t2023年9月\n\n\t2\n\t加强口岸保护\n\t宁波海关\n\t市商务局\n\t长期坚持\n',
