@@ -126,7 +126,8 @@ function partStart(part: string, rules: CompiledMilestoneRules): string | undefi
 }
 
 const FIGURE = /[0-9０-９]/;
-const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》/gu;
+/** A reference, or a year named in the goal (完成2024年度督察问题整改): neither is the goal's figure. */
+const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》|(?<!\d)\d{4}\s*年度?/gu;
 const CLAUSE = /[^，,；;。：:\n]+/g;
 
 /**

@@ -181,6 +181,8 @@ function inThePast(d: Deadline, input: MilestoneInputs): boolean {
   const year = Number(d.end.slice(0, 4));
   if (input.issuedYear !== null && year < input.issuedYear) return true;
   if (d.marked) return false;
+  // A year after the document's cannot report the past, even in an evaluation (下一步: 2025年建成通车).
+  if (input.issuedYear !== null && year > input.issuedYear) return false;
   // A schedule with its month (2023年底完成…, 2023年上半年完成…) is ahead when that month is after the issue,
   // in an evaluation too (its 下一步: 2025年下半年启动总结评估).
   if (d.until && input.issuedMonth) return d.until <= input.issuedMonth;

@@ -391,6 +391,10 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     { text: '到“十四五”末，建成知识产权强市。', want: ['建成知识产权强市@…→2025'] },
     // An evaluation's 下一步: a schedule after the month of issue lies ahead.
     { text: '2025年下半年启动规划实施总结评估。', issued: '2024-06', lookingBack: true, want: ['启动规划实施总结评估@2025-07→2025-12'] },
+    // …and so does a bare year after the year of issue.
+    { text: '（二）加快推进重大项目建设。绵苍巴高速2025年建成通车。', issued: '2024-06', lookingBack: true, want: ['建成通车@…→2025'] },
+    // A year named in the goal (2024年度) is a date, not the goal's figure.
+    { text: '于6月底前完成2024年度省级督察交办问题整改。', year: 2025, want: ['完成2024年度省级督察交办问题整改@…→2025-06'] },
   ])('$text', ({ text, want, ...when }) => {
     expect(dated(text, when)).toEqual(want);
   });
@@ -402,6 +406,8 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     { why: 'an evaluation reports a bare year’s work as done', text: '2023年开展规划中期评估。', lookingBack: true },
     { why: 'an evaluation’s schedule up to its month of issue is past', text: '2024年上半年完成平台升级改造。', issued: '2024-09', lookingBack: true },
     { why: 'a bare year before any other verb', text: '2026年全市数字经济规模扩大。', issued: '2024-05' },
+    { why: 'a figure beside a year named in the goal is a target', text: '于6月底前完成2024年度问题整改30项。', year: 2025 },
+    { why: 'an evaluation’s bare year up to its year of issue reports the past', text: '绵苍巴高速2024年建成通车。', issued: '2024-06', lookingBack: true },
   ])('none: $why', ({ text, ...when }) => {
     expect(dated(text, when)).toEqual([]);
   });
