@@ -126,8 +126,11 @@ function partStart(part: string, rules: CompiledMilestoneRules): string | undefi
 }
 
 const FIGURE = /[0-9０-９]/;
-/** A reference, or a year named in the goal (完成2024年度督察问题整改): neither is the goal's figure. */
-const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》|(?<!\d)\d{4}\s*年度?/gu;
+/**
+ * A reference, or the year a goal's object is named by (完成2024年度督察问题整改): neither is the goal's
+ * figure. A bare year stays (完成2025年预期目标 measures against a target).
+ */
+const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》|(?<!\d)\d{4}\s*年度/gu;
 const CLAUSE = /[^，,；;。：:\n]+/g;
 
 /**

@@ -45,9 +45,23 @@ export const extractMilestonesStage: Stage<typeof Options> = {
     // A task's deadline the text states again as a milestone is one milestone.
     const seen = new Set(textMilestones.map((m) => `${m.what}|${m.end}`));
     const dueTasks = taskDeadlines(state.responsibilities ?? []).filter((m) => !seen.has(`${m.what}|${m.end}`));
-    return { ...state, milestones: [...textMilestones, ...dueTasks] };
+    const sections = state.structure?.sections ?? [];
+    const restated = (m: Milestone) => dueTasks.some((t) => t.end === m.end && sameTask(t.what, headingOf(m.provenance.start, sections)));
+    return { ...state, milestones: [...textMilestones.filter((m) => !restated(m)), ...dueTasks] };
   },
 };
+
+/**
+ * The heading of the innermost titled item at `at` (1.破除市场准入壁垒。…): a deadline in the item's text
+ * that the task table (分工表) gives the same task again is that task's milestone, named as the table names it.
+ */
+function headingOf(at: number, sections: readonly Section[]): string {
+  return innermostSection(at, sections)?.heading?.replace(/[。.；;：:\s]+$/u, '') ?? '';
+}
+
+function sameTask(task: string, heading: string): boolean {
+  return heading.length > 0 && (task === heading || task.startsWith(heading) || heading.startsWith(task));
+}
 
 /** 完成时限 beside a task's units: the task is a milestone due then. */
 function taskDeadlines(responsibilities: readonly Responsibility[]): Milestone[] {

@@ -122,6 +122,35 @@ describe('responsibilities: how plans name who does a task', () => {
   );
 });
 
+describe('a task’s deadline stated in its item and again in the 分工表', () => {
+  const TABLE =
+    '二、任务分工\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t破除市场准入壁垒\t区市场监督管理局\t区司法局\t2025年6月底前\n2\t强化信用服务\t区发展和改革局\t区财政局\t2025年12月底前\n';
+  const dated = (x: ReturnType<typeof extracted>) => x.milestones.map((m) => [m.what, m.end]);
+
+  it('is one milestone, named as the table names the task', async () => {
+    const x = extracted(await run(HEAD + '1.破除市场准入壁垒。全面落实负面清单制度，2025年6月底前完成妨碍公平竞争的政策措施清理工作。\n' + TABLE));
+    expect(dated(x)).toContainEqual(['破除市场准入壁垒', '2025-06']);
+    expect(dated(x).map(([what]) => what)).not.toContain('完成妨碍公平竞争的政策措施清理工作');
+  }, 30_000);
+
+  it.each([
+    ['another task’s item keeps its own deadline', '1.规范涉企收费。2025年6月底前完成涉企收费清理工作。\n', ['完成涉企收费清理工作', '2025-06']],
+    [
+      'the same task due at another date is another milestone',
+      '1.破除市场准入壁垒。2025年3月底前完成政策措施摸底工作。\n',
+      ['完成政策措施摸底工作', '2025-03'],
+    ],
+  ])(
+    'two milestones: %s',
+    async (_why, item, kept) => {
+      const x = extracted(await run(HEAD + item + TABLE));
+      expect(dated(x)).toContainEqual(kept);
+      expect(dated(x)).toContainEqual(['破除市场准入壁垒', '2025-06']);
+    },
+    30_000,
+  );
+});
+
 it('a project table (项目名称 | 建设内容 | 责任单位) assigns its projects', async () => {
   const table = '\t序号\n\t项目名称\n\t建设内容\n\t责任单位\n\n\t1\n\t知识产权运营服务平台\n\t建设运营服务平台\n\t市市场监管局、市数据资源局\n';
   const x = extracted(await run(HEAD + table + '二、保障措施\n加强组织领导。\n'));

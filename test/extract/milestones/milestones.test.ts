@@ -407,6 +407,7 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     { why: 'an evaluation’s schedule up to its month of issue is past', text: '2024年上半年完成平台升级改造。', issued: '2024-09', lookingBack: true },
     { why: 'a bare year before any other verb', text: '2026年全市数字经济规模扩大。', issued: '2024-05' },
     { why: 'a figure beside a year named in the goal is a target', text: '于6月底前完成2024年度问题整改30项。', year: 2025 },
+    { why: 'a bare year in the goal measures against a target', text: '预计到2025年，以上指标均可完成，已提前完成2025年预期目标。', issued: '2023-05' },
     { why: 'an evaluation’s bare year up to its year of issue reports the past', text: '绵苍巴高速2024年建成通车。', issued: '2024-06', lookingBack: true },
   ])('none: $why', ({ text, ...when }) => {
     expect(dated(text, when)).toEqual([]);
