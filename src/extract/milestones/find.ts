@@ -23,34 +23,59 @@ export function findPhases(text: string, rules: CompiledMilestoneRules, currentY
   const out: FoundMilestone[] = [];
   for (const { id, re } of rules.phases) {
     for (const m of text.matchAll(re)) {
-      const g = m.groups!;
-      const monthsOnly = !g.startYear && !g.endYear;
-      if (monthsOnly && currentYear === null) continue;
-      const startYear = g.startYear ?? (monthsOnly && g.startMonth ? String(currentYear) : undefined);
-      const endYear = g.endYear ?? (monthsOnly ? String(currentYear) : startYear);
-      let start: string | null = null;
-      if (startYear) start = g.startMonth ? `${startYear}-${pad(g.startMonth)}` : startYear;
-      // （2024年底前）: the year's end is its December, as for a deadline.
-      const endMonth = g.endMonth ?? (g.endYear && new RegExp(`${g.endYear}\\s*年\\s*年?[底末]`, 'u').test(m[0]) ? '12' : undefined);
-      let end: string | null = null;
-      if (endYear && endMonth) end = `${endYear}-${pad(endMonth)}`;
-      else if (g.endYear) end = g.endYear;
-      // 2023年为试点探索阶段: one whole year is the phase.
-      else if (!g.startMonth && startYear) end = startYear;
-      // One date without 前: the phase fills that month or year.
-      if (!start && end && !g.by) start = end;
-      out.push({
-        // 第一阶段：调查摸底 — an ordinal step keeps its name: a reader may call the phase by either.
-        what: g.name || g.name2 ? `${g.what!}：${g.name ?? g.name2}` : g.what!,
-        start,
-        end,
-        from: m.index!,
-        to: m.index! + m[0].length,
-        rule: id,
-      });
+      const phase = phaseOf(m, id, currentYear);
+      if (phase) out.push(phase);
     }
   }
   return widestPhases(out);
+}
+
+/**
+ * A schedule's items that open with their dates (四、实施步骤 / （一）2023年，制定… / （二）2024年至2025年，
+ * 全面实施…): each is a step of the plan, named by its first clause. Read only inside `[from, to)`, a
+ * schedule section: elsewhere a line opening with a year (2020年，全市…) reports the past.
+ */
+export function findDatedSteps(text: string, from: number, to: number, rules: CompiledMilestoneRules): FoundMilestone[] {
+  const scope = text.slice(from, to);
+  const out: FoundMilestone[] = [];
+  for (const { id, re } of rules.datedSteps) {
+    for (const m of scope.matchAll(re)) {
+      const phase = phaseOf(m, id, null);
+      if (!phase) continue;
+      const at = from + m.index! + m[0].lastIndexOf(m.groups!.what!);
+      out.push({ ...phase, what: phase.what.trim(), from: at, to: at + m.groups!.what!.length });
+    }
+  }
+  return out;
+}
+
+/** The phase a match of a phase pattern states, its dates read from the named groups. */
+function phaseOf(m: RegExpMatchArray, id: string, currentYear: number | null): FoundMilestone | null {
+  const g = m.groups!;
+  const monthsOnly = !g.startYear && !g.endYear;
+  if (monthsOnly && currentYear === null) return null;
+  const startYear = g.startYear ?? (monthsOnly && g.startMonth ? String(currentYear) : undefined);
+  const endYear = g.endYear ?? (monthsOnly ? String(currentYear) : startYear);
+  let start: string | null = null;
+  if (startYear) start = g.startMonth ? `${startYear}-${pad(g.startMonth)}` : startYear;
+  // （2024年底前）: the year's end is its December, as for a deadline.
+  const endMonth = g.endMonth ?? (g.endYear && new RegExp(`${g.endYear}\\s*年\\s*年?[底末]`, 'u').test(m[0]) ? '12' : undefined);
+  let end: string | null = null;
+  if (endYear && endMonth) end = `${endYear}-${pad(endMonth)}`;
+  else if (g.endYear) end = g.endYear;
+  // 2023年为试点探索阶段: one whole year is the phase; （一）2024年3月，召开动员会: one month.
+  else if (startYear) end = start;
+  // One date without 前: the phase fills that month or year.
+  if (!start && end && !g.by) start = end;
+  return {
+    // 第一阶段：调查摸底 — an ordinal step keeps its name: a reader may call the phase by either.
+    what: g.name || g.name2 ? `${g.what!}：${g.name ?? g.name2}` : g.what!,
+    start,
+    end,
+    from: m.index!,
+    to: m.index! + m[0].length,
+    rule: id,
+  };
 }
 
 /**

@@ -9,7 +9,17 @@ import { type Stage } from '../../core/stage.js';
 import { DocumentError } from '../../core/errors.js';
 import type { DocumentState, Milestone, Provenance, Responsibility, Section } from '../../core/state.js';
 import { Locator } from '../common/provenance.js';
-import { findDeadlines, findGoalClauses, findPhases, findRecurring, paragraphEnd, sentenceEnd, type Deadline, type FoundMilestone } from './find.js';
+import {
+  findDatedSteps,
+  findDeadlines,
+  findGoalClauses,
+  findPhases,
+  findRecurring,
+  paragraphEnd,
+  sentenceEnd,
+  type Deadline,
+  type FoundMilestone,
+} from './find.js';
 import { milestoneRules, type CompiledMilestoneRules } from './rules.js';
 
 export { milestoneRules } from './rules.js';
@@ -96,6 +106,9 @@ export interface MilestoneInputs {
 export function collectMilestones(input: MilestoneInputs): Milestone[] {
   const { text, rules } = input;
   const found: FoundMilestone[] = [...findPhases(text, rules, input.currentYear ?? null)];
+  for (const section of input.sections.filter((s) => isScheduleSection(s, rules.raw.scheduleHeadings))) {
+    found.push(...findDatedSteps(text, section.headingEnd, section.end, rules));
+  }
   const deadlines = findDeadlines(text, rules, input.currentYear ?? null).filter((d) => !inThePast(d, input));
   // Nearest deadline first, so a goal under two deadlines keeps its own paragraph's.
   for (let k = deadlines.length - 1; k >= 0; k--) {
@@ -239,6 +252,12 @@ function goalSections(sections: readonly Section[], words: readonly string[]): S
 
 function isGoalSection(s: Section | undefined, words: readonly string[]): boolean {
   const heading = (s?.heading ?? '').replace(/^[\s（(一二三四五六七八九十\d）)、.．]+/u, '').replace(/[。.：:\s]+$/u, '');
+  return heading.length > 0 && heading.length <= MAX_GOAL_HEADING && words.some((w) => heading.endsWith(w));
+}
+
+/** 四、实施步骤 / （三）进度安排: a short heading naming the plan's schedule. */
+function isScheduleSection(s: Section, words: readonly string[]): boolean {
+  const heading = (s.heading ?? '').replace(/^[\s（(一二三四五六七八九十\d）)、.．]+/u, '').replace(/[。.：:\s]+$/u, '');
   return heading.length > 0 && heading.length <= MAX_GOAL_HEADING && words.some((w) => heading.endsWith(w));
 }
 

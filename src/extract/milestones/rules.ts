@@ -11,6 +11,10 @@ export const MilestoneRulesSchema = z.object({
   /** Rules the code applies without a pattern here; records store their ids (src/rules/entries.ts). */
   namedRules: NamedRules,
   phases: z.array(PatternRule).default([]),
+  /** Items of a schedule section that open with their dates (（二）2024年至2025年，全面实施…). */
+  datedSteps: z.array(PatternRule).default([]),
+  /** Headings of a schedule section (四、实施步骤): the only place datedSteps are read. */
+  scheduleHeadings: z.array(z.string().min(1)).default([]),
   periods: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
   /** Parts of a year (上半年, 三季度) and the month each ends in: a deadline's month. */
   yearParts: z.record(z.string().min(1), z.number().int().min(1).max(12)).default({}),
@@ -52,6 +56,7 @@ export type MilestoneRules = z.infer<typeof MilestoneRulesSchema>;
 export interface CompiledMilestoneRules {
   raw: MilestoneRules;
   phases: Array<{ id: string; re: RegExp }>;
+  datedSteps: Array<{ id: string; re: RegExp }>;
   deadlines: Array<{ id: string; re: RegExp }>;
   recurring: Array<{ id: string; re: RegExp }>;
   scopeBreak: RegExp | null;
@@ -83,6 +88,7 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
   return {
     raw,
     phases: compile(raw.phases, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') || has(p, 'endYear') || has(p, 'endMonth') ? null : 'endYear')),
+    datedSteps: compile(raw.datedSteps, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') ? null : 'startYear')),
     deadlines: compile(raw.deadlines, (p) => (has(p, 'year') || has(p, 'period') || has(p, 'current') ? null : 'year')),
     recurring: compile(raw.recurring, (p) => (has(p, 'what') ? null : 'what')),
     scopeBreak: raw.scopeBreakLine ? compileLine(raw.scopeBreakLine, file) : null,

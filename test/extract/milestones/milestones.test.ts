@@ -413,3 +413,42 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     expect(dated(text, when)).toEqual([]);
   });
 });
+
+describe('a schedule section whose items open with their dates', () => {
+  /** `body` under the heading `heading`, read as one section: milestones as `what@start→end`. */
+  const steps = (heading: string, body: string) => {
+    const text = `${heading}\n${body}`;
+    const sections = [
+      { path: '四', heading: heading.replace(/^四、/u, ''), start: 0, headingStart: 0, headingEnd: heading.length, end: text.length },
+    ] as unknown as Parameters<typeof collectMilestones>[0]['sections'];
+    return collectMilestones({
+      text,
+      rules: compiled(),
+      sections,
+      includeRecurring: false,
+      lookingBack: false,
+      issuedYear: 2023,
+      issuedMonth: '2023-04',
+      provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+    }).map((m) => `${m.what}@${m.start ?? '…'}→${m.end}`);
+  };
+
+  it.each([
+    { heading: '四、实施步骤', body: '（一）2023年，制定各市实施方案，建立统计监测体系。', want: ['制定各市实施方案@2023→2023'] },
+    { heading: '四、实施步骤', body: '（二）2024年至2025年，全面实施五大行动。', want: ['全面实施五大行动@2024→2025'] },
+    { heading: '四、实施步骤', body: '（三）2026—2030年，巩固提升。', want: ['巩固提升@2026→2030'] },
+    { heading: '四、进度安排', body: '1.2023年5月—6月：开展摸底调查。', want: ['开展摸底调查@2023-05→2023-06'] },
+    { heading: '四、时间安排', body: '2024年3月，召开动员部署会议。', want: ['召开动员部署会议@2024-03→2024-03'] },
+    { heading: '四、工作步骤', body: '第一步：2023年7月至12月，完成试点。', want: ['完成试点@2023-07→2023-12'] },
+  ])('$heading $body', ({ heading, body, want }) => {
+    expect(steps(heading, body)).toEqual(want);
+  });
+
+  it.each([
+    { why: 'outside a schedule section a year opening a line reports what happened', heading: '四、发展基础', body: '（一）2023年，全市完成数据归集工作。' },
+    { why: 'a year’s end is a deadline, which the deadline rules read', heading: '四、实施步骤', body: '（一）2023年底，报送工作总结材料。' },
+    { why: 'a date inside the item is no step’s date', heading: '四、实施步骤', body: '（一）召开动员会议，2023年，各地推进实施。' },
+  ])('none: $why', ({ heading, body }) => {
+    expect(steps(heading, body).filter((m) => !m.includes('→2023-12'))).toEqual([]);
+  });
+});
