@@ -122,6 +122,37 @@ describe('responsibilities: how plans name who does a task', () => {
   );
 });
 
+describe('an annotation on a line of its own after a section’s numbered items', () => {
+  const NEXT = '（二）可再生能源推广应用行动\n推动光伏规模化应用。\n（牵头单位：省能源局；配合单位：省自然资源厅）\n';
+  it.each([
+    {
+      why: 'the only annotation of the section covers the section',
+      passage:
+        '（一）建筑能效提升行动\n1.全面推行绿色建筑。执行绿色建筑标准。\n2.推进既有建筑节能改造。同步实施节能改造。\n（责任单位：省住房城乡建设厅、省发展改革委）\n',
+      tasks: ['建筑能效提升行动', '可再生能源推广应用行动'],
+    },
+    {
+      why: 'each item with its own annotation line keeps its own',
+      passage:
+        '（一）建筑能效提升行动\n1.全面推行绿色建筑。执行绿色建筑标准。\n牵头单位：省住房城乡建设厅\n2.推进既有建筑节能改造。同步实施节能改造。\n牵头单位：省发展改革委\n',
+      tasks: ['全面推行绿色建筑', '推进既有建筑节能改造', '可再生能源推广应用行动'],
+    },
+    {
+      why: 'an annotation closing the last item’s paragraph is that item’s',
+      passage:
+        '（一）建筑能效提升行动\n1.全面推行绿色建筑。执行绿色建筑标准。\n2.推进既有建筑节能改造。同步实施节能改造。（责任单位：省住房城乡建设厅、省发展改革委）\n',
+      tasks: ['推进既有建筑节能改造', '可再生能源推广应用行动'],
+    },
+  ])(
+    '$why',
+    async ({ passage, tasks }) => {
+      const x = extracted(await run(HEAD + passage + NEXT));
+      expect(x.responsibilities.map((r) => r.task)).toEqual(tasks);
+    },
+    30_000,
+  );
+});
+
 describe('a task’s deadline stated in its item and again in the 分工表', () => {
   const TABLE =
     '二、任务分工\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t破除市场准入壁垒\t区市场监督管理局\t区司法局\t2025年6月底前\n2\t强化信用服务\t区发展和改革局\t区财政局\t2025年12月底前\n';
