@@ -14,7 +14,6 @@ import type { CompiledDepartmentRules } from '../departments/rules.js';
 import { placeNames } from '../departments/places.js';
 import { useDictionary } from '../departments/words.js';
 import { readDeadline } from '../milestones/deadline-text.js';
-import { subjectItems } from './item-subject.js';
 import { milestoneRules } from '../milestones/rules.js';
 import { Locator } from '../common/provenance.js';
 import { findRoleAnnotations, leadJoinedSplit, splitInlineUnits, splitUnitList, withoutFillers, type RoleAnnotation } from './annotation.js';
@@ -101,16 +100,6 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
     }
 
     if (options.prose) responsibilities.push(...proseResponsibilities(text, rRules, isUnit, isNamedUnit, annotations, locator, listed));
-    if (options.prose) {
-      // （二）加大政策支持。市财政局统筹…: in a 保障措施 item no other reading named units for, its subject answers for it.
-      const read = [...annotations.map((a) => a.start), ...responsibilities.map((r) => r.provenance.start)];
-      const covered = (start: number, end: number) => read.some((at) => start <= at && at < end);
-      for (const item of subjectItems(text, state.structure?.sections ?? [], rRules, isNamedUnit, covered)) {
-        const provenance = locator.provenance(item.start, item.end, 'responsibility.item-subject');
-        for (const name of [...item.lead, ...item.support]) listed.push({ name, provenance });
-        responsibilities.push({ task: item.task, sectionPath: item.section.path, lead: item.lead, support: item.support, roles: 'split', provenance });
-      }
-    }
 
     return { ...state, responsibilities, implicitSupport, listedUnits: listed };
   },

@@ -21,8 +21,6 @@ export const ResponsibilityRulesSchema = z.object({
   inlineFillers: z.array(z.string().min(1)).default([]),
   prosePatterns: z.array(z.object({ ...ruleEntryFields, pattern: z.string().min(1) })).default([]),
   proseNotTasks: z.array(z.string().min(1)).default([]),
-  /** Headings of sections (五、保障措施) whose titled items may name their unit as the first sentence's subject. */
-  subjectItemSections: z.array(z.string().min(1)).default([]),
   tableTaskHeaders: z.array(z.string().min(1)).default([]),
   deadlineLabels: z.array(z.string().min(1)).default([]),
   /** Endings of names a role list may hold beside recognised units (…机制牵头部门, …基金管理公司). */
