@@ -179,18 +179,24 @@ export function findGoalClauses(
   const out: FoundMilestone[] = [];
   const scope = text.slice(from, to);
   let previous = '';
+  let previousGoal = false;
   for (const m of scope.matchAll(CLAUSE)) {
     const clause = m[0];
     // The clause before, where a comma joins the two into one sentence.
     const before = m.index! > 0 && /[，,]/u.test(scope[m.index! - 1]!) ? previous : null;
+    const afterGoal = before !== null && previousGoal;
     previous = clause;
+    previousGoal = false;
     // A figure in brackets or a title (（附件4）, 《…2025年…》) is a reference, not the goal's figure.
     if (FIGURE.test(clause.replace(REFERENCE, '')) || rules.raw.vagueQuantities.some((q) => clause.includes(q)) || rules.writtenFigure?.test(clause)) continue;
     // 实现…中医馆全覆盖: a qualitative target, which the targets hold.
     if (rules.qualitativeTargets.some((w) => clause.includes(w))) continue;
     const led = leadingGoal(clause, rules, verbs);
+    // 建成监测平台，实现主要指标动态监测: 实现 after a goal of the same sentence is that goal's purpose.
+    if (led && afterGoal && opensWith(clause.replace(rules.clauseOpener ?? /^/u, ''), rules.raw.purposeVerbs)) continue;
     const found = led ?? (states ? statedGoal(clause, before, rules) : null);
     if (!found) continue;
+    previousGoal = true;
     const start = from + m.index! + found.from;
     out.push({ what: found.what, start: null, end, from: start, to: start + found.what.length, rule: led ? rule : `${rule}-state` });
   }

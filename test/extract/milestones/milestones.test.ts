@@ -388,6 +388,10 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     { text: '2025年底前建成营商环境监测平台。', want: ['建成营商环境监测平台@…→2025-12'] },
     { text: '到2026年末，基本建成应急指挥体系。', want: ['基本建成应急指挥体系@…→2026-12'] },
     { text: '（一）推进立法。年底前完成立法调研。', year: 2024, want: ['完成立法调研@…→2024-12'] },
+    // 实现 after a goal of its sentence is that goal's purpose; on its own it is the goal.
+    { text: '2025年底前建成营商环境监测平台，实现主要指标动态监测、及时预警。', want: ['建成营商环境监测平台@…→2025-12'] },
+    { text: '2025年6月底前，实现市政公用服务报装全程网办。', want: ['实现市政公用服务报装全程网办@…→2025-06'] },
+    { text: '2025年6月底前实现报装全程网办，建成市政接入服务平台。', want: ['实现报装全程网办@…→2025-06', '建成市政接入服务平台@…→2025-06'] },
     // A five-year period's 末 is its last year, not a month.
     { text: '到“十四五”末，建成知识产权强市。', want: ['建成知识产权强市@…→2025'] },
     // An evaluation's 下一步: a schedule after the month of issue lies ahead.
