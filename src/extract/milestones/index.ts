@@ -21,6 +21,10 @@ import {
   type FoundMilestone,
 } from './find.js';
 import { milestoneRules, type CompiledMilestoneRules } from './rules.js';
+import type { RuleSet } from '../../rules/index.js';
+import { departmentRules } from '../departments/index.js';
+import { placeNames } from '../departments/places.js';
+import { looksLikeUnit } from '../responsibilities/index.js';
 
 export { milestoneRules } from './rules.js';
 
@@ -50,6 +54,7 @@ export const extractMilestonesStage: Stage<typeof Options> = {
       issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
       issuedMonth: state.structure?.metadata.issued?.slice(0, 7) ?? null,
       currentYear: currentYear(state),
+      isActor: actorTest(state, rules),
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });
     // A task's deadline the text states again as a milestone is one milestone.
@@ -80,6 +85,14 @@ function taskDeadlines(responsibilities: readonly Responsibility[]): Milestone[]
   );
 }
 
+/** A unit (as the departments stage knows units), one the document names, or a group of them (各区, 相关部门). */
+function actorTest(state: DocumentState, rules: RuleSet): (name: string) => boolean {
+  const dRules = departmentRules(rules);
+  const places = placeNames();
+  const named = new Set((state.departments ?? []).map((d) => d.name));
+  return (name) => named.has(name) || /^(?:各|相关|有关|全)/u.test(name) || looksLikeUnit(name, dRules, places);
+}
+
 /** The year an undated 年底前 means: an annual plan's one year, else the year of issue. */
 function currentYear(state: DocumentState): number | null {
   const meta = state.structure?.metadata;
@@ -100,6 +113,8 @@ export interface MilestoneInputs {
   issuedMonth?: string | null;
   /** The year 年底前 / 年内 refers to: an annual plan's year, else the year of issue. */
   currentYear?: number | null;
+  /** Whether words name an actor (a unit, 各区): before a deadline they say who acts, not what is reached. */
+  isActor?: (name: string) => boolean;
   provenance: (start: number, end: number, rule: string) => Provenance;
 }
 
@@ -122,7 +137,7 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     // (主要目标): a task section's descriptions say what its measures achieve, not dated goals.
     const states = deadline.marked && (section === null || isGoalSection(innermostSection(deadline.start, input.sections), rules.raw.goalHeadings));
     const clauses = findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal`, verbs, states);
-    found.push(...clauses.map((m) => ({ ...m, start: deadline.begins ?? null })));
+    found.push(...withSubject(text, deadline, clauses, rules, input.isActor).map((m) => ({ ...m, start: deadline.begins ?? null })));
   }
   // 主要目标 / 发展目标: a deadline in the section's first paragraph governs the goals written after it in the section.
   for (const section of goalSections(input.sections, rules.raw.goalHeadings)) {
@@ -153,6 +168,34 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
   }
   return out;
 }
+
+/**
+ * 推动绵遂内城际铁路2024年底前开工建设 / 绵苍巴高速2025年建成通车: a deadline inside its clause, after
+ * the thing the goal is about. The goal led straight after the deadline keeps that subject
+ * (绵苍巴高速建成通车), unless the words name who acts (区督查室2024年9月底前开展督查, 请各区于…报送).
+ */
+function withSubject(
+  text: string,
+  d: Deadline,
+  clauses: FoundMilestone[],
+  rules: CompiledMilestoneRules,
+  isActor: ((name: string) => boolean) | undefined,
+): FoundMilestone[] {
+  const first = clauses[0];
+  if (!first || !isActor || text.slice(d.after, first.from).trim() !== '') return clauses;
+  const clauseStart = Math.max(...['，', ',', '；', ';', '。', '：', ':', '\n'].map((p) => text.lastIndexOf(p, d.start - 1) + 1));
+  let subject = text.slice(clauseStart, d.start).trim();
+  subject = subject.replace(rules.clauseOpener ?? /^/u, '');
+  const leadIn = rules.raw.subjectLeadIns.find((w) => subject.startsWith(w));
+  if (leadIn) subject = subject.slice(leadIn.length);
+  if (subject.length < MIN_SUBJECT || subject.length > MAX_SUBJECT || /[0-9０-９]/u.test(subject) || isActor(subject)) return clauses;
+  const from = d.start - subject.length;
+  return [{ ...first, what: subject + first.what, from }, ...clauses.slice(1)];
+}
+
+/** A subject shorter than this (要, 各区) or longer (a whole sentence before a mid-sentence date) is not prefixed. */
+const MIN_SUBJECT = 3;
+const MAX_SUBJECT = 20;
 
 /**
  * A dated deadline that closes its task: …，2024年底前完成。 / …（2024年6月底前完成）。

@@ -45,6 +45,8 @@ export const MilestoneRulesSchema = z.object({
   trailingCompletionVerbs: z.array(z.string().min(1)).default([]),
   /** Aspect markers that, straight after a goal verb (建成了, 实现了), report it done: no goal. */
   completedMarkers: z.array(z.string().min(1)).default([]),
+  /** Words before a deadline inside its clause that are not the goal's subject (推动绵遂内城际铁路2024年底前开工建设). */
+  subjectLeadIns: z.array(z.string().min(1)).default([]),
   /** Shortest stated goal, in characters. */
   minStateLength: z.number().int().min(1).default(6),
   /** A section whose heading holds one of these (主要目标) states goals: its first deadline governs all of it. */
