@@ -144,6 +144,8 @@ describe('role annotations', () => {
     '人才负责',
     '高校、科研院所，市科技局负责',
     '加快建设，市科技局负责',
+    // Units told to act, without a note that spares the lists: no note for every task.
+    '以上各项任务，各区人民政府要按照属地原则抓好落实',
     // A bracket after a name that is no unit does not make one.
     '应急物资（储备库）负责',
     '市民群众（志愿者）负责',
@@ -154,6 +156,9 @@ describe('role annotations', () => {
   it.each([
     ['各区人民政府为各项任务的责任单位，不再列出', ['各区人民政府']],
     ['牵头单位：市知识产权局；各县区政府、功能板块管委会均为责任单位，以下不再列出', ['各县区政府', '功能板块管委会']],
+    // The units, then what they do, then the note.
+    ['以上各项任务，各省辖市政府、济源示范区管委会均需按照属地原则抓好落实，不再逐一列出', ['各省辖市政府', '济源示范区管委会']],
+    ['以上任务涉及各街道的，各街道办事处要结合辖区实际抓好落实，分工表中不再单独列出', ['各街道办事处']],
   ])('note naming the units first: %s', (content, units) => {
     expect(parse(content)?.implicit).toEqual(units);
   });
