@@ -197,6 +197,13 @@ export function findGoalClauses(
     const found = led ?? (states ? statedGoal(clause, before, rules) : null);
     if (!found) continue;
     previousGoal = true;
+    // 完成总结评估，并启动…编制工作: a goal joined by 并 to the goal before is part of that one.
+    const last = out[out.length - 1];
+    if (afterGoal && last && opensWith(clause.trimStart(), rules.raw.continuationMarkers)) {
+      last.what = `${last.what}，${clause.trim()}`;
+      last.to = from + m.index! + clause.length;
+      continue;
+    }
     const start = from + m.index! + found.from;
     out.push({ what: found.what, start: null, end, from: start, to: start + found.what.length, rule: led ? rule : `${rule}-state` });
   }

@@ -47,6 +47,8 @@ export const MilestoneRulesSchema = z.object({
   completedMarkers: z.array(z.string().min(1)).default([]),
   /** Words before a deadline inside its clause that are not the goal's subject (推动绵遂内城际铁路2024年底前开工建设). */
   subjectLeadIns: z.array(z.string().min(1)).default([]),
+  /** A goal clause opening with one of these after a goal of its sentence is part of that goal (…，并启动…). */
+  continuationMarkers: z.array(z.string().min(1)).default([]),
   /** Shortest stated goal, in characters. */
   minStateLength: z.number().int().min(1).default(6),
   /** A section whose heading holds one of these (主要目标) states goals: its first deadline governs all of it. */

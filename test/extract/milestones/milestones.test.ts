@@ -392,6 +392,12 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     { text: '2025年底前建成营商环境监测平台，实现主要指标动态监测、及时预警。', want: ['建成营商环境监测平台@…→2025-12'] },
     { text: '2025年6月底前，实现市政公用服务报装全程网办。', want: ['实现市政公用服务报装全程网办@…→2025-06'] },
     { text: '2025年6月底前实现报装全程网办，建成市政接入服务平台。', want: ['实现报装全程网办@…→2025-06', '建成市政接入服务平台@…→2025-06'] },
+    // A goal joined by 并 to the goal before it is part of that goal; without 并 it is one of its own.
+    {
+      text: '区教育局将于2025年12月底前完成规划实施总结评估，并启动“十五五”教育发展规划编制工作。',
+      want: ['完成规划实施总结评估，并启动“十五五”教育发展规划编制工作@…→2025-12'],
+    },
+    { text: '2025年12月底前完成规划实施总结评估，启动规划编制工作。', want: ['完成规划实施总结评估@…→2025-12', '启动规划编制工作@…→2025-12'] },
     // A five-year period's 末 is its last year, not a month.
     { text: '到“十四五”末，建成知识产权强市。', want: ['建成知识产权强市@…→2025'] },
     // An evaluation's 下一步: a schedule after the month of issue lies ahead.
