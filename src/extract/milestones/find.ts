@@ -123,10 +123,13 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
       else if (g.current && currentYear !== null) end = closingMonth ? `${currentYear}-${pad(closingMonth)}` : String(currentYear);
       // 前 marks a deadline; a schedule (2024年上半年完成…) is as dated, but may also report the past (2022年6月完成了…).
       const by = Boolean(g.by || g.by2 || g.within || g.due !== undefined || g.scheduled !== undefined);
-      const marked = !g.year || Boolean(g.marker || g.to || g.by || g.by2 || g.within);
+      // 第三季度完成… without 前 and without its year is a schedule like 2024年上半年完成…: it may report the past.
+      const partSchedule = !g.year && g.part !== undefined && !g.by && !g.by2;
+      const marked = (!g.year && !partSchedule) || Boolean(g.marker || g.to || g.by || g.by2 || g.within);
       // The pattern may take the blank lines before the deadline: it starts at its first word.
       const start = m.index! + m[0].length - m[0].trimStart().length;
-      const until = g.year && (month || yearEnd) ? `${g.year}-${pad(month ?? '12')}` : undefined;
+      const untilYear = g.year ?? (partSchedule && currentYear !== null ? String(currentYear) : undefined);
+      const until = untilYear && (month || yearEnd) ? `${untilYear}-${pad(month ?? '12')}` : undefined;
       // 第三季度开展… / 2025年下半年启动…: without 前 the work fills that part of the year, so it has a start.
       const year = g.year ?? (g.current && currentYear !== null ? String(currentYear) : undefined);
       const firstMonth = g.part && !g.by && !g.by2 ? partStart(g.part, rules) : undefined;

@@ -377,6 +377,7 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     { text: '（二）保障水源。第三季度完成乡镇级水源保护区规范化建设。', year: 2025, want: ['完成乡镇级水源保护区规范化建设@2025-07→2025-09'] },
     { text: '（一）出台标准。下半年开展达标验收。', year: 2025, want: ['开展达标验收@2025-07→2025-12'] },
     { text: '（一）出台标准。一季度前出台建设标准。', year: 2025, want: ['出台建设标准@…→2025-03'] },
+    { text: '（二）保障水源。第三季度完成水源保护区规范化建设。', issued: '2025-02', year: 2025, want: ['完成水源保护区规范化建设@2025-07→2025-09'] },
     // A bare year straight before 开展/启动 schedules the work in that year, where the document looks forward.
     {
       text: '建立监测评估机制，2023年开展规划中期评估，2025年开展终期评估。',
@@ -413,6 +414,19 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
   it.each([
     { why: 'every quarter is a recurring duty, not a stretch of one year', text: '（一）健全调度。每季度开展一次调度。', year: 2025 },
     { why: 'a quarter with no year of its own and none of the document', text: '（一）出台标准。第三季度开展达标验收。', year: null },
+    {
+      why: 'a part of the document’s year that has passed when it was issued reports it',
+      text: '（一）平台建设。上半年完成平台升级改造。',
+      issued: '2024-09',
+      year: 2024,
+    },
+    {
+      why: 'an evaluation reports a part of its year as done',
+      text: '（一）平台建设。上半年完成平台升级改造。',
+      issued: '2024-03',
+      year: 2024,
+      lookingBack: true,
+    },
     { why: 'a bare year before 开展, up to the year of issue, reports it', text: '2021年开展规划中期评估。', issued: '2022-03' },
     { why: 'an evaluation reports a bare year’s work as done', text: '2023年开展规划中期评估。', lookingBack: true },
     { why: 'an evaluation’s schedule up to its month of issue is past', text: '2024年上半年完成平台升级改造。', issued: '2024-09', lookingBack: true },
