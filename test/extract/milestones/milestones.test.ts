@@ -423,7 +423,6 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     {
       why: 'an evaluation reports a part of its year as done',
       text: '（一）平台建设。上半年完成平台升级改造。',
-      issued: '2024-03',
       year: 2024,
       lookingBack: true,
     },
