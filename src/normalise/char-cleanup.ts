@@ -58,7 +58,9 @@ export function cleanChars(line: MappedText, options: CharCleanupOptions): Mappe
   if (options.markdown) out = stripMarkdown(out);
   if (options.unicodeSpaces) {
     out = out.replace(ZERO_WIDTH, () => '');
-    out = out.replace(UNICODE_SPACE, () => ' ');
+    // An ideographic space is two columns wide: between a row's cells (序号　重点任务　牵头单位) it is a
+    // column gap, which removeCjkSpaces keeps as a TAB where a line has two; elsewhere it goes as any space.
+    out = out.replace(UNICODE_SPACE, (m) => (m[0] === '\u3000' ? '  ' : ' '));
   }
   if (options.fullWidth) {
     out = out.replace(FULL_WIDTH_POINT, () => '.');

@@ -11,12 +11,13 @@ import { summarise, type EvalSummary } from '../../src/eval/report.js';
 import { runEval } from '../../src/eval/run.js';
 
 // Just under the figures when the set became a development set
-// (2026-12-07: 0.899, 0.804, 0.871, 0.542, 0.869, 0.940).
+// (2026-12-07: 0.899, 0.804, 0.871, 0.542, 0.869, 0.940); responsibilities and
+// milestones after session 4's ms4 branch: 0.922, 0.950.
 const FLOORS = {
   targets: 0.89,
   actuals: 0.8,
-  responsibilities: 0.86,
-  milestones: 0.53,
+  responsibilities: 0.915,
+  milestones: 0.945,
   departments: 0.86,
   document: 0.93,
 } as const;

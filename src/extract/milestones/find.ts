@@ -23,32 +23,59 @@ export function findPhases(text: string, rules: CompiledMilestoneRules, currentY
   const out: FoundMilestone[] = [];
   for (const { id, re } of rules.phases) {
     for (const m of text.matchAll(re)) {
-      const g = m.groups!;
-      const monthsOnly = !g.startYear && !g.endYear;
-      if (monthsOnly && currentYear === null) continue;
-      const startYear = g.startYear ?? (monthsOnly && g.startMonth ? String(currentYear) : undefined);
-      const endYear = g.endYear ?? (monthsOnly ? String(currentYear) : startYear);
-      let start: string | null = null;
-      if (startYear) start = g.startMonth ? `${startYear}-${pad(g.startMonth)}` : startYear;
-      let end: string | null = null;
-      if (endYear && g.endMonth) end = `${endYear}-${pad(g.endMonth)}`;
-      else if (g.endYear) end = g.endYear;
-      // 2023年为试点探索阶段: one whole year is the phase.
-      else if (!g.startMonth && startYear) end = startYear;
-      // One date without 前: the phase fills that month or year.
-      if (!start && end && !g.by) start = end;
-      out.push({
-        // 第一阶段：调查摸底 — an ordinal step keeps its name: a reader may call the phase by either.
-        what: g.name || g.name2 ? `${g.what!}：${g.name ?? g.name2}` : g.what!,
-        start,
-        end,
-        from: m.index!,
-        to: m.index! + m[0].length,
-        rule: id,
-      });
+      const phase = phaseOf(m, id, currentYear);
+      if (phase) out.push(phase);
     }
   }
   return widestPhases(out);
+}
+
+/**
+ * A schedule's items that open with their dates (四、实施步骤 / （一）2023年，制定… / （二）2024年至2025年，
+ * 全面实施…): each is a step of the plan, named by its first clause. Read only inside `[from, to)`, a
+ * schedule section: elsewhere a line opening with a year (2020年，全市…) reports the past.
+ */
+export function findDatedSteps(text: string, from: number, to: number, rules: CompiledMilestoneRules): FoundMilestone[] {
+  const scope = text.slice(from, to);
+  const out: FoundMilestone[] = [];
+  for (const { id, re } of rules.datedSteps) {
+    for (const m of scope.matchAll(re)) {
+      const phase = phaseOf(m, id, null);
+      if (!phase) continue;
+      const at = from + m.index! + m[0].lastIndexOf(m.groups!.what!);
+      out.push({ ...phase, what: phase.what.trim(), from: at, to: at + m.groups!.what!.length });
+    }
+  }
+  return out;
+}
+
+/** The phase a match of a phase pattern states, its dates read from the named groups. */
+function phaseOf(m: RegExpMatchArray, id: string, currentYear: number | null): FoundMilestone | null {
+  const g = m.groups!;
+  const monthsOnly = !g.startYear && !g.endYear;
+  if (monthsOnly && currentYear === null) return null;
+  const startYear = g.startYear ?? (monthsOnly && g.startMonth ? String(currentYear) : undefined);
+  const endYear = g.endYear ?? (monthsOnly ? String(currentYear) : startYear);
+  let start: string | null = null;
+  if (startYear) start = g.startMonth ? `${startYear}-${pad(g.startMonth)}` : startYear;
+  // （2024年底前）: the year's end is its December, as for a deadline.
+  const endMonth = g.endMonth ?? (g.endYear && new RegExp(`${g.endYear}\\s*年\\s*年?[底末]`, 'u').test(m[0]) ? '12' : undefined);
+  let end: string | null = null;
+  if (endYear && endMonth) end = `${endYear}-${pad(endMonth)}`;
+  else if (g.endYear) end = g.endYear;
+  // 2023年为试点探索阶段: one whole year is the phase; （一）2024年3月，召开动员会: one month.
+  else if (startYear) end = start;
+  // One date without 前: the phase fills that month or year.
+  if (!start && end && !g.by) start = end;
+  return {
+    // 第一阶段：调查摸底 — an ordinal step keeps its name: a reader may call the phase by either.
+    what: g.name || g.name2 ? `${g.what!}：${g.name ?? g.name2}` : g.what!,
+    start,
+    end,
+    from: m.index!,
+    to: m.index! + m[0].length,
+    rule: id,
+  };
 }
 
 /**
@@ -66,6 +93,8 @@ function widestPhases(found: FoundMilestone[]): FoundMilestone[] {
 export interface Deadline {
   /** 'YYYY' or 'YYYY-MM'. */
   end: string;
+  /** 'YYYY-MM' where the deadline names a stretch of the year without 前 (2025年第三季度开展… → 2025-07). */
+  begins?: string;
   /** Written as a deadline (到/力争/…前, or a five-year period), not a bare year that may report the past. */
   marked: boolean;
   /** Written with 前 (2025年6月底前), or a schedule (2024年上半年完成…): a dated deadline, not a horizon. */
@@ -85,18 +114,28 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
     for (const m of text.matchAll(re)) {
       const g = m.groups!;
       const month = g.month ?? (g.part ? partMonth(g.part, rules) : undefined);
+      // 年底 / 年末 / 年内 name the year's last month: the deadline is December, as 下半年 and 四季度 are (FORMAT.md).
+      const yearEnd = !g.period && /[底末内]/u.test(m[0]) && !month;
+      const closingMonth = month ?? (yearEnd ? '12' : undefined);
       let end: string | null = null;
-      if (g.year) end = month ? `${g.year}-${pad(month)}` : g.year;
+      if (g.year) end = closingMonth ? `${g.year}-${pad(closingMonth)}` : g.year;
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);
-      else if (g.current && currentYear !== null) end = g.month ? `${currentYear}-${pad(g.month)}` : String(currentYear);
+      else if (g.current && currentYear !== null) end = closingMonth ? `${currentYear}-${pad(closingMonth)}` : String(currentYear);
       // 前 marks a deadline; a schedule (2024年上半年完成…) is as dated, but may also report the past (2022年6月完成了…).
-      const by = Boolean(g.by || g.by2 || g.within || g.due !== undefined);
-      const marked = !g.year || Boolean(g.marker || g.to || g.by || g.by2 || g.within);
+      const by = Boolean(g.by || g.by2 || g.within || g.due !== undefined || g.scheduled !== undefined);
+      // 第三季度完成… without 前 and without its year is a schedule like 2024年上半年完成…: it may report the past.
+      const partSchedule = !g.year && g.part !== undefined && !g.by && !g.by2;
+      const marked = (!g.year && !partSchedule) || Boolean(g.marker || g.to || g.by || g.by2 || g.within);
       // The pattern may take the blank lines before the deadline: it starts at its first word.
       const start = m.index! + m[0].length - m[0].trimStart().length;
-      const yearEnd = /[底末内]/u.test(m[0]) && !month;
-      const until = g.year && (month || yearEnd) ? `${g.year}-${pad(month ?? '12')}` : undefined;
-      if (end) out.push({ end, marked, by, ...(until ? { until } : {}), after: m.index! + m[0].length, start, rule: id });
+      const untilYear = g.year ?? (partSchedule && currentYear !== null ? String(currentYear) : undefined);
+      const until = untilYear && (month || yearEnd) ? `${untilYear}-${pad(month ?? '12')}` : undefined;
+      // 第三季度开展… / 2025年下半年启动…: without 前 the work fills that part of the year, so it has a start.
+      const year = g.year ?? (g.current && currentYear !== null ? String(currentYear) : undefined);
+      const firstMonth = g.part && !g.by && !g.by2 ? partStart(g.part, rules) : undefined;
+      // 2023年开展中期评估: the work is done in that year, which it fills (as a phase of one year does).
+      const begins = year && firstMonth ? `${year}-${pad(firstMonth)}` : g.scheduled !== undefined ? g.year : undefined;
+      if (end) out.push({ end, ...(begins ? { begins } : {}), marked, by, ...(until ? { until } : {}), after: m.index! + m[0].length, start, rule: id });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -108,8 +147,18 @@ function partMonth(part: string, rules: CompiledMilestoneRules): string | undefi
   return month === undefined ? undefined : String(month);
 }
 
+/** 第三季度 / 下半年 → the month the part of the year begins in (rules yearPartStarts); none for a point such as 年中. */
+function partStart(part: string, rules: CompiledMilestoneRules): string | undefined {
+  const month = rules.raw.yearPartStarts[part.replace(/^第/u, '')];
+  return month === undefined ? undefined : String(month);
+}
+
 const FIGURE = /[0-9０-９]/;
-const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》/gu;
+/**
+ * A reference, or the year a goal's object is named by (完成2024年度督察问题整改): neither is the goal's
+ * figure. A bare year stays (完成2025年预期目标 measures against a target).
+ */
+const REFERENCE = /（[^（）]*）|\([^()]*\)|《[^《》]*》|(?<!\d)\d{4}\s*年度/gu;
 const CLAUSE = /[^，,；;。：:\n]+/g;
 
 /**
@@ -133,16 +182,31 @@ export function findGoalClauses(
   const out: FoundMilestone[] = [];
   const scope = text.slice(from, to);
   let previous = '';
+  let previousGoal = false;
   for (const m of scope.matchAll(CLAUSE)) {
     const clause = m[0];
     // The clause before, where a comma joins the two into one sentence.
     const before = m.index! > 0 && /[，,]/u.test(scope[m.index! - 1]!) ? previous : null;
+    const afterGoal = before !== null && previousGoal;
     previous = clause;
+    previousGoal = false;
     // A figure in brackets or a title (（附件4）, 《…2025年…》) is a reference, not the goal's figure.
     if (FIGURE.test(clause.replace(REFERENCE, '')) || rules.raw.vagueQuantities.some((q) => clause.includes(q)) || rules.writtenFigure?.test(clause)) continue;
+    // 实现…中医馆全覆盖: a qualitative target, which the targets hold.
+    if (rules.qualitativeTargets.some((w) => clause.includes(w))) continue;
     const led = leadingGoal(clause, rules, verbs);
+    // 建成监测平台，实现主要指标动态监测: 实现 after a goal of the same sentence is that goal's purpose.
+    if (led && afterGoal && opensWith(clause.replace(rules.clauseOpener ?? /^/u, ''), rules.raw.purposeVerbs)) continue;
     const found = led ?? (states ? statedGoal(clause, before, rules) : null);
     if (!found) continue;
+    previousGoal = true;
+    // 完成总结评估，并启动…编制工作: a goal joined by 并 to the goal before is part of that one.
+    const last = out[out.length - 1];
+    if (afterGoal && last && opensWith(clause.trimStart(), rules.raw.continuationMarkers)) {
+      last.what = `${last.what}，${clause.trim()}`;
+      last.to = from + m.index! + clause.length;
+      continue;
+    }
     const start = from + m.index! + found.from;
     out.push({ what: found.what, start: null, end, from: start, to: start + found.what.length, rule: led ? rule : `${rule}-state` });
   }

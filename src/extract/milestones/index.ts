@@ -9,8 +9,22 @@ import { type Stage } from '../../core/stage.js';
 import { DocumentError } from '../../core/errors.js';
 import type { DocumentState, Milestone, Provenance, Responsibility, Section } from '../../core/state.js';
 import { Locator } from '../common/provenance.js';
-import { findDeadlines, findGoalClauses, findPhases, findRecurring, paragraphEnd, sentenceEnd, type Deadline, type FoundMilestone } from './find.js';
+import {
+  findDatedSteps,
+  findDeadlines,
+  findGoalClauses,
+  findPhases,
+  findRecurring,
+  paragraphEnd,
+  sentenceEnd,
+  type Deadline,
+  type FoundMilestone,
+} from './find.js';
 import { milestoneRules, type CompiledMilestoneRules } from './rules.js';
+import type { RuleSet } from '../../rules/index.js';
+import { departmentRules } from '../departments/index.js';
+import { placeNames } from '../departments/places.js';
+import { looksLikeUnit } from '../responsibilities/index.js';
 
 export { milestoneRules } from './rules.js';
 
@@ -40,20 +54,43 @@ export const extractMilestonesStage: Stage<typeof Options> = {
       issuedYear: state.structure?.metadata.issued ? Number(state.structure.metadata.issued.slice(0, 4)) : null,
       issuedMonth: state.structure?.metadata.issued?.slice(0, 7) ?? null,
       currentYear: currentYear(state),
+      isActor: actorTest(state, rules),
       provenance: (s, e, rule) => locator.provenance(s, e, rule),
     });
     // A task's deadline the text states again as a milestone is one milestone.
     const seen = new Set(textMilestones.map((m) => `${m.what}|${m.end}`));
     const dueTasks = taskDeadlines(state.responsibilities ?? []).filter((m) => !seen.has(`${m.what}|${m.end}`));
-    return { ...state, milestones: [...textMilestones, ...dueTasks] };
+    const sections = state.structure?.sections ?? [];
+    const restated = (m: Milestone) => dueTasks.some((t) => t.end === m.end && sameTask(t.what, headingOf(m.provenance.start, sections)));
+    return { ...state, milestones: [...textMilestones.filter((m) => !restated(m)), ...dueTasks] };
   },
 };
+
+/**
+ * The heading of the innermost titled item at `at` (1.破除市场准入壁垒。…): a deadline in the item's text
+ * that the task table (分工表) gives the same task again is that task's milestone, named as the table names it.
+ */
+function headingOf(at: number, sections: readonly Section[]): string {
+  return innermostSection(at, sections)?.heading?.replace(/[。.；;：:\s]+$/u, '') ?? '';
+}
+
+function sameTask(task: string, heading: string): boolean {
+  return heading.length > 0 && (task === heading || task.startsWith(heading) || heading.startsWith(task));
+}
 
 /** 完成时限 beside a task's units: the task is a milestone due then. */
 function taskDeadlines(responsibilities: readonly Responsibility[]): Milestone[] {
   return responsibilities.flatMap((r) =>
     r.due ? [{ what: r.task, start: null, end: r.due, provenance: { ...r.provenance, rule: 'milestone.task-deadline' } }] : [],
   );
+}
+
+/** A unit (as the departments stage knows units), one the document names, or a group of them (各区, 相关部门). */
+function actorTest(state: DocumentState, rules: RuleSet): (name: string) => boolean {
+  const dRules = departmentRules(rules);
+  const places = placeNames();
+  const named = new Set((state.departments ?? []).map((d) => d.name));
+  return (name) => named.has(name) || /^(?:各|相关|有关|全)/u.test(name) || looksLikeUnit(name, dRules, places);
 }
 
 /** The year an undated 年底前 means: an annual plan's one year, else the year of issue. */
@@ -76,12 +113,17 @@ export interface MilestoneInputs {
   issuedMonth?: string | null;
   /** The year 年底前 / 年内 refers to: an annual plan's year, else the year of issue. */
   currentYear?: number | null;
+  /** Whether words name an actor (a unit, 各区): before a deadline they say who acts, not what is reached. */
+  isActor?: (name: string) => boolean;
   provenance: (start: number, end: number, rule: string) => Provenance;
 }
 
 export function collectMilestones(input: MilestoneInputs): Milestone[] {
   const { text, rules } = input;
   const found: FoundMilestone[] = [...findPhases(text, rules, input.currentYear ?? null)];
+  for (const section of input.sections.filter((s) => isScheduleSection(s, rules.raw.scheduleHeadings))) {
+    found.push(...findDatedSteps(text, section.headingEnd, section.end, rules));
+  }
   const deadlines = findDeadlines(text, rules, input.currentYear ?? null).filter((d) => !inThePast(d, input));
   // Nearest deadline first, so a goal under two deadlines keeps its own paragraph's.
   for (let k = deadlines.length - 1; k >= 0; k--) {
@@ -94,7 +136,8 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
     // Over a whole section a stated goal (X实现Y) is read only where the section states goals
     // (主要目标): a task section's descriptions say what its measures achieve, not dated goals.
     const states = deadline.marked && (section === null || isGoalSection(innermostSection(deadline.start, input.sections), rules.raw.goalHeadings));
-    found.push(...findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal`, verbs, states));
+    const clauses = findGoalClauses(text, deadline.after, scopeEnd, deadline.end, rules, `${deadline.rule}+milestone.goal`, verbs, states);
+    found.push(...withSubject(text, deadline, clauses, rules, input.isActor).map((m) => ({ ...m, start: deadline.begins ?? null })));
   }
   // 主要目标 / 发展目标: a deadline in the section's first paragraph governs the goals written after it in the section.
   for (const section of goalSections(input.sections, rules.raw.goalHeadings)) {
@@ -125,6 +168,34 @@ export function collectMilestones(input: MilestoneInputs): Milestone[] {
   }
   return out;
 }
+
+/**
+ * 推动绵遂内城际铁路2024年底前开工建设 / 绵苍巴高速2025年建成通车: a deadline inside its clause, after
+ * the thing the goal is about. The goal led straight after the deadline keeps that subject
+ * (绵苍巴高速建成通车), unless the words name who acts (区督查室2024年9月底前开展督查, 请各区于…报送).
+ */
+function withSubject(
+  text: string,
+  d: Deadline,
+  clauses: FoundMilestone[],
+  rules: CompiledMilestoneRules,
+  isActor: ((name: string) => boolean) | undefined,
+): FoundMilestone[] {
+  const first = clauses[0];
+  if (!first || !isActor || text.slice(d.after, first.from).trim() !== '') return clauses;
+  const clauseStart = Math.max(...['，', ',', '；', ';', '。', '：', ':', '\n'].map((p) => text.lastIndexOf(p, d.start - 1) + 1));
+  let subject = text.slice(clauseStart, d.start).trim();
+  subject = subject.replace(rules.clauseOpener ?? /^/u, '');
+  const leadIn = rules.raw.subjectLeadIns.find((w) => subject.startsWith(w));
+  if (leadIn) subject = subject.slice(leadIn.length);
+  if (subject.length < MIN_SUBJECT || subject.length > MAX_SUBJECT || /[0-9０-９]/u.test(subject) || isActor(subject)) return clauses;
+  const from = d.start - subject.length;
+  return [{ ...first, what: subject + first.what, from }, ...clauses.slice(1)];
+}
+
+/** A subject shorter than this (要, 各区) or longer (a whole sentence before a mid-sentence date) is not prefixed. */
+const MIN_SUBJECT = 3;
+const MAX_SUBJECT = 20;
 
 /**
  * A dated deadline that closes its task: …，2024年底前完成。 / …（2024年6月底前完成）。
@@ -162,7 +233,7 @@ function closingDeadline(text: string, d: Deadline, sections: readonly Section[]
   }
   what = what.replace(rules.clauseOpener ?? /^/u, '');
   if (what.length < rules.raw.minStateLength || /[0-9０-９]/u.test(what.replace(/（[^（）]*）|《[^《》]*》/gu, ''))) return null;
-  return { what, start: null, end: d.end, from, to: from + what.length, rule: `${d.rule}+milestone.closing` };
+  return { what, start: d.begins ?? null, end: d.end, from, to: from + what.length, rule: `${d.rule}+milestone.closing` };
 }
 
 /** A section's deadline does not reach an attachment that follows it in the same section. */
@@ -180,9 +251,12 @@ function inThePast(d: Deadline, input: MilestoneInputs): boolean {
   const year = Number(d.end.slice(0, 4));
   if (input.issuedYear !== null && year < input.issuedYear) return true;
   if (d.marked) return false;
-  if (input.lookingBack) return true;
-  // A schedule with its month (2023年底完成…, 2023年上半年完成…) is ahead when that month is after the issue.
+  // A year after the document's cannot report the past, even in an evaluation (下一步: 2025年建成通车).
+  if (input.issuedYear !== null && year > input.issuedYear) return false;
+  // A schedule with its month (2023年底完成…, 2023年上半年完成…) is ahead when that month is after the issue,
+  // in an evaluation too (its 下一步: 2025年下半年启动总结评估).
   if (d.until && input.issuedMonth) return d.until <= input.issuedMonth;
+  if (input.lookingBack) return true;
   return input.issuedYear !== null && year <= input.issuedYear;
 }
 
@@ -221,6 +295,12 @@ function goalSections(sections: readonly Section[], words: readonly string[]): S
 
 function isGoalSection(s: Section | undefined, words: readonly string[]): boolean {
   const heading = (s?.heading ?? '').replace(/^[\s（(一二三四五六七八九十\d）)、.．]+/u, '').replace(/[。.：:\s]+$/u, '');
+  return heading.length > 0 && heading.length <= MAX_GOAL_HEADING && words.some((w) => heading.endsWith(w));
+}
+
+/** 四、实施步骤 / （三）进度安排: a short heading naming the plan's schedule. */
+function isScheduleSection(s: Section, words: readonly string[]): boolean {
+  const heading = (s.heading ?? '').replace(/^[\s（(一二三四五六七八九十\d）)、.．]+/u, '').replace(/[。.：:\s]+$/u, '');
   return heading.length > 0 && heading.length <= MAX_GOAL_HEADING && words.some((w) => heading.endsWith(w));
 }
 

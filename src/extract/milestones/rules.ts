@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RuleSet } from '../../rules/index.js';
 import { NamedRules, ruleEntryFields } from '../../rules/entries.js';
 import { ConfigError } from '../../core/errors.js';
+import { QuantityPatternsFile } from '../quantities/rules.js';
 
 const PatternRule = z.object({ ...ruleEntryFields, pattern: z.string().min(1) });
 
@@ -10,9 +11,15 @@ export const MilestoneRulesSchema = z.object({
   /** Rules the code applies without a pattern here; records store their ids (src/rules/entries.ts). */
   namedRules: NamedRules,
   phases: z.array(PatternRule).default([]),
+  /** Items of a schedule section that open with their dates (（二）2024年至2025年，全面实施…). */
+  datedSteps: z.array(PatternRule).default([]),
+  /** Headings of a schedule section (四、实施步骤): the only place datedSteps are read. */
+  scheduleHeadings: z.array(z.string().min(1)).default([]),
   periods: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
   /** Parts of a year (上半年, 三季度) and the month each ends in: a deadline's month. */
   yearParts: z.record(z.string().min(1), z.number().int().min(1).max(12)).default({}),
+  /** The month each part of a year begins in (下半年 → 7): a schedule in it without 前 starts then. */
+  yearPartStarts: z.record(z.string().min(1), z.number().int().min(1).max(12)).default({}),
   deadlines: z.array(PatternRule).default([]),
   goalVerbs: z.array(z.string().min(1)).min(1),
   byDeadlineVerbs: z.array(z.string().min(1)).default([]),
@@ -38,6 +45,10 @@ export const MilestoneRulesSchema = z.object({
   trailingCompletionVerbs: z.array(z.string().min(1)).default([]),
   /** Aspect markers that, straight after a goal verb (建成了, 实现了), report it done: no goal. */
   completedMarkers: z.array(z.string().min(1)).default([]),
+  /** Words before a deadline inside its clause that are not the goal's subject (推动绵遂内城际铁路2024年底前开工建设). */
+  subjectLeadIns: z.array(z.string().min(1)).default([]),
+  /** A goal clause opening with one of these after a goal of its sentence is part of that goal (…，并启动…). */
+  continuationMarkers: z.array(z.string().min(1)).default([]),
   /** Shortest stated goal, in characters. */
   minStateLength: z.number().int().min(1).default(6),
   /** A section whose heading holds one of these (主要目标) states goals: its first deadline governs all of it. */
@@ -49,6 +60,7 @@ export type MilestoneRules = z.infer<typeof MilestoneRulesSchema>;
 export interface CompiledMilestoneRules {
   raw: MilestoneRules;
   phases: Array<{ id: string; re: RegExp }>;
+  datedSteps: Array<{ id: string; re: RegExp }>;
   deadlines: Array<{ id: string; re: RegExp }>;
   recurring: Array<{ id: string; re: RegExp }>;
   scopeBreak: RegExp | null;
@@ -61,9 +73,11 @@ export interface CompiledMilestoneRules {
   trend: RegExp | null;
   writtenFigure: RegExp | null;
   clauseOpener: RegExp | null;
+  /** Words of a qualitative target (全覆盖, quantity-patterns.yaml `qualitative`): a clause with one is a target's. */
+  qualitativeTargets: string[];
 }
 
-export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-patterns'): CompiledMilestoneRules {
+export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-patterns', qualitativeTargets: readonly string[] = []): CompiledMilestoneRules {
   const compile = (list: Array<{ id: string; pattern: string }>, needs: (p: string) => string | null) =>
     list.map(({ id, pattern }) => {
       const missing = needs(pattern);
@@ -78,6 +92,7 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
   return {
     raw,
     phases: compile(raw.phases, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') || has(p, 'endYear') || has(p, 'endMonth') ? null : 'endYear')),
+    datedSteps: compile(raw.datedSteps, (p) => (!has(p, 'what') ? 'what' : has(p, 'startYear') ? null : 'startYear')),
     deadlines: compile(raw.deadlines, (p) => (has(p, 'year') || has(p, 'period') || has(p, 'current') ? null : 'year')),
     recurring: compile(raw.recurring, (p) => (has(p, 'what') ? null : 'what')),
     scopeBreak: raw.scopeBreakLine ? compileLine(raw.scopeBreakLine, file) : null,
@@ -87,6 +102,7 @@ export function compileMilestoneRules(raw: MilestoneRules, file = 'milestone-pat
     trend: raw.trendWords.length > 0 ? compilePattern(raw.trendWords.join('|'), 'trendWords', file) : null,
     writtenFigure: raw.writtenFigure ? compilePattern(raw.writtenFigure, 'writtenFigure', file) : null,
     clauseOpener: raw.clauseOpener ? compilePattern(`^(?:${raw.clauseOpener})`, 'clauseOpener', file) : null,
+    qualitativeTargets: [...qualitativeTargets],
   };
 }
 
@@ -111,7 +127,9 @@ const cache = new WeakMap<RuleSet, CompiledMilestoneRules>();
 export function milestoneRules(rules: RuleSet): CompiledMilestoneRules {
   let compiled = cache.get(rules);
   if (!compiled) {
-    compiled = compileMilestoneRules(rules.get('milestone-patterns', MilestoneRulesSchema), rules.pathOf('milestone-patterns'));
+    // 实现…全覆盖 is a qualitative target (FORMAT.md): the words are the targets' own, read from their file.
+    const qualitative = rules.get('quantity-patterns', QuantityPatternsFile).qualitative.flatMap((q) => q.words);
+    compiled = compileMilestoneRules(rules.get('milestone-patterns', MilestoneRulesSchema), rules.pathOf('milestone-patterns'), qualitative);
     cache.set(rules, compiled);
   }
   return compiled;

@@ -76,7 +76,7 @@ export function splitInlineUnits(
     const parts = splitUnitList(piece, rules.raw.listConjunctions);
     // 各县（市、区）党委和政府: a part too short to name an actor (政府, 党委) shares the words before it — one actor as written.
     const sharesPrefix = parts.length > 1 && parts.slice(1).some(bareHead);
-    out.push(...(parts.length > 1 && ((!parts.every(isUnit) && isUnit(piece)) || sharesPrefix) ? [piece] : parts));
+    out.push(...(parts.length > 1 && ((!parts.every(isUnit) && underTwoNames(piece, isUnit)) || sharesPrefix) ? [piece] : parts));
   }
   // 领导小组及其办公室: 其 stands for the unit before it.
   return out.map((name, k) => (k > 0 && name.startsWith('其') && name.length > 2 ? out[k - 1]! + name.slice(1) : name));
@@ -313,12 +313,22 @@ function parseInline(
   }
   if (pending) return null;
   // Groups alone (各乡镇人民政府负责) name no unit: some part must.
-  if (![...lists.lead, ...lists.support, ...lists.unsplit].some((n) => isUnit(n) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1)))))
+  if (
+    ![...lists.lead, ...lists.support, ...lists.unsplit].some((n) => underTwoNames(n, isUnit) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1))))
+  )
     return null;
   if (lists.lead.length === 0 && lists.support.length === 0) {
     return { lead: lists.unsplit.slice(0, 1), support: lists.unsplit.slice(1), roles: 'unsplit', rule: 'responsibility.inline-unsplit' };
   }
   return { lead: [...lists.lead, ...lists.unsplit], support: lists.support, roles: 'split', rule: 'responsibility.inline-roles' };
+}
+
+/** A unit's second name in brackets after its first: 市应急管理局（市地震局）, 市委宣传部（市政府新闻办公室）. */
+const SECOND_NAME = /（[^（）]{2,20}）$/u;
+
+/** A unit, or one body under two names (一个机构两块牌子) whose first name is a unit. */
+function underTwoNames(name: string, isUnit: (name: string) => boolean): boolean {
+  return isUnit(name) || (SECOND_NAME.test(name) && isUnit(name.replace(SECOND_NAME, '')));
 }
 
 /**
@@ -328,7 +338,8 @@ function parseInline(
 export function unitList(names: readonly string[], rules: CompiledResponsibilityRules, isUnit: (name: string) => boolean, lenient: boolean): boolean {
   if (names.length === 0) return false;
   // 各区、市政府: levels sharing a head are a unit when the head with its last level is.
-  const unit = (n: string) => isUnit(n) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1)));
+  // 市应急管理局（市地震局）: one body under two names (一个机构两块牌子) is a unit when its first name is.
+  const unit = (n: string) => underTwoNames(n, isUnit) || (n.includes('、') && isUnit(n.slice(n.lastIndexOf('、') + 1)));
   return unitListOf(names, rules, unit, lenient);
 }
 

@@ -60,7 +60,7 @@ export const extractResponsibilitiesStage: Stage<typeof Options> = {
       for (const u of a.implicit) if (!implicitSupport.includes(u)) implicitSupport.push(u);
       for (const name of [...a.lead, ...a.support, ...a.implicit]) listed.push({ name, provenance });
       if (a.lead.length + a.support.length === 0) continue;
-      const section = taskSection(text, a, locator, perSection);
+      const section = taskSection(text, a, locator, perSection, annotations, state.structure?.sections ?? []);
       const task = section ? cleanTask(cutAtAnnotation(section.heading, rRules)) : taskBefore(text, a.start);
       // 完成时限 beside a task's units: the task is due then.
       const due = a.deadline ? readDeadline(a.deadline, yearParts) : null;
@@ -138,11 +138,34 @@ function taskBefore(text: string, at: number): string {
  * body holds several annotated paragraphs, each paragraph is its own
  * (untitled) task and the heading names the group.
  */
-function taskSection(text: string, a: RoleAnnotation, locator: Locator, perSection: Map<Section, number>): Section | undefined {
+function taskSection(
+  text: string,
+  a: RoleAnnotation,
+  locator: Locator,
+  perSection: Map<Section, number>,
+  annotations: readonly RoleAnnotation[],
+  sections: readonly Section[],
+): Section | undefined {
   const section = locator.sectionAt(a.start);
   if (!section || !section.heading) return undefined;
   if (section.headingStart >= lineStart(text, a.start)) return section;
+  const parent = ownLine(text, a) ? parentOf(section, sections) : undefined;
+  // （一）建筑能效提升行动 / 1.… / 2.… / （责任单位：…） — an annotation on a line of its own after the
+  // last of the items, and the only one their section holds, covers the section, not that last item.
+  if (parent?.heading && section.start > parent.headingEnd && annotations.filter((b) => parent.start <= b.start && b.start < parent.end).length === 1)
+    return parent;
   return perSection.get(section) === 1 ? section : undefined;
+}
+
+/** An annotation that is a paragraph of its own (after indentation). */
+function ownLine(text: string, a: RoleAnnotation): boolean {
+  return /^[ \t\u3000]*$/u.test(text.slice(lineStart(text, a.start), a.start));
+}
+
+/** The section one level up: 三/（一） for 三/（一）/2. */
+function parentOf(section: Section, sections: readonly Section[]): Section | undefined {
+  const cut = section.path.lastIndexOf('/');
+  return cut < 0 ? undefined : sections.find((s) => s.path === section.path.slice(0, cut));
 }
 
 function countBySection(annotations: RoleAnnotation[], locator: Locator): Map<Section, number> {

@@ -86,6 +86,11 @@ describe('responsibilities: how plans name who does a task', () => {
       table: '序号\t重点任务\t责任单位\t完成时限\n1\t深化执法衔接\t市知识产权局、市公安局\t2023年9月底前\n2\t加强口岸保护\t宁波海关\t持续推进\n',
     },
     {
+      layout: 'one row per line, one ideographic space between cells',
+      table:
+        '序号\u3000重点任务\u3000责任单位\u3000完成时限\n1\u3000深化执法衔接\u3000市知识产权局、市公安局\u30002023年9月底前\n2\u3000加强口岸保护\u3000宁波海关\u3000持续推进\n',
+    },
+    {
       layout: 'one cell per line (Word text), 牵头单位 | 责任单位 columns',
       table:
         '\t序号\n\t重点任务\n\t牵头单位\n\t责任单位\n\t完成时限\n\n\t1\n\t深化执法衔接\n\t市知识产权局\n\t市公安局\n\t2023年9月\n\n\t2\n\t加强口岸保护\n\t宁波海关\n\t市商务局\n\t长期坚持\n',
@@ -117,6 +122,66 @@ describe('responsibilities: how plans name who does a task', () => {
   );
 });
 
+describe('an annotation on a line of its own after a section’s numbered items', () => {
+  const NEXT = '（二）可再生能源推广应用行动\n推动光伏规模化应用。\n（牵头单位：省能源局；配合单位：省自然资源厅）\n';
+  it.each([
+    {
+      why: 'the only annotation of the section covers the section',
+      passage:
+        '（一）建筑能效提升行动\n1.全面推行绿色建筑。执行绿色建筑标准。\n2.推进既有建筑节能改造。同步实施节能改造。\n（责任单位：省住房城乡建设厅、省发展改革委）\n',
+      tasks: ['建筑能效提升行动', '可再生能源推广应用行动'],
+    },
+    {
+      why: 'each item with its own annotation line keeps its own',
+      passage:
+        '（一）建筑能效提升行动\n1.全面推行绿色建筑。执行绿色建筑标准。\n牵头单位：省住房城乡建设厅\n2.推进既有建筑节能改造。同步实施节能改造。\n牵头单位：省发展改革委\n',
+      tasks: ['全面推行绿色建筑', '推进既有建筑节能改造', '可再生能源推广应用行动'],
+    },
+    {
+      why: 'an annotation closing the last item’s paragraph is that item’s',
+      passage:
+        '（一）建筑能效提升行动\n1.全面推行绿色建筑。执行绿色建筑标准。\n2.推进既有建筑节能改造。同步实施节能改造。（责任单位：省住房城乡建设厅、省发展改革委）\n',
+      tasks: ['推进既有建筑节能改造', '可再生能源推广应用行动'],
+    },
+  ])(
+    '$why',
+    async ({ passage, tasks }) => {
+      const x = extracted(await run(HEAD + passage + NEXT));
+      expect(x.responsibilities.map((r) => r.task)).toEqual(tasks);
+    },
+    30_000,
+  );
+});
+
+describe('a task’s deadline stated in its item and again in the 分工表', () => {
+  const TABLE =
+    '二、任务分工\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t破除市场准入壁垒\t区市场监督管理局\t区司法局\t2025年6月底前\n2\t强化信用服务\t区发展和改革局\t区财政局\t2025年12月底前\n';
+  const dated = (x: ReturnType<typeof extracted>) => x.milestones.map((m) => [m.what, m.end]);
+
+  it('is one milestone, named as the table names the task', async () => {
+    const x = extracted(await run(HEAD + '1.破除市场准入壁垒。全面落实负面清单制度，2025年6月底前完成妨碍公平竞争的政策措施清理工作。\n' + TABLE));
+    expect(dated(x)).toContainEqual(['破除市场准入壁垒', '2025-06']);
+    expect(dated(x).map(([what]) => what)).not.toContain('完成妨碍公平竞争的政策措施清理工作');
+  }, 30_000);
+
+  it.each([
+    ['another task’s item keeps its own deadline', '1.规范涉企收费。2025年6月底前完成涉企收费清理工作。\n', ['完成涉企收费清理工作', '2025-06']],
+    [
+      'the same task due at another date is another milestone',
+      '1.破除市场准入壁垒。2025年3月底前完成政策措施摸底工作。\n',
+      ['完成政策措施摸底工作', '2025-03'],
+    ],
+  ])(
+    'two milestones: %s',
+    async (_why, item, kept) => {
+      const x = extracted(await run(HEAD + item + TABLE));
+      expect(dated(x)).toContainEqual(kept);
+      expect(dated(x)).toContainEqual(['破除市场准入壁垒', '2025-06']);
+    },
+    30_000,
+  );
+});
+
 it('a project table (项目名称 | 建设内容 | 责任单位) assigns its projects', async () => {
   const table = '\t序号\n\t项目名称\n\t建设内容\n\t责任单位\n\n\t1\n\t知识产权运营服务平台\n\t建设运营服务平台\n\t市市场监管局、市数据资源局\n';
   const x = extracted(await run(HEAD + table + '二、保障措施\n加强组织领导。\n'));
@@ -143,7 +208,7 @@ describe('milestones: phases and deadlines as plans write them', () => {
 
   it('年底前 takes the year of an annual plan', async () => {
     const x = extracted(await run('2024年某某市知识产权工作要点\n\n一、重点工作\n（一）推进立法。年底前完成立法调研。\n'));
-    expect(x.milestones.map((m) => [m.what, m.end])).toContainEqual(['完成立法调研', '2024']);
+    expect(x.milestones.map((m) => [m.what, m.end])).toContainEqual(['完成立法调研', '2024-12']);
   }, 30_000);
 
   it("phases written with months only take the annual plan's year", async () => {

@@ -77,7 +77,7 @@ describe('deadlines with qualitative goals', () => {
     { text: '力争到“十四五”末，全面实现主要目标，在全国率先建成知识产权强市，实现跨越。', what: ['率先建成知识产权强市'], end: '2025' },
     { text: '到2026年6月底前，打造区域知识产权服务高地。', what: ['打造区域知识产权服务高地'], end: '2026-06' },
     { text: '展望2035年，全面建成知识产权强市，知识产权成为高质量发展的重要支撑。', what: ['全面建成知识产权强市'], end: '2035' },
-    { text: '到2025年底，基本建成知识产权公共服务体系。', what: ['基本建成知识产权公共服务体系'], end: '2025' },
+    { text: '到2025年底，基本建成知识产权公共服务体系。', what: ['基本建成知识产权公共服务体系'], end: '2025-12' },
     { text: '到2035年，国家知识产权保护示范区全面建成。', what: ['国家知识产权保护示范区全面建成'], end: '2035' },
   ])('$text', ({ text, what, end }) => {
     const got = goals(text);
@@ -153,13 +153,14 @@ describe('stated goals: a clause under a deadline that names a state reached', (
     { text: '展望2035年，数字经济迈向繁荣成熟期。', want: ['数字经济迈向繁荣成熟期@2035'] },
     { text: '到2025年，我省信息技术创新能力全国领先。', want: ['我省信息技术创新能力全国领先@2025'] },
     { text: '至2027年，量子城市创新基地建设成效初显。', want: ['量子城市创新基地建设成效初显@2027'] },
+    { text: '到2035年，美丽河湖基本建成，水生态环境根本好转。', want: ['美丽河湖基本建成@2035', '水生态环境根本好转@2035'] },
     {
       text: '到2027年，构建传统产业协同联动的发展格局，形成可持续发展的长效机制。',
       want: ['构建传统产业协同联动的发展格局@2027', '形成可持续发展的长效机制@2027'],
     },
     { text: '到2025年，——支撑体系基本完善。', want: ['支撑体系基本完善@2025'] },
     { text: '2030年前，全市数据要素市场体系基本建成。', want: ['全市数据要素市场体系基本建成@2030'] },
-    { text: '2025年底前，全省政务数据实现按需共享。', want: ['实现按需共享@2025'] },
+    { text: '2025年底前，全省政务数据实现按需共享。', want: ['实现按需共享@2025-12'] },
     { text: '到2027年，全市形成协同高效的科技创新体系，建成一流创新平台。', want: ['全市形成协同高效的科技创新体系@2027', '建成一流创新平台@2027'] },
   ])('$text', ({ text, want }) => {
     expect(milestonesOf(text)).toEqual(want);
@@ -178,6 +179,9 @@ describe('stated goals: a clause under a deadline that names a state reached', (
     ['a goal the plan only serves', '展望2035年，助力上海建成卓越的全球城市。'],
     ['a bare year is no deadline for a stated goal', '2009年，林业信息资源开发利用实现最佳。'],
     ['截至 reports a date reached', '截至2022年6月，算力基础设施达到世界领先水平。'],
+    ['全覆盖 is a qualitative target', '到2025年，实现乡镇卫生院、社区卫生服务中心中医馆全覆盖。'],
+    ['全覆盖 closing a stated goal is a qualitative target', '到2025年，县区级城市运行管理分中心实现全覆盖。'],
+    ['a goal described as 全覆盖 is the target restated', '到2020年，形成全覆盖的林业感知和传输网络。'],
   ])('%s', (_why, text) => {
     expect(milestonesOf(text).filter((m) => !m.startsWith('建成全国统一'))).toEqual([]);
   });
@@ -246,14 +250,14 @@ describe('schedules: a part of a year, a month or a year’s end straight before
     { text: '2023年下半年完成数据归集。', want: ['完成数据归集@2023-12'] },
     { text: '2024年第一季度前出台配套政策。', want: ['出台配套政策@2024-03'] },
     { text: '2025年三季度完成验收工作。', want: ['完成验收工作@2025-09'] },
-    { text: '2023年底完成全省数据归集工作。', want: ['完成全省数据归集工作@2023'] },
+    { text: '2023年底完成全省数据归集工作。', want: ['完成全省数据归集工作@2023-12'] },
     { text: '2024年6月底建成全市统一的数据平台。', want: ['建成全市统一的数据平台@2024-06'] },
     { text: '各区于2024年年中完成摸底。', want: ['完成摸底@2024-06'] },
-    { text: '2023年底完成全省数据归集工作。', issued: '2023-04', want: ['完成全省数据归集工作@2023'] },
+    { text: '2023年底完成全省数据归集工作。', issued: '2023-04', want: ['完成全省数据归集工作@2023-12'] },
     { text: '2023年上半年完成平台升级改造。', issued: '2023-03', want: ['完成平台升级改造@2023-06'] },
     // 年年底 / 年内: by the end of the year written, not of the document's own year.
-    { text: '各区2025年年底前完成摸底调查。', issued: '2023-03', want: ['完成摸底调查@2025'] },
-    { text: '2025年内建成市级数据中心。', issued: '2023-03', want: ['建成市级数据中心@2025'] },
+    { text: '各区2025年年底前完成摸底调查。', issued: '2023-03', want: ['完成摸底调查@2025-12'] },
+    { text: '2025年内建成市级数据中心。', issued: '2023-03', want: ['建成市级数据中心@2025-12'] },
     // A bare year straight before a goal verb, in a document that looks forward.
     { text: '2025年全面建成智慧城市。', issued: '2023-03', want: ['全面建成智慧城市@2025'] },
   ])('$text (issued $issued)', ({ text, issued, want }) => {
@@ -279,9 +283,9 @@ describe('schedules: a part of a year, a month or a year’s end straight before
 
 describe('a deadline that closes its task', () => {
   it.each([
-    { text: '制定数据分类分级指南，2024年底前完成。', want: ['制定数据分类分级指南@2024'] },
+    { text: '制定数据分类分级指南，2024年底前完成。', want: ['制定数据分类分级指南@2024-12'] },
     { text: '集中整治侵权假冒问题（2024年6月底前完成）。', want: ['集中整治侵权假冒问题@2024-06'] },
-    { text: '建立全市统一的公共数据平台（2025年底前）。', want: ['建立全市统一的公共数据平台@2025'] },
+    { text: '建立全市统一的公共数据平台（2025年底前）。', want: ['建立全市统一的公共数据平台@2025-12'] },
     { text: '开展企业摸底。梳理重点企业名单，2024年9月底前报送。', want: [] },
     { text: '开展企业摸底。梳理重点企业名单，2024年9月底前完成。', want: ['梳理重点企业名单@2024-09'] },
   ])('$text', ({ text, want }) => {
@@ -323,7 +327,7 @@ describe('a month without its year: the document’s own year', () => {
     { text: '考核办公室10月底完成考核结果汇总。', want: ['完成考核结果汇总@2022-10'] },
     { text: '6月30日前将评估报告报送市考核办。', want: ['将评估报告报送市考核办@2022-06'] },
     // 2025年年底前: the year written, not the document's own year.
-    { text: '各区2025年年底前完成摸底调查。', want: ['完成摸底调查@2025'] },
+    { text: '各区2025年年底前完成摸底调查。', want: ['完成摸底调查@2025-12'] },
   ])('$text', ({ text, want }) => {
     expect(inYear(text, 2022)).toEqual(want);
   });
@@ -340,5 +344,135 @@ describe('a month without its year: the document’s own year', () => {
     expect(milestonesOf('于2022年6月30日前将《项目推荐汇总表》（附件4）报送至市场监管总局。')).toEqual([
       '将《项目推荐汇总表》（附件4）报送至市场监管总局@2022-06',
     ]);
+  });
+});
+
+describe('when the work falls: a stretch of the year, a year of its own, the year’s end', () => {
+  /** Milestones as `what@start→end`, for a document issued in `issued` whose own year is `year`. */
+  const dated = (
+    text: string,
+    { issued = null, year = null, lookingBack = false }: { issued?: string | null; year?: number | null; lookingBack?: boolean } = {},
+  ) =>
+    collectMilestones({
+      text,
+      rules: compiled(),
+      sections: [],
+      includeRecurring: false,
+      lookingBack,
+      issuedYear: issued ? Number(issued.slice(0, 4)) : null,
+      issuedMonth: issued,
+      currentYear: year,
+      provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+    }).map((m) => `${m.what}@${m.start ?? '…'}→${m.end}`);
+
+  it.each([
+    // A part of the year without 前 is a stretch: it starts with the part's first month.
+    { text: '2025年第三季度开展达标验收。', want: ['开展达标验收@2025-07→2025-09'] },
+    { text: '2025年下半年开展方案实施中期评估。', want: ['开展方案实施中期评估@2025-07→2025-12'] },
+    { text: '2024年上半年完成平台升级改造。', want: ['完成平台升级改造@2024-01→2024-06'] },
+    // With 前, or at a point of the year (年中), only the end.
+    { text: '2024年第一季度前出台配套政策。', want: ['出台配套政策@…→2024-03'] },
+    { text: '各区于2024年年中完成摸底。', want: ['完成摸底@…→2024-06'] },
+    // The document's own year where the part stands without one.
+    { text: '（二）保障水源。第三季度完成乡镇级水源保护区规范化建设。', year: 2025, want: ['完成乡镇级水源保护区规范化建设@2025-07→2025-09'] },
+    { text: '（一）出台标准。下半年开展达标验收。', year: 2025, want: ['开展达标验收@2025-07→2025-12'] },
+    { text: '（一）出台标准。一季度前出台建设标准。', year: 2025, want: ['出台建设标准@…→2025-03'] },
+    { text: '（二）保障水源。第三季度完成水源保护区规范化建设。', issued: '2025-02', year: 2025, want: ['完成水源保护区规范化建设@2025-07→2025-09'] },
+    // A bare year straight before 开展/启动 schedules the work in that year, where the document looks forward.
+    {
+      text: '建立监测评估机制，2023年开展规划中期评估，2025年开展终期评估。',
+      issued: '2022-03',
+      want: ['开展规划中期评估@2023→2023', '开展终期评估@2025→2025'],
+    },
+    { text: '2026年启动第二轮示范创建。', issued: '2024-05', want: ['启动第二轮示范创建@2026→2026'] },
+    // 年底 / 年末 / 年内 name December: the end keeps the month (FORMAT.md).
+    { text: '2025年底前建成营商环境监测平台。', want: ['建成营商环境监测平台@…→2025-12'] },
+    { text: '到2026年末，基本建成应急指挥体系。', want: ['基本建成应急指挥体系@…→2026-12'] },
+    { text: '（一）推进立法。年底前完成立法调研。', year: 2024, want: ['完成立法调研@…→2024-12'] },
+    // 实现 after a goal of its sentence is that goal's purpose; on its own it is the goal.
+    { text: '2025年底前建成营商环境监测平台，实现主要指标动态监测、及时预警。', want: ['建成营商环境监测平台@…→2025-12'] },
+    { text: '2025年6月底前，实现市政公用服务报装全程网办。', want: ['实现市政公用服务报装全程网办@…→2025-06'] },
+    { text: '2025年6月底前实现报装全程网办，建成市政接入服务平台。', want: ['实现报装全程网办@…→2025-06', '建成市政接入服务平台@…→2025-06'] },
+    // A goal joined by 并 to the goal before it is part of that goal; without 并 it is one of its own.
+    {
+      text: '区教育局将于2025年12月底前完成规划实施总结评估，并启动“十五五”教育发展规划编制工作。',
+      want: ['完成规划实施总结评估，并启动“十五五”教育发展规划编制工作@…→2025-12'],
+    },
+    { text: '2025年12月底前完成规划实施总结评估，启动规划编制工作。', want: ['完成规划实施总结评估@…→2025-12', '启动规划编制工作@…→2025-12'] },
+    // A five-year period's 末 is its last year, not a month.
+    { text: '到“十四五”末，建成知识产权强市。', want: ['建成知识产权强市@…→2025'] },
+    // An evaluation's 下一步: a schedule after the month of issue lies ahead.
+    { text: '2025年下半年启动规划实施总结评估。', issued: '2024-06', lookingBack: true, want: ['启动规划实施总结评估@2025-07→2025-12'] },
+    // …and so does a bare year after the year of issue.
+    { text: '（二）加快推进重大项目建设。绵苍巴高速2025年建成通车。', issued: '2024-06', lookingBack: true, want: ['建成通车@…→2025'] },
+    // A year named in the goal (2024年度) is a date, not the goal's figure.
+    { text: '于6月底前完成2024年度省级督察交办问题整改。', year: 2025, want: ['完成2024年度省级督察交办问题整改@…→2025-06'] },
+  ])('$text', ({ text, want, ...when }) => {
+    expect(dated(text, when)).toEqual(want);
+  });
+
+  it.each([
+    { why: 'every quarter is a recurring duty, not a stretch of one year', text: '（一）健全调度。每季度开展一次调度。', year: 2025 },
+    { why: 'a quarter with no year of its own and none of the document', text: '（一）出台标准。第三季度开展达标验收。', year: null },
+    {
+      why: 'a part of the document’s year that has passed when it was issued reports it',
+      text: '（一）平台建设。上半年完成平台升级改造。',
+      issued: '2024-09',
+      year: 2024,
+    },
+    {
+      why: 'an evaluation reports a part of its year as done',
+      text: '（一）平台建设。上半年完成平台升级改造。',
+      year: 2024,
+      lookingBack: true,
+    },
+    { why: 'a bare year before 开展, up to the year of issue, reports it', text: '2021年开展规划中期评估。', issued: '2022-03' },
+    { why: 'an evaluation reports a bare year’s work as done', text: '2023年开展规划中期评估。', lookingBack: true },
+    { why: 'an evaluation’s schedule up to its month of issue is past', text: '2024年上半年完成平台升级改造。', issued: '2024-09', lookingBack: true },
+    { why: 'a bare year before any other verb', text: '2026年全市数字经济规模扩大。', issued: '2024-05' },
+    { why: 'a figure beside a year named in the goal is a target', text: '于6月底前完成2024年度问题整改30项。', year: 2025 },
+    { why: 'a bare year in the goal measures against a target', text: '预计到2025年，以上指标均可完成，已提前完成2025年预期目标。', issued: '2023-05' },
+    { why: 'an evaluation’s bare year up to its year of issue reports the past', text: '绵苍巴高速2024年建成通车。', issued: '2024-06', lookingBack: true },
+  ])('none: $why', ({ text, ...when }) => {
+    expect(dated(text, when)).toEqual([]);
+  });
+});
+
+describe('a schedule section whose items open with their dates', () => {
+  /** `body` under the heading `heading`, read as one section: milestones as `what@start→end`. */
+  const steps = (heading: string, body: string) => {
+    const text = `${heading}\n${body}`;
+    const sections = [
+      { path: '四', heading: heading.replace(/^四、/u, ''), start: 0, headingStart: 0, headingEnd: heading.length, end: text.length },
+    ] as unknown as Parameters<typeof collectMilestones>[0]['sections'];
+    return collectMilestones({
+      text,
+      rules: compiled(),
+      sections,
+      includeRecurring: false,
+      lookingBack: false,
+      issuedYear: 2023,
+      issuedMonth: '2023-04',
+      provenance: (start, end, rule): Provenance => ({ sectionPath: '', page: null, start, end, sentence: text.slice(start, end), sentenceIndex: -1, rule }),
+    }).map((m) => `${m.what}@${m.start ?? '…'}→${m.end}`);
+  };
+
+  it.each([
+    { heading: '四、实施步骤', body: '（一）2023年，制定各市实施方案，建立统计监测体系。', want: ['制定各市实施方案@2023→2023'] },
+    { heading: '四、实施步骤', body: '（二）2024年至2025年，全面实施五大行动。', want: ['全面实施五大行动@2024→2025'] },
+    { heading: '四、实施步骤', body: '（三）2026—2030年，巩固提升。', want: ['巩固提升@2026→2030'] },
+    { heading: '四、进度安排', body: '1.2023年5月—6月：开展摸底调查。', want: ['开展摸底调查@2023-05→2023-06'] },
+    { heading: '四、时间安排', body: '2024年3月，召开动员部署会议。', want: ['召开动员部署会议@2024-03→2024-03'] },
+    { heading: '四、工作步骤', body: '第一步：2023年7月至12月，完成试点。', want: ['完成试点@2023-07→2023-12'] },
+  ])('$heading $body', ({ heading, body, want }) => {
+    expect(steps(heading, body)).toEqual(want);
+  });
+
+  it.each([
+    { why: 'outside a schedule section a year opening a line reports what happened', heading: '四、发展基础', body: '（一）2023年，全市完成数据归集工作。' },
+    { why: 'a year’s end is a deadline, which the deadline rules read', heading: '四、实施步骤', body: '（一）2023年底，报送工作总结材料。' },
+    { why: 'a date inside the item is no step’s date', heading: '四、实施步骤', body: '（一）召开动员会议，2023年，各地推进实施。' },
+  ])('none: $why', ({ heading, body }) => {
+    expect(steps(heading, body).filter((m) => !m.includes('→2023-12'))).toEqual([]);
   });
 });

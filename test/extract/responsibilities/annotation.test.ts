@@ -70,6 +70,28 @@ const cases: Array<{ pattern: string; content: string; lead: string[]; support: 
     support: ['市文化广电旅游局'],
     roles: 'unsplit',
   },
+  // One body under two names (一个机构两块牌子): the second in brackets after the first.
+  {
+    pattern: 'inline 负责, a unit under two names among the list',
+    content: '市委宣传部（市政府新闻办公室）、市应急管理局（市地震局）、市教育局负责',
+    lead: ['市委宣传部（市政府新闻办公室）'],
+    support: ['市应急管理局（市地震局）', '市教育局'],
+    roles: 'unsplit',
+  },
+  {
+    pattern: 'inline 按职责分工负责, the first unit under two names',
+    content: '市自然资源和规划局（市林业局）、市气象局、市水利和湖泊局按职责分工负责',
+    lead: ['市自然资源和规划局（市林业局）'],
+    support: ['市气象局', '市水利和湖泊局'],
+    roles: 'unsplit',
+  },
+  {
+    pattern: 'inline 负责, one unit under two names alone',
+    content: '市应急管理局（市地震局）负责',
+    lead: ['市应急管理局（市地震局）'],
+    support: [],
+    roles: 'unsplit',
+  },
   { pattern: 'inline 牵头/参加', content: '市科技局牵头，市财政局、市教育局参加', lead: ['市科技局'], support: ['市财政局', '市教育局'], roles: 'split' },
   { pattern: 'labels 牵头单位/参加单位', content: '牵头单位：市科技局；参加单位：市财政局', lead: ['市科技局'], support: ['市财政局'], roles: 'split' },
   { pattern: 'inline 牵头/协助', content: '市公安局牵头，市司法局协助', lead: ['市公安局'], support: ['市司法局'], roles: 'split' },
@@ -122,6 +144,11 @@ describe('role annotations', () => {
     '人才负责',
     '高校、科研院所，市科技局负责',
     '加快建设，市科技局负责',
+    // Units told to act, without a note that spares the lists: no note for every task.
+    '以上各项任务，各区人民政府要按照属地原则抓好落实',
+    // A bracket after a name that is no unit does not make one.
+    '应急物资（储备库）负责',
+    '市民群众（志愿者）负责',
   ])('not an annotation: （%s）', (content) => {
     expect(parse(content)).toBeNull();
   });
@@ -129,6 +156,9 @@ describe('role annotations', () => {
   it.each([
     ['各区人民政府为各项任务的责任单位，不再列出', ['各区人民政府']],
     ['牵头单位：市知识产权局；各县区政府、功能板块管委会均为责任单位，以下不再列出', ['各县区政府', '功能板块管委会']],
+    // The units, then what they do, then the note.
+    ['以上各项任务，各省辖市政府、济源示范区管委会均需按照属地原则抓好落实，不再逐一列出', ['各省辖市政府', '济源示范区管委会']],
+    ['以上任务涉及各街道的，各街道办事处要结合辖区实际抓好落实，分工表中不再单独列出', ['各街道办事处']],
   ])('note naming the units first: %s', (content, units) => {
     expect(parse(content)?.implicit).toEqual(units);
   });
@@ -192,7 +222,9 @@ describe('task titles', () => {
 
 describe('deadlines as written in a 完成时限 cell', () => {
   it.each([
-    ['2025年底', '2025'],
+    ['2025年底', '2025-12'],
+    ['2025年末', '2025-12'],
+    ['2025年年底前', '2025-12'],
     ['2026年6月底前', '2026-06'],
     ['2024年—2025年', '2025'],
     ['长期坚持', null],
