@@ -116,7 +116,9 @@ export function findDeadlines(text: string, rules: CompiledMilestoneRules, curre
       const month = g.month ?? (g.part ? partMonth(g.part, rules) : undefined);
       // 年底 / 年末 / 年内 name the year's last month: the deadline is December, as 下半年 and 四季度 are (FORMAT.md).
       const yearEnd = !g.period && /[底末内]/u.test(m[0]) && !month;
-      const closingMonth = month ?? (yearEnd ? '12' : undefined);
+      // 到2025年底， opens a plan's goals as 到2025年， does: a horizon year, not a month (FORMAT.md). With 前 it is a deadline.
+      const horizon = Boolean(g.to) && !g.by && !g.by2 && !g.within && g.due === undefined;
+      const closingMonth = month ?? (yearEnd && !horizon ? '12' : undefined);
       let end: string | null = null;
       if (g.year) end = closingMonth ? `${g.year}-${pad(closingMonth)}` : g.year;
       else if (g.period && rules.raw.periods[g.period]) end = String(rules.raw.periods[g.period]![1]);

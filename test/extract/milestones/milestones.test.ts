@@ -77,7 +77,8 @@ describe('deadlines with qualitative goals', () => {
     { text: '力争到“十四五”末，全面实现主要目标，在全国率先建成知识产权强市，实现跨越。', what: ['率先建成知识产权强市'], end: '2025' },
     { text: '到2026年6月底前，打造区域知识产权服务高地。', what: ['打造区域知识产权服务高地'], end: '2026-06' },
     { text: '展望2035年，全面建成知识产权强市，知识产权成为高质量发展的重要支撑。', what: ['全面建成知识产权强市'], end: '2035' },
-    { text: '到2025年底，基本建成知识产权公共服务体系。', what: ['基本建成知识产权公共服务体系'], end: '2025-12' },
+    { text: '到2025年底，基本建成知识产权公共服务体系。', what: ['基本建成知识产权公共服务体系'], end: '2025' },
+    { text: '到2025年底前，基本建成知识产权公共服务体系。', what: ['基本建成知识产权公共服务体系'], end: '2025-12' },
     { text: '到2035年，国家知识产权保护示范区全面建成。', what: ['国家知识产权保护示范区全面建成'], end: '2035' },
   ])('$text', ({ text, what, end }) => {
     const got = goals(text);
@@ -387,7 +388,7 @@ describe('when the work falls: a stretch of the year, a year of its own, the yea
     { text: '2026年启动第二轮示范创建。', issued: '2024-05', want: ['启动第二轮示范创建@2026→2026'] },
     // 年底 / 年末 / 年内 name December: the end keeps the month (FORMAT.md).
     { text: '2025年底前建成营商环境监测平台。', want: ['建成营商环境监测平台@…→2025-12'] },
-    { text: '到2026年末，基本建成应急指挥体系。', want: ['基本建成应急指挥体系@…→2026-12'] },
+    { text: '到2026年末，基本建成应急指挥体系。', want: ['基本建成应急指挥体系@…→2026'] },
     { text: '（一）推进立法。年底前完成立法调研。', year: 2024, want: ['完成立法调研@…→2024-12'] },
     // 实现 after a goal of its sentence is that goal's purpose; on its own it is the goal.
     { text: '2025年底前建成营商环境监测平台，实现主要指标动态监测、及时预警。', want: ['建成营商环境监测平台@…→2025-12'] },
