@@ -123,6 +123,17 @@ export function date(
     let kind: Kind = expr.kind === 'auto' ? (year !== null ? kindOfYear(year, doc) : doc.actualByDefault ? 'actual' : 'target') : expr.kind;
     // 到2022年底 in a report on 2022, 到2020年 in a 2021–2025 plan: a deadline already past reports an achievement.
     if (kind === 'target' && year !== null && isPast(year, doc)) kind = 'actual';
+    // A report's 下一步 section: 2024年新开办6所 in a report on 2023 is still to come.
+    if (
+      expr.kind === 'auto' &&
+      kind === 'actual' &&
+      sectionKind === 'target' &&
+      year !== null &&
+      doc.referenceYear !== null &&
+      year > doc.referenceYear &&
+      !isPast(year, doc)
+    )
+      kind = 'target';
     return {
       kind,
       year,

@@ -13,6 +13,7 @@ import { squeeze as squeezeName } from '../../text/names.js';
 import type { QuantityRules } from './rules.js';
 import type { Horizon } from './horizon.js';
 import { policyParameter } from './policy.js';
+import { evaluationStatistic, restatedTarget, targetReference } from './evaluation.js';
 import { BoundedCache } from '../../core/bounded-cache.js';
 
 /** One figure read from a sentence or a table cell, before provenance is attached. */
@@ -113,6 +114,7 @@ export class ProseReader {
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
       if (right !== '' && p.scopeLeadIns.some((w) => squeezeName(text.slice(clauseStart, figure.start)).endsWith(w))) return;
       if (right !== '' && p.structureNouns.some((w) => structureCount(right, w))) return;
+      if (evaluationStatistic(text, offset, clauseStart, this.clauseEnd(text, figure.end), figure, this.rules)) return;
 
       // 累计获得中国专利奖47个、省级专利奖27个: a list shares its 累计.
       const listItem = prevInClause && p.listConnectors.some((c) => squeezeName(leftRaw).startsWith(c));
@@ -167,6 +169,10 @@ export class ProseReader {
         right = '';
       }
       indicator = trimName(indicator);
+      // 距2025年达到55%的目标: the plan's target for what the sentence reports on, whatever the words before it.
+      const reference = targetReference(text, clauseStart, figure, this.rules);
+      if (reference?.name) indicator = trimName(reference.name);
+      else if (reference && base && p.evaluation.targetNouns.some((w) => indicator.includes(w))) indicator = base;
       // 新增服务机构42家，总数达到315家: a bare total counts what the sentence's previous figure counted.
       const aggregate = p.aggregateNames.find((w) => indicator === w);
       if (aggregate && previous) indicator = stripLeading(previous.indicator, p.flowWords) + aggregate;
@@ -188,7 +194,7 @@ export class ProseReader {
       previous = { indicator, consumedTo };
 
       // The number, not the verb: 提高到2025年的12件 is dated by the 2025年 between them.
-      const dating = date(
+      let dating = date(
         text,
         offset,
         figure.numberStart,
@@ -198,6 +204,7 @@ export class ProseReader {
         input.sectionKind,
         input.horizon ?? null,
       );
+      if (reference && dating.kind !== 'target') dating = restatedTarget(doc, input.horizon ?? null);
       if (dating.kind === 'target' && enumeration) return;
       if (dating.kind === 'target' && policyParameter(text, clauseStart, this.clauseEnd(text, figure.end), figure, this.rules)) return;
       // 分别达到20家、25家、30家: a bare figure continuing a list shares the comparator its first figure was given.

@@ -114,6 +114,21 @@ export const QuantityPatternsFile = z.object({
       ruleModals: [],
       definitionWords: [],
     }),
+  /** What evaluation reports say about figures besides stating them (src/extract/quantities/evaluation.ts). */
+  evaluation: z
+    .object({
+      /** Regular expressions the words right before a figure end with when it measures a gap (超过序时进度, 距目标尚差). */
+      gaps: z.array(RegExpSource),
+      /** Things an evaluation counts about itself (座谈会, 问卷) … */
+      processNouns: z.array(Word),
+      /** … in a sentence about the evaluation (评估). */
+      processCues: z.array(Word),
+      /** The plan's target as a report names it (规划目标, 目标). */
+      targetNouns: z.array(Word),
+      /** 规划目标为…, 目标是…: the words that state what the target is. */
+      targetCopulas: z.array(Word),
+    })
+    .default({ gaps: [], processNouns: [], processCues: [], targetNouns: [], targetCopulas: [] }),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   standings: z
     .object({

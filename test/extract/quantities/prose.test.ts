@@ -696,3 +696,71 @@ describe('figures whose measure word is not written after them', () => {
     ],
   });
 });
+
+describe('what evaluation reports say about figures besides stating them', () => {
+  // The plan's target restated beside the value reached is a target of the indicator the sentence reports on.
+  sentenceCases('restated targets', {
+    valid: [
+      {
+        text: '截至2022年底，全市研发经费投入强度达到2.6%，距2025年达到3%的目标尚差0.4个百分点。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, indicator: '研发经费投入强度', value: 2.6 },
+          { kind: 'target', year: 2025, indicator: '研发经费投入强度', value: 3, comparator: '>=' },
+        ],
+      },
+      {
+        text: '截至2022年底，高新技术企业数量达到1200家，提前实现1000家以上的规划目标。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, indicator: '高新技术企业数量', value: 1200 },
+          { kind: 'target', year: 2025, indicator: '高新技术企业数量', value: 1000, comparator: '>=', rule: 'quantity.restated-target' },
+        ],
+      },
+      {
+        text: '截至2022年底，技术合同成交额占比为1.8%，规划目标为到2025年达到2.5%。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, indicator: '技术合同成交额占比', value: 1.8 },
+          { kind: 'target', year: 2025, indicator: '技术合同成交额占比', value: 2.5 },
+        ],
+      },
+      {
+        text: '截至2022年底，建成重点实验室12个，已完成规划目标（新建重点实验室30个）。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, value: 12 },
+          { kind: 'target', year: 2025, indicator: '新建重点实验室', value: 30 },
+        ],
+      },
+      // 目标 naming nothing the figure restates leaves a plan's own sentence alone.
+      {
+        text: '到2025年，全市发明专利拥有量达到5万件，实现规划确定的发展目标。',
+        expect: [{ kind: 'target', year: 2025, indicator: '发明专利拥有量', value: 5 }],
+      },
+    ],
+  });
+  sentenceCases('derived statistics and the evaluation’s own counts', {
+    valid: [],
+    invalid: [
+      // Gaps to the schedule or the target are derived from the figures beside them.
+      { text: '全市专利授权量超过序时进度5个百分点。', doc: evaluationDoc },
+      { text: '该指标落后序时进度3个百分点。', doc: evaluationDoc },
+      { text: '该指标距离2025年目标还差1.2个百分点。', doc: evaluationDoc },
+      // How the evaluation was done.
+      { text: '本次评估共发放问卷1500份，召开座谈会5场。', doc: evaluationDoc },
+      { text: '评估组实地调研企业20家，访谈企业负责人45人次。', doc: evaluationDoc },
+    ],
+  });
+  sentenceCases('research that is no evaluation stays a goal', {
+    valid: [{ text: '到2025年，开展产业链调研100次。', expect: [{ kind: 'target', year: 2025, value: 100 }] }],
+  });
+  // A report's 下一步 section sets goals for the years after the one it reports on.
+  sentenceCases('a later year in a report', {
+    valid: [
+      { text: '2023年新建创新平台6个。', doc: evaluationDoc, section: 'target', expect: [{ kind: 'target', year: 2023, value: 6 }] },
+      { text: '2023年新建创新平台6个。', doc: evaluationDoc, section: 'actual', expect: [{ kind: 'actual', year: 2023, value: 6 }] },
+      { text: '2022年新建创新平台6个。', doc: evaluationDoc, section: 'target', expect: [{ kind: 'actual', year: 2022, value: 6 }] },
+    ],
+  });
+});
