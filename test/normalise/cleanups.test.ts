@@ -48,6 +48,18 @@ describe('character cleanups', () => {
     // A table row copied out with spaces between its cells keeps its column gaps as TABs.
     ['a row with column gaps', '创新投入  研发经费投入强度    %  2.88  3.3  预期性', '创新投入\t研发经费投入强度\t%\t2.88\t3.3\t预期性'],
     ['a row with ideographic gaps', '研发经费投入强度\u3000\u3000%\u3000\u30002.88\u3000\u30003.3', '研发经费投入强度\t%\t2.88\t3.3'],
+    // A task table exported with one ideographic space between cells; a sentence or one gap is no row.
+    [
+      'a row with single ideographic gaps',
+      '1\u3000完成撂荒地摸底\u3000县农业农村局\u3000各乡（镇）人民政府\u30002024年4月底前',
+      '1\t完成撂荒地摸底\t县农业农村局\t各乡（镇）人民政府\t2024年4月底前',
+    ],
+    ['a label with one ideographic gap', '表1\u3000主要指标', '表1主要指标'],
+    [
+      'a sentence with ideographic gaps',
+      '第一章\u3000总则\u3000第一条\u3000为规范政务数据管理，制定本办法。',
+      '第一章总则第一条为规范政务数据管理，制定本办法。',
+    ],
     ['one wide gap is no row', '南京市科学技术局    2023年3月15日', '南京市科学技术局2023年3月15日'],
     ['single spaces are no gaps', '研发 经费 投入 强度 达到 3 %', '研发经费投入强度达到3%'],
     // Crawled web pages saved as markdown.
