@@ -332,7 +332,21 @@ describe('the issuer acts by issuing', () => {
       issuer: '阿坝州人民政府办公室',
       want: ['阿坝州人民政府办公室'],
     },
-    { name: 'the text’s earlier spelling stays the name', text: '市科技局牵头。\n南京市科学技术局', issuer: '南京市科学技术局', want: ['市科技局'] },
+    // The issuer is listed as it signs, though the text calls it 市交通运输局 before the signature.
+    {
+      name: 'the signed name wins over an earlier spelling',
+      text: '市交通运输局牵头。\n南京市交通运输局',
+      issuer: '南京市交通运输局',
+      want: ['南京市交通运输局'],
+    },
+    {
+      name: 'the signed name stays when a shorter spelling follows',
+      text: '南京市交通运输局\n市交通运输局牵头，市财政局配合。',
+      issuer: '南京市交通运输局',
+      want: ['南京市交通运输局', '市财政局'],
+    },
+    // Another unit keeps its first spelling: only the issuer signs.
+    { name: 'a unit that does not sign keeps its first spelling', text: '市科技局牵头。\n南京市科学技术局配合。', issuer: null, want: ['市科技局'] },
     { name: 'no issuer, no addition', text: '落实党中央、国务院决策部署。', issuer: null, want: [] },
     { name: 'an issuer that is no unit name is not guessed', text: '现印发给你们。', issuer: '某某课题组', want: [] },
   ])('$name', async ({ text, issuer, want }) => {
