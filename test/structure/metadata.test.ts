@@ -202,6 +202,20 @@ describe('metadata patterns', () => {
     expect(metadataOf(lines).title).toBe(title);
   });
 
+  // A notice carrying the plan, signed with a date alone, above the plan's own title line: the notice names the issuer.
+  const carried = ['现将规划印发给你们，请认真贯彻执行。', '2022年2月25日', '某市卫生健康事业发展规划', '第一章 发展基础', '正文。'];
+  it.each([
+    {
+      lines: ['某市人民政府办公室关于印发某市卫生健康事业发展规划的通知', '某府办发〔2022〕9号', ...carried],
+      issuer: '某市人民政府办公室',
+      title: '某市卫生健康事业发展规划',
+    },
+    { lines: ['关于印发某市卫生健康事业发展规划的通知', '某府办发〔2022〕9号', ...carried], issuer: null, title: '某市卫生健康事业发展规划' },
+  ])('issuer from the carrying notice: $lines.0', ({ lines, issuer, title }) => {
+    const m = metadataOf(lines);
+    expect({ issuer: m.issuer, title: m.title }).toEqual({ issuer, title });
+  });
+
   it.each([
     {
       signature: ['上海市科学技术委员会', '上海市发展和改革委员会', '上海市教育委员会', '2025年7月10日'],

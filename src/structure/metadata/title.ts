@@ -59,7 +59,12 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
 
   const frontText = frontLines.map((line) => line.text).join('\n');
   const owns = candidates.filter((candidate) => !carrier.test(candidate) && !issuerEnd.test(candidate));
-  if (owns.length > 0) return { title: withoutEditorialMark(asTheTextNamesIt(fullestOf(owns), frontText), rules), fromCarrier: false, carrier: false };
+  if (owns.length > 0) {
+    // The notice above the plan's own title line still says who issued it (宜昌市人民政府办公室关于印发…的通知).
+    const notice = candidates.find((candidate) => carrier.test(candidate));
+    const title = withoutEditorialMark(asTheTextNamesIt(fullestOf(owns), frontText), rules);
+    return { title, fromCarrier: false, carrier: false, ...(notice ? { notice } : {}) };
+  }
   for (const candidate of candidates) {
     const carried = carrier.exec(candidate);
     if (carried) return { title: withoutEditorialMark(carried[1]!, rules), fromCarrier: true, carrier: true, notice: candidate };
