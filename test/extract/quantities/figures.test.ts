@@ -55,6 +55,14 @@ figureCases('numbers', {
     { text: '企业开办时间压减到1个工作日', expect: [{ value: 1, unit: '个工作日', comparator: '<=' }] },
     { text: '比重提高到20%左右', expect: [{ value: 20, unit: '%', comparator: '~' }] },
     { text: '失业率控制在5.5%左右', expect: [{ value: 5.5, unit: '%', comparator: '~' }] },
+    // A limit set with 控制在 is a figure like one set with 压缩至; a decimal count of days is one number.
+    { text: '审批全流程控制在15个工作日以内', expect: [{ value: 15, unit: '个工作日', comparator: '<=' }] },
+    { text: '企业开办平均时间压缩至1.5个工作日', expect: [{ value: 1.5, unit: '个工作日' }] },
+    { text: '商事案件平均审理周期压缩至60天以内', expect: [{ value: 60, unit: '天', comparator: '<=' }] },
+    { text: '空气质量优良天数达到300天', expect: [{ value: 300, unit: '天' }] },
+    { text: '预警信息提前发布时间不少于30分钟', expect: [{ value: 30, unit: '分钟', comparator: '>=' }] },
+    { text: '新增地质灾害专业监测点200处', expect: [{ value: 200, unit: '处' }] },
+    { text: '社会满意度达到90分', expect: [{ value: 90, unit: '分' }] },
   ],
   invalid: [
     '玄政办〔2022〕30号',
@@ -77,6 +85,13 @@ figureCases('numbers', {
     '附有3个专栏和2张附表',
     '每季度召开1次联席会议',
     '每月至少开展2次巡查',
+    '用1.5个工作日完成审核',
+    '群众诉求3天内办结',
+    '申请材料5日内审核完毕',
+    // A service radius names a kind of area; a weight is part of a scoring scheme.
+    '建设“15分钟政务服务圈”',
+    '打造15分钟便民生活圈',
+    '其中粮食生产（20分）、产业发展（15分）',
   ],
 });
 
