@@ -106,7 +106,7 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
     r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity' && f.kind !== 'qualified-by-section')
       ? `${r.indicatorId}\u0000${r.scope ?? ''}`
       : engine.linker.normalise(r.indicator);
-  qualifyBySection(records, structure.sections, keyOf);
+  qualifyBySection(records, structure.sections, keyOf, structure.boxes);
   markFacts(records, keyOf);
   return records;
 }
