@@ -91,9 +91,9 @@ describe('metadata patterns', () => {
     { title: '沭阳县知识产权强县建设工作方案（2024—2026年）', period: [2024, 2026], type: 'work-plan', region: '沭阳县', level: 'county' },
     { title: '鄂托克旗“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '鄂托克旗', level: 'county' },
     { title: '昆山市“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '昆山市', level: 'county' },
-    // A county or district is named as the title names it: with its city where the title writes the city.
+    // A county is named as the title names it, with its city only where the title writes the city; a district keeps its city.
     { title: '宿迁市沭阳县知识产权强县建设工作方案（2024—2026年）', period: [2024, 2026], type: 'work-plan', region: '宿迁市沭阳县', level: 'county' },
-    { title: '玄武区“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '玄武区', level: 'district' },
+    { title: '玄武区“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '南京市玄武区', level: 'district' },
     { title: '南京市江北新区知识产权发展规划（2021—2025年）', period: [2021, 2025], type: 'plan', region: '南京市', level: 'zone' },
     { title: '“十四五”国家知识产权保护和运用规划', period: [2021, 2025], type: 'plan', region: '全国', level: 'national' },
   ])('title $title', ({ title, ...want }) => {

@@ -160,9 +160,9 @@ function pickEntry(entries: Entry[], d: Divisions, mentions: Map<string, number>
 }
 
 /**
- * `written`: the words the division was found in. A county or district is
- * named as the document names it: with its city where it writes the city
- * before it (南京市玄武区), alone where it does not (婺源县).
+ * `written`: the words the division was found in. A county is named as the
+ * document names it: with its city where it writes the city before it
+ * (宿迁市沭阳县), alone where it does not (婺源县).
  */
 function describe(entry: Entry, d: Divisions, placeholders: string[], written: string): ResolvedRegion {
   const { division, kind } = entry;
@@ -182,7 +182,8 @@ function describe(entry: Entry, d: Divisions, placeholders: string[], written: s
   // A city's district (玄武区) is a district; a county (沭阳县, 自治县, 旗) or county-level city is a county.
   const level = divisionName.endsWith('区') ? 'district' : 'county';
   const withParent = (city?.name ?? province?.name ?? '') + divisionName;
-  const region = written.includes(withParent) ? withParent : divisionName;
+  // A county's name is its own (婺源县); a city's district is written with its city (鼓楼区 is in four cities).
+  const region = level === 'district' || written.includes(withParent) ? withParent : divisionName;
   return { region, regionCode, level, regionParents: parents, divisionName };
 }
 
