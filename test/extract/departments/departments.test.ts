@@ -169,6 +169,7 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
     text: '质量发展先行区建设办公室负责)',
     not: ['区建设办公室', '先行区建设办公室'],
   },
+  { pattern: '区 closing a port zone’s name is no level word', text: '济源示范区管委会、航空港区管委会均需抓好落实', not: ['区管委会'] },
   { pattern: 'the committee alone is no name of its organ', text: '县委农村工作领导小组统筹推进', not: ['县委'] },
   { pattern: 'a joiner after a national organ opens the next unit', text: '生态环境部会同国家发展改革委组织实施', not: ['生态环境部会同国家发展改革委'] },
   { pattern: '新建 is a verb before a centre, not the county', text: '新建政务云和数据中心应当纳入统一规划', not: ['新建政务云和数据中心'] },
