@@ -63,6 +63,8 @@ figureCases('numbers', {
     { text: '预警信息提前发布时间不少于30分钟', expect: [{ value: 30, unit: '分钟', comparator: '>=' }] },
     { text: '新增地质灾害专业监测点200处', expect: [{ value: 200, unit: '处' }] },
     { text: '社会满意度达到90分', expect: [{ value: 90, unit: '分' }] },
+    // A figure after 确定的 that counts no part of the plan stays.
+    { text: '规划确定的重点项目完成投资120亿元', expect: [{ value: 120, unit: '亿元' }] },
   ],
   invalid: [
     '玄政办〔2022〕30号',
@@ -92,6 +94,10 @@ figureCases('numbers', {
     '建设“15分钟政务服务圈”',
     '打造15分钟便民生活圈',
     '其中粮食生产（20分）、产业发展（15分）',
+    // What the plan itself sets out, counted.
+    '将规划确定的3类12项主要指标纳入本地规划',
+    '将本方案确定的6项重点任务纳入年度考核',
+    '深入实施《规划》提出的六大计划',
   ],
 });
 
