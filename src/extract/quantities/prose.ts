@@ -79,10 +79,8 @@ export class ProseReader {
     const expressions = this.rules.times.find(maskTitles(text));
     const brackets = asides(text);
     // 营业收入5000万元以上的企业, 首次突破100亿元的企业15家: an amount qualifying a noun is part of a name, not a figure.
-    const figures = this.figures
-      .find(text.slice(offset))
-      .map((f) => shiftFigure(f, offset))
-      .filter((f) => !(f.unitBase !== null && this.rules.patterns.qualifyingUnits.includes(f.unitBase) && /^\s*的/.test(text.slice(f.end))));
+    const found = this.figures.find(text.slice(offset)).map((f) => shiftFigure(f, offset));
+    const figures = found.filter((f, i) => !this.qualifiesNoun(text, f, found[i + 1]));
     const reads: Read[] = [];
     let base: string | null = null;
     let previous: { indicator: string; consumedTo: number } | null = null;
@@ -239,6 +237,19 @@ export class ProseReader {
     const qualitative = this.qualitative(text, offset, expressions, figures, input, doc);
     const standings = this.standings(text, offset, expressions, input, doc);
     return [...reads.map((r) => r.mention), ...qualitative, ...standings];
+  }
+
+  /**
+   * An amount that qualifies the noun after it is part of a name: 营业收入5000万元以上的企业,
+   * and a class of things written with a bare magnitude (超千亿元产业集群达到12个, 百亿元企业10家),
+   * where the noun follows at once and the clause goes on to count it.
+   */
+  private qualifiesNoun(text: string, figure: Figure, next: Figure | undefined): boolean {
+    if (figure.unitBase === null || !this.rules.patterns.qualifyingUnits.includes(figure.unitBase)) return false;
+    const after = text.slice(figure.end);
+    if (/^\s*的/.test(after)) return true;
+    const bareMagnitude = figure.chinese && !/\d/.test(text.slice(figure.numberStart, figure.end));
+    return bareMagnitude && /^[\u4e00-\u9fff]/u.test(after) && next !== undefined && next.start < this.clauseEnd(text, figure.end);
   }
 
   /**

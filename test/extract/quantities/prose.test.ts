@@ -435,6 +435,23 @@ describe('amounts that qualify a noun', () => {
         ],
       },
       { text: '到2025年，营业收入5000万元以上的工业企业研发机构覆盖率达到70%。', expect: [{ value: 70, unit: '%' }] },
+      // A class written with a bare magnitude, counted in the same clause: the amount is part of its name.
+      {
+        text: '到2025年，全省超万亿元产业集群达到4个，超千亿元产业集群达到12个。',
+        expect: [
+          { value: 4, unit: '个', indicator: '超万亿元产业集群' },
+          { value: 12, unit: '个', indicator: '超千亿元产业集群' },
+        ],
+      },
+      // The same amount ending its clause, or written in digits before a verb, is a figure.
+      { text: '到2025年，数字经济核心产业规模突破千亿元。', expect: [{ value: 1e11, unit: '元' }] },
+      {
+        text: '到2025年，投资100亿元建设重点项目20个。',
+        expect: [
+          { value: 100, unit: '亿元' },
+          { value: 20, unit: '个' },
+        ],
+      },
       { text: '到2025年，营业收入5000万元以上的工业企业无研发活动实现清零。', expect: [{ value: null, qualitative: '清零' }] },
       // A share before 的 measures the noun: it stays a figure.
       { text: '全国96.68%的办税缴费事项实现“非接触式”办理。', doc: evaluationDoc, expect: [{ value: 96.68, unit: '%' }] },
