@@ -53,6 +53,8 @@ export const QuantityPatternsFile = z.object({
   flowWords: z.array(Word).default([]),
   /** 发展指数达到85.6, PUE降至1.25: names of measures that have no unit. */
   dimensionlessNouns: z.array(Word).default([]),
+  /** 死亡率≤0.006: comparator symbols after which a bare number ending its clause is a value without a unit. */
+  dimensionlessComparators: z.array(Word).default([]),
   chineseNumeralStrongUnits: z.array(Word).default([]),
   /** A date that may stand between a comparator word and its figure (提高到2025年的12件). */
   comparatorGap: RegExpSource.optional(),

@@ -101,6 +101,17 @@ figureCases('numbers', {
   ],
 });
 
+// A bare number ending its clause after a mathematical comparator is a value without a unit (dimensionlessComparators);
+// after words, only where the name is a measure without one (dimensionlessNouns).
+figureCases('values without a unit', {
+  valid: [
+    { text: '亿元地区生产总值生产安全事故死亡率≤0.006。', expect: [{ value: 0.006, unit: null, comparator: '<=' }] },
+    { text: '年均每百万人口因自然灾害死亡率≤0.5；', expect: [{ value: 0.5, unit: null, comparator: '<=' }] },
+    { text: '数字经济发展指数达到85.6。', expect: [{ value: 85.6, unit: null }] },
+  ],
+  invalid: ['生产安全事故死亡率不超过0.006。', '编号>3的项目另行安排', '综合评分≥80的单位给予通报表扬'],
+});
+
 figureCases('technical units written in Latin letters', {
   valid: [
     { text: '人工智能算力规模突破3500PFlops', expect: [{ value: 3500, unit: 'PFlops', comparator: '>' }] },
