@@ -33,8 +33,9 @@ export class DocumentHorizons {
 
   /** `expressions`: the time expressions of the whole text, titles masked (maskTitles). */
   constructor(text: string, expressions: readonly TimeExpression[], sections: readonly Section[], period: [number, number] | null, notBefore: number | null) {
+    // A deadline to the month (2024年6月底前出台…) times one task; it is no horizon for the figures after it.
     this.deadlines = expressions
-      .filter((e) => isDeadline(e, notBefore))
+      .filter((e) => isDeadline(e, notBefore) && !/月/.test(text.slice(e.start, e.end)))
       .map((e) => ({ end: e.end, year: e.year!, text: text.slice(e.start, e.end), section: deepestSection(sections, e.start)?.path ?? null }));
     this.periodEnd = period?.[1] ?? null;
     if (period) {

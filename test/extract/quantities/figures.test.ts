@@ -65,6 +65,14 @@ figureCases('numbers', {
     { text: '社会满意度达到90分', expect: [{ value: 90, unit: '分' }] },
     // A figure after 确定的 that counts no part of the plan stays.
     { text: '规划确定的重点项目完成投资120亿元', expect: [{ value: 120, unit: '亿元' }] },
+    // A count that names the set later counts are members of stays (规划确定的19项主要指标中，…).
+    {
+      text: '规划确定的19项主要指标中，已有12项达到序时进度',
+      expect: [
+        { value: 19, unit: '项' },
+        { value: 12, unit: '项' },
+      ],
+    },
   ],
   invalid: [
     '玄政办〔2022〕30号',

@@ -25,3 +25,20 @@ describe('the horizon of an undated target', () => {
     30_000,
   );
 });
+
+describe('a deadline to the month times a task, not the figures after it', () => {
+  const FRONT = '某某省制造业高质量发展三年行动计划（2024—2026年）\n\n为推动制造业高质量发展，制定本行动计划。\n一、重点任务\n';
+  it.each([
+    { passage: '（一）强化要素保障。2024年6月底前出台工业用地实施细则；引导金融机构加大投放，制造业贷款余额年均增长12%以上。', value: 12, year: 2026 },
+    // A year alone still dates the figures after it in its paragraph.
+    { passage: '（一）强化要素保障。到2025年，出台工业用地实施细则；引导金融机构加大投放，制造业贷款余额年均增长12%以上。', value: 12, year: 2025 },
+  ])(
+    '$passage',
+    async ({ passage, value, year }) => {
+      const state = await runText(FRONT + passage + '\n');
+      const targets = (state.quantities ?? []).filter((q) => q.kind === 'target' && q.value === value);
+      expect(targets.map((q) => q.year)).toEqual([year]);
+    },
+    30_000,
+  );
+});
