@@ -74,7 +74,8 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
     const context = lineStart < sentence.start ? text.slice(lineStart, sentence.start) : '';
     const sectionKind = sectionKindOf(sentence, structure, engine.rules);
     const horizon = doc.horizons.sectionHorizon(sentence.start, sentence.sectionPath);
-    for (const m of engine.prose.read({ text: sentence.text, context, sectionKind, horizon }, doc)) {
+    const sectionHeading = structure.sections.find((s) => s.path === sentence.sectionPath)?.heading;
+    for (const m of engine.prose.read({ text: sentence.text, context, sectionKind, horizon, ...(sectionHeading ? { sectionHeading } : {}) }, doc)) {
       records.push(toRecord(m, sentence, sentence.start + m.start, sentence.start + m.end, engine, undefined));
     }
   }

@@ -47,6 +47,8 @@ export interface SentenceInput {
   sectionKind: Kind | null;
   /** The last deadline stated before the sentence in its section (到2026年 heading a 主要目标 section). */
   horizon?: Horizon | null;
+  /** The heading of the section the sentence stands in: what 该指标 refers to in a report's per-indicator section. */
+  sectionHeading?: string;
 }
 
 /** A figure read from prose, with what the 分别 pass needs. */
@@ -166,7 +168,7 @@ export class ProseReader {
         if (right) consumedTo = rightSpan.end;
         right = '';
       }
-      indicator = trimName(indicator);
+      indicator = this.resolveAnaphora(trimName(indicator), input.sectionHeading);
       // 距2025年达到55%的目标: the plan's target for what the sentence reports on, whatever the words before it.
       const reference = targetReference(text, clauseStart, figure, this.rules);
       if (reference?.name) indicator = trimName(reference.name);
@@ -237,6 +239,18 @@ export class ProseReader {
     const qualitative = this.qualitative(text, offset, expressions, figures, input, doc);
     const standings = this.standings(text, offset, expressions, input, doc);
     return [...reads.map((r) => r.mention), ...qualitative, ...standings];
+  }
+
+  /**
+   * （一）普通国省道二级及以上公路比例。…2023年该指标仅提高0.9个百分点: a report's
+   * section on one indicator refers to it as 该指标; the heading names it.
+   */
+  private resolveAnaphora(indicator: string, heading: string | undefined): string {
+    const word = this.rules.patterns.anaphora.find((w) => indicator.startsWith(w));
+    if (!word || !heading) return indicator;
+    const subject = squeezeName(heading).replace(/[。．.：:]+$/u, '');
+    if (subject.length < 2 || subject.length > 30 || /[，,；;。]/u.test(subject)) return indicator;
+    return subject + indicator.slice(word.length);
   }
 
   /**

@@ -81,6 +81,8 @@ export const QuantityPatternsFile = z.object({
   perYearSentenceWords: z.array(Word).default([]),
   relativeStarts: z.array(Word),
   relativeLeadIns: z.array(Word).default([]),
+  /** 该指标: words a report's per-indicator section uses for the indicator its heading names. */
+  anaphora: z.array(Word).default([]),
   growthWords: z.array(Word),
   trendWords: z.array(Word),
   skipContexts: z.array(Word),

@@ -769,6 +769,24 @@ describe('what evaluation reports say about figures besides stating them', () =>
       { text: '评估组实地调研企业20家，访谈企业负责人45人次。', doc: evaluationDoc },
     ],
   });
+  // A report's section on one indicator calls it 该指标: the heading names it.
+  sentenceCases('该指标 in a section on one indicator', {
+    valid: [
+      {
+        text: '2022年该指标仅提高0.6个百分点。',
+        heading: '高新技术企业营业收入占比',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, indicator: '高新技术企业营业收入占比仅提高', value: 0.6 }],
+      },
+      // A heading that is a sentence names nothing; the words stay as written.
+      {
+        text: '2022年该指标仅提高0.6个百分点。',
+        heading: '加快推进，确保完成',
+        doc: evaluationDoc,
+        expect: [{ indicator: '该指标仅提高', value: 0.6 }],
+      },
+    ],
+  });
   sentenceCases('research that is no evaluation stays a goal', {
     valid: [{ text: '到2025年，开展产业链调研100次。', expect: [{ kind: 'target', year: 2025, value: 100 }] }],
   });
