@@ -12,10 +12,10 @@ import { runEval } from '../../src/eval/run.js';
 
 // Just under the figures reached (when the set became a development set,
 // 2026-12-07: 0.899, 0.804, 0.871, 0.542, 0.869, 0.940; after the qa4 branch:
-// 0.976, 0.893, 0.901, 0.591, 0.913, 0.994).
+// 0.976, 0.904, 0.901, 0.591, 0.913, 0.994).
 const FLOORS = {
   targets: 0.97,
-  actuals: 0.885,
+  actuals: 0.895,
   responsibilities: 0.89,
   milestones: 0.58,
   departments: 0.905,
