@@ -106,6 +106,8 @@ export const QuantityPatternsFile = z.object({
       conditionEndings: z.array(Word),
       ruleModals: z.array(Word).default([]),
       definitionWords: z.array(Word).default([]),
+      /** 推荐项目不超过10个: verbs of nominating; a ceiling on them is a quota. */
+      quotaVerbs: z.array(Word).default([]),
     })
     .default({
       grantVerbs: [],
@@ -117,6 +119,7 @@ export const QuantityPatternsFile = z.object({
       conditionEndings: [],
       ruleModals: [],
       definitionWords: [],
+      quotaVerbs: [],
     }),
   /** What evaluation reports say about figures besides stating them (src/extract/quantities/evaluation.ts). */
   evaluation: z

@@ -470,6 +470,8 @@ describe('support-policy figures are no goals', () => {
       { text: '支持200家中小企业开展数字化改造。', doc: measures, expect: [{ kind: 'target', value: 200, unit: '家' }] },
       // A limit a plan sets is a goal: only a modal of admission rules makes it a rule.
       { text: '到2025年，细颗粒物浓度不超过30微克/立方米。', doc: measures, expect: [{ kind: 'target', value: 30, comparator: '<=' }] },
+      // A floor on nominations, or a ceiling on no nomination, is a goal.
+      { text: '到2025年，推荐入选国家级试点不少于5个。', doc: measures, expect: [{ kind: 'target', value: 5, comparator: '>=' }] },
       // Money per unit that is no recipient of a grant is a goal.
       { text: '每个产业集群发行储架规模5亿元知识产权证券化产品。', doc: measures, expect: [{ kind: 'target', value: 5, unit: '亿元' }] },
       // Spending reported as done is an achieved value.
@@ -488,6 +490,9 @@ describe('support-policy figures are no goals', () => {
       { text: '一个标准群中标准数量不宜少于5项、不宜超过20项。', doc: measures },
       { text: '各省推荐项目原则上不超过10个。', doc: measures },
       { text: '“标准群”是指以至少1项国家标准为核心的标准集合。', doc: measures },
+      // A notice's ceiling on nominations is a quota.
+      { text: '各省、自治区、直辖市推荐项目不超过10个。', doc: measures },
+      { text: '每个地区申报项目不超过3个。', doc: measures },
     ],
   });
 });
