@@ -63,6 +63,9 @@ figureCases('numbers', {
     { text: '预警信息提前发布时间不少于30分钟', expect: [{ value: 30, unit: '分钟', comparator: '>=' }] },
     { text: '新增地质灾害专业监测点200处', expect: [{ value: 200, unit: '处' }] },
     { text: '全市共发生生产安全事故42起', expect: [{ value: 42, unit: '起' }] },
+    // A goal on an area names what is done to it.
+    { text: '完成废弃矿山生态修复面积120公顷', expect: [{ value: 120, unit: '公顷' }] },
+    { text: '粮食播种面积稳定在28.6万亩以上', expect: [{ value: 28.6, unit: '万亩' }] },
     { text: '社会满意度达到90分', expect: [{ value: 90, unit: '分' }] },
     // A figure after 确定的 that counts no part of the plan stays.
     { text: '规划确定的重点项目完成投资120亿元', expect: [{ value: 120, unit: '亿元' }] },
@@ -107,6 +110,9 @@ figureCases('numbers', {
     '将规划确定的3类12项主要指标纳入本地规划',
     '将本方案确定的6项重点任务纳入年度考核',
     '深入实施《规划》提出的六大计划',
+    // The extent of a zone, as zone plans describe it.
+    '创新区总规划面积约60.61平方公里',
+    '产业承载区面积约为30平方公里',
     // 起 after a date opens the time a rule applies from; it counts nothing.
     '自2024年3月1日起施行',
   ],
