@@ -30,6 +30,17 @@ const FULL_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff1c\u
 /** `3．5` is a decimal; `1．` before a heading stays as written. */
 const FULL_WIDTH_POINT = /(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])/g;
 const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/**
+ * A task table exported with one ideographic space between its cells
+ * (序号　重点任务　牵头单位　配合单位): the spaces are column gaps, kept as TABs,
+ * where a line has two of them or more and no sentence ends in it. Indents
+ * (　　), and wider gaps between a page's fields, are no cell boundaries.
+ */
+const IDEOGRAPHIC_COLUMN_GAP = /(?<=[^\s\u3000])\u3000(?=[^\s\u3000])/g;
+const SENTENCE_END = /[。；;！？]/;
+function isIdeographicSpaceRow(text: string): boolean {
+  return !SENTENCE_END.test(text) && (text.match(IDEOGRAPHIC_COLUMN_GAP) ?? []).length >= 2;
+}
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const SPACE_RUN = / +/g;
 
@@ -58,9 +69,8 @@ export function cleanChars(line: MappedText, options: CharCleanupOptions): Mappe
   if (options.markdown) out = stripMarkdown(out);
   if (options.unicodeSpaces) {
     out = out.replace(ZERO_WIDTH, () => '');
-    // An ideographic space is two columns wide: between a row's cells (序号　重点任务　牵头单位) it is a
-    // column gap, which removeCjkSpaces keeps as a TAB where a line has two; elsewhere it goes as any space.
-    out = out.replace(UNICODE_SPACE, (m) => (m[0] === '\u3000' ? '  ' : ' '));
+    if (isIdeographicSpaceRow(out.text)) out = out.replace(IDEOGRAPHIC_COLUMN_GAP, () => '\t');
+    out = out.replace(UNICODE_SPACE, () => ' ');
   }
   if (options.fullWidth) {
     out = out.replace(FULL_WIDTH_POINT, () => '.');

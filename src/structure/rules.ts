@@ -83,6 +83,8 @@ export const MetadataRulesSchema = z
         handoverPattern: RegexSource,
         /** A crawled page title's site name after a separator (…行动方案_湖州市人民政府): cut before reading the title. */
         siteSuffixPattern: RegexSource.optional(),
+        /** A publisher's mark in a closing bracket (（节选）): how the text was printed, not part of the title. */
+        editorialMarks: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     issuer: z

@@ -20,6 +20,7 @@ const SENTENCE = /[。；;！？]/;
 const TITLE = /^(?:附?表|专栏)\s*\d/;
 const SERIAL = /^\d{1,2}[.、．]?$/;
 const EMPTY_CELL = /^[—\-–/／…无]+$/;
+const MAX_UNKNOWN_HEADER_CELLS = 3;
 
 export function findStackedTables(
   text: string,
@@ -41,12 +42,18 @@ export function findStackedTables(
     return YEAR_HEADER.test(t) || words(t, rules.headerWords) || words(t, rules.stacked.valueWords);
   };
   const isValueHeader = (t: string) => YEAR_HEADER.test(t) || words(t, rules.stacked.valueWords);
+  // A column the header words do not know (评估结论, 责任处室) is still a header cell: short, no figure, no sentence.
+  const isTrailingHeaderCell = (line: Line): boolean => {
+    const t = squeeze(line.text);
+    return t !== '' && t.length <= rules.stacked.maxHeaderCell && !SENTENCE.test(t) && !figure.test(t) && !SERIAL.test(t) && usable(line) && !endsTable(line);
+  };
 
   const tables: FlatTable[] = [];
   let i = 0;
   while (i < lines.length) {
     let k = 0;
     while (i + k < lines.length && isHeaderCell(lines[i + k]!)) k++;
+    k += trailingHeaderCells(lines, i, k, isTrailingHeaderCell, rules.stacked);
     const header = lines.slice(i, i + k).map((line) => squeeze(line.text));
     const isHeader = k >= 3 && header.some((t) => words(t, rules.stacked.nameWords)) && header.some(isValueHeader);
     if (!isHeader) {
@@ -63,6 +70,21 @@ export function findStackedTables(
     i = Math.max(body.next, i + k);
   }
   return tables;
+}
+
+/**
+ * Header cells after the known ones, when a 序号 column makes the end of the
+ * header certain: the first row opens with 1. Without this, a last column named
+ * in words the rules do not list (评估结论) is read as the first row's first
+ * cell and every row after it is shifted.
+ */
+function trailingHeaderCells(lines: Line[], from: number, known: number, isCell: (line: Line) => boolean, rules: TableRules['stacked']): number {
+  const first = squeeze(lines[from]?.text ?? '');
+  if (known < 3 || !rules.serialHeaderWords.some((w) => first.includes(w))) return 0;
+  let extra = 0;
+  while (extra < MAX_UNKNOWN_HEADER_CELLS && from + known + extra < lines.length && isCell(lines[from + known + extra]!)) extra++;
+  const opensRow = /^1[.、．]?$/.test(squeeze(lines[from + known + extra]?.text ?? ''));
+  return extra > 0 && opensRow ? extra : 0;
 }
 
 interface RowContext {

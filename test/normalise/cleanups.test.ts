@@ -57,6 +57,12 @@ describe('character cleanups', () => {
     ['a header row with single ideographic gaps', '序号\u3000重点任务\u3000牵头单位\u3000完成时限', '序号\t重点任务\t牵头单位\t完成时限'],
     ['one ideographic gap is no row', '安徽省住房和城乡建设厅\u3000安徽省发展和改革委员会', '安徽省住房和城乡建设厅安徽省发展和改革委员会'],
     ['a chapter heading set between ideographic spaces is no row', '\u3000第二章\u3000智慧林业总体发展思路\u3000', '第二章智慧林业总体发展思路'],
+    ['a label with one ideographic gap', '表1\u3000主要指标', '表1主要指标'],
+    [
+      'a sentence with ideographic gaps',
+      '第一章\u3000总则\u3000第一条\u3000为规范政务数据管理，制定本办法。',
+      '第一章总则第一条为规范政务数据管理，制定本办法。',
+    ],
     ['one wide gap is no row', '南京市科学技术局    2023年3月15日', '南京市科学技术局2023年3月15日'],
     ['single spaces are no gaps', '研发 经费 投入 强度 达到 3 %', '研发经费投入强度达到3%'],
     // Crawled web pages saved as markdown.

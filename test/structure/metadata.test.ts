@@ -88,9 +88,12 @@ describe('metadata patterns', () => {
     { title: '南京市鼓楼区知识产权行动计划（2023-2025年）', period: [2023, 2025], type: 'work-plan', region: '南京市鼓楼区', level: 'district' },
     { title: '福州市鼓楼区“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '福州市鼓楼区', level: 'district' },
     // A county (县, 旗) and a county-level city are counties, not districts.
-    { title: '沭阳县知识产权强县建设工作方案（2024—2026年）', period: [2024, 2026], type: 'work-plan', region: '宿迁市沭阳县', level: 'county' },
-    { title: '鄂托克旗“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '鄂尔多斯市鄂托克旗', level: 'county' },
-    { title: '昆山市“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '苏州市昆山市', level: 'county' },
+    { title: '沭阳县知识产权强县建设工作方案（2024—2026年）', period: [2024, 2026], type: 'work-plan', region: '沭阳县', level: 'county' },
+    { title: '鄂托克旗“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '鄂托克旗', level: 'county' },
+    { title: '昆山市“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '昆山市', level: 'county' },
+    // A county is named as the title names it, with its city only where the title writes the city; a district keeps its city.
+    { title: '宿迁市沭阳县知识产权强县建设工作方案（2024—2026年）', period: [2024, 2026], type: 'work-plan', region: '宿迁市沭阳县', level: 'county' },
+    { title: '玄武区“十四五”知识产权发展规划', period: [2021, 2025], type: 'plan', region: '南京市玄武区', level: 'district' },
     { title: '南京市江北新区知识产权发展规划（2021—2025年）', period: [2021, 2025], type: 'plan', region: '南京市', level: 'zone' },
     { title: '“十四五”国家知识产权保护和运用规划', period: [2021, 2025], type: 'plan', region: '全国', level: 'national' },
   ])('title $title', ({ title, ...want }) => {
@@ -103,7 +106,7 @@ describe('metadata patterns', () => {
     // The place the title or issuer names.
     { lines: ['阿坝州政务数据资源管理暂行办法', '第一章 总则'], region: '阿坝州', level: 'city' },
     { lines: ['恩施州数字经济发展行动方案', '一、总体要求'], region: '恩施州', level: 'city' },
-    { lines: ['长阳县数字乡村建设实施方案', '一、总体要求'], region: '宜昌市长阳县', level: 'county' },
+    { lines: ['长阳县数字乡村建设实施方案', '一、总体要求'], region: '长阳县', level: 'county' },
     { lines: ['杨“数”浦新质秀带创新区建设方案', '一、主要目标', '上海市杨浦区人民政府', '2025年3月10日'], region: '上海市杨浦区', level: 'zone' },
     // National organs as issuers: the whole country, whatever places the body names.
     { lines: ['工业和信息化部关于促进卫星通信产业发展的指导意见', '一、总体要求', '支持北京市、上海市开展试点。'], region: '全国', level: 'national' },
@@ -185,6 +188,32 @@ describe('metadata patterns', () => {
     { lines: ['形成基本方案后报批。', '一、总体要求'], type: null },
   ])('type of $lines.0', ({ lines, type }) => {
     expect(metadataOf(lines).type).toBe(type);
+  });
+
+  it.each([
+    // A publisher's mark closing the title is how the text was printed, not the document's name.
+    { lines: ['某市卫生健康事业发展“十四五”规划（节选）', '一、发展基础'], title: '某市卫生健康事业发展“十四五”规划' },
+    { lines: ['关于印发《某市数字经济发展规划（摘要）》的通知', '一、发展基础'], title: '某市数字经济发展规划' },
+    // The document's own brackets stay.
+    { lines: ['某市数字经济发展规划（征求意见稿）', '一、发展基础'], title: '某市数字经济发展规划（征求意见稿）' },
+    { lines: ['某市知识产权保护办法（试行）', '第一章 总则'], title: '某市知识产权保护办法（试行）' },
+    { lines: ['某市制造业数字化转型行动方案（2024—2026年）', '一、总体要求'], title: '某市制造业数字化转型行动方案（2024—2026年）' },
+  ])('title of $lines.0', ({ lines, title }) => {
+    expect(metadataOf(lines).title).toBe(title);
+  });
+
+  // A notice carrying the plan, signed with a date alone, above the plan's own title line: the notice names the issuer.
+  const carried = ['现将规划印发给你们，请认真贯彻执行。', '2022年2月25日', '某市卫生健康事业发展规划', '第一章 发展基础', '正文。'];
+  it.each([
+    {
+      lines: ['某市人民政府办公室关于印发某市卫生健康事业发展规划的通知', '某府办发〔2022〕9号', ...carried],
+      issuer: '某市人民政府办公室',
+      title: '某市卫生健康事业发展规划',
+    },
+    { lines: ['关于印发某市卫生健康事业发展规划的通知', '某府办发〔2022〕9号', ...carried], issuer: null, title: '某市卫生健康事业发展规划' },
+  ])('issuer from the carrying notice: $lines.0', ({ lines, issuer, title }) => {
+    const m = metadataOf(lines);
+    expect({ issuer: m.issuer, title: m.title }).toEqual({ issuer, title });
   });
 
   it.each([

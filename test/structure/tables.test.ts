@@ -133,6 +133,15 @@ describe('tables flattened one cell per line', () => {
       ],
     },
     {
+      name: '序号 first: a last column named in words the rules do not list (评估结论) still belongs to the header',
+      body: '序号\n指标名称\n单位\n2020年基期值\n2025年目标值\n2023年底完成值\n评估结论\n1\n铁路营业里程\n公里\n428\n600\n512\n达到序时进度\n2\n其中：高速铁路营业里程\n公里\n142\n260\n205\n滞后',
+      rows: [
+        ['序号', '指标名称', '单位', '2020年基期值', '2025年目标值', '2023年底完成值', '评估结论'],
+        ['1', '铁路营业里程', '公里', '428', '600', '512', '达到序时进度'],
+        ['2', '其中：高速铁路营业里程', '公里', '142', '260', '205', '滞后'],
+      ],
+    },
+    {
       name: 'a value equal to the next row number stays in its row',
       body: '序号\n指标\n单位\n目标值\n1\n新建重点实验室\n个\n2\n2\n培育创新联合体\n家\n3',
       rows: [
@@ -155,6 +164,7 @@ describe('tables flattened one cell per line', () => {
     { name: 'short headings and a goal sentence', body: '总体目标\n具体指标\n2025年目标\n到2025年，基本建成知识产权强市。\n发展定位\n建设目标' },
     { name: 'a numbered list of fields', body: '重点支持以下领域：\n1.集成电路\n2.生物医药\n3.人工智能\n4.新能源汽车' },
     { name: 'a header with no rows after it', body: '指标\n单位\n目标值\n到2025年，研发经费投入强度达到3%。' },
+    { name: 'a 序号 header followed by short words but no first row', body: '序号\n指标\n目标值\n评估结论\n说明\n到2025年，研发经费投入强度达到3%。' },
   ])('short-line prose is no table: $name', async ({ body }) => {
     expect(await tablesOf(body)).toEqual([]);
   });

@@ -166,7 +166,7 @@ function addIssuers(text: string, input: DepartmentInputs, places: ReadonlySet<s
     if (!whole) continue;
     const first = text.indexOf(name);
     const at = first >= 0 ? first : text.length;
-    registry.add(linkName(whole, input.rules, input.region), name, true, input.provenance(at, at + name.length, 'department.issuer'));
+    registry.addSigned(linkName(whole, input.rules, input.region), name, input.provenance(at, at + name.length, 'department.issuer'));
   }
 }
 

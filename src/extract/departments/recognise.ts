@@ -127,7 +127,9 @@ function nationalAt(text: string, i: number, words: WordIndex, rules: CompiledDe
   if (extended !== best) return [extended];
   // 国务院 + 知识产权战略实施工作部际联席会议办公室: a body the national organ set up, named after it.
   const body = namePartAt(text, best.end, words, rules, false);
-  if (body && body.namePart.length >= rules.raw.minBodyAfterNational && words.endingAt.has(best.end)) {
+  // 生态环境部会同国家发展改革委: a joiner after the organ starts the next unit, not a body of its own.
+  const joined = body !== null && [...rules.raw.unitJoiners, ...rules.raw.prepositions].some((w) => w.length > 0 && body.namePart.startsWith(w));
+  if (body && !joined && body.namePart.length >= rules.raw.minBodyAfterNational && words.endingAt.has(best.end)) {
     const named = { ...best, name: best.name + body.namePart, end: body.end, namePart: best.name + body.namePart, rule: 'department.national-body' };
     return [extendSubUnit(text, named, words, rules)];
   }

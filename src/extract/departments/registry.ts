@@ -64,6 +64,8 @@ interface Entry {
   actor: boolean;
   /** The listed name comes from a page's labelled field (**发布机构**: 工信部), not the document's own text. */
   firstFromPage: boolean;
+  /** The listed name is the one the unit signs the document with: no other spelling replaces it. */
+  signed: boolean;
 }
 
 /** Collects mentions; `units()` lists each unit once, if any mention names it as an actor. */
@@ -78,13 +80,34 @@ export class UnitRegistry {
    * page's 工信部).
    */
   add(link: LinkedName, name: string, actor: boolean, provenance: Provenance, fromPage = false): void {
+    this.addMention(link, name, actor, provenance, fromPage, false);
+  }
+
+  /**
+   * The issuer as it signs (绵阳市交通运输局 under a report that calls it 市交通运输局
+   * throughout): the unit is listed under its full signed name, wherever that stands.
+   */
+  addSigned(link: LinkedName, name: string, provenance: Provenance): void {
+    this.addMention(link, name, true, provenance, false, true);
+  }
+
+  private addMention(link: LinkedName, name: string, actor: boolean, provenance: Provenance, fromPage: boolean, signed: boolean): void {
     const key = this.keyOfName.get(name) ?? link.key;
     this.keyOfName.set(name, key);
     const entry = this.entries.get(key);
     const mention: DepartmentMention = { name, canonicalId: link.canonicalId, canonicalName: link.canonicalName, provenance };
-    if (!entry) this.entries.set(key, { first: mention, actor, firstFromPage: fromPage });
-    else {
+    if (!entry) this.entries.set(key, { first: mention, actor, firstFromPage: fromPage, signed });
+    else if (signed && !entry.signed) {
+      entry.first = mention;
+      entry.firstFromPage = false;
+      entry.signed = true;
+      entry.actor = true;
+    } else {
       const earlier = provenance.start < entry.first.provenance.start;
+      if (entry.signed) {
+        entry.actor ||= actor;
+        return;
+      }
       if ((earlier && (fromPage || !entry.firstFromPage)) || (entry.firstFromPage && !fromPage)) {
         entry.first = mention;
         entry.firstFromPage = fromPage;

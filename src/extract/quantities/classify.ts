@@ -123,6 +123,17 @@ export function date(
     let kind: Kind = expr.kind === 'auto' ? (year !== null ? kindOfYear(year, doc) : doc.actualByDefault ? 'actual' : 'target') : expr.kind;
     // 到2022年底 in a report on 2022, 到2020年 in a 2021–2025 plan: a deadline already past reports an achievement.
     if (kind === 'target' && year !== null && isPast(year, doc)) kind = 'actual';
+    // A report's 下一步 section: 2024年新开办6所 in a report on 2023 is still to come.
+    if (
+      expr.kind === 'auto' &&
+      kind === 'actual' &&
+      sectionKind === 'target' &&
+      year !== null &&
+      doc.referenceYear !== null &&
+      year > doc.referenceYear &&
+      !isPast(year, doc)
+    )
+      kind = 'target';
     return {
       kind,
       year,
@@ -152,7 +163,8 @@ export function date(
   if (kind === 'target') {
     // 到2026年，…。X达到50家: the paragraph's deadline, then the section's, then the document's own horizon.
     const notBefore = earliestDeadline(doc);
-    const inParagraph = expressions.filter((e) => e.end <= pos && isDeadline(e, notBefore)).at(-1);
+    // 2024年6月底前出台…；…年均增长12%: a deadline to the month times one task, it sets no horizon for the figures after it.
+    const inParagraph = expressions.filter((e) => e.end <= pos && isDeadline(e, notBefore) && !/月/.test(text.slice(e.start, e.end))).at(-1);
     const horizon: Horizon | null = inParagraph
       ? { year: inParagraph.year!, source: `the deadline ${text.slice(inParagraph.start, inParagraph.end)} stated earlier in its paragraph` }
       : (sectionHorizon ?? doc.horizon ?? (doc.period ? { year: doc.period[1], source: `the last year of the plan period` } : null));

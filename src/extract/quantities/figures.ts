@@ -268,12 +268,15 @@ export class FigureFinder {
    */
   private dimensionless(text: string, numberStart: number, pos: number): boolean {
     const nouns = this.rules.patterns.dimensionlessNouns;
-    if (nouns.length === 0) return false;
+    const symbols = this.rules.patterns.dimensionlessComparators;
+    if (nouns.length === 0 && symbols.length === 0) return false;
     const after = this.after.find((a) => text.startsWith(a.word, skipSpaces(text, pos)));
     const end = after ? skipSpaces(text, pos) + after.word.length : pos;
     if (end < text.length && !this.rules.patterns.clauseDelimiters.includes(text[end] as string)) return false;
     const comparator = this.comparatorEndingAt(text, numberStart);
     if (!comparator) return false;
+    // 死亡率≤0.006: a mathematical comparator before a bare number ending its clause states a value, whatever the name.
+    if (symbols.includes(comparator.word)) return true;
     const head = text.slice(Math.max(0, comparator.start - 16), comparator.start).replace(/\s*[（(][A-Za-z]+[）)]\s*$/u, '');
     return nouns.some((n) => head.endsWith(n));
   }

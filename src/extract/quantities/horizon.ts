@@ -27,14 +27,17 @@ export function isDeadline(e: TimeExpression, notBefore: number | null): boolean
  */
 export class DocumentHorizons {
   private readonly deadlines: Array<{ end: number; year: number; text: string; section: string | null }>;
+  private readonly periodEnd: number | null;
   /** The document's own horizon: the period's last year, else its latest deadline. */
   readonly document: Horizon | null;
 
   /** `expressions`: the time expressions of the whole text, titles masked (maskTitles). */
   constructor(text: string, expressions: readonly TimeExpression[], sections: readonly Section[], period: [number, number] | null, notBefore: number | null) {
+    // A deadline to the month (2024年6月底前出台…) times one task; it is no horizon for the figures after it.
     this.deadlines = expressions
-      .filter((e) => isDeadline(e, notBefore))
+      .filter((e) => isDeadline(e, notBefore) && !/月/.test(text.slice(e.start, e.end)))
       .map((e) => ({ end: e.end, year: e.year!, text: text.slice(e.start, e.end), section: deepestSection(sections, e.start)?.path ?? null }));
+    this.periodEnd = period?.[1] ?? null;
     if (period) {
       this.document = { year: period[1], source: `the last year of the plan period (${period[0]}–${period[1]})` };
     } else {
@@ -48,6 +51,8 @@ export class DocumentHorizons {
     let found: (typeof this.deadlines)[number] | null = null;
     for (const d of this.deadlines) {
       if (d.end > pos) break;
+      // 规划期为2021—2025年，展望到2035年 before the first heading: a vision beyond the period dates no goal of the sections.
+      if (d.section === null && this.periodEnd !== null && d.year > this.periodEnd && sectionPath !== null) continue;
       if (d.section === null || (sectionPath !== null && (sectionPath === d.section || sectionPath.startsWith(`${d.section}/`)))) found = d;
     }
     return found ? { year: found.year, source: `the deadline ${found.text} stated before it in its section` } : null;

@@ -74,7 +74,8 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
     const context = lineStart < sentence.start ? text.slice(lineStart, sentence.start) : '';
     const sectionKind = sectionKindOf(sentence, structure, engine.rules);
     const horizon = doc.horizons.sectionHorizon(sentence.start, sentence.sectionPath);
-    for (const m of engine.prose.read({ text: sentence.text, context, sectionKind, horizon }, doc)) {
+    const sectionHeading = structure.sections.find((s) => s.path === sentence.sectionPath)?.heading;
+    for (const m of engine.prose.read({ text: sentence.text, context, sectionKind, horizon, ...(sectionHeading ? { sectionHeading } : {}) }, doc)) {
       records.push(toRecord(m, sentence, sentence.start + m.start, sentence.start + m.end, engine, undefined));
     }
   }
@@ -106,7 +107,7 @@ export function extractQuantities(state: DocumentState, engine: Engine, options:
     r.indicatorId && r.flags.every((f) => f.kind !== 'linked-by-similarity' && f.kind !== 'qualified-by-section')
       ? `${r.indicatorId}\u0000${r.scope ?? ''}`
       : engine.linker.normalise(r.indicator);
-  qualifyBySection(records, structure.sections, keyOf);
+  qualifyBySection(records, structure.sections, keyOf, structure.boxes);
   markFacts(records, keyOf);
   return records;
 }

@@ -20,6 +20,9 @@ export function policyParameter(text: string, clauseStart: number, clauseEnd: nu
   const before = squeeze(text.slice(clauseStart, figure.numberStart));
   const beforeComparator = squeeze(text.slice(clauseStart, figure.start));
   if (p.ruleModals.some((w) => beforeComparator.endsWith(w))) return 'an admission rule (不宜少于…)';
+  // 各省推荐项目不超过10个: how many nominations a notice accepts, not a goal.
+  if ((figure.comparator === '<=' || figure.comparator === '<') && p.quotaVerbs.some((w) => beforeComparator.includes(w)))
+    return 'a quota of nominations (推荐…不超过)';
   if (p.definitionWords.some((w) => clause.includes(w))) return 'a definition (…是指…)';
   if (p.caps.some((w) => before.endsWith(w) || before.endsWith(`${w}${figure.comparatorWord}`))) return 'a cap on support (最高…)';
   if (p.amountNouns.some((w) => before.includes(w))) return 'an amount of support';

@@ -13,6 +13,7 @@ import { squeeze as squeezeName } from '../../text/names.js';
 import type { QuantityRules } from './rules.js';
 import type { Horizon } from './horizon.js';
 import { policyParameter } from './policy.js';
+import { evaluationStatistic, restatedTarget, targetReference } from './evaluation.js';
 import { BoundedCache } from '../../core/bounded-cache.js';
 
 /** One figure read from a sentence or a table cell, before provenance is attached. */
@@ -46,6 +47,8 @@ export interface SentenceInput {
   sectionKind: Kind | null;
   /** The last deadline stated before the sentence in its section (到2026年 heading a 主要目标 section). */
   horizon?: Horizon | null;
+  /** The heading of the section the sentence stands in: what 该指标 refers to in a report's per-indicator section. */
+  sectionHeading?: string;
 }
 
 /** A figure read from prose, with what the 分别 pass needs. */
@@ -78,10 +81,8 @@ export class ProseReader {
     const expressions = this.rules.times.find(maskTitles(text));
     const brackets = asides(text);
     // 营业收入5000万元以上的企业, 首次突破100亿元的企业15家: an amount qualifying a noun is part of a name, not a figure.
-    const figures = this.figures
-      .find(text.slice(offset))
-      .map((f) => shiftFigure(f, offset))
-      .filter((f) => !(f.unitBase !== null && this.rules.patterns.qualifyingUnits.includes(f.unitBase) && /^\s*的/.test(text.slice(f.end))));
+    const found = this.figures.find(text.slice(offset)).map((f) => shiftFigure(f, offset));
+    const figures = found.filter((f, i) => !this.qualifiesNoun(text, f, found[i + 1]));
     const reads: Read[] = [];
     let base: string | null = null;
     let previous: { indicator: string; consumedTo: number } | null = null;
@@ -113,6 +114,7 @@ export class ProseReader {
       if (right !== '' && p.skipContexts.some((w) => clause.includes(w))) return;
       if (right !== '' && p.scopeLeadIns.some((w) => squeezeName(text.slice(clauseStart, figure.start)).endsWith(w))) return;
       if (right !== '' && p.structureNouns.some((w) => structureCount(right, w))) return;
+      if (evaluationStatistic(text, offset, clauseStart, this.clauseEnd(text, figure.end), figure, this.rules)) return;
 
       // 累计获得中国专利奖47个、省级专利奖27个: a list shares its 累计.
       const listItem = prevInClause && p.listConnectors.some((c) => squeezeName(leftRaw).startsWith(c));
@@ -166,7 +168,11 @@ export class ProseReader {
         if (right) consumedTo = rightSpan.end;
         right = '';
       }
-      indicator = trimName(indicator);
+      indicator = this.resolveAnaphora(trimName(indicator), input.sectionHeading);
+      // 距2025年达到55%的目标: the plan's target for what the sentence reports on, whatever the words before it.
+      const reference = targetReference(text, clauseStart, figure, this.rules);
+      if (reference?.name) indicator = trimName(reference.name);
+      else if (reference && base && p.evaluation.targetNouns.some((w) => indicator.includes(w))) indicator = base;
       // 新增服务机构42家，总数达到315家: a bare total counts what the sentence's previous figure counted.
       const aggregate = p.aggregateNames.find((w) => indicator === w);
       if (aggregate && previous) indicator = stripLeading(previous.indicator, p.flowWords) + aggregate;
@@ -188,7 +194,7 @@ export class ProseReader {
       previous = { indicator, consumedTo };
 
       // The number, not the verb: 提高到2025年的12件 is dated by the 2025年 between them.
-      const dating = date(
+      let dating = date(
         text,
         offset,
         figure.numberStart,
@@ -198,6 +204,7 @@ export class ProseReader {
         input.sectionKind,
         input.horizon ?? null,
       );
+      if (reference && dating.kind !== 'target') dating = restatedTarget(doc, input.horizon ?? null);
       if (dating.kind === 'target' && enumeration) return;
       if (dating.kind === 'target' && policyParameter(text, clauseStart, this.clauseEnd(text, figure.end), figure, this.rules)) return;
       // 分别达到20家、25家、30家: a bare figure continuing a list shares the comparator its first figure was given.
@@ -232,6 +239,31 @@ export class ProseReader {
     const qualitative = this.qualitative(text, offset, expressions, figures, input, doc);
     const standings = this.standings(text, offset, expressions, input, doc);
     return [...reads.map((r) => r.mention), ...qualitative, ...standings];
+  }
+
+  /**
+   * （一）普通国省道二级及以上公路比例。…2023年该指标仅提高0.9个百分点: a report's
+   * section on one indicator refers to it as 该指标; the heading names it.
+   */
+  private resolveAnaphora(indicator: string, heading: string | undefined): string {
+    const word = this.rules.patterns.anaphora.find((w) => indicator.startsWith(w));
+    if (!word || !heading) return indicator;
+    const subject = squeezeName(heading).replace(/[。．.：:]+$/u, '');
+    if (subject.length < 2 || subject.length > 30 || /[，,；;。]/u.test(subject)) return indicator;
+    return subject + indicator.slice(word.length);
+  }
+
+  /**
+   * An amount that qualifies the noun after it is part of a name: 营业收入5000万元以上的企业,
+   * and a class of things written with a bare magnitude (超千亿元产业集群达到12个, 百亿元企业10家),
+   * where the noun follows at once and the clause goes on to count it.
+   */
+  private qualifiesNoun(text: string, figure: Figure, next: Figure | undefined): boolean {
+    if (figure.unitBase === null || !this.rules.patterns.qualifyingUnits.includes(figure.unitBase)) return false;
+    const after = text.slice(figure.end);
+    if (/^\s*的/.test(after)) return true;
+    const bareMagnitude = figure.chinese && !/\d/.test(text.slice(figure.numberStart, figure.end));
+    return bareMagnitude && /^[\u4e00-\u9fff]/u.test(after) && next !== undefined && next.start < this.clauseEnd(text, figure.end);
   }
 
   /**

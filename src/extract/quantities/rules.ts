@@ -53,6 +53,8 @@ export const QuantityPatternsFile = z.object({
   flowWords: z.array(Word).default([]),
   /** 发展指数达到85.6, PUE降至1.25: names of measures that have no unit. */
   dimensionlessNouns: z.array(Word).default([]),
+  /** 死亡率≤0.006: comparator symbols after which a bare number ending its clause is a value without a unit. */
+  dimensionlessComparators: z.array(Word).default([]),
   chineseNumeralStrongUnits: z.array(Word).default([]),
   /** A date that may stand between a comparator word and its figure (提高到2025年的12件). */
   comparatorGap: RegExpSource.optional(),
@@ -79,6 +81,8 @@ export const QuantityPatternsFile = z.object({
   perYearSentenceWords: z.array(Word).default([]),
   relativeStarts: z.array(Word),
   relativeLeadIns: z.array(Word).default([]),
+  /** 该指标: words a report's per-indicator section uses for the indicator its heading names. */
+  anaphora: z.array(Word).default([]),
   growthWords: z.array(Word),
   trendWords: z.array(Word),
   skipContexts: z.array(Word),
@@ -102,6 +106,8 @@ export const QuantityPatternsFile = z.object({
       conditionEndings: z.array(Word),
       ruleModals: z.array(Word).default([]),
       definitionWords: z.array(Word).default([]),
+      /** 推荐项目不超过10个: verbs of nominating; a ceiling on them is a quota. */
+      quotaVerbs: z.array(Word).default([]),
     })
     .default({
       grantVerbs: [],
@@ -113,7 +119,23 @@ export const QuantityPatternsFile = z.object({
       conditionEndings: [],
       ruleModals: [],
       definitionWords: [],
+      quotaVerbs: [],
     }),
+  /** What evaluation reports say about figures besides stating them (src/extract/quantities/evaluation.ts). */
+  evaluation: z
+    .object({
+      /** Regular expressions the words right before a figure end with when it measures a gap (超过序时进度, 距目标尚差). */
+      gaps: z.array(RegExpSource),
+      /** Things an evaluation counts about itself (座谈会, 问卷) … */
+      processNouns: z.array(Word),
+      /** … in a sentence about the evaluation (评估). */
+      processCues: z.array(Word),
+      /** The plan's target as a report names it (规划目标, 目标). */
+      targetNouns: z.array(Word),
+      /** 规划目标为…, 目标是…: the words that state what the target is. */
+      targetCopulas: z.array(Word),
+    })
+    .default({ gaps: [], processNouns: [], processCues: [], targetNouns: [], targetCopulas: [] }),
   qualitative: z.array(z.object({ id: Word, words: z.array(Word).min(1) })),
   standings: z
     .object({

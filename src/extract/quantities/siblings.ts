@@ -6,22 +6,34 @@
  * sections is named with each section's subject (中国算谷场景对接活动), and
  * the reader is told why.
  */
-import type { QuantityRecord, Section } from '../../core/state.js';
+import type { Box, QuantityRecord, Section } from '../../core/state.js';
 import { squeeze } from '../../text/names.js';
 
-export function qualifyBySection(records: QuantityRecord[], sections: readonly Section[], keyOf: (r: QuantityRecord) => string): void {
+/**
+ * `boxes`: a 专栏 restates goals of the text before it and stands in whichever
+ * section it follows, so its figures are no evidence of a template.
+ */
+export function qualifyBySection(
+  records: QuantityRecord[],
+  sections: readonly Section[],
+  keyOf: (r: QuantityRecord) => string,
+  boxes: readonly Box[] = [],
+): void {
   const byPath = new Map(sections.map((s) => [s.path, s]));
+  const inBox = (r: QuantityRecord) => boxes.some((b) => r.provenance.start >= b.start && r.provenance.start < b.end);
   const groups = new Map<string, QuantityRecord[]>();
+  const evidence = new Map<string, QuantityRecord[]>();
   for (const r of records) {
     if (!r.provenance.sectionPath || r.provenance.cell) continue;
     const key = `${r.kind}|${keyOf(r)}`;
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
+    if (!inBox(r)) evidence.set(key, [...(evidence.get(key) ?? []), r]);
   }
   // Sections that share a template: an indicator recurs in two or more siblings.
   const templated = new Set<string>();
-  for (const group of groups.values()) {
+  for (const group of evidence.values()) {
     const paths = [...new Set(group.map((r) => r.provenance.sectionPath))];
     if (paths.length < 2) continue;
     const byParent = new Map<string, string[]>();

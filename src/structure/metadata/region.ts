@@ -159,7 +159,12 @@ function pickEntry(entries: Entry[], d: Divisions, mentions: Map<string, number>
   return best;
 }
 
-function describe(entry: Entry, d: Divisions, placeholders: string[]): ResolvedRegion {
+/**
+ * `written`: the words the division was found in. A county is named as the
+ * document names it: with its city where it writes the city before it
+ * (宿迁市沭阳县), alone where it does not (婺源县).
+ */
+function describe(entry: Entry, d: Divisions, placeholders: string[], written: string): ResolvedRegion {
   const { division, kind } = entry;
   const province = division.provinceCode ? d.provinces.get(division.provinceCode) : undefined;
   const rawCity = division.cityCode ? d.cities.get(division.cityCode) : undefined;
@@ -176,7 +181,10 @@ function describe(entry: Entry, d: Divisions, placeholders: string[]): ResolvedR
   const parents = [city?.name, province?.name].filter((name): name is string => Boolean(name));
   // A city's district (玄武区) is a district; a county (沭阳县, 自治县, 旗) or county-level city is a county.
   const level = divisionName.endsWith('区') ? 'district' : 'county';
-  return { region: (city?.name ?? province?.name ?? '') + divisionName, regionCode, level, regionParents: parents, divisionName };
+  const withParent = (city?.name ?? province?.name ?? '') + divisionName;
+  // A county's name is its own (婺源县); a city's district is written with its city (鼓楼区 is in four cities).
+  const region = level === 'district' || written.includes(withParent) ? withParent : divisionName;
+  return { region, regionCode, level, regionParents: parents, divisionName };
 }
 
 /**
@@ -209,12 +217,14 @@ export function resolveRegion(names: Array<string | null>, text: string, rules: 
     const short = name ? shortNameAtStart(name, d) : undefined;
     if (short) entry ??= pickEntry(short, d, mentions);
   }
+  let written = names.filter(Boolean).join('\n');
   if (!entry && fallBackToText) {
     // Two-character names (城区, 郊区, 和县) are ordinary words too often to count in running text.
     const countable = [...mentions.keys()].filter((name) => name.length >= 3);
     entry = choose(countable, (name, e) => (mentions.get(name) ?? 0) * 10 + SPECIFICITY[e.kind]);
+    written = text;
   }
-  return entry ? describe(entry, d, rules.placeholderCities) : null;
+  return entry ? describe(entry, d, rules.placeholderCities, written) : null;
 }
 
 const KIND_OF_LEVEL: Partial<Record<RegionLevel, Kind>> = { province: 'province', city: 'city', district: 'area' };
@@ -272,7 +282,7 @@ export function resolveAtLevel(level: RegionLevel, text: string, rules: Metadata
       bestCount = count;
     }
   }
-  return best ? describe(best, d, rules.placeholderCities) : null;
+  return best ? describe(best, d, rules.placeholderCities, text) : null;
 }
 
 /** The text opens with a division's name (南京市人民政府…, 上海市…). */

@@ -59,12 +59,23 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
 
   const frontText = frontLines.map((line) => line.text).join('\n');
   const owns = candidates.filter((candidate) => !carrier.test(candidate) && !issuerEnd.test(candidate));
-  if (owns.length > 0) return { title: asTheTextNamesIt(fullestOf(owns), frontText), fromCarrier: false, carrier: false };
+  if (owns.length > 0) {
+    // The notice above the plan's own title line still says who issued it (宜昌市人民政府办公室关于印发…的通知).
+    const notice = candidates.find((candidate) => carrier.test(candidate));
+    const title = withoutEditorialMark(asTheTextNamesIt(fullestOf(owns), frontText), rules);
+    return { title, fromCarrier: false, carrier: false, ...(notice ? { notice } : {}) };
+  }
   for (const candidate of candidates) {
     const carried = carrier.exec(candidate);
-    if (carried) return { title: carried[1]!, fromCarrier: true, carrier: true, notice: candidate };
+    if (carried) return { title: withoutEditorialMark(carried[1]!, rules), fromCarrier: true, carrier: true, notice: candidate };
   }
   return null;
+}
+
+/** 某市“十四五”规划（节选）: the publisher's mark closing the title goes. */
+export function withoutEditorialMark(title: string, rules: MetadataRules): string {
+  const m = /[（(]\s*([^（）()]+?)\s*[）)]\s*$/u.exec(title);
+  return m && rules.title.editorialMarks.includes(m[1]!) ? title.slice(0, m.index).trimEnd() : title;
 }
 
 /**
@@ -75,7 +86,7 @@ export function findTitle(frontLines: Line[], rules: MetadataRules, isDocNumber:
 export function findHandedOverTitle(frontText: string, rules: MetadataRules): FoundTitle | null {
   const m = new RegExp(rules.title.handoverPattern, 'u').exec(frontText);
   const title = m?.slice(1).find((group) => group !== undefined);
-  return title ? { title, fromCarrier: true, carrier: true } : null;
+  return title ? { title: withoutEditorialMark(title, rules), fromCarrier: true, carrier: true } : null;
 }
 
 /**

@@ -56,6 +56,18 @@ const valid: Array<{ pattern: string; text: string; names: string[] }> = [
   },
   { pattern: 'central organ by name', text: '中央全面深化改革委员会审议通过，中央科技委统筹', names: ['中央全面深化改革委员会', '中央科技委'] },
   {
+    pattern: 'party organs written after the committee',
+    text: '县委农村工作领导小组统筹推进，区委人才工作局牵头',
+    names: ['县委农村工作领导小组', '区委人才工作局'],
+  },
+  { pattern: 'discipline and supervisory commissions sit together', text: '区纪委监委严肃追责问责', names: ['区纪委监委'] },
+  { pattern: 'the joint commission with both level words', text: '情节严重的移交县纪委县监委依规处理', names: ['县纪委县监委'] },
+  {
+    pattern: 'a national organ and the one it works with',
+    text: '生态环境部会同国家发展改革委、财政部组织实施',
+    names: ['生态环境部', '国家发展改革委', '财政部'],
+  },
+  {
     pattern: 'ministries without a level word',
     text: '工业和信息化部、交通运输部、文化和旅游部、中国科学院联合印发',
     names: ['工业和信息化部', '交通运输部', '文化和旅游部', '中国科学院'],
@@ -157,6 +169,9 @@ const invalid: Array<{ pattern: string; text: string; not: string[] }> = [
     text: '质量发展先行区建设办公室负责)',
     not: ['区建设办公室', '先行区建设办公室'],
   },
+  { pattern: '区 closing a port zone’s name is no level word', text: '济源示范区管委会、航空港区管委会均需抓好落实', not: ['区管委会'] },
+  { pattern: 'the committee alone is no name of its organ', text: '县委农村工作领导小组统筹推进', not: ['县委'] },
+  { pattern: 'a joiner after a national organ opens the next unit', text: '生态环境部会同国家发展改革委组织实施', not: ['生态环境部会同国家发展改革委'] },
   { pattern: '新建 is a verb before a centre, not the county', text: '新建政务云和数据中心应当纳入统一规划', not: ['新建政务云和数据中心'] },
 ];
 
@@ -332,7 +347,21 @@ describe('the issuer acts by issuing', () => {
       issuer: '阿坝州人民政府办公室',
       want: ['阿坝州人民政府办公室'],
     },
-    { name: 'the text’s earlier spelling stays the name', text: '市科技局牵头。\n南京市科学技术局', issuer: '南京市科学技术局', want: ['市科技局'] },
+    // The issuer is listed as it signs, though the text calls it 市交通运输局 before the signature.
+    {
+      name: 'the signed name wins over an earlier spelling',
+      text: '市交通运输局牵头。\n南京市交通运输局',
+      issuer: '南京市交通运输局',
+      want: ['南京市交通运输局'],
+    },
+    {
+      name: 'the signed name stays when a shorter spelling follows',
+      text: '南京市交通运输局\n市交通运输局牵头，市财政局配合。',
+      issuer: '南京市交通运输局',
+      want: ['南京市交通运输局', '市财政局'],
+    },
+    // Another unit keeps its first spelling: only the issuer signs.
+    { name: 'a unit that does not sign keeps its first spelling', text: '市科技局牵头。\n南京市科学技术局配合。', issuer: null, want: ['市科技局'] },
     { name: 'no issuer, no addition', text: '落实党中央、国务院决策部署。', issuer: null, want: [] },
     { name: 'an issuer that is no unit name is not guessed', text: '现印发给你们。', issuer: '某某课题组', want: [] },
   ])('$name', async ({ text, issuer, want }) => {

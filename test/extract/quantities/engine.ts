@@ -24,12 +24,17 @@ export interface SentenceCase {
   context?: string;
   doc?: DocumentContext;
   section?: Kind | null;
+  /** The heading of the section the sentence stands in. */
+  heading?: string;
   /** Every mention expected, in order; fields not given are not checked. */
   expect: Array<Partial<Mention> & { flags?: undefined } & { flagKinds?: string[] }>;
 }
 
-export function readSentence(c: Pick<SentenceCase, 'text' | 'context' | 'doc' | 'section'>): Mention[] {
-  return prose.read({ text: c.text, ...(c.context ? { context: c.context } : {}), sectionKind: c.section ?? null }, c.doc ?? planDoc);
+export function readSentence(c: Pick<SentenceCase, 'text' | 'context' | 'doc' | 'section' | 'heading'>): Mention[] {
+  return prose.read(
+    { text: c.text, ...(c.context ? { context: c.context } : {}), sectionKind: c.section ?? null, ...(c.heading ? { sectionHeading: c.heading } : {}) },
+    c.doc ?? planDoc,
+  );
 }
 
 /**

@@ -55,6 +55,28 @@ figureCases('numbers', {
     { text: '企业开办时间压减到1个工作日', expect: [{ value: 1, unit: '个工作日', comparator: '<=' }] },
     { text: '比重提高到20%左右', expect: [{ value: 20, unit: '%', comparator: '~' }] },
     { text: '失业率控制在5.5%左右', expect: [{ value: 5.5, unit: '%', comparator: '~' }] },
+    // A limit set with 控制在 is a figure like one set with 压缩至; a decimal count of days is one number.
+    { text: '审批全流程控制在15个工作日以内', expect: [{ value: 15, unit: '个工作日', comparator: '<=' }] },
+    { text: '企业开办平均时间压缩至1.5个工作日', expect: [{ value: 1.5, unit: '个工作日' }] },
+    { text: '商事案件平均审理周期压缩至60天以内', expect: [{ value: 60, unit: '天', comparator: '<=' }] },
+    { text: '空气质量优良天数达到300天', expect: [{ value: 300, unit: '天' }] },
+    { text: '预警信息提前发布时间不少于30分钟', expect: [{ value: 30, unit: '分钟', comparator: '>=' }] },
+    { text: '新增地质灾害专业监测点200处', expect: [{ value: 200, unit: '处' }] },
+    { text: '全市共发生生产安全事故42起', expect: [{ value: 42, unit: '起' }] },
+    // A goal on an area names what is done to it.
+    { text: '完成废弃矿山生态修复面积120公顷', expect: [{ value: 120, unit: '公顷' }] },
+    { text: '粮食播种面积稳定在28.6万亩以上', expect: [{ value: 28.6, unit: '万亩' }] },
+    { text: '社会满意度达到90分', expect: [{ value: 90, unit: '分' }] },
+    // A figure after 确定的 that counts no part of the plan stays.
+    { text: '规划确定的重点项目完成投资120亿元', expect: [{ value: 120, unit: '亿元' }] },
+    // A count that names the set later counts are members of stays (规划确定的19项主要指标中，…).
+    {
+      text: '规划确定的19项主要指标中，已有12项达到序时进度',
+      expect: [
+        { value: 19, unit: '项' },
+        { value: 12, unit: '项' },
+      ],
+    },
   ],
   invalid: [
     '玄政办〔2022〕30号',
@@ -77,7 +99,34 @@ figureCases('numbers', {
     '附有3个专栏和2张附表',
     '每季度召开1次联席会议',
     '每月至少开展2次巡查',
+    '用1.5个工作日完成审核',
+    '群众诉求3天内办结',
+    '申请材料5日内审核完毕',
+    // A service radius names a kind of area; a weight is part of a scoring scheme.
+    '建设“15分钟政务服务圈”',
+    '打造15分钟便民生活圈',
+    '其中粮食生产（20分）、产业发展（15分）',
+    // What the plan itself sets out, counted.
+    '将规划确定的3类12项主要指标纳入本地规划',
+    '将本方案确定的6项重点任务纳入年度考核',
+    '深入实施《规划》提出的六大计划',
+    // The extent of a zone, as zone plans describe it.
+    '创新区总规划面积约60.61平方公里',
+    '产业承载区面积约为30平方公里',
+    // 起 after a date opens the time a rule applies from; it counts nothing.
+    '自2024年3月1日起施行',
   ],
+});
+
+// A bare number ending its clause after a mathematical comparator is a value without a unit (dimensionlessComparators);
+// after words, only where the name is a measure without one (dimensionlessNouns).
+figureCases('values without a unit', {
+  valid: [
+    { text: '亿元地区生产总值生产安全事故死亡率≤0.006。', expect: [{ value: 0.006, unit: null, comparator: '<=' }] },
+    { text: '年均每百万人口因自然灾害死亡率≤0.5；', expect: [{ value: 0.5, unit: null, comparator: '<=' }] },
+    { text: '数字经济发展指数达到85.6。', expect: [{ value: 85.6, unit: null }] },
+  ],
+  invalid: ['生产安全事故死亡率不超过0.006。', '编号>3的项目另行安排', '综合评分≥80的单位给予通报表扬'],
 });
 
 figureCases('technical units written in Latin letters', {

@@ -435,6 +435,23 @@ describe('amounts that qualify a noun', () => {
         ],
       },
       { text: '到2025年，营业收入5000万元以上的工业企业研发机构覆盖率达到70%。', expect: [{ value: 70, unit: '%' }] },
+      // A class written with a bare magnitude, counted in the same clause: the amount is part of its name.
+      {
+        text: '到2025年，全省超万亿元产业集群达到4个，超千亿元产业集群达到12个。',
+        expect: [
+          { value: 4, unit: '个', indicator: '超万亿元产业集群' },
+          { value: 12, unit: '个', indicator: '超千亿元产业集群' },
+        ],
+      },
+      // The same amount ending its clause, or written in digits before a verb, is a figure.
+      { text: '到2025年，数字经济核心产业规模突破千亿元。', expect: [{ value: 1e11, unit: '元' }] },
+      {
+        text: '到2025年，投资100亿元建设重点项目20个。',
+        expect: [
+          { value: 100, unit: '亿元' },
+          { value: 20, unit: '个' },
+        ],
+      },
       { text: '到2025年，营业收入5000万元以上的工业企业无研发活动实现清零。', expect: [{ value: null, qualitative: '清零' }] },
       // A share before 的 measures the noun: it stays a figure.
       { text: '全国96.68%的办税缴费事项实现“非接触式”办理。', doc: evaluationDoc, expect: [{ value: 96.68, unit: '%' }] },
@@ -453,6 +470,8 @@ describe('support-policy figures are no goals', () => {
       { text: '支持200家中小企业开展数字化改造。', doc: measures, expect: [{ kind: 'target', value: 200, unit: '家' }] },
       // A limit a plan sets is a goal: only a modal of admission rules makes it a rule.
       { text: '到2025年，细颗粒物浓度不超过30微克/立方米。', doc: measures, expect: [{ kind: 'target', value: 30, comparator: '<=' }] },
+      // A floor on nominations, or a ceiling on no nomination, is a goal.
+      { text: '到2025年，推荐入选国家级试点不少于5个。', doc: measures, expect: [{ kind: 'target', value: 5, comparator: '>=' }] },
       // Money per unit that is no recipient of a grant is a goal.
       { text: '每个产业集群发行储架规模5亿元知识产权证券化产品。', doc: measures, expect: [{ kind: 'target', value: 5, unit: '亿元' }] },
       // Spending reported as done is an achieved value.
@@ -471,6 +490,9 @@ describe('support-policy figures are no goals', () => {
       { text: '一个标准群中标准数量不宜少于5项、不宜超过20项。', doc: measures },
       { text: '各省推荐项目原则上不超过10个。', doc: measures },
       { text: '“标准群”是指以至少1项国家标准为核心的标准集合。', doc: measures },
+      // A notice's ceiling on nominations is a quota.
+      { text: '各省、自治区、直辖市推荐项目不超过10个。', doc: measures },
+      { text: '每个地区申报项目不超过3个。', doc: measures },
     ],
   });
 });
@@ -693,6 +715,92 @@ describe('figures whose measure word is not written after them', () => {
       { text: '2022年，企业数量达到85.6。', doc: evaluationDoc },
       // The figure does not end its clause: something else is counted.
       { text: '2022年，发展指数达到85.6的城市明显增多。', doc: evaluationDoc },
+    ],
+  });
+});
+
+describe('what evaluation reports say about figures besides stating them', () => {
+  // The plan's target restated beside the value reached is a target of the indicator the sentence reports on.
+  sentenceCases('restated targets', {
+    valid: [
+      {
+        text: '截至2022年底，全市研发经费投入强度达到2.6%，距2025年达到3%的目标尚差0.4个百分点。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, indicator: '研发经费投入强度', value: 2.6 },
+          { kind: 'target', year: 2025, indicator: '研发经费投入强度', value: 3, comparator: '>=' },
+        ],
+      },
+      {
+        text: '截至2022年底，高新技术企业数量达到1200家，提前实现1000家以上的规划目标。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, indicator: '高新技术企业数量', value: 1200 },
+          { kind: 'target', year: 2025, indicator: '高新技术企业数量', value: 1000, comparator: '>=', rule: 'quantity.restated-target' },
+        ],
+      },
+      {
+        text: '截至2022年底，技术合同成交额占比为1.8%，规划目标为到2025年达到2.5%。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, indicator: '技术合同成交额占比', value: 1.8 },
+          { kind: 'target', year: 2025, indicator: '技术合同成交额占比', value: 2.5 },
+        ],
+      },
+      {
+        text: '截至2022年底，建成重点实验室12个，已完成规划目标（新建重点实验室30个）。',
+        doc: evaluationDoc,
+        expect: [
+          { kind: 'actual', year: 2022, value: 12 },
+          { kind: 'target', year: 2025, indicator: '新建重点实验室', value: 30 },
+        ],
+      },
+      // 目标 naming nothing the figure restates leaves a plan's own sentence alone.
+      {
+        text: '到2025年，全市发明专利拥有量达到5万件，实现规划确定的发展目标。',
+        expect: [{ kind: 'target', year: 2025, indicator: '发明专利拥有量', value: 5 }],
+      },
+    ],
+  });
+  sentenceCases('derived statistics and the evaluation’s own counts', {
+    valid: [],
+    invalid: [
+      // Gaps to the schedule or the target are derived from the figures beside them.
+      { text: '全市专利授权量超过序时进度5个百分点。', doc: evaluationDoc },
+      { text: '该指标落后序时进度3个百分点。', doc: evaluationDoc },
+      { text: '该指标距离2025年目标还差1.2个百分点。', doc: evaluationDoc },
+      // How the evaluation was done.
+      { text: '本次评估共发放问卷1500份，召开座谈会5场。', doc: evaluationDoc },
+      { text: '评估组实地调研企业20家，访谈企业负责人45人次。', doc: evaluationDoc },
+    ],
+  });
+  // A report's section on one indicator calls it 该指标: the heading names it.
+  sentenceCases('该指标 in a section on one indicator', {
+    valid: [
+      {
+        text: '2022年该指标仅提高0.6个百分点。',
+        heading: '高新技术企业营业收入占比',
+        doc: evaluationDoc,
+        expect: [{ kind: 'actual', year: 2022, indicator: '高新技术企业营业收入占比仅提高', value: 0.6 }],
+      },
+      // A heading that is a sentence names nothing; the words stay as written.
+      {
+        text: '2022年该指标仅提高0.6个百分点。',
+        heading: '加快推进，确保完成',
+        doc: evaluationDoc,
+        expect: [{ indicator: '该指标仅提高', value: 0.6 }],
+      },
+    ],
+  });
+  sentenceCases('research that is no evaluation stays a goal', {
+    valid: [{ text: '到2025年，开展产业链调研100次。', expect: [{ kind: 'target', year: 2025, value: 100 }] }],
+  });
+  // A report's 下一步 section sets goals for the years after the one it reports on.
+  sentenceCases('a later year in a report', {
+    valid: [
+      { text: '2023年新建创新平台6个。', doc: evaluationDoc, section: 'target', expect: [{ kind: 'target', year: 2023, value: 6 }] },
+      { text: '2023年新建创新平台6个。', doc: evaluationDoc, section: 'actual', expect: [{ kind: 'actual', year: 2023, value: 6 }] },
+      { text: '2022年新建创新平台6个。', doc: evaluationDoc, section: 'target', expect: [{ kind: 'actual', year: 2022, value: 6 }] },
     ],
   });
 });

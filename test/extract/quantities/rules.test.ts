@@ -116,9 +116,9 @@ describe('broken rule files', () => {
 describe('adding language is a data change', () => {
   it('a new unit', () => {
     const before = new FigureFinder(loadQuantityRules(new RuleSet()));
-    expect(before.find('新建展厅3处')).toEqual([]);
-    const rules = rulesWith('units.yaml', (t) => t.replace('  - { unit: 件, base: 件 }', '  - { unit: 件, base: 件 }\n  - { unit: 处, base: 处 }'));
-    expect(new FigureFinder(loadQuantityRules(rules)).find('新建展厅3处')).toMatchObject([{ value: 3, unit: '处' }]);
+    expect(before.find('新打机井3眼')).toEqual([]);
+    const rules = rulesWith('units.yaml', (t) => t.replace('  - { unit: 件, base: 件 }', '  - { unit: 件, base: 件 }\n  - { unit: 眼, base: 眼 }'));
+    expect(new FigureFinder(loadQuantityRules(rules)).find('新打机井3眼')).toMatchObject([{ value: 3, unit: '眼' }]);
   });
 
   it('a new comparator word', () => {
