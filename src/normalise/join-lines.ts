@@ -204,11 +204,13 @@ export function measureLines(units: Unit[], fullWidth?: number): LineStats {
       0.8,
     ),
   };
-  const leads = new Map<number, number>();
-  for (const p of printed) leads.set(p.lead, (leads.get(p.lead) ?? 0) + 1);
-  const baseLead = [...leads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   // Lines cut mid-sentence before a line that goes on are full lines: their spread is the margin's.
-  const cut = body.filter(({ line, next }) => next && isCut(line, next, typical.width, typical.chars)).map(({ line }) => printedOf(line));
+  const cutPairs = body.filter(({ line, next }) => next && isCut(line, next, typical.width, typical.chars));
+  const cut = cutPairs.map(({ line }) => printedOf(line));
+  // The left margin is where a cut line goes on. Counted over all lines it can be an indent: a table
+  // printed one cell a line, each cell indented as a paragraph, outnumbers the continuation lines.
+  const continued = cutPairs.map(({ next }) => printedOf(next!));
+  const baseLead = mostCommonLead(continued.length >= MIN_CONTINUATIONS ? continued : printed);
   const measure = cut.length >= 5 && spread(cut.map((p) => p.chars)) < spread(cut.map((p) => p.width)) ? 'chars' : 'width';
   const full = typical[measure];
   const narrowest =
@@ -224,6 +226,15 @@ export function measureLines(units: Unit[], fullWidth?: number): LineStats {
   const indented = ends.filter(({ next }) => (printedOf(next!).lead - baseLead) / 2 >= EDGE_EMS).length;
   const ragged = cut.length >= 5 && spread(cut.map((p) => p[measure])) > RAGGED_SPREAD;
   return { measure, full, minFull, baseLead, indentsMarkParagraphs: ends.length >= 3 && indented / ends.length >= 0.6, ragged };
+}
+
+/** Continuation lines enough to read the margin off them rather than off every line. */
+const MIN_CONTINUATIONS = 5;
+
+function mostCommonLead(lines: PrintedLine[]): number {
+  const leads = new Map<number, number>();
+  for (const p of lines) leads.set(p.lead, (leads.get(p.lead) ?? 0) + 1);
+  return [...leads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
 /** A long line stopping mid-sentence, the next one going on: the mark of a hard wrap. */

@@ -217,8 +217,8 @@ describe('every printed line followed by a blank line, cut unevenly', () => {
     '某市人民政府办公室',
     '2024年3月1日',
   ];
-  const spaced = (style: Partial<WrapStyle>) =>
-    hardWrap(PARAGRAPHS.join('\n'), { width: 30, measure: 'chars', jitter: 10, indent: true, blankAfterEachLine: true, ...style });
+  const spaced = (style: Partial<WrapStyle>, paragraphs: string[] = PARAGRAPHS) =>
+    hardWrap(paragraphs.join('\n'), { width: 30, measure: 'chars', jitter: 10, indent: true, blankAfterEachLine: true, ...style });
 
   it.each([
     ['20–30 characters a line', spaced({})],
@@ -232,6 +232,27 @@ describe('every printed line followed by a blank line, cut unevenly', () => {
     const last = ['\u3000\u3000锚定远景目标，“十四五”时期的主要目', '', '标是：消费和投资规模再上新台阶。', ''];
     const text = spaced({}) + last.join('\n');
     expect(paragraphs(await normaliseText(text)).slice(-1)).toEqual(['锚定远景目标，“十四五”时期的主要目标是：消费和投资规模再上新台阶。']);
+  });
+
+  it('a table printed one cell a line, every cell indented like a paragraph, keeps its cells apart and the prose joined', async () => {
+    // More indented cell lines than continuation lines: the margin is where cut lines go on, not the commonest indent.
+    const cells = ['序号', '指标名称', '单位', '2023年', '2026年', '指标属性'];
+    const rows = ['数字经济核心产业增加值', '5G基站数量', '数据中心标准机架数'].flatMap((name, i) => [
+      String(i + 1),
+      name,
+      '个',
+      String(10 + i),
+      String(20 + i),
+      '预期性',
+    ]);
+    const more = [
+      '（三）提升数字基础设施能级。加快5G网络、千兆光网和算力设施建设，统筹布局数据中心，推动新建大型数据中心电能利用效率降至1.3以下，到2026年建成5G基站2万个以上。',
+      '（四）优化数字经济发展环境。完善数据要素市场规则，推进公共数据授权运营，培育数据商和第三方专业服务机构20家以上，开展数据要素流通交易试点示范。',
+      '（五）强化数字技术创新。围绕人工智能、区块链、工业软件等领域，组织实施关键核心技术攻关项目，建设省级以上创新平台10个以上，推动科技成果在本地转化落地。',
+      '（六）加强数字人才培育。实施数字技能提升行动，支持高校和职业院校开设数字经济相关专业，每年培训数字技能人才1万人次以上，引进高层次数字人才团队5个。',
+    ];
+    const withTable = [...PARAGRAPHS.slice(0, 4), ...cells, ...rows, ...more, ...PARAGRAPHS.slice(4)];
+    expect(paragraphs(await normaliseText(spaced({}, withTable)))).toEqual(withTable);
   });
 
   it('one paragraph per line with blank lines between stays as it is', async () => {
