@@ -10,7 +10,8 @@
  */
 import { startsNewParagraph } from './headings.js';
 import type { LineUnit, PrintedLine, Unit } from './locate-blocks.js';
-import { MappedText } from './mapped-text.js';
+import { mergeLines } from './merge-lines.js';
+import { joinBarRows } from './bar-rows.js';
 
 /** Ends a paragraph: sentence end, colon or semicolon, maybe followed by closing quotes/brackets. */
 const PARAGRAPH_END = /[。！？；：!?;:][”’"）)》〉】」』]*$/;
@@ -22,7 +23,9 @@ export interface JoinOptions {
   fullWidth?: number;
 }
 
-export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit[] {
+export function joinWrappedLines(printedLines: Unit[], options: JoinOptions = {}): Unit[] {
+  // Rows of bar tables first: their lines are told apart by counting bars, not by layout.
+  const units = joinBarRows(printedLines);
   // Only plain-text lines (no geometry) need the document's line statistics.
   let measured: LineStats | undefined;
   const stats = (): LineStats => (measured ??= measureLines(units, options.fullWidth));
@@ -50,10 +53,10 @@ export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit
 /** A markdown table row (| 指标 | 单位 | 目标值 |) or its rule (| --- | --- |): one row a line. */
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/u;
 
-/** Lines that never join: empty lines, tab-led text-table lines, table rows with TABs between their cells, markdown rows. */
+/** Lines that never join: empty lines, tab-led text-table lines, table rows with TABs between their cells, markdown rows, rows joined by bar-rows.ts. */
 function isStandalone(unit: LineUnit): boolean {
   const text = unit.text.text;
-  return text.trim().length === 0 || text.includes('\t') || MARKDOWN_ROW.test(text);
+  return unit.wholeRow === true || text.trim().length === 0 || text.includes('\t') || MARKDOWN_ROW.test(text);
 }
 
 /** Ems of indent or of room at the line end that mark a paragraph edge (body paragraphs indent 2). */
@@ -253,23 +256,6 @@ const PAIRS: [string, string][] = [
 
 function hasOpenPair(line: string): boolean {
   return PAIRS.some(([open, close]) => line.split(open).length > line.split(close).length);
-}
-
-function mergeLines(lines: LineUnit[]): LineUnit {
-  const parts: MappedText[] = [];
-  lines.forEach((line, i) => {
-    const previous = parts[parts.length - 1];
-    // Latin words broken across lines need their space back; Chinese text joins directly.
-    if (i > 0 && previous && /[A-Za-z]$/.test(previous.text) && /^[A-Za-z]/.test(line.text.text)) {
-      parts.push(MappedText.inserted(' ', line.text.sourceStart()));
-    }
-    parts.push(line.text);
-  });
-  const first = lines[0]!;
-  const merged: LineUnit = { kind: 'line', text: MappedText.concat(parts) };
-  if (first.page !== undefined) merged.page = first.page;
-  if (first.headingLevel !== undefined) merged.headingLevel = first.headingLevel;
-  return merged;
 }
 
 /** Share of a text's lines that must each be followed by one blank line for the blanks to be line spacing. */

@@ -154,6 +154,105 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
   });
 });
 
+/**
+ * A table written with bars between its cells, printed to a PDF: a row wider
+ * than the page wraps, mid-cell or at a bar, and a printed line may open with
+ * a bar that only goes on the row. Each row gathers lines until it has the
+ * header's bars. Spaces next to CJK text go in cleanup, so rows are compared
+ * without spaces.
+ */
+describe('tables written with bars, cut by the page width', () => {
+  const squeezed = (lines: string[]) => lines.map((line) => line.replace(/\s+/gu, ''));
+  it.each([
+    [
+      'a markdown row cut mid-cell, and one cut at a bar, go on until they have the header’s bars',
+      [
+        '| 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 总体规模 | 数字经济核心产业增加值占比 | % | 7.8',
+        '| 12 | 预期性 |',
+        '| 数字产业化 | 电子信息制造业营业收入 | 亿元 |',
+        '905 | 1800 | 预期性 |',
+        '注：5G基站数量为累计值。',
+      ],
+      [
+        '| 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 总体规模 | 数字经济核心产业增加值占比 | % | 7.8 | 12 | 预期性 |',
+        '| 数字产业化 | 电子信息制造业营业收入 | 亿元 | 905 | 1800 | 预期性 |',
+        '注：5G基站数量为累计值。',
+      ],
+    ],
+    [
+      'a header and its rule cut over two lines each, the rows cut at 20–30 characters',
+      [
+        '| 类别 | 指标 | 单位 | 2020年',
+        '基期 | 2025年目标 | 属性 |',
+        '| --- | --- | --- |',
+        ' --- | --- | --- |',
+        '| 总体规模 | 数字经济规模 |',
+        '亿元 | 1120 | 2000 | 预期性 |',
+        '| 数字产业化 | 规模以上电子信息制造',
+        '业营业收入 | 亿元 | 905 | 1800 |',
+        ' 预期性 |',
+      ],
+      [
+        '| 类别 | 指标 | 单位 | 2020年基期 | 2025年目标 | 属性 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 总体规模 | 数字经济规模 | 亿元 | 1120 | 2000 | 预期性 |',
+        '| 数字产业化 | 规模以上电子信息制造业营业收入 | 亿元 | 905 | 1800 | 预期性 |',
+      ],
+    ],
+    [
+      'rows without outer bars open with their numbers; a last cell cut off goes on its row',
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 深化“高效办成一件事”改革 | 区政务服务中心 | 区市',
+        '场监督管理局、区司法局 | 2027年12月底前',
+        '2 | 破除市场准入壁垒 | 区市场监督管理局 | 区发展和改革局 |',
+        '2025年6月底前',
+        '3 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期',
+        '坚持',
+        '4 | 强化企业融资服务 | 区金融服务中心 | 区财政局 | 长期坚持',
+      ],
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 深化“高效办成一件事”改革 | 区政务服务中心 | 区市场监督管理局、区司法局 | 2027年12月底前',
+        '2 | 破除市场准入壁垒 | 区市场监督管理局 | 区发展和改革局 | 2025年6月底前',
+        '3 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期坚持',
+        '4 | 强化企业融资服务 | 区金融服务中心 | 区财政局 | 长期坚持',
+      ],
+    ],
+    [
+      'a header cut before its last cell goes on to the first row',
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 |',
+        '完成时限',
+        '1 | 推行包容审慎监管 | 区司法局 | 区市场监督管理局 | 2025年9月',
+        '底前',
+        '2 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期坚持',
+      ],
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 推行包容审慎监管 | 区司法局 | 区市场监督管理局 | 2025年9月底前',
+        '2 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期坚持',
+      ],
+    ],
+    [
+      'a number after a cut decimal is no row of a bare table (rows are numbered from 1): the lines join as text',
+      ['指标 | 单位 | 2020年 | 2025年 | 属性', '每万人口全科医生数 | 人 | 3.0 | 3.', '93 | 约束性'],
+      ['指标 | 单位 | 2020年 | 2025年 | 属性每万人口全科医生数 | 人 | 3.0 | 3.93 | 约束性'],
+    ],
+    [
+      'a line of cells with no row after it is no header',
+      ['指标 | 单位 | 目标值', '加强知识产权保护，完善制度建设，推进体制机', '制改革创新。'],
+      ['指标 | 单位 | 目标值', '加强知识产权保护，完善制度建设，推进体制机制改革创新。'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(squeezed(await paragraphsOf(lines))).toEqual(squeezed(expected));
+  });
+});
+
 /** pdftotext ends each page with its footer and a blank line, and starts the next with a form feed. */
 describe('page turns in pdftotext output', () => {
   const before = ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新。到2025年，营业收入首次突破500'];
