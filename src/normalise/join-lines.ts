@@ -12,6 +12,7 @@ import { startsNewParagraph } from './headings.js';
 import type { LineUnit, PrintedLine, Unit } from './locate-blocks.js';
 import { mergeLines } from './merge-lines.js';
 import { joinBarRows } from './bar-rows.js';
+import { joinCutRows } from './cut-rows.js';
 
 /** Ends a paragraph: sentence end, colon or semicolon, maybe followed by closing quotes/brackets. */
 const PARAGRAPH_END = /[。！？；：!?;:][”’"）)》〉】」』]*$/;
@@ -24,8 +25,8 @@ export interface JoinOptions {
 }
 
 export function joinWrappedLines(printedLines: Unit[], options: JoinOptions = {}): Unit[] {
-  // Rows of bar tables first: their lines are told apart by counting bars, not by layout.
-  const units = joinBarRows(printedLines);
+  // Table rows first: their lines are told apart by counting cells (bars, TABs, figures), not by layout.
+  const units = joinCutRows(joinBarRows(printedLines));
   // Only plain-text lines (no geometry) need the document's line statistics.
   let measured: LineStats | undefined;
   const stats = (): LineStats => (measured ??= measureLines(units, options.fullWidth));

@@ -50,6 +50,16 @@ describe('character cleanups', () => {
     ['a row with ideographic gaps', '研发经费投入强度\u3000\u3000%\u3000\u30002.88\u3000\u30003.3', '研发经费投入强度\t%\t2.88\t3.3'],
     ['one wide gap is no row', '南京市科学技术局    2023年3月15日', '南京市科学技术局2023年3月15日'],
     ['single spaces are no gaps', '研发 经费 投入 强度 达到 3 %', '研发经费投入强度达到3%'],
+    // One space between cells (pdftotext without -layout; a page or word processor that collapsed the TABs).
+    ['a numbered row, one space between cells', '1 制造业增加值占地区生产总值比重 % 28.6 29 30 31', '1\t制造业增加值占地区生产总值比重\t%\t28.6\t29\t30\t31'],
+    ['a header row with year columns', '序号 指标名称 单位 2023年基数 2024年 2025年 2026年', '序号\t指标名称\t单位\t2023年基数\t2024年\t2025年\t2026年'],
+    ['a row with bracketed and dashed figures', '8 单位增加值能耗下降 % — 〔3.5〕 〔7〕', '8\t单位增加值能耗下降\t%\t—\t〔3.5〕\t〔7〕'],
+    ['a row without a number, comparators in cells', '新建数据中心PUE值 — 1.6 ≤1.3 约束性', '新建数据中心PUE值\t—\t1.6\t≤1.3\t约束性'],
+    ['a numbered row cut after its first figure', '3 高技术制造业增加值占比重 % 12.7', '3\t高技术制造业增加值占比重\t%\t12.7'],
+    ['prose with spaced numbers is no row', '到 2025 年 达到 30 % 以上', '到2025年达到30%以上'],
+    ['a spaced date is no row', '2023 年 4 月 7 日', '2023年4月7日'],
+    ['prose punctuation: no row', '完成 2 项，新增 3 4 个', '完成2项，新增3 4个'],
+    ['three cells are no row', '数字经济规模 1120 2000', '数字经济规模1120 2000'],
     // Crawled web pages saved as markdown.
     ['markdown title mark', '# 关于印发《某市行动方案》的通知', '关于印发《某市行动方案》的通知'],
     ['markdown section mark', '## 政策全文', '政策全文'],

@@ -253,6 +253,36 @@ describe('tables written with bars, cut by the page width', () => {
   });
 });
 
+/**
+ * A table printed one row a line with one space between cells (pdftotext
+ * without -layout) keeps its cells apart as TABs; a row the page cut after a
+ * figure takes back the figures the next line holds alone.
+ */
+describe('table rows with one space between cells, cut by the page width', () => {
+  const rowsOf = async (lines: string[]) => (await normaliseText(lines.join('\n') + '\n', { joinLines: 'always' })).normalised!.text.split('\n');
+  const header = '序号 指标名称 单位 2023年基数 2024年 2025年 2026年';
+  const tabbed = (line: string) => line.replace(/ /g, '\t');
+  it.each([
+    [
+      'figures cut off a row go back on it',
+      [header, '3 高技术制造业增加值占规模以上工业增加值比重 % 12.7', '13.3 14 15', '4 规模以上工业企业研发投入强度 % 1.52 1.6 1.7 1.8'],
+      [tabbed(header), '3\t高技术制造业增加值占规模以上工业增加值比重\t%\t12.7\t13.3\t14\t15', tabbed('4 规模以上工业企业研发投入强度 % 1.52 1.6 1.7 1.8')],
+    ],
+    [
+      'one bracketed figure cut off the last row goes back on it; the note after the table stays apart',
+      [header, '8 规模以上工业单位增加值能耗下降 % — 〔3.5〕 〔7〕', '〔10〕', '注：〔〕内为较2023年累计下降幅度。'],
+      [tabbed(header), tabbed('8 规模以上工业单位增加值能耗下降 % — 〔3.5〕 〔7〕 〔10〕'), '注：〔〕内为较2023年累计下降幅度。'],
+    ],
+    [
+      'figures that would make a row too wide stay where they are',
+      [header, '1 制造业增加值占地区生产总值比重 % 28.6 29 30 31', '32 33'],
+      [tabbed(header), tabbed('1 制造业增加值占地区生产总值比重 % 28.6 29 30 31'), '32 33'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await rowsOf(lines)).toEqual(expected);
+  });
+});
+
 /** pdftotext ends each page with its footer and a blank line, and starts the next with a form feed. */
 describe('page turns in pdftotext output', () => {
   const before = ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新。到2025年，营业收入首次突破500'];
