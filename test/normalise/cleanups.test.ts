@@ -131,6 +131,22 @@ describe('page furniture', () => {
     expect(n.pageStarts).toEqual([0, 1, 2, 3, 4].map((p) => n.blocks[p * 4]!.start));
   });
 
+  it.each([
+    ['a PDF page', 'pdf' as const],
+    ['pdftotext text without form feeds', 'txt' as const],
+  ])('keeps a row number at the top of a page that has its own page number (%s)', (_name, format) => {
+    // A stacked table (one cell a line) turns the page between rows: 4 opens page 2, whose number is — 2 —.
+    const page1 = ['序号', '指标名称', '单位', '1', '铁路营业里程', '公里', '2', '高速公路通车里程', '公里', '3', '农村公路总里程', '公里'];
+    const page2 = ['4', '民航旅客吞吐量', '万人次', '5', '综合客运枢纽', '个', '注：评估结论按2023年底完成值确定。'];
+    const blocks: RawBlock[] = [
+      ...page1.map((text) => ({ kind: 'paragraph' as const, text, page: 1 })),
+      { kind: 'paragraph', text: '— 1 —', page: 1 },
+      ...page2.map((text) => ({ kind: 'paragraph' as const, text, page: 2 })),
+      { kind: 'paragraph', text: '— 2 —', page: 2 },
+    ].map((b) => (format === 'txt' ? { kind: b.kind, text: b.text } : b)) as RawBlock[];
+    expect(normalise(blocks, format, { joinLines: 'never' }, format === 'pdf' ? 2 : undefined).text.split('\n')).toEqual([...page1, ...page2]);
+  });
+
   it('keeps a line that repeats on only a few pages', () => {
     const blocks: RawBlock[] = [];
     for (let page = 1; page <= 6; page++) {
