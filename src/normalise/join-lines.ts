@@ -8,7 +8,7 @@
  * own full line (see `textBreak`). Either way a line opening a heading or item
  * starts a new paragraph.
  */
-import { startsNewParagraph } from './headings.js';
+import { isDateLine, isDocNumberOrDate, startsNewParagraph } from './headings.js';
 import type { LineUnit, PrintedLine, Unit } from './locate-blocks.js';
 import { mergeLines } from './merge-lines.js';
 import { joinBarRows } from './bar-rows.js';
@@ -27,6 +27,7 @@ export interface JoinOptions {
 export function joinWrappedLines(printedLines: Unit[], options: JoinOptions = {}): Unit[] {
   // Table rows first: their lines are told apart by counting cells (bars, TABs, figures), not by layout.
   const units = joinCutRows(joinBarRows(printedLines));
+  const { before, after } = breaksAroundFrontAndSignature(units);
   // Only plain-text lines (no geometry) need the document's line statistics.
   let measured: LineStats | undefined;
   const stats = (): LineStats => (measured ??= measureLines(units, options.fullWidth));
@@ -44,7 +45,7 @@ export function joinWrappedLines(printedLines: Unit[], options: JoinOptions = {}
       continue;
     }
     const previous = current[current.length - 1];
-    if (previous && breaksBetween(previous, unit, stats, current.length === 1)) flush();
+    if (previous && (after.has(previous) || before.has(unit) || endsTitle(current) || breaksBetween(previous, unit, stats, current.length === 1))) flush();
     current.push(unit);
   }
   flush();
@@ -58,6 +59,53 @@ const MARKDOWN_ROW = /^\s*\|.*\|\s*$/u;
 function isStandalone(unit: LineUnit): boolean {
   const text = unit.text.text;
   return unit.wholeRow === true || text.trim().length === 0 || text.includes('\t') || MARKDOWN_ROW.test(text);
+}
+
+/** Most characters a signature line has (an issuing organ, or two side by side). */
+const SIGNATURE_CHARS = 30;
+const PUNCTUATION = /[，。；：、,;:！？]/;
+
+/** A plan's title ends with its period in brackets: 三年行动计划（2024—2026年）. */
+const TITLE_PERIOD_END = /[（(][0-9]{4}\s*[—–\-－~～至]\s*[0-9]{4}\s*年?[）)]$/;
+
+/** Lines so far that make a title with its period, no punctuation in them and no 《 left open: body text never stops so. */
+function endsTitle(lines: LineUnit[]): boolean {
+  const text = lines
+    .map((line) => line.text.text)
+    .join('')
+    .trim();
+  return TITLE_PERIOD_END.test(text) && !PUNCTUATION.test(text) && !hasOpenPair(text);
+}
+
+/**
+ * Lines that stand apart whatever their layout: the document number and a
+ * date line (a break before and after), and the signature above a date —
+ * short lines naming the issuers, no punctuation — which starts a paragraph
+ * of its own (its lines may still join: a joint signature wraps). Text
+ * extracted without geometry loses their centring and right alignment, and a
+ * full line before them would run on into them.
+ */
+function breaksAroundFrontAndSignature(units: Unit[]): { before: Set<Unit>; after: Set<Unit> } {
+  const before = new Set<Unit>();
+  const after = new Set<Unit>();
+  units.forEach((unit, i) => {
+    if (unit.kind !== 'line' || !isDocNumberOrDate(unit.text.text)) return;
+    before.add(unit);
+    after.add(unit);
+    if (!isDateLine(unit.text.text)) return;
+    let top: Unit | undefined;
+    for (let k = i - 1, signed = 0; k >= 0 && signed < 3; k--) {
+      const above = units[k]!;
+      if (above.kind !== 'line') break;
+      const text = above.text.text.trim();
+      if (text === '') continue;
+      if ([...text].length > SIGNATURE_CHARS || PUNCTUATION.test(text) || startsNewParagraph(text) || isDocNumberOrDate(text)) break;
+      top = above;
+      signed++;
+    }
+    if (top) before.add(top);
+  });
+  return { before, after };
 }
 
 /** Ems of indent or of room at the line end that mark a paragraph edge (body paragraphs indent 2). */

@@ -78,6 +78,54 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
       ['关于印发《连云港市知识产权', '强市建设方案》的通知', '各县区人民政府，市各委办局，市各直属单位：'],
       ['关于印发《连云港市知识产权强市建设方案》的通知', '各县区人民政府，市各委办局，市各直属单位：'],
     ],
+    // What official documents print alone, centred or right-aligned: text extracted without geometry loses that.
+    [
+      'a document number stands alone after the title that wraps it',
+      ['河南省人民政府办公厅关于印发河南省制造业高', '质量发展三年行动计划的通知', '豫政办〔2024〕21号', '各省辖市人民政府，省人民政府各部门：'],
+      ['河南省人民政府办公厅关于印发河南省制造业高质量发展三年行动计划的通知', '豫政办〔2024〕21号', '各省辖市人民政府，省人民政府各部门：'],
+    ],
+    [
+      'a signature and its date stand apart from a sentence ending at the margin',
+      [
+        '经部务会议审议通过，现印发给你们，请结合',
+        '实际认真贯彻执行，确保各项任务落到实处。',
+        '生态环境部办公厅',
+        '2024年5月20日',
+        '关于推进美丽河湖保护与建设的指导意见',
+      ],
+      [
+        '经部务会议审议通过，现印发给你们，请结合实际认真贯彻执行，确保各项任务落到实处。',
+        '生态环境部办公厅',
+        '2024年5月20日',
+        '关于推进美丽河湖保护与建设的指导意见',
+      ],
+    ],
+    [
+      'a joint signature wrapped over two lines joins, apart from the text above',
+      [
+        '现将《行动方案》印发给你们，请结合实际抓好',
+        '贯彻落实，确保各项任务落地见效，按时完成。',
+        '安徽省住房和城乡建设厅安徽省发展和改革委',
+        '员会',
+        '2023年4月7日',
+      ],
+      ['现将《行动方案》印发给你们，请结合实际抓好贯彻落实，确保各项任务落地见效，按时完成。', '安徽省住房和城乡建设厅安徽省发展和改革委员会', '2023年4月7日'],
+    ],
+    [
+      'a title ending with its period stands apart from the text after it',
+      ['河南省制造业高质量发展行动计划（2024—2026年）', '为深入贯彻党中央、国务院关于推进新型工业', '化的决策部署，制定本行动计划。'],
+      ['河南省制造业高质量发展行动计划（2024—2026年）', '为深入贯彻党中央、国务院关于推进新型工业化的决策部署，制定本行动计划。'],
+    ],
+    [
+      'field labels of a legal-database export each start a line',
+      ['河南省人民政府办公厅关于印发行动计划的通知', '【法宝引证码】CLI.13.1598234', '【发布部门】河南省人民政府办公厅', '【发文字号】豫政办〔2024〕21号'],
+      ['河南省人民政府办公厅关于印发行动计划的通知', '【法宝引证码】CLI.13.1598234', '【发布部门】河南省人民政府办公厅', '【发文字号】豫政办〔2024〕21号'],
+    ],
+    [
+      'a date inside a sentence, and a period in brackets after punctuation, go on',
+      ['全市于2024年6月18日召开推进会议，部署行动计划（2024—2026年）', '各项重点任务。'],
+      ['全市于2024年6月18日召开推进会议，部署行动计划（2024—2026年）各项重点任务。'],
+    ],
   ])('%s', async (_name, lines, expected) => {
     expect(await paragraphsOf(lines)).toEqual(expected);
   });
