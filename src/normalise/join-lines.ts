@@ -45,7 +45,11 @@ export function joinWrappedLines(printedLines: Unit[], options: JoinOptions = {}
       continue;
     }
     const previous = current[current.length - 1];
-    if (previous && (after.has(previous) || before.has(unit) || endsTitle(current) || breaksBetween(previous, unit, stats, current.length === 1))) flush();
+    if (
+      previous &&
+      (after.has(previous) || before.has(unit) || endsTitle(current) || endsAddressees(current) || breaksBetween(previous, unit, stats, current.length === 1))
+    )
+      flush();
     current.push(unit);
   }
   flush();
@@ -75,6 +79,15 @@ function endsTitle(lines: LineUnit[]): boolean {
     .join('')
     .trim();
   return TITLE_PERIOD_END.test(text) && !PUNCTUATION.test(text) && !hasOpenPair(text);
+}
+
+/** The addressees of a notice (主送机关): 各县市区人民政府，…，市政府各部门： — a paragraph of its own. */
+function endsAddressees(lines: LineUnit[]): boolean {
+  const text = lines
+    .map((line) => line.text.text)
+    .join('')
+    .trim();
+  return /^各[^。；]*[：:]$/.test(text);
 }
 
 /**
