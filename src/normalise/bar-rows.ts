@@ -78,15 +78,17 @@ function readTable(units: Unit[], from: number): { units: Unit[]; end: number } 
   const out: Unit[] = [];
   let i = from;
   const outerBars = OUTER_BAR.test(text(units[from]!));
-  // Rows of a bare table open with their numbers in order: 93 | 约束性 is the end of a cut 3.93, not row 93.
+  // Rows of a bare table open with their numbers in order (93 | 约束性 is the end of a cut 3.93, not
+  // row 93), or with their names: then any line with a bar, when no row is under way, opens one.
+  let numbered = false;
   let serial = 1;
   const opensRow = (unit: Unit | undefined): boolean => {
     if (unit === undefined || unit.kind !== 'line') return false;
     if (outerBars) return ROW_START.test(unit.text.text);
     const number = BARE_ROW_START.exec(unit.text.text);
-    return number !== null && Number(number[1]) === serial;
+    return numbered ? number !== null && Number(number[1]) === serial : bars(unit.text.text) > 0;
   };
-  // The header, wrapped: its lines go on until a row or the rule starts.
+  // The header, wrapped: its lines go on until a row or the rule starts (in a bare table, until a line with a bar).
   const header: LineUnit[] = [units[i++] as LineUnit];
   while (i < units.length && isContinuation(units[i]!) && !opensRow(units[i]) && !RULE_PIECE.test(text(units[i]!))) {
     header.push(units[i++] as LineUnit);
@@ -99,6 +101,8 @@ function readTable(units: Unit[], from: number): { units: Unit[]; end: number } 
   while (i < units.length && units[i]!.kind === 'line' && RULE_PIECE.test(text(units[i]!))) rule.push(units[i++] as LineUnit);
   if (rule.length > 0) out.push(whole(rule));
   if (!opensRow(nextLine(units, i))) return undefined;
+  const firstRow = nextLine(units, i);
+  numbered = !outerBars && firstRow?.kind === 'line' && BARE_ROW_START.exec(firstRow.text.text)?.[1] === '1';
   // Rows with outer bars end on one; rows without them end on their last cell's text, which the page may cut too.
   const closingBar = /[|｜]\s*$/;
   const outer = closingBar.test(headerText);
@@ -106,7 +110,9 @@ function readTable(units: Unit[], from: number): { units: Unit[]; end: number } 
   let row: LineUnit[] = [];
   let count = 0;
   let last: { lines: LineUnit[]; at: number } | undefined;
+  const rows: LineUnit[][] = [];
   const flush = (): void => {
+    rows.push(row);
     last = { lines: row, at: out.length };
     out.push(whole(row));
     row = [];
@@ -125,10 +131,12 @@ function readTable(units: Unit[], from: number): { units: Unit[]; end: number } 
     const opens = opensRow(unit);
     // A short row (a cell left out) must not swallow the next one.
     if (row.length > 0 && opens && count + lineBars > width) flush();
-    if (row.length === 0 && !opensRow(unit)) {
+    // A row's name cut before its first bar, indented as the rows open (text that keeps its indents).
+    const namePiece = !outerBars && !numbered && isIndented(unit) && opensRow(nextLine(units, i + 1));
+    if (row.length === 0 && !opensRow(unit) && !namePiece) {
       // The last cell of a row without outer bars, cut by the page: text between two rows goes on the row before.
       if (outer || !last || !opensRow(nextLine(units, i + 1))) break;
-      last.lines = [...last.lines, unit];
+      last.lines.push(unit);
       out[last.at] = whole(last.lines);
       continue;
     }
@@ -138,7 +146,14 @@ function readTable(units: Unit[], from: number): { units: Unit[]; end: number } 
     if (complete(row, count)) flush();
   }
   if (row.length > 0) flush();
+  // Rows opening with their names are told from text only by their bars: every one must have the header's.
+  if (!outerBars && !numbered && rows.some((r) => bars(r.map((l) => l.text.text).join('')) !== width)) return undefined;
   return { units: out, end: i };
+}
+
+/** Indented as a paragraph's first line: by its printed indent, or by the PDF's geometry. */
+function isIndented(unit: LineUnit): boolean {
+  return (unit.printed?.lead ?? 0) > 0 || (unit.layout?.indent ?? 0) >= 1;
 }
 
 /** The next unit from `from` that is not a blank line. */

@@ -305,9 +305,46 @@ describe('tables written with bars, cut by the page width', () => {
       ],
     ],
     [
-      'a number after a cut decimal is no row of a bare table (rows are numbered from 1): the lines join as text',
-      ['指标 | 单位 | 2020年 | 2025年 | 属性', '每万人口全科医生数 | 人 | 3.0 | 3.', '93 | 约束性'],
-      ['指标 | 单位 | 2020年 | 2025年 | 属性每万人口全科医生数 | 人 | 3.0 | 3.93 | 约束性'],
+      'rows opening with their names: a row short of its bars takes the next line, 93 | 约束性 the end of a cut 3.93',
+      ['指标 | 单位 | 2020年 | 2025年 | 属性', '每万人口全科医生数 | 人 | 3.0 | 3.', '93 | 约束性', '孕产妇死亡率 | /10万 | 8.2 | ≤10 | 预期性'],
+      ['指标 | 单位 | 2020年 | 2025年 | 属性', '每万人口全科医生数 | 人 | 3.0 | 3.93 | 约束性', '孕产妇死亡率 | /10万 | 8.2 | ≤10 | 预期性'],
+    ],
+    [
+      'rows opening with their names, their header and last cells cut (pdftotext of a page too narrow)',
+      [
+        '指标 | 2020年基数 | 2025年目标 | 2023年完成值 | 进展情',
+        '况',
+        '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 | 88.6 | 提',
+        '前完成',
+        '新增中小学学位（万个） | — | 2.5 | 1.68 | 超序时进度',
+        '三、存在的主要问题',
+      ],
+      [
+        '指标 | 2020年基数 | 2025年目标 | 2023年完成值 | 进展情况',
+        '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 | 88.6 | 提前完成',
+        '新增中小学学位（万个） | — | 2.5 | 1.68 | 超序时进度',
+        '三、存在的主要问题',
+      ],
+    ],
+    [
+      'rows opening with their names, indented: an indented name cut before its first bar opens the row',
+      [
+        '\u3000\u3000指标 | 单位 | 2020年 | 2025年 | 属性',
+        '\u3000\u3000个人卫生支出占卫生总费用的比重 |',
+        '% | 28.9 | ＜27 | 约束性',
+        '\u3000\u3000二级及以上综合医院设置老年医学科比例',
+        '| % | 46 | ≥60 | 预期性',
+      ],
+      [
+        '指标 | 单位 | 2020年 | 2025年 | 属性',
+        '个人卫生支出占卫生总费用的比重 | % | 28.9 | <27 | 约束性',
+        '二级及以上综合医院设置老年医学科比例 | % | 46 | ≥60 | 预期性',
+      ],
+    ],
+    [
+      'rows opening with their names that do not add up to the header’s bars are left to the paragraph joiner',
+      ['指标 | 2020年基数 | 2025年目标 | 2023年', '完成值 | 进展情况', '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 |', '88.6 | 提前完成'],
+      ['指标 | 2020年基数 | 2025年目标 | 2023年完成值 | 进展情况', '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 | 88.6 | 提前完成'],
     ],
     [
       'a line of cells with no row after it is no header',
