@@ -193,10 +193,13 @@ export function measurePrinted(text: string): PrintedLine {
   const placed = /^ */.exec(visible)![0].length;
   return { lead: columns(lead), width: columns(visible), chars: [...visible].length - placed };
 }
-/** East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. */
+/**
+ * East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. So are the
+ * ambiguous-width — ‘’ “” …: a Chinese font prints them full width, though string-width counts one.
+ */
 
 const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
+  /[\u2014\u2018\u2019\u201c\u201d\u2026\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
 const ZERO_WIDTH = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u0300-\u036f]/gu;
 
 /** Display columns, as string-width counts them for Chinese text, at a fraction of its cost (every line is measured). */

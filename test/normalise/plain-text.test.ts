@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../src/core/state.js';
+import { columns } from '../../src/normalise/join-lines.js';
 import { hardWrap, type WrapStyle } from './hard-wrap.js';
 import { corpus, ingestAndNormalise, paragraphs } from './run-document.js';
 
@@ -20,6 +21,22 @@ async function normaliseText(text: string, options: Record<string, unknown> = {}
 }
 const paragraphsOf = async (lines: string[], options: Record<string, unknown> = { joinLines: 'always' }): Promise<string[]> =>
   paragraphs(await normaliseText(lines.join('\n') + '\n', options));
+
+describe('printed width of a line, in columns', () => {
+  // A Chinese font prints quotes, dashes and ellipses full width: a line full of them is as wide as it looks.
+  it.each([
+    ['规划确定', 8],
+    ['2023年', 6],
+    ['PUE值1.3', 8],
+    ['“十大工程”', 12],
+    ['‘四好’', 8],
+    ['——', 4],
+    ['……', 4],
+    ['（一）', 6],
+  ])('%s: %i', (text, expected) => {
+    expect(columns(text)).toBe(expected);
+  });
+});
 
 describe('joining decisions on plain-text lines (20 characters a line)', () => {
   it.each([
