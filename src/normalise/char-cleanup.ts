@@ -58,7 +58,8 @@ export function cleanChars(line: MappedText, options: CharCleanupOptions): Mappe
   if (options.markdown) out = stripMarkdown(out);
   if (options.unicodeSpaces) {
     out = out.replace(ZERO_WIDTH, () => '');
-    out = out.replace(UNICODE_SPACE, () => ' ');
+    // An ideographic space is two columns wide: between words it is a column gap, as two spaces are.
+    out = out.replace(UNICODE_SPACE, (m) => (m[0] === '\u3000' ? '  ' : ' '));
   }
   if (options.fullWidth) {
     out = out.replace(FULL_WIDTH_POINT, () => '.');
