@@ -403,6 +403,55 @@ describe('table rows with one space between cells, cut by the page width', () =>
   });
 });
 
+/**
+ * A numbered table whose cells a PDF text layer gives apart by single spaces
+ * (a task list), rows wrapped at the page width inside a cell or between
+ * cells: the row's spaces, counted against the header's, tell which.
+ */
+describe('numbered task tables with one space between cells, rows wrapped', () => {
+  const linesOf = async (lines: string[]) => (await normaliseText(lines.join('\n') + '\n', { joinLines: 'always' })).normalised!.text.split('\n');
+  const header = '序号 重点任务 牵头单位 配合单位 完成时限';
+  it.each([
+    [
+      'a row wrapped inside a cell, one wrapped between cells, the last row wrapped inside a cell; the heading after stays',
+      [
+        header,
+        '1 完成撂荒地整治摸底建档 县农业农村局 各乡（镇）',
+        '人民政府 2024年4月底前',
+        '2 开展农村人居环境整治“春季攻坚” 县农业农村局',
+        '县住建局、县生态环境局、县卫健委 2024年6月底前',
+        '3 开展防返贫监测集中排查 县乡村振兴局 县民政局、',
+        '县医保局 2024年9月底前',
+        '四、实施步骤',
+      ],
+      [
+        '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+        '1\t完成撂荒地整治摸底建档\t县农业农村局\t各乡（镇）人民政府\t2024年4月底前',
+        '2\t开展农村人居环境整治“春季攻坚”\t县农业农村局\t县住建局、县生态环境局、县卫健委\t2024年6月底前',
+        '3\t开展防返贫监测集中排查\t县乡村振兴局\t县民政局、县医保局\t2024年9月底前',
+        '四、实施步骤',
+      ],
+    ],
+    [
+      'a row that adds up neither way leaves the table to the paragraph joiner',
+      [header, '1 完成撂荒地整治摸底建档 县农业农村局', '2024年4月底前', '2 开展防返贫监测集中排查 县乡村振兴局 县民政局 2024年9月底前'],
+      [
+        '序号重点任务牵头单位配合单位完成时限',
+        '1完成撂荒地整治摸底建档县农业农村局',
+        '2024年4月底前',
+        '2开展防返贫监测集中排查县乡村振兴局县民政局2024年9月底前',
+      ],
+    ],
+    [
+      'words apart by spaces with no row 1 after them are no header',
+      ['加强 组织 领导 压实 责任', '各地要加强统筹协调，压实工作责任。'],
+      ['加强组织领导压实责任', '各地要加强统筹协调，压实工作责任。'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await linesOf(lines)).toEqual(expected);
+  });
+});
+
 /** pdftotext ends each page with its footer and a blank line, and starts the next with a form feed. */
 describe('page turns in pdftotext output', () => {
   const before = ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新。到2025年，营业收入首次突破500'];
