@@ -404,11 +404,12 @@ describe('table rows with one space between cells, cut by the page width', () =>
 });
 
 /**
- * A numbered table whose cells a PDF text layer gives apart by single spaces
- * (a task list), rows wrapped at the page width inside a cell or between
- * cells: the row's spaces, counted against the header's, tell which.
+ * A numbered table whose cells the text gives apart by gaps (single spaces
+ * from a PDF text layer, ideographic spaces, TABs), rows wrapped at the page
+ * width inside a cell or between cells: the row's gaps, counted against the
+ * header's, tell which.
  */
-describe('numbered task tables with one space between cells, rows wrapped', () => {
+describe('numbered tables with gaps between cells, rows wrapped', () => {
   const linesOf = async (lines: string[]) => (await normaliseText(lines.join('\n') + '\n', { joinLines: 'always' })).normalised!.text.split('\n');
   const header = '序号 重点任务 牵头单位 配合单位 完成时限';
   it.each([
@@ -431,6 +432,41 @@ describe('numbered task tables with one space between cells, rows wrapped', () =
         '3\t开展防返贫监测集中排查\t县乡村振兴局\t县民政局、县医保局\t2024年9月底前',
         '四、实施步骤',
       ],
+    ],
+    [
+      'cells apart by ideographic spaces, rows indented and cut anywhere, a gap left at a line end or start',
+      [
+        '\u3000\u3000序号\u3000重点任务\u3000牵头单位\u3000配合单位\u3000完成时限',
+        '\u3000\u30001\u3000开展农村人居环境整治“春季攻坚”\u3000',
+        '县农业农村局\u3000县住建局、县卫健委\u30002024',
+        '年6月底前',
+        '\u3000\u30002\u3000完成高标准农田建设项目竣工验收',
+        '\u3000县农业农村局\u3000县财政局、县水利局\u30002024年11月底',
+        '前',
+      ],
+      [
+        '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+        '1\t开展农村人居环境整治“春季攻坚”\t县农业农村局\t县住建局、县卫健委\t2024年6月底前',
+        '2\t完成高标准农田建设项目竣工验收\t县农业农村局\t县财政局、县水利局\t2024年11月底前',
+      ],
+    ],
+    [
+      'cells apart by TABs, header and rows cut mid-cell, a blank line after every printed line',
+      [
+        '\u3000\u3000序号\t指标名称\t单位\t2023年基数\t202',
+        '',
+        '4年\t2025年\t2026年',
+        '',
+        '\u3000\u30001\t制造业增加值占比重\t%\t28.',
+        '',
+        '6\t29\t30\t31',
+        '',
+        '\u3000\u30002\t关键工序数控化率\t%',
+        '',
+        '\t58\t60\t62\t65',
+        '',
+      ],
+      ['序号\t指标名称\t单位\t2023年基数\t2024年\t2025年\t2026年', '1\t制造业增加值占比重\t%\t28.6\t29\t30\t31', '2\t关键工序数控化率\t%\t58\t60\t62\t65'],
     ],
     [
       'a row that adds up neither way leaves the table to the paragraph joiner',
