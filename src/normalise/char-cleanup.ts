@@ -92,19 +92,52 @@ export function stripMarkdown(line: MappedText): MappedText {
 /** A gap of two spaces or more inside a line: a column gap when the line has two of them. */
 const COLUMN_GAP = /(?<=\S) {2,}(?=\S)/g;
 
+/** A cell holding a figure: 28.6, ≤1.3, 45%, 〔3.5〕, — (no figure), or a year column 2025年 / 2023年基数. */
+const VALUE_CELL = /^(?:[〔（(]?[<>≤≥]?-?[0-9]+(?:\.[0-9]+)?[%‰]?[〕）)]?|[0-9]{4}年[\u4e00-\u9fff]{0,3}|[—–-]+)$/u;
+/** Prose punctuation: a table row has none of it. */
+const PROSE_MARK = /[，。；：！？,;]/;
+/** Fewest cells a row of single-space-separated cells has (a name, a unit, two figures). */
+const MIN_ROW_CELLS = 4;
+
+/**
+ * A table row whose cells are apart by one space each (pdftotext without
+ * -layout prints a ruled table so; so does a web page or a word processor
+ * that collapsed the row's TABs): four cells or more, two figures side by side
+ * (28.6 29, 2024年 2025年), some Chinese text, no prose punctuation. Prose
+ * with spaces around its numbers (到 2025 年，达到 30 %) never has two figures
+ * side by side.
+ */
+export function isSpacedRow(text: string): boolean {
+  const cells = text.trim().split(' ');
+  if (cells.length < MIN_ROW_CELLS || cells.some((c) => c === '') || PROSE_MARK.test(text) || !CJK.test(text)) return false;
+  const sideBySide = cells.some((c, i) => i > 0 && VALUE_CELL.test(c) && VALUE_CELL.test(cells[i - 1]!) && !/^[—–-]+$/.test(c + cells[i - 1]!));
+  // A numbered row the page cut after its first figure (3 高技术制造业增加值比重 % 12.7): its figures go on the next line.
+  const numberedCut = SERIAL_CELL.test(cells[0]!) && CJK.test(cells[1]!) && VALUE_CELL.test(cells[cells.length - 1]!);
+  return sideBySide || numberedCut;
+}
+
+const SERIAL_CELL = /^[0-9]{1,2}$/;
+/** A line of figures only (13.3 14 15, 〔10〕): the cut end of a table row. */
+export function isFigureRun(text: string): boolean {
+  const cells = text.trim().split(/[ \t]+/);
+  return cells.length > 0 && cells.every((c) => VALUE_CELL.test(c) && !/^[0-9]{4}年/.test(c));
+}
+
 /**
  * Removes a run of spaces when it sits next to CJK text, or between a number and its per cent sign.
- * A table row copied out with spaces between its cells (类别  指标  单位  2025年) keeps its
- * column gaps as TABs: removing them would run the cells together.
+ * A table row copied out with spaces between its cells (类别  指标  单位  2025年, or one space
+ * each: 1 制造业增加值占比 % 28.6 29) keeps its column gaps as TABs: removing them would run the
+ * cells together.
  */
 export function removeCjkSpaces(line: MappedText): MappedText {
   const text = line.text;
   const columns = (text.match(COLUMN_GAP) ?? []).length >= 2;
+  const spacedRow = !columns && isSpacedRow(text);
   return line.replace(SPACE_RUN, (m) => {
     const before = text[m.index - 1];
     const after = text[m.index + m[0].length];
     if (before === undefined || after === undefined || before === '\t') return m[0];
-    if (columns && m[0].length >= 2) return '\t';
+    if ((columns && m[0].length >= 2) || spacedRow) return '\t';
     const cjkBefore = CJK.test(before);
     const cjkAfter = CJK.test(after);
     if (cjkBefore || cjkAfter) return '';

@@ -15,6 +15,7 @@ import { locateBlocks, type Unit } from './locate-blocks.js';
 import { dropPageFurniture } from './page-furniture.js';
 import { joinWrappedLines, looksHardWrapped, measurePrinted, withoutLineSpacing } from './join-lines.js';
 import { assemble } from './assemble.js';
+import { joinSpacedTables } from './spaced-tables.js';
 
 const NormaliseOptions = z
   .object({
@@ -61,6 +62,8 @@ export const normaliseStage: Stage<typeof NormaliseOptions> = {
       if (unspaced && looksHardWrapped(unspaced)) units = unspaced;
     }
     if (options.pageFurniture) units = dropPageFurniture(units, { minShare: options.furnitureMinShare, pages: raw.pages });
+    // Before cleanup drops the spaces that are a printed table's cell boundaries.
+    if (format === 'pdf' || format === 'txt') units = joinSpacedTables(units);
     const charOptions: CharCleanupOptions = options;
     units = units.map((unit) => cleanUnit(unit, charOptions));
     if (options.joinLines === 'always' || (options.joinLines === 'auto' && (format === 'pdf' || (format === 'txt' && looksHardWrapped(units))))) {

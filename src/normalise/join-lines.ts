@@ -8,9 +8,11 @@
  * own full line (see `textBreak`). Either way a line opening a heading or item
  * starts a new paragraph.
  */
-import { startsNewParagraph } from './headings.js';
+import { isDateLine, isDocNumberOrDate, startsNewParagraph } from './headings.js';
 import type { LineUnit, PrintedLine, Unit } from './locate-blocks.js';
-import { MappedText } from './mapped-text.js';
+import { mergeLines } from './merge-lines.js';
+import { joinBarRows } from './bar-rows.js';
+import { joinCutRows } from './cut-rows.js';
 
 /** Ends a paragraph: sentence end, colon or semicolon, maybe followed by closing quotes/brackets. */
 const PARAGRAPH_END = /[。！？；：!?;:][”’"）)》〉】」』]*$/;
@@ -22,7 +24,10 @@ export interface JoinOptions {
   fullWidth?: number;
 }
 
-export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit[] {
+export function joinWrappedLines(printedLines: Unit[], options: JoinOptions = {}): Unit[] {
+  // Table rows first: their lines are told apart by counting cells (bars, TABs, figures), not by layout.
+  const units = joinCutRows(joinBarRows(printedLines));
+  const { before, after } = breaksAroundFrontAndSignature(units);
   // Only plain-text lines (no geometry) need the document's line statistics.
   let measured: LineStats | undefined;
   const stats = (): LineStats => (measured ??= measureLines(units, options.fullWidth));
@@ -40,7 +45,11 @@ export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit
       continue;
     }
     const previous = current[current.length - 1];
-    if (previous && breaksBetween(previous, unit, stats, current.length === 1)) flush();
+    if (
+      previous &&
+      (after.has(previous) || before.has(unit) || endsTitle(current) || endsAddressees(current) || breaksBetween(previous, unit, stats, current.length === 1))
+    )
+      flush();
     current.push(unit);
   }
   flush();
@@ -50,10 +59,66 @@ export function joinWrappedLines(units: Unit[], options: JoinOptions = {}): Unit
 /** A markdown table row (| 指标 | 单位 | 目标值 |) or its rule (| --- | --- |): one row a line. */
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/u;
 
-/** Lines that never join: empty lines, tab-led text-table lines, table rows with TABs between their cells, markdown rows. */
+/** Lines that never join: empty lines, tab-led text-table lines, table rows with TABs between their cells, markdown rows, rows joined by bar-rows.ts. */
 function isStandalone(unit: LineUnit): boolean {
   const text = unit.text.text;
-  return text.trim().length === 0 || text.includes('\t') || MARKDOWN_ROW.test(text);
+  return unit.wholeRow === true || text.trim().length === 0 || text.includes('\t') || MARKDOWN_ROW.test(text);
+}
+
+/** Most characters a signature line has (an issuing organ, or two side by side). */
+const SIGNATURE_CHARS = 30;
+const PUNCTUATION = /[，。；：、,;:！？]/;
+
+/** A plan's title ends with its period in brackets: 三年行动计划（2024—2026年）. */
+const TITLE_PERIOD_END = /[（(][0-9]{4}\s*[—–\-－~～至]\s*[0-9]{4}\s*年?[）)]$/;
+
+/** Lines so far that make a title with its period, no punctuation in them and no 《 left open: body text never stops so. */
+function endsTitle(lines: LineUnit[]): boolean {
+  const text = lines
+    .map((line) => line.text.text)
+    .join('')
+    .trim();
+  return TITLE_PERIOD_END.test(text) && !PUNCTUATION.test(text) && !hasOpenPair(text);
+}
+
+/** The addressees of a notice (主送机关): 各县市区人民政府，…，市政府各部门： — a paragraph of its own. */
+function endsAddressees(lines: LineUnit[]): boolean {
+  const text = lines
+    .map((line) => line.text.text)
+    .join('')
+    .trim();
+  return /^各[^。；]*[：:]$/.test(text);
+}
+
+/**
+ * Lines that stand apart whatever their layout: the document number and a
+ * date line (a break before and after), and the signature above a date —
+ * short lines naming the issuers, no punctuation — which starts a paragraph
+ * of its own (its lines may still join: a joint signature wraps). Text
+ * extracted without geometry loses their centring and right alignment, and a
+ * full line before them would run on into them.
+ */
+function breaksAroundFrontAndSignature(units: Unit[]): { before: Set<Unit>; after: Set<Unit> } {
+  const before = new Set<Unit>();
+  const after = new Set<Unit>();
+  units.forEach((unit, i) => {
+    if (unit.kind !== 'line' || !isDocNumberOrDate(unit.text.text)) return;
+    before.add(unit);
+    after.add(unit);
+    if (!isDateLine(unit.text.text)) return;
+    let top: Unit | undefined;
+    for (let k = i - 1, signed = 0; k >= 0 && signed < 3; k--) {
+      const above = units[k]!;
+      if (above.kind !== 'line') break;
+      const text = above.text.text.trim();
+      if (text === '') continue;
+      if ([...text].length > SIGNATURE_CHARS || PUNCTUATION.test(text) || startsNewParagraph(text) || isDocNumberOrDate(text)) break;
+      top = above;
+      signed++;
+    }
+    if (top) before.add(top);
+  });
+  return { before, after };
 }
 
 /** Ems of indent or of room at the line end that mark a paragraph edge (body paragraphs indent 2). */
@@ -128,10 +193,13 @@ export function measurePrinted(text: string): PrintedLine {
   const placed = /^ */.exec(visible)![0].length;
   return { lead: columns(lead), width: columns(visible), chars: [...visible].length - placed };
 }
-/** East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. */
+/**
+ * East Asian wide and full-width characters (CJK, Hangul, full-width forms): two columns. So are the
+ * ambiguous-width — ‘’ “” …: a Chinese font prints them full width, though string-width counts one.
+ */
 
 const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
+  /[\u2014\u2018\u2019\u201c\u201d\u2026\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
 const ZERO_WIDTH = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff\u0300-\u036f]/gu;
 
 /** Display columns, as string-width counts them for Chinese text, at a fraction of its cost (every line is measured). */
@@ -204,11 +272,13 @@ export function measureLines(units: Unit[], fullWidth?: number): LineStats {
       0.8,
     ),
   };
-  const leads = new Map<number, number>();
-  for (const p of printed) leads.set(p.lead, (leads.get(p.lead) ?? 0) + 1);
-  const baseLead = [...leads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   // Lines cut mid-sentence before a line that goes on are full lines: their spread is the margin's.
-  const cut = body.filter(({ line, next }) => next && isCut(line, next, typical.width, typical.chars)).map(({ line }) => printedOf(line));
+  const cutPairs = body.filter(({ line, next }) => next && isCut(line, next, typical.width, typical.chars));
+  const cut = cutPairs.map(({ line }) => printedOf(line));
+  // The left margin is where a cut line goes on. Counted over all lines it can be an indent: a table
+  // printed one cell a line, each cell indented as a paragraph, outnumbers the continuation lines.
+  const continued = cutPairs.map(({ next }) => printedOf(next!));
+  const baseLead = mostCommonLead(continued.length >= MIN_CONTINUATIONS ? continued : printed);
   const measure = cut.length >= 5 && spread(cut.map((p) => p.chars)) < spread(cut.map((p) => p.width)) ? 'chars' : 'width';
   const full = typical[measure];
   const narrowest =
@@ -224,6 +294,15 @@ export function measureLines(units: Unit[], fullWidth?: number): LineStats {
   const indented = ends.filter(({ next }) => (printedOf(next!).lead - baseLead) / 2 >= EDGE_EMS).length;
   const ragged = cut.length >= 5 && spread(cut.map((p) => p[measure])) > RAGGED_SPREAD;
   return { measure, full, minFull, baseLead, indentsMarkParagraphs: ends.length >= 3 && indented / ends.length >= 0.6, ragged };
+}
+
+/** Continuation lines enough to read the margin off them rather than off every line. */
+const MIN_CONTINUATIONS = 5;
+
+function mostCommonLead(lines: PrintedLine[]): number {
+  const leads = new Map<number, number>();
+  for (const p of lines) leads.set(p.lead, (leads.get(p.lead) ?? 0) + 1);
+  return [...leads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
 /** A long line stopping mid-sentence, the next one going on: the mark of a hard wrap. */
@@ -242,23 +321,6 @@ const PAIRS: [string, string][] = [
 
 function hasOpenPair(line: string): boolean {
   return PAIRS.some(([open, close]) => line.split(open).length > line.split(close).length);
-}
-
-function mergeLines(lines: LineUnit[]): LineUnit {
-  const parts: MappedText[] = [];
-  lines.forEach((line, i) => {
-    const previous = parts[parts.length - 1];
-    // Latin words broken across lines need their space back; Chinese text joins directly.
-    if (i > 0 && previous && /[A-Za-z]$/.test(previous.text) && /^[A-Za-z]/.test(line.text.text)) {
-      parts.push(MappedText.inserted(' ', line.text.sourceStart()));
-    }
-    parts.push(line.text);
-  });
-  const first = lines[0]!;
-  const merged: LineUnit = { kind: 'line', text: MappedText.concat(parts) };
-  if (first.page !== undefined) merged.page = first.page;
-  if (first.headingLevel !== undefined) merged.headingLevel = first.headingLevel;
-  return merged;
 }
 
 /** Share of a text's lines that must each be followed by one blank line for the blanks to be line spacing. */

@@ -14,6 +14,8 @@ export interface LineUnit {
   layout?: { indent: number; trailing: number };
   /** Plain-text line as printed, measured before cleanup (see join-lines.ts `measurePrinted`). */
   printed?: PrintedLine;
+  /** A whole row of a table written with bars, its printed lines already joined (bar-rows.ts): joins nothing more. */
+  wholeRow?: boolean;
 }
 
 /** Columns count a Chinese character as 2, a digit or Latin letter as 1. */

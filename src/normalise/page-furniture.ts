@@ -32,9 +32,10 @@ export function dropPageFurniture(units: Unit[], options: FurnitureOptions): Uni
   for (const unit of units) {
     if (unit.kind === 'line' && !unit.text.text.startsWith('\t') && isPageNumberLine(unit.text.text)) drop.add(unit);
   }
-  const byPage = linesByPage(units, drop, pageNumbers(units, drop));
+  const pages = pageNumbers(units, drop);
+  const byPage = linesByPage(units, drop, pages);
   if (byPage.size > 0) {
-    for (const unit of bareEdgeNumbers(byPage)) drop.add(unit);
+    for (const unit of bareEdgeNumbers(byPage, numberedPages(units, drop, pages))) drop.add(unit);
     for (const unit of repeatedEdgeLines(byPage, options)) drop.add(unit);
   }
   for (const unit of blanksAtPageTurns(units, drop)) drop.add(unit);
@@ -124,10 +125,30 @@ function edges(lines: LineUnit[]): LineUnit[] {
   return [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
 }
 
-/** A bare number at the top or bottom of a page, close to the page's own number, is its page number. */
-function bareEdgeNumbers(byPage: Map<number, LineUnit[]>): LineUnit[] {
+/**
+ * Pages whose number a line of page-number shape (— 8 —) already gives: the
+ * reader's page of that line, or, in text without form feeds, the page it ends.
+ */
+function numberedPages(units: Unit[], pageNumberLines: Set<Unit>, pages: Map<Unit, number>): Set<number> {
+  const numbered = new Set<number>();
+  let page = 1;
+  for (const u of units) {
+    const own = u.page ?? pages.get(u);
+    if (own !== undefined) page = own;
+    if (pageNumberLines.has(u)) numbered.add(page);
+  }
+  return numbered;
+}
+
+/**
+ * A bare number at the top or bottom of a page, close to the page's own
+ * number, is its page number — unless the page has its number already: then
+ * it is a table's row number or a cell (序号 4 at a page top).
+ */
+function bareEdgeNumbers(byPage: Map<number, LineUnit[]>, numbered: Set<number>): LineUnit[] {
   const found: LineUnit[] = [];
   for (const [page, lines] of byPage) {
+    if (numbered.has(page)) continue;
     const first = lines[0];
     const last = lines[lines.length - 1];
     for (const line of new Set([first, last])) {

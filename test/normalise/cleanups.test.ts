@@ -63,8 +63,30 @@ describe('character cleanups', () => {
       '第一章\u3000总则\u3000第一条\u3000为规范政务数据管理，制定本办法。',
       '第一章总则第一条为规范政务数据管理，制定本办法。',
     ],
+    // A task row exported with one ideographic space between its cells; one gap is no row.
+    [
+      'a task row with one ideographic space between cells',
+      '3\u3000完成高标准农田建设项目竣工验收\u3000县农业农村局\u3000县财政局、县水利局\u30002024年11月底前',
+      '3\t完成高标准农田建设项目竣工验收\t县农业农村局\t县财政局、县水利局\t2024年11月底前',
+    ],
+    [
+      'joint issuers with one ideographic space are no row',
+      '安徽省住房和城乡建设厅\u3000安徽省发展和改革委员会',
+      '安徽省住房和城乡建设厅安徽省发展和改革委员会',
+    ],
+    ['a table caption with one ideographic space is no row', '表1\u3000安徽省城乡建设领域碳达峰主要指标', '表1安徽省城乡建设领域碳达峰主要指标'],
     ['one wide gap is no row', '南京市科学技术局    2023年3月15日', '南京市科学技术局2023年3月15日'],
     ['single spaces are no gaps', '研发 经费 投入 强度 达到 3 %', '研发经费投入强度达到3%'],
+    // One space between cells (pdftotext without -layout; a page or word processor that collapsed the TABs).
+    ['a numbered row, one space between cells', '1 制造业增加值占地区生产总值比重 % 28.6 29 30 31', '1\t制造业增加值占地区生产总值比重\t%\t28.6\t29\t30\t31'],
+    ['a header row with year columns', '序号 指标名称 单位 2023年基数 2024年 2025年 2026年', '序号\t指标名称\t单位\t2023年基数\t2024年\t2025年\t2026年'],
+    ['a row with bracketed and dashed figures', '8 单位增加值能耗下降 % — 〔3.5〕 〔7〕', '8\t单位增加值能耗下降\t%\t—\t〔3.5〕\t〔7〕'],
+    ['a row without a number, comparators in cells', '新建数据中心PUE值 — 1.6 ≤1.3 约束性', '新建数据中心PUE值\t—\t1.6\t≤1.3\t约束性'],
+    ['a numbered row cut after its first figure', '3 高技术制造业增加值占比重 % 12.7', '3\t高技术制造业增加值占比重\t%\t12.7'],
+    ['prose with spaced numbers is no row', '到 2025 年 达到 30 % 以上', '到2025年达到30%以上'],
+    ['a spaced date is no row', '2023 年 4 月 7 日', '2023年4月7日'],
+    ['prose punctuation: no row', '完成 2 项，新增 3 4 个', '完成2项，新增3 4个'],
+    ['three cells are no row', '数字经济规模 1120 2000', '数字经济规模1120 2000'],
     // Crawled web pages saved as markdown.
     ['markdown title mark', '# 关于印发《某市行动方案》的通知', '关于印发《某市行动方案》的通知'],
     ['markdown section mark', '## 政策全文', '政策全文'],
@@ -134,6 +156,22 @@ describe('page furniture', () => {
     expect(n.text).not.toMatch(/连云港市人民政府文件|—|^\d+$/m);
     expect(n.text.split('\n')).toHaveLength(20);
     expect(n.pageStarts).toEqual([0, 1, 2, 3, 4].map((p) => n.blocks[p * 4]!.start));
+  });
+
+  it.each([
+    ['a PDF page', 'pdf' as const],
+    ['pdftotext text without form feeds', 'txt' as const],
+  ])('keeps a row number at the top of a page that has its own page number (%s)', (_name, format) => {
+    // A stacked table (one cell a line) turns the page between rows: 4 opens page 2, whose number is — 2 —.
+    const page1 = ['序号', '指标名称', '单位', '1', '铁路营业里程', '公里', '2', '高速公路通车里程', '公里', '3', '农村公路总里程', '公里'];
+    const page2 = ['4', '民航旅客吞吐量', '万人次', '5', '综合客运枢纽', '个', '注：评估结论按2023年底完成值确定。'];
+    const blocks: RawBlock[] = [
+      ...page1.map((text) => ({ kind: 'paragraph' as const, text, page: 1 })),
+      { kind: 'paragraph', text: '— 1 —', page: 1 },
+      ...page2.map((text) => ({ kind: 'paragraph' as const, text, page: 2 })),
+      { kind: 'paragraph', text: '— 2 —', page: 2 },
+    ].map((b) => (format === 'txt' ? { kind: b.kind, text: b.text } : b)) as RawBlock[];
+    expect(normalise(blocks, format, { joinLines: 'never' }, format === 'pdf' ? 2 : undefined).text.split('\n')).toEqual([...page1, ...page2]);
   });
 
   it('keeps a line that repeats on only a few pages', () => {

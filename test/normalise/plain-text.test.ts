@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../src/core/state.js';
+import { columns } from '../../src/normalise/join-lines.js';
 import { hardWrap, type WrapStyle } from './hard-wrap.js';
 import { corpus, ingestAndNormalise, paragraphs } from './run-document.js';
 
@@ -20,6 +21,22 @@ async function normaliseText(text: string, options: Record<string, unknown> = {}
 }
 const paragraphsOf = async (lines: string[], options: Record<string, unknown> = { joinLines: 'always' }): Promise<string[]> =>
   paragraphs(await normaliseText(lines.join('\n') + '\n', options));
+
+describe('printed width of a line, in columns', () => {
+  // A Chinese font prints quotes, dashes and ellipses full width: a line full of them is as wide as it looks.
+  it.each([
+    ['规划确定', 8],
+    ['2023年', 6],
+    ['PUE值1.3', 8],
+    ['“十大工程”', 12],
+    ['‘四好’', 8],
+    ['——', 4],
+    ['……', 4],
+    ['（一）', 6],
+  ])('%s: %i', (text, expected) => {
+    expect(columns(text)).toBe(expected);
+  });
+});
 
 describe('joining decisions on plain-text lines (20 characters a line)', () => {
   it.each([
@@ -77,6 +94,72 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
       'a title wrapped inside 《》 joins even when short',
       ['关于印发《连云港市知识产权', '强市建设方案》的通知', '各县区人民政府，市各委办局，市各直属单位：'],
       ['关于印发《连云港市知识产权强市建设方案》的通知', '各县区人民政府，市各委办局，市各直属单位：'],
+    ],
+    // What official documents print alone, centred or right-aligned: text extracted without geometry loses that.
+    [
+      'a document number stands alone after the title that wraps it',
+      ['河南省人民政府办公厅关于印发河南省制造业高', '质量发展三年行动计划的通知', '豫政办〔2024〕21号', '各省辖市人民政府，省人民政府各部门：'],
+      ['河南省人民政府办公厅关于印发河南省制造业高质量发展三年行动计划的通知', '豫政办〔2024〕21号', '各省辖市人民政府，省人民政府各部门：'],
+    ],
+    [
+      'a signature and its date stand apart from a sentence ending at the margin',
+      [
+        '经部务会议审议通过，现印发给你们，请结合',
+        '实际认真贯彻执行，确保各项任务落到实处。',
+        '生态环境部办公厅',
+        '2024年5月20日',
+        '关于推进美丽河湖保护与建设的指导意见',
+      ],
+      [
+        '经部务会议审议通过，现印发给你们，请结合实际认真贯彻执行，确保各项任务落到实处。',
+        '生态环境部办公厅',
+        '2024年5月20日',
+        '关于推进美丽河湖保护与建设的指导意见',
+      ],
+    ],
+    [
+      'a joint signature wrapped over two lines joins, apart from the text above',
+      [
+        '现将《行动方案》印发给你们，请结合实际抓好',
+        '贯彻落实，确保各项任务落地见效，按时完成。',
+        '安徽省住房和城乡建设厅安徽省发展和改革委',
+        '员会',
+        '2023年4月7日',
+      ],
+      ['现将《行动方案》印发给你们，请结合实际抓好贯彻落实，确保各项任务落地见效，按时完成。', '安徽省住房和城乡建设厅安徽省发展和改革委员会', '2023年4月7日'],
+    ],
+    [
+      'a title ending with its period stands apart from the text after it',
+      ['河南省制造业高质量发展行动计划（2024—2026年）', '为深入贯彻党中央、国务院关于推进新型工业', '化的决策部署，制定本行动计划。'],
+      ['河南省制造业高质量发展行动计划（2024—2026年）', '为深入贯彻党中央、国务院关于推进新型工业化的决策部署，制定本行动计划。'],
+    ],
+    [
+      'the addressees of a notice, wrapped, end their paragraph at the colon',
+      [
+        '各省、自治区、直辖市生态环境厅（局），新疆生产建',
+        '设兵团生态环境局，市政府各部门，各直属单位：',
+        '经部务会议审议通过，现印发给你们，请结合实',
+        '际认真贯彻执行。',
+      ],
+      [
+        '各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局，市政府各部门，各直属单位：',
+        '经部务会议审议通过，现印发给你们，请结合实际认真贯彻执行。',
+      ],
+    ],
+    [
+      'a sentence of the body opening with 各 goes on after a colon at the margin',
+      ['各地要加强统筹协调。压实工作责任，重点做好以', '下工作：完善制度建设，推进体制机制改革创新。'],
+      ['各地要加强统筹协调。压实工作责任，重点做好以下工作：完善制度建设，推进体制机制改革创新。'],
+    ],
+    [
+      'field labels of a legal-database export each start a line',
+      ['河南省人民政府办公厅关于印发行动计划的通知', '【法宝引证码】CLI.13.1598234', '【发布部门】河南省人民政府办公厅', '【发文字号】豫政办〔2024〕21号'],
+      ['河南省人民政府办公厅关于印发行动计划的通知', '【法宝引证码】CLI.13.1598234', '【发布部门】河南省人民政府办公厅', '【发文字号】豫政办〔2024〕21号'],
+    ],
+    [
+      'a date inside a sentence, and a period in brackets after punctuation, go on',
+      ['全市于2024年6月18日召开推进会议，部署行动计划（2024—2026年）', '各项重点任务。'],
+      ['全市于2024年6月18日召开推进会议，部署行动计划（2024—2026年）各项重点任务。'],
     ],
   ])('%s', async (_name, lines, expected) => {
     expect(await paragraphsOf(lines)).toEqual(expected);
@@ -154,6 +237,257 @@ describe('joining decisions on plain-text lines (20 characters a line)', () => {
   });
 });
 
+/**
+ * A table written with bars between its cells, printed to a PDF: a row wider
+ * than the page wraps, mid-cell or at a bar, and a printed line may open with
+ * a bar that only goes on the row. Each row gathers lines until it has the
+ * header's bars. Spaces next to CJK text go in cleanup, so rows are compared
+ * without spaces.
+ */
+describe('tables written with bars, cut by the page width', () => {
+  const squeezed = (lines: string[]) => lines.map((line) => line.replace(/\s+/gu, ''));
+  it.each([
+    [
+      'a markdown row cut mid-cell, and one cut at a bar, go on until they have the header’s bars',
+      [
+        '| 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 总体规模 | 数字经济核心产业增加值占比 | % | 7.8',
+        '| 12 | 预期性 |',
+        '| 数字产业化 | 电子信息制造业营业收入 | 亿元 |',
+        '905 | 1800 | 预期性 |',
+        '注：5G基站数量为累计值。',
+      ],
+      [
+        '| 类别 | 指标 | 单位 | 2020年 | 2025年 | 属性 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 总体规模 | 数字经济核心产业增加值占比 | % | 7.8 | 12 | 预期性 |',
+        '| 数字产业化 | 电子信息制造业营业收入 | 亿元 | 905 | 1800 | 预期性 |',
+        '注：5G基站数量为累计值。',
+      ],
+    ],
+    [
+      'a header and its rule cut over two lines each, the rows cut at 20–30 characters',
+      [
+        '| 类别 | 指标 | 单位 | 2020年',
+        '基期 | 2025年目标 | 属性 |',
+        '| --- | --- | --- |',
+        ' --- | --- | --- |',
+        '| 总体规模 | 数字经济规模 |',
+        '亿元 | 1120 | 2000 | 预期性 |',
+        '| 数字产业化 | 规模以上电子信息制造',
+        '业营业收入 | 亿元 | 905 | 1800 |',
+        ' 预期性 |',
+      ],
+      [
+        '| 类别 | 指标 | 单位 | 2020年基期 | 2025年目标 | 属性 |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 总体规模 | 数字经济规模 | 亿元 | 1120 | 2000 | 预期性 |',
+        '| 数字产业化 | 规模以上电子信息制造业营业收入 | 亿元 | 905 | 1800 | 预期性 |',
+      ],
+    ],
+    [
+      'rows without outer bars open with their numbers; a last cell cut off goes on its row',
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 深化“高效办成一件事”改革 | 区政务服务中心 | 区市',
+        '场监督管理局、区司法局 | 2027年12月底前',
+        '2 | 破除市场准入壁垒 | 区市场监督管理局 | 区发展和改革局 |',
+        '2025年6月底前',
+        '3 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期',
+        '坚持',
+        '4 | 强化企业融资服务 | 区金融服务中心 | 区财政局 | 长期坚持',
+      ],
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 深化“高效办成一件事”改革 | 区政务服务中心 | 区市场监督管理局、区司法局 | 2027年12月底前',
+        '2 | 破除市场准入壁垒 | 区市场监督管理局 | 区发展和改革局 | 2025年6月底前',
+        '3 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期坚持',
+        '4 | 强化企业融资服务 | 区金融服务中心 | 区财政局 | 长期坚持',
+      ],
+    ],
+    [
+      'a header cut before its last cell goes on to the first row',
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 |',
+        '完成时限',
+        '1 | 推行包容审慎监管 | 区司法局 | 区市场监督管理局 | 2025年9月',
+        '底前',
+        '2 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期坚持',
+      ],
+      [
+        '序号 | 任务 | 牵头单位 | 配合单位 | 完成时限',
+        '1 | 推行包容审慎监管 | 区司法局 | 区市场监督管理局 | 2025年9月底前',
+        '2 | 提升涉企纠纷化解质效 | 区人民法院 | 区司法局 | 长期坚持',
+      ],
+    ],
+    [
+      'rows opening with their names: a row short of its bars takes the next line, 93 | 约束性 the end of a cut 3.93',
+      ['指标 | 单位 | 2020年 | 2025年 | 属性', '每万人口全科医生数 | 人 | 3.0 | 3.', '93 | 约束性', '孕产妇死亡率 | /10万 | 8.2 | ≤10 | 预期性'],
+      ['指标 | 单位 | 2020年 | 2025年 | 属性', '每万人口全科医生数 | 人 | 3.0 | 3.93 | 约束性', '孕产妇死亡率 | /10万 | 8.2 | ≤10 | 预期性'],
+    ],
+    [
+      'rows opening with their names, their header and last cells cut (pdftotext of a page too narrow)',
+      [
+        '指标 | 2020年基数 | 2025年目标 | 2023年完成值 | 进展情',
+        '况',
+        '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 | 88.6 | 提',
+        '前完成',
+        '新增中小学学位（万个） | — | 2.5 | 1.68 | 超序时进度',
+        '三、存在的主要问题',
+      ],
+      [
+        '指标 | 2020年基数 | 2025年目标 | 2023年完成值 | 进展情况',
+        '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 | 88.6 | 提前完成',
+        '新增中小学学位（万个） | — | 2.5 | 1.68 | 超序时进度',
+        '三、存在的主要问题',
+      ],
+    ],
+    [
+      'rows opening with their names, indented: an indented name cut before its first bar opens the row',
+      [
+        '\u3000\u3000指标 | 单位 | 2020年 | 2025年 | 属性',
+        '\u3000\u3000个人卫生支出占卫生总费用的比重 |',
+        '% | 28.9 | ＜27 | 约束性',
+        '\u3000\u3000二级及以上综合医院设置老年医学科比例',
+        '| % | 46 | ≥60 | 预期性',
+      ],
+      [
+        '指标 | 单位 | 2020年 | 2025年 | 属性',
+        '个人卫生支出占卫生总费用的比重 | % | 28.9 | <27 | 约束性',
+        '二级及以上综合医院设置老年医学科比例 | % | 46 | ≥60 | 预期性',
+      ],
+    ],
+    [
+      'rows opening with their names that do not add up to the header’s bars are left to the paragraph joiner',
+      ['指标 | 2020年基数 | 2025年目标 | 2023年', '完成值 | 进展情况', '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 |', '88.6 | 提前完成'],
+      ['指标 | 2020年基数 | 2025年目标 | 2023年完成值 | 进展情况', '普惠性幼儿园在园幼儿占比（%） | 80.2 | ≥85 | 88.6 | 提前完成'],
+    ],
+    [
+      'a line of cells with no row after it is no header',
+      ['指标 | 单位 | 目标值', '加强知识产权保护，完善制度建设，推进体制机', '制改革创新。'],
+      ['指标 | 单位 | 目标值', '加强知识产权保护，完善制度建设，推进体制机制改革创新。'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(squeezed(await paragraphsOf(lines))).toEqual(squeezed(expected));
+  });
+});
+
+/**
+ * A table printed one row a line with one space between cells (pdftotext
+ * without -layout) keeps its cells apart as TABs; a row the page cut after a
+ * figure takes back the figures the next line holds alone.
+ */
+describe('table rows with one space between cells, cut by the page width', () => {
+  const rowsOf = async (lines: string[]) => (await normaliseText(lines.join('\n') + '\n', { joinLines: 'always' })).normalised!.text.split('\n');
+  const header = '序号 指标名称 单位 2023年基数 2024年 2025年 2026年';
+  const tabbed = (line: string) => line.replace(/ /g, '\t');
+  it.each([
+    [
+      'figures cut off a row go back on it',
+      [header, '3 高技术制造业增加值占规模以上工业增加值比重 % 12.7', '13.3 14 15', '4 规模以上工业企业研发投入强度 % 1.52 1.6 1.7 1.8'],
+      [tabbed(header), '3\t高技术制造业增加值占规模以上工业增加值比重\t%\t12.7\t13.3\t14\t15', tabbed('4 规模以上工业企业研发投入强度 % 1.52 1.6 1.7 1.8')],
+    ],
+    [
+      'one bracketed figure cut off the last row goes back on it; the note after the table stays apart',
+      [header, '8 规模以上工业单位增加值能耗下降 % — 〔3.5〕 〔7〕', '〔10〕', '注：〔〕内为较2023年累计下降幅度。'],
+      [tabbed(header), tabbed('8 规模以上工业单位增加值能耗下降 % — 〔3.5〕 〔7〕 〔10〕'), '注：〔〕内为较2023年累计下降幅度。'],
+    ],
+    [
+      'figures that would make a row too wide stay where they are',
+      [header, '1 制造业增加值占地区生产总值比重 % 28.6 29 30 31', '32 33'],
+      [tabbed(header), tabbed('1 制造业增加值占地区生产总值比重 % 28.6 29 30 31'), '32 33'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await rowsOf(lines)).toEqual(expected);
+  });
+});
+
+/**
+ * A numbered table whose cells the text gives apart by gaps (single spaces
+ * from a PDF text layer, ideographic spaces, TABs), rows wrapped at the page
+ * width inside a cell or between cells: the row's gaps, counted against the
+ * header's, tell which.
+ */
+describe('numbered tables with gaps between cells, rows wrapped', () => {
+  const linesOf = async (lines: string[]) => (await normaliseText(lines.join('\n') + '\n', { joinLines: 'always' })).normalised!.text.split('\n');
+  const header = '序号 重点任务 牵头单位 配合单位 完成时限';
+  it.each([
+    [
+      'a row wrapped inside a cell, one wrapped between cells, the last row wrapped inside a cell; the heading after stays',
+      [
+        header,
+        '1 完成撂荒地整治摸底建档 县农业农村局 各乡（镇）',
+        '人民政府 2024年4月底前',
+        '2 开展农村人居环境整治“春季攻坚” 县农业农村局',
+        '县住建局、县生态环境局、县卫健委 2024年6月底前',
+        '3 开展防返贫监测集中排查 县乡村振兴局 县民政局、',
+        '县医保局 2024年9月底前',
+        '四、实施步骤',
+      ],
+      [
+        '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+        '1\t完成撂荒地整治摸底建档\t县农业农村局\t各乡（镇）人民政府\t2024年4月底前',
+        '2\t开展农村人居环境整治“春季攻坚”\t县农业农村局\t县住建局、县生态环境局、县卫健委\t2024年6月底前',
+        '3\t开展防返贫监测集中排查\t县乡村振兴局\t县民政局、县医保局\t2024年9月底前',
+        '四、实施步骤',
+      ],
+    ],
+    [
+      'cells apart by ideographic spaces, rows indented and cut anywhere, a gap left at a line end or start',
+      [
+        '\u3000\u3000序号\u3000重点任务\u3000牵头单位\u3000配合单位\u3000完成时限',
+        '\u3000\u30001\u3000开展农村人居环境整治“春季攻坚”\u3000',
+        '县农业农村局\u3000县住建局、县卫健委\u30002024',
+        '年6月底前',
+        '\u3000\u30002\u3000完成高标准农田建设项目竣工验收',
+        '\u3000县农业农村局\u3000县财政局、县水利局\u30002024年11月底',
+        '前',
+      ],
+      [
+        '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+        '1\t开展农村人居环境整治“春季攻坚”\t县农业农村局\t县住建局、县卫健委\t2024年6月底前',
+        '2\t完成高标准农田建设项目竣工验收\t县农业农村局\t县财政局、县水利局\t2024年11月底前',
+      ],
+    ],
+    [
+      'cells apart by TABs, header and rows cut mid-cell, a blank line after every printed line',
+      [
+        '\u3000\u3000序号\t指标名称\t单位\t2023年基数\t202',
+        '',
+        '4年\t2025年\t2026年',
+        '',
+        '\u3000\u30001\t制造业增加值占比重\t%\t28.',
+        '',
+        '6\t29\t30\t31',
+        '',
+        '\u3000\u30002\t关键工序数控化率\t%',
+        '',
+        '\t58\t60\t62\t65',
+        '',
+      ],
+      ['序号\t指标名称\t单位\t2023年基数\t2024年\t2025年\t2026年', '1\t制造业增加值占比重\t%\t28.6\t29\t30\t31', '2\t关键工序数控化率\t%\t58\t60\t62\t65'],
+    ],
+    [
+      'a row that adds up neither way leaves the table to the paragraph joiner',
+      [header, '1 完成撂荒地整治摸底建档 县农业农村局', '2024年4月底前', '2 开展防返贫监测集中排查 县乡村振兴局 县民政局 2024年9月底前'],
+      [
+        '序号重点任务牵头单位配合单位完成时限',
+        '1完成撂荒地整治摸底建档县农业农村局',
+        '2024年4月底前',
+        '2开展防返贫监测集中排查县乡村振兴局县民政局2024年9月底前',
+      ],
+    ],
+    [
+      'words apart by spaces with no row 1 after them are no header',
+      ['加强 组织 领导 压实 责任', '各地要加强统筹协调，压实工作责任。'],
+      ['加强组织领导压实责任', '各地要加强统筹协调，压实工作责任。'],
+    ],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await linesOf(lines)).toEqual(expected);
+  });
+});
+
 /** pdftotext ends each page with its footer and a blank line, and starts the next with a form feed. */
 describe('page turns in pdftotext output', () => {
   const before = ['加强知识产权保护，完善制度建设，推进体制机', '制改革创新。到2025年，营业收入首次突破500'];
@@ -217,8 +551,8 @@ describe('every printed line followed by a blank line, cut unevenly', () => {
     '某市人民政府办公室',
     '2024年3月1日',
   ];
-  const spaced = (style: Partial<WrapStyle>) =>
-    hardWrap(PARAGRAPHS.join('\n'), { width: 30, measure: 'chars', jitter: 10, indent: true, blankAfterEachLine: true, ...style });
+  const spaced = (style: Partial<WrapStyle>, paragraphs: string[] = PARAGRAPHS) =>
+    hardWrap(paragraphs.join('\n'), { width: 30, measure: 'chars', jitter: 10, indent: true, blankAfterEachLine: true, ...style });
 
   it.each([
     ['20–30 characters a line', spaced({})],
@@ -232,6 +566,27 @@ describe('every printed line followed by a blank line, cut unevenly', () => {
     const last = ['\u3000\u3000锚定远景目标，“十四五”时期的主要目', '', '标是：消费和投资规模再上新台阶。', ''];
     const text = spaced({}) + last.join('\n');
     expect(paragraphs(await normaliseText(text)).slice(-1)).toEqual(['锚定远景目标，“十四五”时期的主要目标是：消费和投资规模再上新台阶。']);
+  });
+
+  it('a table printed one cell a line, every cell indented like a paragraph, keeps its cells apart and the prose joined', async () => {
+    // More indented cell lines than continuation lines: the margin is where cut lines go on, not the commonest indent.
+    const cells = ['序号', '指标名称', '单位', '2023年', '2026年', '指标属性'];
+    const rows = ['数字经济核心产业增加值', '5G基站数量', '数据中心标准机架数'].flatMap((name, i) => [
+      String(i + 1),
+      name,
+      '个',
+      String(10 + i),
+      String(20 + i),
+      '预期性',
+    ]);
+    const more = [
+      '（三）提升数字基础设施能级。加快5G网络、千兆光网和算力设施建设，统筹布局数据中心，推动新建大型数据中心电能利用效率降至1.3以下，到2026年建成5G基站2万个以上。',
+      '（四）优化数字经济发展环境。完善数据要素市场规则，推进公共数据授权运营，培育数据商和第三方专业服务机构20家以上，开展数据要素流通交易试点示范。',
+      '（五）强化数字技术创新。围绕人工智能、区块链、工业软件等领域，组织实施关键核心技术攻关项目，建设省级以上创新平台10个以上，推动科技成果在本地转化落地。',
+      '（六）加强数字人才培育。实施数字技能提升行动，支持高校和职业院校开设数字经济相关专业，每年培训数字技能人才1万人次以上，引进高层次数字人才团队5个。',
+    ];
+    const withTable = [...PARAGRAPHS.slice(0, 4), ...cells, ...rows, ...more, ...PARAGRAPHS.slice(4)];
+    expect(paragraphs(await normaliseText(spaced({}, withTable)))).toEqual(withTable);
   });
 
   it('one paragraph per line with blank lines between stays as it is', async () => {
