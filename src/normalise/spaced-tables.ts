@@ -73,6 +73,8 @@ function readTable(units: Unit[], from: number): { units: Unit[]; end: number } 
   const headerLines: LineUnit[] = [];
   let i = from;
   while (i < units.length && headerLines.length < MAX_HEADER_LINES && units[i]!.kind === 'line' && !opensRow(lineText(units[i]), 1)) {
+    // A heading (一、重点任务) stands before a table, never inside its header: the table starts after it.
+    if (startsNewParagraph(lineText(units[i]))) return undefined;
     headerLines.push(units[i] as LineUnit);
     i = next(i + 1);
   }

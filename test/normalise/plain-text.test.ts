@@ -434,6 +434,16 @@ describe('numbered tables with gaps between cells, rows wrapped', () => {
       ],
     ],
     [
+      'a heading straight before the header stays a heading, not a header cell',
+      [
+        '一、重点任务',
+        '序号\u3000重点任务\u3000责任单位\u3000完成时限',
+        '1\u3000深化执法衔接\u3000市知识产权局、市公安局\u30002023年9月底前',
+        '2\u3000加强口岸保护\u3000宁波海关\u3000持续推进',
+      ],
+      ['一、重点任务', '序号\t重点任务\t责任单位\t完成时限', '1\t深化执法衔接\t市知识产权局、市公安局\t2023年9月底前', '2\t加强口岸保护\t宁波海关\t持续推进'],
+    ],
+    [
       'cells apart by ideographic spaces, rows indented and cut anywhere, a gap left at a line end or start',
       [
         '\u3000\u3000序号\u3000重点任务\u3000牵头单位\u3000配合单位\u3000完成时限',
