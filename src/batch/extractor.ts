@@ -8,6 +8,7 @@ import { runPipeline, type Pipeline } from '../core/pipeline.js';
 import type { DocumentState } from '../core/state.js';
 import type { RuleSet } from '../rules/index.js';
 import type { StorableDocument } from '../store/index.js';
+import { storableState } from './storable-state.js';
 
 export interface Extractor {
   /** Runs the pipeline on an opened file. A ConfigError stops the batch; any other rejection fails this file only. */
@@ -17,7 +18,7 @@ export interface Extractor {
 
 export function inProcessExtractor(pipeline: Pipeline, rules: RuleSet): Extractor {
   return {
-    extract: (initial) => runPipeline(pipeline, initial, { rules }),
+    extract: async (initial) => storableState(await runPipeline(pipeline, initial, { rules })),
     close: async () => {},
   };
 }

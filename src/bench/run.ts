@@ -4,8 +4,9 @@
  * relative to reading + structuring (overall and per format: PDF reading is
  * slow, so the overall ratio flatters the .txt case), peak memory and the
  * machine; then (jobs.ts) throughput at --jobs 1 vs --jobs N on the same
- * corpus, and peak memory at 100 … 1,000 documents of one long batch. Not a
- * test: numbers vary with the machine and its load; the README records one run.
+ * corpus, and peak memory at 100 … 1,000 documents of one long batch, at
+ * --jobs 1 and at --jobs N side by side. Not a test: numbers vary with the
+ * machine and its load; the README records one run.
  *
  * Before that run, as fresh processes: start-up of `planlens docs`, a
  * one-file ingest, and a PDF batch against pdf-parse alone (startup.ts,
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       documents: { type: 'string', default: '203' },
-      jobs: { type: 'string', default: String(defaultJobs()) },
+      // The pool against one thread: at least two workers, also where the default (a core per worker but one) is one.
+      jobs: { type: 'string', default: String(Math.max(2, defaultJobs())) },
       'memory-documents': { type: 'string', default: '1000' },
       'pdf-files': { type: 'string', default: '24' },
       keep: { type: 'boolean', default: false },
@@ -247,14 +249,20 @@ async function main(): Promise<void> {
   const memoryCorpus = join(WORK, 'memory-corpus');
   const memoryFiles = replicateCorpus(join(ROOT, 'corpora'), memoryCorpus, memoryDocuments).length;
   const samples = [...new Set([10, 100, 250, 500, memoryDocuments].filter((n) => n <= memoryFiles))];
-  const memory = measureIngest(memoryCorpus, join(WORK, 'memory.db'), jobs, samples);
+  // One thread and the pool, each a batch of its own in a fresh process.
+  const memory = [...new Set([1, jobs])].map((j) => measureIngest(memoryCorpus, join(WORK, `memory-${j}.db`), j, samples));
+  const growth = (run: MeasuredRun) => (run.rssAt[100] && run.rssAt[memoryDocuments] ? round(run.rssAt[memoryDocuments]! / run.rssAt[100]!, 2) : 'n/a');
   console.log(
     [
       '',
-      `memory, one batch of ${memoryFiles} files with --jobs ${jobs} (load ${memory.load[0]} → ${memory.load[1]}, ${memory.documentsPerSecond} documents/s):`,
-      'peak RSS after   ' + samples.map((n) => `${n} docs`.padStart(11)).join(''),
-      '                 ' + samples.map((n) => `${memory.rssAt[n] ?? '?'} MB`.padStart(11)).join(''),
-      `at 1,000 ÷ at 100: ${memory.rssAt[100] && memory.rssAt[memoryDocuments] ? round(memory.rssAt[memoryDocuments]! / memory.rssAt[100]!, 2) : 'n/a'}`,
+      `memory, one batch of ${memoryFiles} files per run, each in a fresh process: peak RSS (high-water mark) when the Nth document is stored`,
+      '          ' + samples.map((n) => `${n} docs`.padStart(11)).join('') + '   1,000 ÷ 100   documents/s   load',
+      ...memory.map(
+        (run) =>
+          `--jobs ${String(run.jobs).padEnd(2)} ` +
+          samples.map((n) => `${run.rssAt[n] ?? '?'} MB`.padStart(11)).join('') +
+          `${String(growth(run)).padStart(14)}${String(run.documentsPerSecond).padStart(14)}   ${run.load[0]} → ${run.load[1]}`,
+      ),
     ].join('\n'),
   );
   writeFileSync(join(WORK, 'results.json'), JSON.stringify({ ...result, jobs: { single, pooled, speedUp, idleSpeedUpEstimate: estimate }, memory }, null, 2));

@@ -4,7 +4,6 @@
  * by pdf-parse's getTable() replace the lines they were printed on. Joining
  * wrapped lines, page numbers and running headers are left to normalise.
  */
-import { PDFParse } from 'pdf-parse';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
@@ -12,6 +11,7 @@ import { squeeze } from '../text/names.js';
 import { isPdf } from './signatures.js';
 import { LimitError } from './limits.js';
 import { openPdf, PDFJS_RESOURCES, readPdfPages, type PdfLine, type PdfPage } from './pdf-lines.js';
+import { PDFParse } from './pdfjs.js';
 
 export interface PdfOptions {
   minCharsPerPage: number;

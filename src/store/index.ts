@@ -12,7 +12,7 @@ export { MIGRATIONS, migrate } from './migrations.js';
 export { storeDocument, documentFingerprint, type StorableDocument, type StoreContext, type StoredDocument } from './write-document.js';
 export { recordFailure, recordPath, isStored } from './failures.js';
 export { startRun, updateRunCounts, finishRun, markInterruptedRuns, claimFile, releaseFile, type RunCounts } from './runs.js';
-export { searchSentences, ftsQuery, queryCutter, type SearchHit } from './search.js';
+export { searchSentences, ftsQuery, queryCutter, storableSegments, type SearchHit, type StorableSegments } from './search.js';
 export * from './queries.js';
 export { SAME_PLAN_THRESHOLD, jaccard, minhash, similarity } from './fingerprint.js';
 

@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Segmentation, Sentence } from '../core/state.js';
 import * as jieba from '../text/jieba.js';
 import type { Db } from './open.js';
 
@@ -34,6 +35,23 @@ export interface SearchOptions {
 }
 
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
+
+/**
+ * Sentences as the store writes them: each with its FTS column already
+ * computed (indexWords). Computed where the words were cut — in a worker
+ * thread, with the worker's jieba — so the writer thread never loads jieba's
+ * dictionary, and one string per sentence crosses the thread boundary instead
+ * of an array of words.
+ */
+export interface StorableSegments {
+  sentences: Sentence[];
+  /** indexWords of each sentence's words, same order as `sentences`. */
+  searchWords: string[];
+}
+
+export function storableSegments(segments: Segmentation): StorableSegments {
+  return { sentences: segments.sentences, searchWords: segments.sentences.map((_, i) => indexWords(segments.words[i] ?? [])) };
+}
 
 /** The FTS column for one sentence: its words, then the shorter dictionary words inside compounds. */
 export function indexWords(words: readonly string[]): string {

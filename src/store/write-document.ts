@@ -13,7 +13,7 @@ import { anchorOf } from './anchor.js';
 import { minhash, toBlob } from './fingerprint.js';
 import type { Db } from './open.js';
 import { assignPlan, choosePrimary, type PlanMatch } from './plans.js';
-import { indexWords } from './search.js';
+import type { StorableSegments } from './search.js';
 import { stmt } from './statements.js';
 
 export interface StoreContext {
@@ -29,10 +29,11 @@ export interface StoreContext {
  */
 export type StorableDocument = Pick<
   DocumentState,
-  'source' | 'messages' | 'structure' | 'segments' | 'quantities' | 'responsibilities' | 'implicitSupport' | 'listedUnits' | 'departments' | 'milestones'
+  'source' | 'messages' | 'structure' | 'quantities' | 'responsibilities' | 'implicitSupport' | 'listedUnits' | 'departments' | 'milestones'
 > & {
   raw?: Pick<RawDocument, 'pages' | 'encoding'>;
   normalised?: Pick<NormalisedText, 'text'>;
+  segments?: StorableSegments;
 };
 
 export interface StoredDocument extends PlanMatch {
@@ -176,12 +177,11 @@ function writeSentences(db: Db, documentId: number, state: StorableDocument): vo
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   segments.sentences.forEach((s, i) => {
-    const words = indexWords(segments.words[i] ?? []);
     insert.run(
       documentId,
       s.index,
       s.text,
-      words,
+      segments.searchWords[i] ?? '',
       s.start,
       s.end,
       s.sectionPath,

@@ -63,8 +63,10 @@ export function loadDictionaries(userDict: string): void {
   if (loadedUserDict === userDict) return;
   const require = createRequire(import.meta.url);
   const { Jieba } = require('@node-rs/jieba') as JiebaLibrary;
-  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-  const next = Jieba.withDict(dict);
+  // Read here, not through the package's dict module: that module also reads the keyword extractor's IDF table,
+  // and the require cache would hold both files (11 MB) for the life of the process — per worker thread — after
+  // jieba-rs has built its own copy of the dictionary.
+  const next = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   next.loadDict(Buffer.from(userDictionaryLines(userDict), 'utf8'));
   segmenter = next;
   loadedUserDict = userDict;

@@ -17,6 +17,7 @@ import { toGold } from '../../src/gold/to-gold.js';
 import { RuleSet } from '../../src/rules/index.js';
 import { STAGES } from '../../src/stages.js';
 import { openStore, storeDocument } from '../../src/store/index.js';
+import { storableState } from '../../src/batch/storable-state.js';
 import { runCliInProcess as run } from '../support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'planlens-roundtrip-'));
@@ -35,7 +36,7 @@ beforeAll(async () => {
     for (const file of files) {
       const state = await processFile(join('corpora', file), pipeline, rules);
       states.set(file, state);
-      storeDocument(store.db, state, { runId: null, pipeline: pipeline.name, rulesVersion: rules.version });
+      storeDocument(store.db, storableState(state), { runId: null, pipeline: pipeline.name, rulesVersion: rules.version });
     }
   } finally {
     store.close();

@@ -8,23 +8,23 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE, loadPipeline, runPipeline } from '../../src/core/pipeline.js';
-import type { DocumentState } from '../../src/core/state.js';
 import { openSource } from '../../src/ingest/index.js';
 import { RuleSet } from '../../src/rules/index.js';
 import { STAGES } from '../../src/stages.js';
-import { MIGRATIONS, openStore, storeDocument, type Store } from '../../src/store/index.js';
+import { MIGRATIONS, openStore, storeDocument, type StorableDocument, type Store } from '../../src/store/index.js';
+import { storableState } from '../../src/batch/storable-state.js';
 
 const FILE = resolve(import.meta.dirname, '../../corpora/nanjing-ip-14fyp-midterm-review.txt');
 const context = { runId: null, pipeline: 'plans', rulesVersion: 'test' };
 
 let dir: string;
 let store: Store;
-let state: DocumentState;
+let state: StorableDocument;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'planlens-tx-'));
   store = openStore(join(dir, 'tx.db'));
-  state = await runPipeline(loadPipeline(DEFAULT_PIPELINE, STAGES), await openSource(FILE), { rules: new RuleSet() });
+  state = storableState(await runPipeline(loadPipeline(DEFAULT_PIPELINE, STAGES), await openSource(FILE), { rules: new RuleSet() }));
   expect(state.messages.filter((m) => m.severity === 'fatal')).toEqual([]);
 });
 afterAll(() => {
@@ -39,7 +39,7 @@ function snapshot(): Record<string, number> {
 }
 
 /** The same document with its last sentence broken, so storing fails after most rows are written. */
-function brokenCopy(sha256: string): DocumentState {
+function brokenCopy(sha256: string): StorableDocument {
   const sentences = state.segments!.sentences.map((s) => ({ ...s }));
   (sentences[sentences.length - 1] as { text: unknown }).text = null;
   return { ...state, source: { ...state.source, sha256 }, segments: { ...state.segments!, sentences } };
