@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { storableState } from '../../src/batch/storable-state.js';
 import { openSource } from '../../src/ingest/index.js';
 import { MIGRATIONS } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
@@ -104,7 +105,7 @@ describe('the store checks the format against the registry (src/ingest/formats.t
     try {
       const db = openDatabase(join(dir, 'x.db'));
       const source = await openSource('corpora/xuanwu-ip-14fyp-plan.txt');
-      const state = await runPipeline(DEFAULT, source, { rules }, 'segment');
+      const state = storableState(await runPipeline(DEFAULT, source, { rules }, 'segment'));
       const write = () => storeDocument(db, { ...state, source: { ...state.source, format } }, { runId: null, pipeline: 'plans', rulesVersion: 'test' });
       if (stored) {
         write();
