@@ -5,7 +5,9 @@
  *   tsx src/bench/ingest-once.ts --db FILE --jobs N [--sample-at N]… PATH…
  *
  * Prints one JSON line: files stored and failed, seconds, peak RSS in MB, and
- * with --sample-at, the RSS high-water mark when the Nth document was stored.
+ * with --sample-at, the RSS high-water mark when the Nth document was stored;
+ * with --live-heap-at (the process started with --expose-gc), the main thread's
+ * heap after a full collection at that point: what a leak would grow.
  * The bench and the memory test run it; nothing else should.
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +29,8 @@ export interface IngestMeasure {
   mainThreadCpuSeconds: number | null;
   /** Documents stored → RSS high-water mark (MB) at that moment. */
   rssAt: Record<number, number>;
+  /** Documents stored → the main thread's heap (MB) after a full collection at that moment. */
+  liveHeapAt: Record<number, number>;
 }
 
 // Measured as a compiled install runs: tsx (which runs this file) turns source maps on, and Node then keeps
@@ -55,12 +59,17 @@ async function main(): Promise<void> {
       jobs: { type: 'string', default: '1' },
       'worker-heap-mb': { type: 'string' },
       'sample-at': { type: 'string', multiple: true, default: [] },
+      'live-heap-at': { type: 'string', multiple: true, default: [] },
     },
   });
   if (!values.db || positionals.length === 0) throw new Error('usage: ingest-once.ts --db FILE --jobs N [--sample-at N]… PATH…');
   const jobs = Number(values.jobs);
   const sampleAt = new Set(values['sample-at'].map(Number));
   const rssAt: Record<number, number> = {};
+  const liveHeapAt = new Set(values['live-heap-at'].map(Number));
+  const liveHeap: Record<number, number> = {};
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (liveHeapAt.size > 0 && !collect) throw new Error('--live-heap-at needs node --expose-gc');
   const store = openStore(values.db);
   let stored = 0;
   try {
@@ -71,7 +80,13 @@ async function main(): Promise<void> {
       jobs,
       ...(values['worker-heap-mb'] && { workerHeapMB: Number(values['worker-heap-mb']) }),
       onProgress: (event) => {
-        if (event.kind === 'stored' && sampleAt.has(++stored)) rssAt[stored] = peakRssMB();
+        if (event.kind !== 'stored') return;
+        stored++;
+        if (sampleAt.has(stored)) rssAt[stored] = peakRssMB();
+        if (liveHeapAt.has(stored)) {
+          collect!();
+          liveHeap[stored] = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+        }
       },
     });
     const cpu = process.cpuUsage();
@@ -84,6 +99,7 @@ async function main(): Promise<void> {
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       mainThreadCpuSeconds: mainThreadCpuSeconds(),
       rssAt,
+      liveHeapAt: liveHeap,
     };
     process.stdout.write(JSON.stringify(measure) + '\n');
   } finally {

@@ -26,12 +26,23 @@ export interface MeasuredRun extends IngestMeasure {
   load: [number, number];
 }
 
-export function measureIngest(corpus: string, dbPath: string, jobs: number, sampleAt: number[] = []): MeasuredRun {
+/** `liveHeapAt`: where to collect garbage in full and note the heap that stays (a leak test's measure; it lowers the RSS peak). */
+export function measureIngest(corpus: string, dbPath: string, jobs: number, sampleAt: number[] = [], liveHeapAt: number[] = []): MeasuredRun {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const before = loadavg()[0]!;
   const child = spawnSync(
     process.execPath,
-    [...INGEST_ONCE, '--db', dbPath, '--jobs', String(jobs), ...sampleAt.flatMap((n) => ['--sample-at', String(n)]), corpus],
+    [
+      ...(liveHeapAt.length > 0 ? ['--expose-gc'] : []),
+      ...INGEST_ONCE,
+      '--db',
+      dbPath,
+      '--jobs',
+      String(jobs),
+      ...sampleAt.flatMap((n) => ['--sample-at', String(n)]),
+      ...liveHeapAt.flatMap((n) => ['--live-heap-at', String(n)]),
+      corpus,
+    ],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
   if (child.status !== 0) throw new Error(`ingest --jobs ${jobs} failed (exit ${child.status}): ${child.stderr}`);

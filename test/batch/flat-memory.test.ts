@@ -15,19 +15,6 @@ import { CORPORA } from '../support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'planlens-memory-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/**
- * One thread and a pool. The bound is what a leak cannot stay under: 0.3 MB
- * kept per document is 54 MB over the 180 documents between the samples. In
- * one thread the pipeline's heap shares the process with the writer and is
- * still settling at 20 documents (V8 lets the heap grow towards four times
- * what stays live before collecting in full: 180 → 206 MB measured), so it
- * gets a little more room than the pool, whose workers' heaps are capped.
- */
-const cases = [
-  { jobs: 1, bound: 1.25 },
-  { jobs: 2, bound: 1.2 },
-];
-
 let batch: string | null = null;
 /** The .txt plans copied to 200 files: the whole pipeline on every copy, at the least CPU a test can spend on 200 documents. */
 function txtBatch(): string {
@@ -39,13 +26,33 @@ function txtBatch(): string {
   return (batch = join(dir, 'batch'));
 }
 
-for (const { jobs, bound } of cases) {
-  it(`--jobs ${jobs}: RSS after 200 documents is within ${Math.round((bound - 1) * 100)}% of RSS after 20`, () => {
-    const run = measureIngest(txtBatch(), join(dir, `memory-${jobs}.db`), jobs, [20, 200]);
-    expect(run.stored).toBeGreaterThanOrEqual(200);
-    expect(run.failed).toBe(0);
-    const [early, late] = [run.rssAt[20]!, run.rssAt[200]!];
-    expect(early).toBeGreaterThan(0);
-    expect(late, `RSS ${early} MB after 20 documents, ${late} MB after 200`).toBeLessThanOrEqual(early * bound);
-  }, 900_000);
-}
+/**
+ * One thread: the pipeline runs on the main thread, so the heap that stays
+ * after a full collection is what a leak would grow (0.3 MB kept per document
+ * is 54 MB over the 180 documents between the samples, on a live heap of about
+ * 50 MB). Not the RSS peak: in one thread V8 lets the heap grow towards four
+ * times what stays live before it collects in full, so the peak after 20
+ * documents is still settling (180–207 MB) and says nothing of a leak.
+ */
+it('--jobs 1: the heap that stays after 200 documents is within 25% of the heap after 20', () => {
+  const run = measureIngest(txtBatch(), join(dir, 'memory-1.db'), 1, [], [20, 200]);
+  expect(run.stored).toBeGreaterThanOrEqual(200);
+  expect(run.failed).toBe(0);
+  const [early, late] = [run.liveHeapAt[20]!, run.liveHeapAt[200]!];
+  expect(early).toBeGreaterThan(0);
+  expect(late, `live heap ${early} MB after 20 documents, ${late} MB after 200`).toBeLessThanOrEqual(early * 1.25);
+}, 900_000);
+
+/**
+ * A pool: the workers' heaps are capped, so the process's RSS high-water mark
+ * settles early and is the measure; a leak in a worker or in the writer shows
+ * in it (the bound: 54 MB over the samples is more than 20% of it).
+ */
+it('--jobs 2: RSS after 200 documents is within 20% of RSS after 20', () => {
+  const run = measureIngest(txtBatch(), join(dir, 'memory-2.db'), 2, [20, 200]);
+  expect(run.stored).toBeGreaterThanOrEqual(200);
+  expect(run.failed).toBe(0);
+  const [early, late] = [run.rssAt[20]!, run.rssAt[200]!];
+  expect(early).toBeGreaterThan(0);
+  expect(late, `RSS ${early} MB after 20 documents, ${late} MB after 200`).toBeLessThanOrEqual(early * 1.2);
+}, 900_000);
