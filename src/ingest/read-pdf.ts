@@ -4,13 +4,14 @@
  * by pdf-parse's getTable() replace the lines they were printed on. Joining
  * wrapped lines, page numbers and running headers are left to normalise.
  */
-import { PDFParse } from 'pdf-parse';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFParse, type LineStore } from 'pdf-parse';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
 import { squeeze } from '../text/names.js';
 import { isPdf } from './signatures.js';
 import { LimitError } from './limits.js';
+import { addRules, filledRules } from './pdf-rules.js';
 import { openPdf, PDFJS_RESOURCES, readPdfPages, type PdfLine, type PdfPage } from './pdf-lines.js';
 
 export interface PdfOptions {
@@ -73,6 +74,7 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
 export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: number[]): Promise<Map<number, string[][][]>> {
   const parser = new PDFParse({ data: new Uint8Array(content), ...PDFJS_RESOURCES });
   Object.assign(parser, { doc });
+  seeFilledRules(parser);
   try {
     const result = await parser.getTable({ partial: pages });
     return new Map(result.pages.filter((p) => p.tables.length > 0).map((p) => [p.num, p.tables]));
@@ -83,6 +85,25 @@ export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: 
     Object.assign(parser, { doc: undefined });
     await parser.destroy().catch(() => undefined);
   }
+}
+
+type PageTables = (page: PDFPageProxy) => Promise<LineStore>;
+
+/**
+ * getTable() reads the page's stroked lines only; the cell borders browsers
+ * and word processors draw as filled hairlines are added to what it found.
+ * Reached through the parser's per-page step, which has no public hook: should
+ * a release rename it, tables drawn with strokes are still found.
+ */
+function seeFilledRules(parser: PDFParse): void {
+  const strokedOnly = (parser as unknown as { getPageTables?: PageTables }).getPageTables;
+  if (typeof strokedOnly !== 'function') return;
+  const withFills: PageTables = async (page) => {
+    const store = await strokedOnly.call(parser, page);
+    addRules(store, await filledRules(page), page.getViewport({ scale: 1 }).transform);
+    return store;
+  };
+  Object.assign(parser, { getPageTables: withFills });
 }
 
 function pageBlocks(page: PdfPage, tables: string[][][], margins: Margins | null): RawBlock[] {
