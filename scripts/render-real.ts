@@ -146,7 +146,9 @@ const SERIAL_CELL = /^\d{1,3}[.、．]?$/;
 /**
  * A ruled table: the first row a header, and a leading column's cell that
  * repeats the one above (类别 written on every row) or was left empty for it
- * merged into one cell spanning its rows, as plans set group columns.
+ * merged into one cell spanning its rows, as plans set group columns. Only
+ * leading columns (after a 序号 column) merge: equal figures or 预期性 further
+ * right are separate cells.
  */
 export function tableHtml(rows: string[][]): string {
   const [head = [], ...body] = rows;
@@ -155,7 +157,7 @@ export function tableHtml(rows: string[][]): string {
   const anchor: number[] = [];
   for (let r = 0; r < body.length; r++) {
     for (let c = 0; c < body[r]!.length; c++) {
-      const leftMerged = c === 0 || span[r]![c - 1] === 0 || SERIAL_CELL.test(body[r]![c - 1]!);
+      const leftMerged = c === 0 || span[r]![c - 1] === 0 || (c === 1 && SERIAL_CELL.test(body[r]![0]!));
       const cell = body[r]![c]!;
       const top = anchor[c] !== undefined ? body[anchor[c]!]![c] : undefined;
       const merges = r > 0 && leftMerged && body[r - 1]![c] !== undefined && top !== undefined && top !== '' && (cell === '' || cell === top);

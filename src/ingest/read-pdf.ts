@@ -47,7 +47,7 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
     // Tables are looked for only where printed lines have cell-wide gaps: it halves the time on prose.
     const tablePages = pages.filter((p) => p.hasCellGaps).map((p) => p.num);
     const pageCount = doc.numPages;
-    const tables = options.tables && tablePages.length > 0 ? await readTables(doc, content, tablePages) : new Map<number, string[][][]>();
+    const tables = options.tables && tablePages.length > 0 ? await readTables(doc, content, tablePages) : new Map<number, RawCell[][][]>();
     // One set of margins for the whole document: official documents keep them on every page,
     // and a page that is mostly a table or a box would otherwise make its cells the "body".
     const margins = bodyMargins(pages.flatMap((p) => p.lines));
@@ -71,13 +71,18 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
  * the one it would have loaded itself; should a pdf-parse release rename that
  * field, the parser opens its own copy from `content` — slower, same tables.
  */
-export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: number[]): Promise<Map<number, string[][][]>> {
+export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: number[]): Promise<Map<number, RawCell[][][]>> {
   const parser = new PDFParse({ data: new Uint8Array(content), ...PDFJS_RESOURCES });
   Object.assign(parser, { doc });
   seeFilledRules(parser);
+  const grids = keepGrids(parser);
   try {
     const result = await parser.getTable({ partial: pages });
-    return new Map(result.pages.filter((p) => p.tables.length > 0).map((p) => [p.num, p.tables]));
+    return new Map(
+      result.pages
+        .filter((p) => p.tables.length > 0)
+        .map((p) => [p.num, p.tables.map((table, i) => spannedCells(grids.get(p.num)?.[i], table) ?? withSpans(table))]),
+    );
   } catch {
     return new Map(); // tables are a bonus: their text is already there line by line
   } finally {
@@ -85,6 +90,39 @@ export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: 
     Object.assign(parser, { doc: undefined });
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/** What pdf-parse's filled grid holds (its TableData, not exported): cells with their text pieces and spans. */
+export interface FilledGrid {
+  rows: Array<Array<{ text: string[]; rowspan?: number; colspan?: number }>>;
+}
+
+type FillPageTables = (page: PDFPageProxy, tables: FilledGrid[]) => Promise<void>;
+
+/**
+ * getTable() hands back each table as bare strings, losing which cells were
+ * merged; the grids it filled still know (rowspan, colspan). They are kept,
+ * page by page, through the parser's fill step, which has no public hook:
+ * should a release rename it, merged cells are guessed from the strings.
+ */
+function keepGrids(parser: PDFParse): Map<number, FilledGrid[]> {
+  const grids = new Map<number, FilledGrid[]>();
+  const fill = (parser as unknown as { fillPageTables?: FillPageTables }).fillPageTables;
+  if (typeof fill !== 'function') return grids;
+  const keeping: FillPageTables = async (page, tables) => {
+    await fill.call(parser, page, tables);
+    grids.set(page.pageNumber, tables);
+  };
+  Object.assign(parser, { fillPageTables: keeping });
+  return grids;
+}
+
+/** A filled grid's cells with their spans, when it is the table getTable() gave (same cells, same text). */
+export function spannedCells(grid: FilledGrid | undefined, table: string[][]): RawCell[][] | null {
+  if (!grid || grid.rows.length !== table.length) return null;
+  const rows = grid.rows.map((row) => row.map((cell) => ({ text: cell.text.join('').trim(), rowSpan: cell.rowspan ?? 1, colSpan: cell.colspan ?? 1 })));
+  const same = rows.every((row, r) => row.length === table[r]!.length && row.every((cell, c) => cell.text === table[r]![c]));
+  return same ? rows : null;
 }
 
 type PageTables = (page: PDFPageProxy) => Promise<LineStore>;
@@ -106,13 +144,13 @@ function seeFilledRules(parser: PDFParse): void {
   Object.assign(parser, { getPageTables: withFills });
 }
 
-function pageBlocks(page: PdfPage, tables: string[][][], margins: Margins | null): RawBlock[] {
+function pageBlocks(page: PdfPage, tables: RawCell[][][], margins: Margins | null): RawBlock[] {
   const { lines } = page;
-  const replaced = new Map<number, { end: number; table: string[][] }>();
+  const replaced = new Map<number, { end: number; table: RawCell[][] }>();
   for (const table of tables) {
     const span = findTableLines(
       lines.map((l) => l.text),
-      table,
+      table.map((row) => row.map((cell) => cell.text)),
     );
     if (span && ![...replaced].some(([start, r]) => start < span.end && span.start < r.end)) {
       replaced.set(span.start, { end: span.end, table });
@@ -122,7 +160,7 @@ function pageBlocks(page: PdfPage, tables: string[][][], margins: Margins | null
   for (let i = 0; i < lines.length; i++) {
     const hit = replaced.get(i);
     if (hit) {
-      blocks.push({ kind: 'table', rows: withSpans(hit.table), page: page.num });
+      blocks.push({ kind: 'table', rows: hit.table, page: page.num });
       i = hit.end - 1;
       continue;
     }

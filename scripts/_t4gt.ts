@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { openPdf, readPdfPages } from '/work/wt/tables4/src/ingest/pdf-lines.js';
+import { readTables } from '/work/wt/tables4/src/ingest/read-pdf.js';
+const f = process.argv[2]!;
+const content = readFileSync(f);
+const doc = await openPdf(new Uint8Array(content));
+const pages = await readPdfPages(doc);
+console.log('cellgap pages', pages.filter(p=>p.hasCellGaps).map(p=>p.num));
+const t = await readTables(doc, content, pages.map(p=>p.num));
+for (const [n, ts] of t) for (const tb of ts) console.log('page', n, JSON.stringify(tb).slice(0, 1500));
