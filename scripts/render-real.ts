@@ -168,9 +168,11 @@ export function tableHtml(rows: string[][]): string {
     }
   }
   const cellHtml = (tag: 'th' | 'td', text: string, rowspan = 1) => `<${tag}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}>${escapeHtml(text)}</${tag}>`;
-  const headHtml = `<thead><tr>${head.map((text) => cellHtml('th', text)).join('')}</tr></thead>`;
+  // The header row is not repeated where the table runs over a page end (a <thead> would be): Word's default,
+  // and the harder reading, a page of body rows whose columns are named on the page before.
+  const headHtml = `<tr>${head.map((text) => cellHtml('th', text)).join('')}</tr>`;
   const bodyHtml = body.map((row, r) => `<tr>${row.map((text, c) => (span[r]![c] === 0 ? '' : cellHtml('td', text, span[r]![c]))).join('')}</tr>`).join('\n');
-  return `<table>\n${headHtml}\n<tbody>\n${bodyHtml}\n</tbody>\n</table>`;
+  return `<table>\n<tbody>\n${headHtml}\n${bodyHtml}\n</tbody>\n</table>`;
 }
 
 function stripBold(text: string): string {

@@ -202,8 +202,8 @@ function layoutOf(line: PdfLine, margins: Margins): { indent: number; trailing: 
 
 /**
  * Lines [start, end) holding exactly the table's text: a run of lines each
- * found in the table's text whose lengths add up to it (spaces aside). Cell
- * order on the page need not match the table's reading order.
+ * found in the table's text whose characters are the table's (spaces aside).
+ * Cell order on the page need not match the table's reading order.
  */
 function findTableLines(lines: string[], table: string[][]): { start: number; end: number } | null {
   const cells = squeeze(table.flat().join(''));
@@ -214,11 +214,32 @@ function findTableLines(lines: string[], table: string[][]): { start: number; en
       const line = squeeze(lines[end]!);
       if (line.length === 0 || !cells.includes(line)) break;
       total += line.length;
-      if (total === cells.length) return { start, end: end + 1 };
+      if (
+        total === cells.length &&
+        sameCharacters(
+          lines
+            .slice(start, end + 1)
+            .map(squeeze)
+            .join(''),
+          cells,
+        )
+      )
+        return { start, end: end + 1 };
       if (total > cells.length) break;
     }
   }
   return null;
+}
+
+/**
+ * The same characters, in any order. A line only found somewhere in the
+ * table's text can be the wrapped end of its title (…主要指 / 标) and not one
+ * of its cells: then the run starting there counts the title's characters
+ * and comes up short of the table's own.
+ */
+function sameCharacters(a: string, b: string): boolean {
+  const sorted = (s: string) => [...s].sort().join('');
+  return sorted(a) === sorted(b);
 }
 
 /**
