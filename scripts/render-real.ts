@@ -19,12 +19,14 @@
  *        writes instead, for each document whose text holds a table (TAB rows,
  *        | a | b | rows, one cell per line), the rendering a word processor
  *        makes of it with the tables ruled, as plans are issued:
- *   corpora-real/renderings/x.tables.pdf, x.tables.docx   (a document without tables is skipped)
+ *   corpora-real/renderings/x.tables.pdf, x.tables.docx   printed by Chromium, saved by LibreOffice
+ *   corpora-real/renderings/x.tables-writer.pdf           that .docx printed by Writer (rows break over pages)
+ *   (a document without tables is skipped)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { hardWrap } from '../test/normalise/hard-wrap.js';
 import { loadRules } from '../src/cli/options.js';
@@ -172,7 +174,8 @@ export function tableHtml(rows: string[][]): string {
   // and the harder reading, a page of body rows whose columns are named on the page before.
   const headHtml = `<tr>${head.map((text) => cellHtml('th', text)).join('')}</tr>`;
   const bodyHtml = body.map((row, r) => `<tr>${row.map((text, c) => (span[r]![c] === 0 ? '' : cellHtml('td', text, span[r]![c]))).join('')}</tr>`).join('\n');
-  return `<table>\n<tbody>\n${headHtml}\n${bodyHtml}\n</tbody>\n</table>`;
+  // border="1": LibreOffice's HTML import keeps cell borders from the attribute, not from CSS.
+  return `<table border="1" cellspacing="0" cellpadding="4">\n<tbody>\n${headHtml}\n${bodyHtml}\n</tbody>\n</table>`;
 }
 
 function stripBold(text: string): string {
@@ -277,6 +280,21 @@ function saveDocx(html: string, name: string, out: string): void {
   }
 }
 
+/** The .docx printed to PDF by the word processor itself (Writer): its own page breaks, row breaks and rules. */
+function writerPdf(docx: string, out: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'render-real-'));
+  try {
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, docx],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+    renameSync(join(work, basename(docx).replace(/\.docx$/, '.pdf')), out);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 function pdftotext(pdf: string, out: string, layout: boolean): void {
   execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdf, out], { stdio: 'pipe' });
 }
@@ -305,7 +323,9 @@ async function renderTables(name: string, structureRules: ReturnType<typeof load
   if (tables.length === 0) return false;
   const html = toHtml(toBlocksWithTables(source, tables));
   await printPdf(html, join(RENDERINGS, `${name}.tables.pdf`));
-  saveDocx(html, `${name}.tables`, join(RENDERINGS, `${name}.tables.docx`));
+  const docx = join(RENDERINGS, `${name}.tables.docx`);
+  saveDocx(html, `${name}.tables`, docx);
+  writerPdf(docx, join(RENDERINGS, `${name}.tables-writer.pdf`));
   return true;
 }
 

@@ -45,7 +45,9 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
       throw new DocumentError('needs-ocr', `the PDF has no text layer (${pages.length} page(s) look scanned): it needs OCR first`);
     }
     // Tables are looked for only where printed lines have cell-wide gaps: it halves the time on prose.
-    const tablePages = pages.filter((p) => p.hasCellGaps).map((p) => p.num);
+    // The page after one is looked at too: a table that runs over the page end may go on there in narrow
+    // columns (wrapped cells, no wide gap) or with a row's rest only.
+    const tablePages = pages.filter((p, i) => p.hasCellGaps || pages[i - 1]?.hasCellGaps).map((p) => p.num);
     const pageCount = doc.numPages;
     const tables = options.tables && tablePages.length > 0 ? await readTables(doc, content, tablePages) : new Map<number, RawCell[][][]>();
     // One set of margins for the whole document: official documents keep them on every page,

@@ -16,13 +16,45 @@ type TableBlock = NormalisedBlock & { rows: NormalisedCell[][] };
 
 export function joinPageSplitTables(blocks: NormalisedBlock[], text: string, rules: StructureRules): NormalisedBlock[] {
   const joined: NormalisedBlock[] = [];
+  // The page each joined table ends on: a table may run over several pages.
+  const lastPage: Array<number | undefined> = [];
   for (const block of blocks) {
-    const previous = joined[joined.length - 1];
-    const rest = previous && isTable(previous) && isTable(block) ? continuationRows(previous, block, text, rules) : null;
-    if (rest) joined[joined.length - 1] = { ...previous!, end: block.end, rows: [...previous!.rows!, ...rest] };
-    else joined.push(block);
+    const at = joined.length - 1;
+    const previous = joined[at];
+    const rest = previous && isTable(previous) && isTable(block) ? continuationRows(previous, lastPage[at], block, text, rules) : null;
+    if (rest) {
+      joined[at] = { ...previous!, end: block.end, rows: joinRows(previous!.rows!, rest) };
+      lastPage[at] = block.page;
+    } else {
+      joined.push(block);
+      lastPage.push(block.page);
+    }
   }
   return joined;
+}
+
+/**
+ * Word lets a row break over the page end: the next page then starts with the
+ * row's rest, its first cell (序号, the task) empty and most others too. That
+ * row is finished with it, cell by cell; a row that only lacks its leading
+ * group cell (类别 merged over the page end) is a row of its own.
+ */
+function joinRows(above: NormalisedCell[][], below: NormalisedCell[][]): NormalisedCell[][] {
+  const last = above[above.length - 1]!;
+  const [first, ...others] = below;
+  if (!first || !isRowRest(first, last)) return [...above, ...below];
+  const finished = last.map((cell, c) => {
+    const rest = first[c];
+    if (!rest || rest.text.trim() === '') return cell;
+    if (cell.text.trim() === '') return rest;
+    return { ...cell, text: cell.text + rest.text, end: rest.end };
+  });
+  return [...above.slice(0, -1), finished, ...others];
+}
+
+function isRowRest(row: NormalisedCell[], above: NormalisedCell[]): boolean {
+  const empty = row.filter((cell) => cell.text.trim() === '').length;
+  return row.length === above.length && row[0]!.text.trim() === '' && above[0]!.text.trim() !== '' && empty * 2 >= row.length && empty < row.length;
 }
 
 function isTable(block: NormalisedBlock): block is TableBlock {
@@ -30,8 +62,14 @@ function isTable(block: NormalisedBlock): block is TableBlock {
 }
 
 /** The second part's rows that continue the first (its repeated header left out), or null when it is a table of its own. */
-function continuationRows(first: TableBlock, second: TableBlock, text: string, rules: StructureRules): NormalisedCell[][] | null {
-  if (first.page === undefined || second.page !== first.page + 1) return null;
+function continuationRows(
+  first: TableBlock,
+  firstEndPage: number | undefined,
+  second: TableBlock,
+  text: string,
+  rules: StructureRules,
+): NormalisedCell[][] | null {
+  if (firstEndPage === undefined || second.page !== firstEndPage + 1) return null;
   if (!isBlank(text.slice(first.end, second.start))) return null;
   const firstGrid = texts(first.rows);
   const secondGrid = texts(second.rows);

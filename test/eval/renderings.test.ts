@@ -26,6 +26,7 @@ describe('renderings of a gold document', () => {
     `${VARIANTS_DIR}/plan.wrapped.txt`,
     `${VARIANTS_DIR}/plan.tables.pdf`,
     `${VARIANTS_DIR}/plan.tables.docx`,
+    `${VARIANTS_DIR}/plan.tables-writer.pdf`,
     `${VARIANTS_DIR}/plan-two.wrapped.txt`,
     `${VARIANTS_DIR}/plan.Bad_Name.txt`,
     `${VARIANTS_DIR}/plan.notes.md`,
@@ -40,6 +41,7 @@ describe('renderings of a gold document', () => {
         'plan.pdf',
         `${VARIANTS_DIR}/plan.pdftotext-layout.txt`,
         `${VARIANTS_DIR}/plan.pdftotext.txt`,
+        `${VARIANTS_DIR}/plan.tables-writer.pdf`,
         `${VARIANTS_DIR}/plan.tables.docx`,
         `${VARIANTS_DIR}/plan.tables.pdf`,
         `${VARIANTS_DIR}/plan.wrapped.txt`,
@@ -59,6 +61,7 @@ describe('renderings of a gold document', () => {
     // The document with its tables ruled (scripts/render-real.ts --tables): a PDF and a .docx read as such.
     [`${VARIANTS_DIR}/plan.tables.pdf`, 'tables.pdf'],
     [`${VARIANTS_DIR}/plan.tables.docx`, 'tables.docx'],
+    [`${VARIANTS_DIR}/plan.tables-writer.pdf`, 'tables-writer.pdf'],
   ])('%s is reported as format %s', (file, format) => {
     expect(renderingFormat(join(dir, file), 'plan')).toBe(format);
   });

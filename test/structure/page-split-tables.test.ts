@@ -78,6 +78,20 @@ const cases: Array<{ name: string; parts: Parameters<typeof blocksOf>[0]; tables
     tables: [['序号', '1', '2']],
   },
   {
+    name: 'a table over three pages (header, body, body): one table',
+    parts: [{ page: 2, rows: [HEADER] }, { between: '\n' }, { page: 3, rows: [ROW1] }, { between: '\n' }, { page: 4, rows: [ROW2, ROW3] }],
+    tables: [['序号', '1', '2', '3']],
+  },
+  {
+    name: 'a row broken over the page end (Word’s default): its rest finishes the row above',
+    parts: [
+      { page: 5, rows: [TASK_HEADER, '8 | 提升涉企纠纷 | 区人民法院 | 长期坚持'] },
+      { between: '\n' },
+      { page: 6, rows: [' | 化解质效 |  | ', '9 | 强化企业融资服务 | 区金融服务中心 | 2025年12月底前'] },
+    ],
+    tables: [['序号', '8', '9']],
+  },
+  {
     name: 'the next page starts a table of its own (its own column names): two tables',
     parts: [
       { page: 3, rows: [HEADER, ROW1] },
@@ -116,7 +130,30 @@ describe('joinPageSplitTables', () => {
     const { text, blocks } = blocksOf(parts);
     const joined = joinPageSplitTables(blocks, text, structureRules);
     expect(joined.map((block) => block.rows!.map((row) => row[0]!.text))).toEqual(tables);
+    if (parts.some((part) => 'rows' in part && part.rows[0]!.startsWith(' | '))) {
+      expect(joined[0]!.rows![1]!.map((cell) => cell.text)).toEqual(['8', '提升涉企纠纷化解质效', '区人民法院', '长期坚持']);
+    }
     if (joined.length === 1) expect(joined[0]).toMatchObject({ start: blocks[0]!.start, end: blocks[blocks.length - 1]!.end, page: blocks[0]!.page });
+  });
+});
+
+// A row whose first cell is empty at the top of the next page: the rest of the row above, or a row of its own.
+const restCases: Array<{ name: string; row: string; rest: boolean }> = [
+  { name: 'one cell’s wrapped end, the others empty', row: ' | 化解质效 |  | ', rest: true },
+  { name: 'two cells’ ends', row: ' | 化解质效 |  | 前', rest: true },
+  { name: 'a full row whose group cell (类别) was merged over the page end', row: ' | 电子信息制造业营业收入 | 亿元 | 1800', rest: false },
+];
+
+describe('a row broken over the page end', () => {
+  it.each(restCases)('$name', ({ row, rest }) => {
+    const { text, blocks } = blocksOf([
+      { page: 5, rows: [TASK_HEADER, '8 | 提升涉企纠纷 | 区人民法院 | 长期坚持'] },
+      { between: '\n' },
+      { page: 6, rows: [row] },
+    ]);
+    const joined = joinPageSplitTables(blocks, text, structureRules);
+    expect(joined).toHaveLength(1);
+    expect(joined[0]!.rows).toHaveLength(rest ? 2 : 3);
   });
 });
 
@@ -155,5 +192,19 @@ describe('a printed indicator table split by a page end is one table', () => {
     expect(
       structure!.tables.filter((t) => t.rows.some((row) => row.some((cell) => cell.text === '数字经济规模' || cell.text === '新建数据中心PUE值'))),
     ).toHaveLength(1);
+  });
+});
+
+// Printed by Writer from the .docx: the task table runs from the foot of one page (its header alone)
+// over two more, the page after has narrow columns only, and row 8 breaks over the page end.
+describe('a task table printed by a word processor over three pages is one table', () => {
+  it('blind-10 (雨花 business environment): 14 task rows, row 8 whole', async () => {
+    const { structure } = await structured(
+      resolve(import.meta.dirname, '../../corpora-authored/renderings/blind-10-yuhua-district-business-env-2025-2027.tables-writer.pdf'),
+    );
+    const table = structure!.tables.find((t) => t.rows[0]!.some((cell) => cell.text === '牵头单位'))!;
+    expect(table.headerRows).toBe(1);
+    expect(table.rows.map((row) => row[0]!.text)).toEqual(['序号', ...Array.from({ length: 14 }, (_, i) => String(i + 1))]);
+    expect(table.rows[8]!.map((cell) => cell.text.replace(/\s/g, ''))).toEqual(['8', '提升涉企纠纷化解质效', '区人民法院', '区司法局', '长期坚持']);
   });
 });
