@@ -21,9 +21,9 @@ const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(WORKER_MODULE);
-const { PDFParse } = await import('pdf-parse');
+const { PDFParse, Line, Point } = await import('pdf-parse');
 
 Array.prototype.push = builtInPush;
 
-export const { getDocument } = pdfjs;
-export { PDFParse };
+export const { getDocument, OPS, Util } = pdfjs;
+export { PDFParse, Line, Point };

@@ -4,12 +4,14 @@
  * by pdf-parse's getTable() replace the lines they were printed on. Joining
  * wrapped lines, page numbers and running headers are left to normalise.
  */
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { LineStore, PDFParse as PdfParser } from 'pdf-parse';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '../core/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../core/state.js';
 import { squeeze } from '../text/names.js';
 import { isPdf } from './signatures.js';
 import { LimitError } from './limits.js';
+import { addRules, filledRules } from './pdf-rules.js';
 import { openPdf, PDFJS_RESOURCES, readPdfPages, type PdfLine, type PdfPage } from './pdf-lines.js';
 import { PDFParse } from './pdfjs.js';
 
@@ -44,9 +46,11 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
       throw new DocumentError('needs-ocr', `the PDF has no text layer (${pages.length} page(s) look scanned): it needs OCR first`);
     }
     // Tables are looked for only where printed lines have cell-wide gaps: it halves the time on prose.
-    const tablePages = pages.filter((p) => p.hasCellGaps).map((p) => p.num);
+    // The page after one is looked at too: a table that runs over the page end may go on there in narrow
+    // columns (wrapped cells, no wide gap) or with a row's rest only.
+    const tablePages = pages.filter((p, i) => p.hasCellGaps || pages[i - 1]?.hasCellGaps).map((p) => p.num);
     const pageCount = doc.numPages;
-    const tables = options.tables && tablePages.length > 0 ? await readTables(doc, content, tablePages) : new Map<number, string[][][]>();
+    const tables = options.tables && tablePages.length > 0 ? await readTables(doc, content, tablePages) : new Map<number, RawCell[][][]>();
     // One set of margins for the whole document: official documents keep them on every page,
     // and a page that is mostly a table or a box would otherwise make its cells the "body".
     const margins = bodyMargins(pages.flatMap((p) => p.lines));
@@ -70,12 +74,18 @@ export async function readPdf(content: Buffer, options: PdfOptions): Promise<Pdf
  * the one it would have loaded itself; should a pdf-parse release rename that
  * field, the parser opens its own copy from `content` — slower, same tables.
  */
-export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: number[]): Promise<Map<number, string[][][]>> {
+export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: number[]): Promise<Map<number, RawCell[][][]>> {
   const parser = new PDFParse({ data: new Uint8Array(content), ...PDFJS_RESOURCES });
   Object.assign(parser, { doc });
+  seeFilledRules(parser);
+  const grids = keepGrids(parser);
   try {
     const result = await parser.getTable({ partial: pages });
-    return new Map(result.pages.filter((p) => p.tables.length > 0).map((p) => [p.num, p.tables]));
+    return new Map(
+      result.pages
+        .filter((p) => p.tables.length > 0)
+        .map((p) => [p.num, p.tables.map((table, i) => spannedCells(grids.get(p.num)?.[i], table) ?? withSpans(table))]),
+    );
   } catch {
     return new Map(); // tables are a bonus: their text is already there line by line
   } finally {
@@ -85,13 +95,65 @@ export async function readTables(doc: PDFDocumentProxy, content: Buffer, pages: 
   }
 }
 
-function pageBlocks(page: PdfPage, tables: string[][][], margins: Margins | null): RawBlock[] {
+/** What pdf-parse's filled grid holds (its TableData, not exported): cells with their text pieces and spans. */
+export interface FilledGrid {
+  rows: Array<Array<{ text: string[]; rowspan?: number; colspan?: number }>>;
+}
+
+type FillPageTables = (page: PDFPageProxy, tables: FilledGrid[]) => Promise<void>;
+
+/**
+ * getTable() hands back each table as bare strings, losing which cells were
+ * merged; the grids it filled still know (rowspan, colspan). They are kept,
+ * page by page, through the parser's fill step, which has no public hook:
+ * should a release rename it, merged cells are guessed from the strings.
+ */
+function keepGrids(parser: PdfParser): Map<number, FilledGrid[]> {
+  const grids = new Map<number, FilledGrid[]>();
+  const fill = (parser as unknown as { fillPageTables?: FillPageTables }).fillPageTables;
+  if (typeof fill !== 'function') return grids;
+  const keeping: FillPageTables = async (page, tables) => {
+    await fill.call(parser, page, tables);
+    grids.set(page.pageNumber, tables);
+  };
+  Object.assign(parser, { fillPageTables: keeping });
+  return grids;
+}
+
+/** A filled grid's cells with their spans, when it is the table getTable() gave (same cells, same text). */
+export function spannedCells(grid: FilledGrid | undefined, table: string[][]): RawCell[][] | null {
+  if (!grid || grid.rows.length !== table.length) return null;
+  const rows = grid.rows.map((row) => row.map((cell) => ({ text: cell.text.join('').trim(), rowSpan: cell.rowspan ?? 1, colSpan: cell.colspan ?? 1 })));
+  const same = rows.every((row, r) => row.length === table[r]!.length && row.every((cell, c) => cell.text === table[r]![c]));
+  return same ? rows : null;
+}
+
+type PageTables = (page: PDFPageProxy) => Promise<LineStore>;
+
+/**
+ * getTable() reads the page's stroked lines only; the cell borders browsers
+ * and word processors draw as filled hairlines are added to what it found.
+ * Reached through the parser's per-page step, which has no public hook: should
+ * a release rename it, tables drawn with strokes are still found.
+ */
+function seeFilledRules(parser: PdfParser): void {
+  const strokedOnly = (parser as unknown as { getPageTables?: PageTables }).getPageTables;
+  if (typeof strokedOnly !== 'function') return;
+  const withFills: PageTables = async (page) => {
+    const store = await strokedOnly.call(parser, page);
+    addRules(store, await filledRules(page), page.getViewport({ scale: 1 }).transform);
+    return store;
+  };
+  Object.assign(parser, { getPageTables: withFills });
+}
+
+function pageBlocks(page: PdfPage, tables: RawCell[][][], margins: Margins | null): RawBlock[] {
   const { lines } = page;
-  const replaced = new Map<number, { end: number; table: string[][] }>();
+  const replaced = new Map<number, { end: number; table: RawCell[][] }>();
   for (const table of tables) {
     const span = findTableLines(
       lines.map((l) => l.text),
-      table,
+      table.map((row) => row.map((cell) => cell.text)),
     );
     if (span && ![...replaced].some(([start, r]) => start < span.end && span.start < r.end)) {
       replaced.set(span.start, { end: span.end, table });
@@ -101,7 +163,7 @@ function pageBlocks(page: PdfPage, tables: string[][][], margins: Margins | null
   for (let i = 0; i < lines.length; i++) {
     const hit = replaced.get(i);
     if (hit) {
-      blocks.push({ kind: 'table', rows: withSpans(hit.table), page: page.num });
+      blocks.push({ kind: 'table', rows: hit.table, page: page.num });
       i = hit.end - 1;
       continue;
     }
@@ -143,8 +205,8 @@ function layoutOf(line: PdfLine, margins: Margins): { indent: number; trailing: 
 
 /**
  * Lines [start, end) holding exactly the table's text: a run of lines each
- * found in the table's text whose lengths add up to it (spaces aside). Cell
- * order on the page need not match the table's reading order.
+ * found in the table's text whose characters are the table's (spaces aside).
+ * Cell order on the page need not match the table's reading order.
  */
 function findTableLines(lines: string[], table: string[][]): { start: number; end: number } | null {
   const cells = squeeze(table.flat().join(''));
@@ -155,11 +217,32 @@ function findTableLines(lines: string[], table: string[][]): { start: number; en
       const line = squeeze(lines[end]!);
       if (line.length === 0 || !cells.includes(line)) break;
       total += line.length;
-      if (total === cells.length) return { start, end: end + 1 };
+      if (
+        total === cells.length &&
+        sameCharacters(
+          lines
+            .slice(start, end + 1)
+            .map(squeeze)
+            .join(''),
+          cells,
+        )
+      )
+        return { start, end: end + 1 };
       if (total > cells.length) break;
     }
   }
   return null;
+}
+
+/**
+ * The same characters, in any order. A line only found somewhere in the
+ * table's text can be the wrapped end of its title (…主要指 / 标) and not one
+ * of its cells: then the run starting there counts the title's characters
+ * and comes up short of the table's own.
+ */
+function sameCharacters(a: string, b: string): boolean {
+  const sorted = (s: string) => [...s].sort().join('');
+  return sorted(a) === sorted(b);
 }
 
 /**

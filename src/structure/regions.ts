@@ -7,6 +7,7 @@ import type { NormalisedText, SourceFormat, Table } from '../core/state.js';
 import { boxFromFlatTable, findTextBoxes, type BoxDraft } from './boxes.js';
 import { countHeaderRows, gridFromFlat, gridFromSpans } from './grid.js';
 import { isBlank, RangeSet, type Line } from './lines.js';
+import { joinPageSplitTables } from './page-split-tables.js';
 import type { StructureRules } from './rules.js';
 import { findStackedTables } from './stacked-tables.js';
 import { findMarkdownTables, findTabRowTables, findTextTables, type FlatCell } from './text-tables.js';
@@ -33,8 +34,8 @@ export function findRegions(
   const boxDrafts: BoxDraft[] = [];
   const claimed = new RangeSet();
 
-  // Tables and boxes the reader saw as such (docx).
-  for (const block of normalised.blocks) {
+  // Tables and boxes the reader saw as such (docx, ruled PDF tables; one table again where a page end split it).
+  for (const block of joinPageSplitTables(normalised.blocks, text, structureRules)) {
     if (block.kind === 'box') {
       boxDrafts.push(boxFromBlock(text, block.start, block.end));
       claimed.add(block.start, block.end);

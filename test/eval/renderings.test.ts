@@ -24,6 +24,9 @@ describe('renderings of a gold document', () => {
     `${VARIANTS_DIR}/plan.pdftotext.txt`,
     `${VARIANTS_DIR}/plan.pdftotext-layout.txt`,
     `${VARIANTS_DIR}/plan.wrapped.txt`,
+    `${VARIANTS_DIR}/plan.tables.pdf`,
+    `${VARIANTS_DIR}/plan.tables.docx`,
+    `${VARIANTS_DIR}/plan.tables-writer.pdf`,
     `${VARIANTS_DIR}/plan-two.wrapped.txt`,
     `${VARIANTS_DIR}/plan.Bad_Name.txt`,
     `${VARIANTS_DIR}/plan.notes.md`,
@@ -31,7 +34,19 @@ describe('renderings of a gold document', () => {
   ]);
 
   it.each([
-    ['plan', ['plan.txt', 'plan.pdf', `${VARIANTS_DIR}/plan.pdftotext-layout.txt`, `${VARIANTS_DIR}/plan.pdftotext.txt`, `${VARIANTS_DIR}/plan.wrapped.txt`]],
+    [
+      'plan',
+      [
+        'plan.txt',
+        'plan.pdf',
+        `${VARIANTS_DIR}/plan.pdftotext-layout.txt`,
+        `${VARIANTS_DIR}/plan.pdftotext.txt`,
+        `${VARIANTS_DIR}/plan.tables-writer.pdf`,
+        `${VARIANTS_DIR}/plan.tables.docx`,
+        `${VARIANTS_DIR}/plan.tables.pdf`,
+        `${VARIANTS_DIR}/plan.wrapped.txt`,
+      ],
+    ],
     ['plan-two', ['plan-two.txt', `${VARIANTS_DIR}/plan-two.wrapped.txt`]],
     ['other', []],
   ])('%s: its own files, then renderings/%s.<variant>.<ext>; not another document’s, not odd names', (name, expected) => {
@@ -43,6 +58,10 @@ describe('renderings of a gold document', () => {
     ['plan.txt', 'txt'],
     [`${VARIANTS_DIR}/plan.pdftotext.txt`, 'pdftotext.txt'],
     [`${VARIANTS_DIR}/plan.pdftotext-layout.txt`, 'pdftotext-layout.txt'],
+    // The document with its tables ruled (scripts/render-real.ts --tables): a PDF and a .docx read as such.
+    [`${VARIANTS_DIR}/plan.tables.pdf`, 'tables.pdf'],
+    [`${VARIANTS_DIR}/plan.tables.docx`, 'tables.docx'],
+    [`${VARIANTS_DIR}/plan.tables-writer.pdf`, 'tables-writer.pdf'],
   ])('%s is reported as format %s', (file, format) => {
     expect(renderingFormat(join(dir, file), 'plan')).toBe(format);
   });
