@@ -50,10 +50,9 @@ export class MappedText {
   }
 
   trim(keepLeadingTab = false): MappedText {
-    let start = 0;
-    let end = this.text.length;
     const lead = keepLeadingTab && this.text.startsWith('\t') ? 1 : 0;
-    start = lead;
+    let start = lead;
+    let end = this.text.length;
     while (start < end && /\s/.test(this.text[start]!)) start++;
     while (end > start && /\s/.test(this.text[end - 1]!)) end--;
     if (lead === 0) return this.slice(start, end);

@@ -20,7 +20,7 @@ const CLOSE = '）)';
 const TRAILING_CLOSERS = '”’」』）)》';
 const SPACE = /[\s\u3000\u00a0]/u;
 /** A piece made only of punctuation and spaces is not a sentence. */
-const NOTHING = /^[\s\u3000\u00a0，。；：、,.;:！？!?“”‘’"'（）()《》—\-]*$/u;
+const NOTHING = /^[\s\u3000\u00a0，。；：、,.;:！？!?“”‘’"'（）()《》—-]*$/u;
 
 // The splitter looks at every character of the document. Reading them as
 // text[i] allocates a string per CJK character and made splitting cost a

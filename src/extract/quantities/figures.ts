@@ -179,8 +179,6 @@ export class FigureFinder {
         const round = /^[十百千万]+$/.test(n1) && n1 !== '十' && this.actionCue.test(text.slice(Math.max(0, m.index - 8), m.index));
         if (!strong && !round && !this.chineseCue.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       }
-      // A trailing Chinese magnitude belongs to the unit when the number is Arabic-led (13.5万件 is read by the unit table).
-      numberEnd = Math.min(numberEnd, pos);
 
       const beforeMatch = this.comparatorBefore(text, m.index);
       let end = pos;

@@ -80,8 +80,8 @@ export class TableReader {
         const cell = row[col.c];
         if (!cell || cell.carried) continue;
         const mention = col.suffix
-          ? this.readCell(cell, col, name + col.suffix, col.unit ?? this.rules.patterns.growthColumnUnit, doc)
-          : this.readCell(cell, col, name, rowUnit ?? col.unit ?? null, doc);
+          ? this.readCell(cell, col, name + col.suffix, col.unit ?? this.rules.patterns.growthColumnUnit)
+          : this.readCell(cell, col, name, rowUnit ?? col.unit ?? null);
         if (!mention) continue;
         if (mention.kind === 'target' && !col.suffix && mention.unit && mention.value !== null) target = { unit: mention.unit, value: mention.value };
         if (mention.kind === 'target' && status && !EMPTY_VALUE.test(status)) mention.status = status;
@@ -206,7 +206,7 @@ export class TableReader {
     return { name: trimName(name), unit };
   }
 
-  private readCell(cell: TableCell, col: { kind?: Kind; year?: number }, name: string, rowUnit: string | null, doc: DocumentContext): Mention | null {
+  private readCell(cell: TableCell, col: { kind?: Kind; year?: number }, name: string, rowUnit: string | null): Mention | null {
     let text = foldWidth(cell.text).trim();
     if (EMPTY_VALUE.test(text)) return null;
     // 〔14〕: a total over the plan period.
