@@ -17,8 +17,12 @@ import { copyCorporaDb } from '../support/shared-corpus.js';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = resolve(ROOT, 'bin/planlens.js');
 export const CORPORA = resolve(ROOT, 'corpora');
-/** Every page the browser tests visit, for a person to look at (README shows some). */
-export const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
+/**
+ * Every page the browser tests visit, for a person to look at: in output/
+ * (git-ignored) so a test run leaves the checkout clean; with
+ * PLANLENS_SCREENSHOTS=docs, in docs/screenshots/ (the README's pictures).
+ */
+export const SCREENSHOTS = resolve(ROOT, process.env.PLANLENS_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'output/screenshots');
 /** The browser the tests drive, or null when there is none (the browser tests are then skipped). */
 export const CHROMIUM = chromiumPath();
 
